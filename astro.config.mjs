@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [preact()],
+  // Builds for tests can go elsewhere so that parallel runs do not clobber dist/.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
+  security: { checkOrigin: true },
+  build: { inlineStylesheets: 'always' },
+  vite: {
+    resolve: { alias: { '~': new URL('./src', import.meta.url).pathname, '@db': new URL('./db', import.meta.url).pathname } },
+    ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'pino', 'nodemailer'] },
+  },
+});

@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import {
+  pgTable, text, uuid, integer, jsonb, boolean, timestamp, date, pgEnum, index, pgSequence,
+} from 'drizzle-orm/pg-core';
+import { communes, relais, secteurs, territoires } from './territoire';
+import { utilisateurs } from './auth';
+import { structures } from './offre';
+
+export const etatDemande = pgEnum('etat_demande', [
+  'nouvelle', 'en-cours', 'solution-proposee', 'mise-en-relation', 'solution-trouvee',
+  'sans-solution', 'abandonnee', 'hors-territoire',
+]);
+export const typeSolution = pgEnum('type_solution', ['eaje', 'micro-creche', 'am', 'mam', 'garde-a-domicile', 'periscolaire', 'autre']);
+export const canalDemande = pgEnum('canal_demande', ['en-ligne', 'telephone', 'accueil-physique', 'mail', 'partenaire']);
+export const canalContact = pgEnum('canal_contact', ['telephone', 'email', 'sms', 'accueil-physique', 'visio', 'courrier', 'rdv']);
+
+export const demandeReferenceSeq = pgSequence('demande_reference_seq', { startWith: 1 });
+
+export type Creneau = { jour: number; debut: string; fin: string }; // jour 1..7, 'HH:MM'
+export type Parent = { prenom: string; nom: string; lien?: string };
+
+/** One family's childcare demande (guichet unique). */
+export const demandes = pgTable('demandes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reference: text('reference').notNull().unique(), // D-2026-00042
+  territoireId: text('territoire_id').notNull().references(() => territoires.id),
+  /** null when the family's commune belongs to no relais on the filing date. */
+  relaisId: uuid('relais_id').references(() => relais.id),
+  secteurId: uuid('secteur_id').references(() => secteurs.id),
+  communeCode: text('commune_code').notNull().references(() => communes.code),
+  etat: etatDemande('etat').notNull().default('nouvelle'),
+  etatDepuis: timestamp('etat_depuis', { withTimezone: true }).notNull().defaultNow(),
+  typeSolution: typeSolution('type_solution'),
+  canal: canalDemande('canal').notNull().default('en-ligne'),
+  langue: text('langue').notNull().default('fr'),
+  // contact (personal data: erased by the retention job)
+  parents: jsonb('parents').$type<Parent[]>().notNull().default([]),
+  email: text('email'),
+  telephone: text('telephone'),
+  canalPrefere: text('canal_prefere').notNull().default('email'), // email | telephone | sms
+  adresse: text('adresse'),
+  // the need
+  dateDebut: date('date_debut').notNull(),
+  planning: jsonb('planning').$type<Creneau[]>().notNull().default([]),
+  regularite: text('regularite').notNull().default('reguliere'), // reguliere | occasionnelle
+  horairesAtypiques: boolean('horaires_atypiques').notNull().default(false),
+  urgence: boolean('urgence').notNull().default(false),
+  urgenceMotif: text('urgence_motif'),
+  handicap: boolean('handicap').notNull().default(false),
+  handicapPrecisions: text('handicap_precisions'),
+  periscolaire: boolean('periscolaire').notNull().default(false),
+  /** Modes wished, best first: collectif | assistant-maternel | mam | garde-a-domicile | periscolaire */
+  modesSouhaites: text('modes_souhaites').array().notNull().default(sql`'{}'::text[]`),
+  communesAcceptees: text('communes_acceptees').array().notNull().default(sql`'{}'::text[]`),
+  interpreteLangue: text('interprete_langue'),
+  besoinsAccessibilite: text('besoins_accessibilite'),
+  commentaire: text('commentaire'),
+  /** Age in months of the youngest child at the start date (denormalised for filters and stats). */
+  ageMoisAuDebut: integer('age_mois_au_debut'),
+  consentementContact: boolean('consentement_contact').notNull().default(false),
+  consentementPartage: boolean('consentement_partage').notNull().default(false),
+  consentementLe: timestamp('consentement_le', { withTimezone: true }),
+  // follow-up
+  assigneeId: uuid('assignee_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+  suiviTokenHash: text('suivi_token_hash').unique(),
+  idempotencyKey: text('idempotency_key').unique(),
+  doublonPossibleDeId: uuid('doublon_possible_de_id'),
+  creeParId: uuid('cree_par_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+  premierContactLe: timestamp('premier_contact_le', { withTimezone: true }),
+  solutionLe: timestamp('solution_le', { withTimezone: true }),
+  clotureLe: timestamp('cloture_le', { withTimezone: true }),
+  anonymiseeLe: timestamp('anonymisee_le', { withTimezone: true }),
+}, (t) => [
+  index('demandes_relais_etat_idx').on(t.relaisId, t.etat, t.creeLe, t.id),
+  index('demandes_relais_cree_idx').on(t.relaisId, t.creeLe, t.id),
+  index('demandes_commune_idx').on(t.communeCode, t.creeLe),
+  index('demandes_email_idx').on(t.email),
+]);
+
+export const enfants = pgTable('enfants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  demandeId: uuid('demande_id').notNull().references(() => demandes.id, { onDelete: 'cascade' }),
+  ordre: integer('ordre').notNull().default(0),
+  prenom: text('prenom'),
+  /** Born child: birth date; expected child: naissancePrevue. */
+  dateNaissance: date('date_naissance'),
+  naissancePrevue: date('naissance_prevue'),
+}, (t) => [index('enfants_demande_idx').on(t.demandeId)]);
+
+/** Every state change of a demande: who, when, why (named transition). */
+export const demandeHistorique = pgTable('demande_historique', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  demandeId: uuid('demande_id').notNull().references(() => demandes.id, { onDelete: 'cascade' }),
+  le: timestamp('le', { withTimezone: true }).notNull().defaultNow(),
+  transition: text('transition').notNull(),
+  de: etatDemande('de'),
+  vers: etatDemande('vers').notNull(),
+  parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+  parFamille: boolean('par_famille').notNull().default(false),
+  motif: text('motif'),
+  details: jsonb('details'),
+}, (t) => [index('demande_hist_demande_idx').on(t.demandeId, t.le)]);
+
+/** Each contact with the family, counted one by one (the CAF counts contacts). */
+export const contacts = pgTable('contacts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  demandeId: uuid('demande_id').notNull().references(() => demandes.id, { onDelete: 'cascade' }),
+  le: timestamp('le', { withTimezone: true }).notNull().defaultNow(),
+  canal: canalContact('canal').notNull(),
+  sens: text('sens').notNull().default('sortant'), // sortant | entrant
+  parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+  issue: text('issue'), // joint | message-laisse | injoignable | rdv-fixe | autre
+  note: text('note'),
+}, (t) => [index('contacts_demande_idx').on(t.demandeId, t.le)]);
+
+export const notes = pgTable('notes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  demandeId: uuid('demande_id').notNull().references(() => demandes.id, { onDelete: 'cascade' }),
+  le: timestamp('le', { withTimezone: true }).notNull().defaultNow(),
+  parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+  texte: text('texte').notNull(),
+});
+
+/** A family put in touch with a place of the offer (AM, MAM, structure). */
+export const misesEnRelation = pgTable('mises_en_relation', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  demandeId: uuid('demande_id').notNull().references(() => demandes.id, { onDelete: 'cascade' }),
+  structureId: uuid('structure_id').notNull().references(() => structures.id, { onDelete: 'cascade' }),
+  le: timestamp('le', { withTimezone: true }).notNull().defaultNow(),
+  parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+  issue: text('issue').notNull().default('en-attente'), // en-attente | contrat | refus-famille | refus-pro
+  note: text('note'),
+}, (t) => [index('mer_demande_idx').on(t.demandeId), index('mer_le_idx').on(t.le)]);

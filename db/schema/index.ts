@@ -1,0 +1,5 @@
+export * from './territoire';
+export * from './auth';
+export * from './offre';
+export * from './demande';
+export * from './systeme';

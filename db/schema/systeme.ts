@@ -1,0 +1,51 @@
+import { pgTable, text, uuid, integer, jsonb, timestamp, date, index, primaryKey } from 'drizzle-orm/pg-core';
+
+/**
+ * Transactional outbox: an email row is inserted in the same transaction as
+ * the change that causes it; a worker sends it and retries with backoff.
+ */
+export const courriels = pgTable('courriels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  destinataire: text('destinataire').notNull(),
+  sujet: text('sujet').notNull(),
+  texte: text('texte').notNull(),
+  html: text('html'),
+  piecesJointes: jsonb('pieces_jointes').$type<{ filename: string; contentType: string; content: string }[]>(),
+  type: text('type').notNull(), // e.g. 'demande-confirmation'
+  langue: text('langue').notNull().default('fr'),
+  objetType: text('objet_type'),
+  objetId: text('objet_id'),
+  statut: text('statut').notNull().default('a-envoyer'), // a-envoyer | envoye | echec
+  tentatives: integer('tentatives').notNull().default(0),
+  prochaineTentativeLe: timestamp('prochaine_tentative_le', { withTimezone: true }).notNull().defaultNow(),
+  derniereErreur: text('derniere_erreur'),
+  envoyeLe: timestamp('envoye_le', { withTimezone: true }),
+  messageId: text('message_id'),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('courriels_a_envoyer_idx').on(t.statut, t.prochaineTentativeLe),
+  index('courriels_objet_idx').on(t.objetType, t.objetId),
+]);
+
+/** Scheduled jobs run once per period across every app instance (unique key). */
+export const executionsTaches = pgTable('executions_taches', {
+  tache: text('tache').notNull(),
+  periode: text('periode').notNull(), // e.g. '2026-11-24' or '2026-11'
+  debutLe: timestamp('debut_le', { withTimezone: true }).notNull().defaultNow(),
+  finLe: timestamp('fin_le', { withTimezone: true }),
+  resultat: jsonb('resultat'),
+}, (t) => [primaryKey({ columns: [t.tache, t.periode] })]);
+
+/** Anonymous counts of completed questionnaires per commune and month (no personal data). */
+export const comptesQuestionnaire = pgTable('comptes_questionnaire', {
+  communeCode: text('commune_code').notNull(),
+  mois: date('mois').notNull(),
+  nombre: integer('nombre').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.communeCode, t.mois] })]);
+
+/** Marks which demo territory has been seeded (seeding happens once). */
+export const amorcage = pgTable('amorcage', {
+  cle: text('cle').primaryKey(),
+  faitLe: timestamp('fait_le', { withTimezone: true }).notNull().defaultNow(),
+  details: jsonb('details'),
+}, (t) => [index('amorcage_fait_idx').on(t.faitLe)]);

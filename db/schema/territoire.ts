@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import {
+  pgTable, text, integer, doublePrecision, jsonb, date, uuid, timestamp, index, uniqueIndex, check,
+} from 'drizzle-orm/pg-core';
+
+/** An EPCI (or a commune running its own service): the unit a portal instance serves. */
+export const territoires = pgTable('territoires', {
+  id: text('id').primaryKey(), // slug, e.g. 'ca-bethune-bruay'
+  nom: text('nom').notNull(),
+  siren: text('siren'),
+  sources: text('sources'),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type HoraireJour = { jour: number; debut: string; fin: string }; // jour 1 = lundi … 7 = dimanche, 'HH:MM'
+
+export const communes = pgTable('communes', {
+  code: text('code').primaryKey(), // code INSEE
+  territoireId: text('territoire_id').notNull().references(() => territoires.id),
+  nom: text('nom').notNull(),
+  codesPostaux: text('codes_postaux').array().notNull().default(sql`'{}'::text[]`),
+  population: integer('population'),
+  centreLon: doublePrecision('centre_lon').notNull(),
+  centreLat: doublePrecision('centre_lat').notNull(),
+  contour: jsonb('contour').$type<GeoJSON.Geometry>(),
+}, (t) => [index('communes_territoire_idx').on(t.territoireId)]);
+
+/** Relais Petite Enfance. */
+export const relais = pgTable('relais', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  territoireId: text('territoire_id').notNull().references(() => territoires.id),
+  slug: text('slug').notNull().unique(),
+  nom: text('nom').notNull(),
+  email: text('email'),
+  telephone: text('telephone'),
+  adresse: text('adresse'),
+  siteWeb: text('site_web'),
+  /** Days allowed before the first contact of a non-urgent demande (urgent ones: 7). */
+  delaiPremierContactJours: integer('delai_premier_contact_jours').notNull().default(15),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const secteurs = pgTable('secteurs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  relaisId: uuid('relais_id').notNull().references(() => relais.id),
+  nom: text('nom').notNull(),
+}, (t) => [uniqueIndex('secteurs_relais_nom_uq').on(t.relaisId, t.nom)]);
+
+/** A place where the RPE receives the public (permanences, RDV). */
+export const lieux = pgTable('lieux', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  relaisId: uuid('relais_id').notNull().references(() => relais.id),
+  secteurId: uuid('secteur_id').references(() => secteurs.id),
+  nom: text('nom').notNull(),
+  adresse: text('adresse').notNull(),
+  codePostal: text('code_postal').notNull(),
+  communeCode: text('commune_code').notNull().references(() => communes.code),
+  lat: doublePrecision('lat').notNull(),
+  lon: doublePrecision('lon').notNull(),
+  horaires: jsonb('horaires').$type<HoraireJour[]>().notNull().default([]),
+  /** Access, transport, accessibility for people with reduced mobility. */
+  acces: text('acces'),
+  telephone: text('telephone'),
+});
+
+/**
+ * Commune → relais membership with effective dates. `fin` is exclusive
+ * (a commune leaving on 1 January has fin = that day). Overlaps are forbidden
+ * by an exclusion constraint in a hand-written migration.
+ */
+export const adhesions = pgTable('adhesions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communeCode: text('commune_code').notNull().references(() => communes.code),
+  relaisId: uuid('relais_id').notNull().references(() => relais.id),
+  secteurId: uuid('secteur_id').references(() => secteurs.id),
+  debut: date('debut').notNull(),
+  fin: date('fin'),
+}, (t) => [
+  index('adhesions_commune_idx').on(t.communeCode, t.debut),
+  check('adhesions_dates_ck', sql`${t.fin} is null or ${t.fin} > ${t.debut}`),
+]);

@@ -1,0 +1,43 @@
+// Production server: the built Astro handler behind Node's http server, with
+// start-up of the application context and a graceful SIGTERM/SIGINT drain.
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const outDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
+const { handler } = await import(pathToFileURL(path.join(outDir, 'server', 'entry.mjs')).href);
+
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? 'localhost';
+const t0 = Date.now();
+const server = http.createServer((req, res) => handler(req, res));
+server.keepAliveTimeout = 5000;
+
+await new Promise((resolve) => server.listen(port, host, resolve));
+const addr = server.address();
+const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof addr === 'object' && addr ? addr.port : port}`;
+// The first request starts the application (migrations, demo seed, workers).
+const res = await fetch(`${url}/healthz`).catch((err) => ({ ok: false, status: 0, text: async () => String(err) }));
+if (!res.ok) {
+  console.error(`Start-up failed (${res.status}): ${await res.text()}`);
+  process.exit(1);
+}
+console.log(JSON.stringify({ level: 30, msg: 'listening', url, startupMs: Date.now() - t0 }));
+if (process.send) process.send({ pret: url });
+
+let arret = false;
+async function arreter(signal) {
+  if (arret) return;
+  arret = true;
+  console.log(JSON.stringify({ level: 30, msg: 'shutting down', signal }));
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    await globalThis.__gpeShutdown?.();
+    process.exit(0);
+  });
+  server.closeIdleConnections?.();
+}
+process.on('SIGTERM', () => arreter('SIGTERM'));
+process.on('SIGINT', () => arreter('SIGINT'));

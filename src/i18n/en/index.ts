@@ -1,0 +1,16 @@
+import type { Dictionnaire } from '../fr';
+import type { Traduction } from '../types';
+import commun from './commun';
+import info from './info';
+import demande from './demande';
+import suivi from './suivi';
+import admin from './admin';
+import rdv from './rdv';
+import carte from './carte';
+import pro from './pro';
+import questionnaire from './questionnaire';
+import stats from './stats';
+import courriel from './courriel';
+
+const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel };
+export default d;

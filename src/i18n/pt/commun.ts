@@ -1,0 +1,5 @@
+import type { Dictionnaire } from '../fr';
+import type { Traduction } from '../types';
+
+const d: Traduction<Omit<Dictionnaire, 'info' | 'demande' | 'suivi' | 'admin' | 'rdv' | 'carte' | 'pro' | 'questionnaire' | 'stats' | 'courriel'>> = {};
+export default d;

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { hash, verify } from '@node-rs/argon2';
+import { schema, type Db } from '../db';
+import { sha256 } from './tokens';
+
+export type Role = 'admin' | 'animatrice' | 'commune';
+export type Staff = {
+  id: string; email: string; nom: string; role: Role;
+  relaisId: string | null; secteurId: string | null; communeCode: string | null;
+};
+export type SessionStaff = { utilisateur: Staff; csrf: string };
+
+export const COOKIE_SESSION = 'gpe_session';
+const FENETRE_MIN = 15;
+export const MAX_ECHECS = 5;
+
+export function hacherMotDePasse(mdp: string): Promise<string> {
+  return hash(mdp); // argon2id with the library's OWASP-aligned defaults
+}
+
+/** Too many failures for this email or IP in the last 15 minutes? (shared by every instance) */
+export async function tropDeTentatives(db: Db, cles: string[], maintenant = new Date()): Promise<boolean> {
+  const depuis = new Date(maintenant.getTime() - FENETRE_MIN * 60_000);
+  for (const cle of cles) {
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.tentativesConnexion)
+      .where(and(eq(schema.tentativesConnexion.cle, cle), gt(schema.tentativesConnexion.le, depuis)));
+    if ((r?.n ?? 0) >= MAX_ECHECS) return true;
+  }
+  return false;
+}
+
+export type ResultatConnexion = { ok: true; jeton: string; expire: Date } | { ok: false; raison: 'identifiants' | 'trop-de-tentatives' };
+
+export async function connecter(db: Db, o: { email: string; motDePasse: string; ip: string; dureeHeures: number; maintenant?: Date }): Promise<ResultatConnexion> {
+  const maintenant = o.maintenant ?? new Date();
+  const email = o.email.trim().toLowerCase();
+  const cles = [`email:${email}`, `ip:${o.ip}`];
+  if (await tropDeTentatives(db, cles, maintenant)) return { ok: false, raison: 'trop-de-tentatives' };
+  const [u] = await db.select().from(schema.utilisateurs).where(and(eq(schema.utilisateurs.email, email), eq(schema.utilisateurs.actif, true)));
+  // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
+  const ok = u ? await verify(u.motDePasseHash, o.motDePasse).catch(() => false) : (await verify(HASH_FACTICE, o.motDePasse).catch(() => false)) && false;
+  if (!u || !ok) {
+    await db.insert(schema.tentativesConnexion).values(cles.map((cle) => ({ cle, le: maintenant })));
+    return { ok: false, raison: 'identifiants' };
+  }
+  const jeton = randomBytes(32).toString('base64url');
+  const expire = new Date(maintenant.getTime() + o.dureeHeures * 3600_000);
+  await db.insert(schema.sessions).values({ idHash: sha256(jeton), utilisateurId: u.id, csrf: randomBytes(24).toString('base64url'), creeLe: maintenant, vuLe: maintenant, expireLe: expire });
+  await db.update(schema.utilisateurs).set({ derniereConnexionLe: maintenant }).where(eq(schema.utilisateurs.id, u.id));
+  await db.delete(schema.tentativesConnexion).where(eq(schema.tentativesConnexion.cle, `email:${email}`));
+  return { ok: true, jeton, expire };
+}
+const HASH_FACTICE = '$argon2id$v=19$m=19456,t=2,p=1$KmbsgQSYIqkt4SIzXbq9Yw$BOIt3+gsh6G/ERZoXPOFvNg2yq8AZzOGFh4ig3arwKA';
+
+export async function sessionDepuisJeton(db: Db, jeton: string | undefined, maintenant = new Date()): Promise<SessionStaff | null> {
+  if (!jeton) return null;
+  const rows = await db.select({ s: schema.sessions, u: schema.utilisateurs }).from(schema.sessions)
+    .innerJoin(schema.utilisateurs, eq(schema.sessions.utilisateurId, schema.utilisateurs.id))
+    .where(and(eq(schema.sessions.idHash, sha256(jeton)), gt(schema.sessions.expireLe, maintenant), eq(schema.utilisateurs.actif, true)));
+  const r = rows[0];
+  if (!r) return null;
+  const { u } = r;
+  return { csrf: r.s.csrf, utilisateur: { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode } };
+}
+
+export async function deconnecter(db: Db, jeton: string | undefined): Promise<void> {
+  if (jeton) await db.delete(schema.sessions).where(eq(schema.sessions.idHash, sha256(jeton)));
+}
+
+export async function creerAdmin(db: Db, o: { email: string; nom: string; motDePasse: string }): Promise<string> {
+  const [u] = await db.insert(schema.utilisateurs).values({ email: o.email.trim().toLowerCase(), nom: o.nom, role: 'admin', motDePasseHash: await hacherMotDePasse(o.motDePasse) })
+    .onConflictDoUpdate({ target: schema.utilisateurs.email, set: { role: 'admin', motDePasseHash: await hacherMotDePasse(o.motDePasse), actif: true } })
+    .returning({ id: schema.utilisateurs.id });
+  return u!.id;
+}

@@ -1,0 +1,28 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { schema, type Db } from '../db';
+
+export async function territoireCourant(db: Db) {
+  const [t] = await db.select().from(schema.territoires).limit(1);
+  return t ?? null;
+}
+
+/** Relais with their sites and the number of member communes today. */
+export async function relaisEtLieux(db: Db, jour = new Date().toISOString().slice(0, 10)) {
+  const relais = await db.select().from(schema.relais).orderBy(asc(schema.relais.nom));
+  const lieux = await db.select({ l: schema.lieux, commune: schema.communes.nom }).from(schema.lieux)
+    .innerJoin(schema.communes, eq(schema.lieux.communeCode, schema.communes.code)).orderBy(asc(schema.lieux.nom));
+  const comptes = await db.select({ relaisId: schema.adhesions.relaisId, n: sql<number>`count(*)::int` }).from(schema.adhesions)
+    .where(sql`${schema.adhesions.debut} <= ${jour} and (${schema.adhesions.fin} is null or ${schema.adhesions.fin} > ${jour})`)
+    .groupBy(schema.adhesions.relaisId);
+  return relais.map((r) => ({
+    ...r,
+    communes: comptes.find((c) => c.relaisId === r.id)?.n ?? 0,
+    lieux: lieux.filter((x) => x.l.relaisId === r.id).map((x) => ({ ...x.l, communeNom: x.commune })),
+  }));
+}
+
+/** Communes of the territory (name, code, postal codes), for select lists and autocomplete. */
+export async function listeCommunes(db: Db) {
+  return db.select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux })
+    .from(schema.communes).orderBy(asc(schema.communes.nom));
+}

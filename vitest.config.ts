@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+const alias = { '~': new URL('./src', import.meta.url).pathname, '@db': new URL('./db', import.meta.url).pathname };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file gets its own database; two files at a time is what 2 cores bear.
+          maxWorkers: 2,
+          env: { NODE_ENV: 'test' },
+        },
+      },
+    ],
+  },
+});
