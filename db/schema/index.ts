@@ -3,3 +3,5 @@ export * from './auth';
 export * from './offre';
 export * from './demande';
 export * from './systeme';
+export * from './rdv';
+export * from './stats';

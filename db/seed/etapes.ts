@@ -1,8 +1,11 @@
 import type { Db } from '../../src/server/db';
 import type { SeedContext } from './index';
+import { etapes as demandes } from './demo-demandes';
+import { etapes as rdv } from './demo-rdv';
+import { etapes as pro } from './demo-pro';
 
 /**
- * Extra demo seeding steps, in order, run inside the seeding transaction
- * (demo demandes, RDV opening slots…). Each area appends its own step here.
+ * Extra demo seeding steps, in order, run inside the seeding transaction.
+ * Each area owns its file (demo-*.ts).
  */
-export const ETAPES_DEMO: ((db: Db, ctx: SeedContext) => Promise<void>)[] = [];
+export const ETAPES_DEMO: ((db: Db, ctx: SeedContext) => Promise<void>)[] = [...demandes, ...pro, ...rdv];

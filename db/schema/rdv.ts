@@ -1,0 +1,2 @@
+// Schema of the 'rdv' area.
+export {};

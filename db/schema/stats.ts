@@ -1,0 +1,2 @@
+// Schema of the 'stats' area.
+export {};
