@@ -126,6 +126,13 @@ export function formaterHeure(hhmm: string): string {
   return m === '00' ? `${Number(h)} h` : `${Number(h)} h ${m}`;
 }
 
+/** 690 minutes → '11 h 30'. */
+export function formaterDuree(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes % 60);
+  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+}
+
 function formaterMinutes(minutes: number): string {
   const m = ((minutes % MINUTES_JOUR) + MINUTES_JOUR) % MINUTES_JOUR;
   return formaterHeure(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
@@ -354,14 +361,14 @@ export function classerModes(reponses: ReponsesQuestionnaire, offreContexte: Off
       if (f.adapte && (weekEndInconnu || horairesInconnus)) f.contre('horaires-atypiques-rares-en-structure', 15);
       if (f.adapte && horairesConnus && !horairesInconnus && !weekEndInconnu) f.pour('adapte-aux-horaires', 5);
       if (reponses.horairesVariables) f.contre('horaires-variables-difficiles-en-structure', 10);
-      if (planning.amplitudeMaxMinutes > AMPLITUDE_LONGUE) f.contre('amplitude-journee-longue', 10, { heures: Math.round(planning.amplitudeMaxMinutes / 6) / 10 });
+      if (planning.amplitudeMaxMinutes > AMPLITUDE_LONGUE) f.contre('amplitude-journee-longue', 10, { duree: formaterDuree(planning.amplitudeMaxMinutes) });
     }
     if (f.mode === 'assistant-maternel' && (planning.atypique || reponses.horairesVariables)) {
       const n = o.professionnelsHorairesAtypiques;
       if (n !== undefined && n > 0) f.pour('am-horaires-atypiques-disponibles', 5, { nombre: n });
       else f.contre('am-horaires-atypiques-rares', n === 0 ? 20 : 10);
     }
-    if (f.mode === 'assistant-maternel' && planning.amplitudeMaxMinutes > AMPLITUDE_LONGUE) f.contre('amplitude-journee-longue', 5, { heures: Math.round(planning.amplitudeMaxMinutes / 6) / 10 });
+    if (f.mode === 'assistant-maternel' && planning.amplitudeMaxMinutes > AMPLITUDE_LONGUE) f.contre('amplitude-journee-longue', 5, { duree: formaterDuree(planning.amplitudeMaxMinutes) });
     if (f.mode === 'garde-a-domicile' && (planning.atypique || planning.apres19h || reponses.horairesVariables)) f.pour('garde-domicile-horaires-libres', 15);
 
     // Availability and urgency

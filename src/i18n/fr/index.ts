@@ -10,7 +10,8 @@ import pro from './pro';
 import questionnaire from './questionnaire';
 import stats from './stats';
 import courriel from './courriel';
+import relance from './relance';
 
-const fr = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel };
+const fr = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel, relance };
 export default fr;
 export type Dictionnaire = typeof fr;

@@ -11,6 +11,7 @@ import pro from './pro';
 import questionnaire from './questionnaire';
 import stats from './stats';
 import courriel from './courriel';
+import relance from './relance';
 
-const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel };
+const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel, relance };
 export default d;
