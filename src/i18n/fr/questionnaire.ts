@@ -29,7 +29,7 @@ export default {
     'periscolaire-age-scolaire': 'Votre enfant a l’âge d’aller à l’école : l’accueil périscolaire le prend avant et après la classe.',
     'creche-enfant-trop-grand': 'Les crèches accueillent les enfants jusqu’à {ageMaxAns} ans.',
     'enfant-scolarise': 'À cet âge, votre enfant va en général à l’école.',
-    'enfant-tres-jeune-pour-structure': 'Votre enfant sera très jeune : peu de crèches accueillent avant 10 semaines.',
+    'enfant-tres-jeune-pour-structure': 'Votre enfant aura moins de 3 mois : peu de crèches accueillent des bébés aussi jeunes.',
     'creche-ferme-trop-tot': 'Vous avez besoin d’un accueil jusqu’à {heureFin}, mais les crèches près de chez vous ferment à {heureFermeture}.',
     'creche-ouvre-trop-tard': 'Vous avez besoin d’un accueil dès {heureDebut}, mais les crèches près de chez vous ouvrent à {heureOuverture}.',
     'adapte-aux-horaires': 'Les horaires d’ouverture correspondent à vos horaires.',
