@@ -27,7 +27,10 @@ export const demandes = pgTable('demandes', {
   /** null when the family's commune belongs to no relais on the filing date. */
   relaisId: uuid('relais_id').references(() => relais.id),
   secteurId: uuid('secteur_id').references(() => secteurs.id),
-  communeCode: text('commune_code').notNull().references(() => communes.code),
+  /** The family's commune when it is in the territory's communes table; null otherwise. */
+  communeCode: text('commune_code').references(() => communes.code),
+  /** What the family typed when its commune is not in the list (name or postal code). */
+  communeHorsTerritoire: text('commune_hors_territoire'),
   etat: etatDemande('etat').notNull().default('nouvelle'),
   etatDepuis: timestamp('etat_depuis', { withTimezone: true }).notNull().defaultNow(),
   typeSolution: typeSolution('type_solution'),
@@ -55,6 +58,8 @@ export const demandes = pgTable('demandes', {
   interpreteLangue: text('interprete_langue'),
   besoinsAccessibilite: text('besoins_accessibilite'),
   commentaire: text('commentaire'),
+  /** A structure the family saw on the map before filing (prefill from the map). */
+  structureVueId: uuid('structure_vue_id').references(() => structures.id, { onDelete: 'set null' }),
   /** Age in months of the youngest child at the start date (denormalised for filters and stats). */
   ageMoisAuDebut: integer('age_mois_au_debut'),
   consentementContact: boolean('consentement_contact').notNull().default(false),

@@ -164,6 +164,11 @@ const SOURCES_PAR_ID = {
     url: 'https://coeurdassmat.blogspot.com/2025/06/reforme-du-complement-de-libre-choix-du.html',
     editeur: 'Cœur d’assmat (blog)',
   },
+  mensualisationAssmat: {
+    titre: 'Mensualisation du salaire d’une assistante maternelle : heures par semaine × semaines / 12',
+    url: 'https://coeurdassmat.blogspot.com/2014/06/simulation-annee-incomplete-40-heures-x.html',
+    editeur: 'Cœur d’assmat (blog)',
+  },
   handicapTauxInferieur: {
     titre: 'Barème en vigueur et règle AEEH : taux immédiatement inférieur, autant de fois qu’il y a d’enfants handicapés',
     url: 'https://www.lespetitescanailles.fr/faq/calculer-tarif-place-en-creche',
@@ -274,6 +279,7 @@ export interface Bareme {
     readonly assistantMaternel: {
       readonly salaireMinimumLegalBrutCents: Parametre<number>;
       readonly salaireMinimumConventionnelBrutCents: Parametre<number>;
+      readonly salaireBrutHoraireCents: { readonly pasDeCalais: Parametre<number>; readonly national: Parametre<number> };
       readonly salaireNetHoraireCents: { readonly pasDeCalais: Parametre<number>; readonly national: Parametre<number> };
       readonly indemniteEntretienMinimumJournee9hCents: Parametre<number>;
       readonly indemniteEntretienMinimumParJourCents: Parametre<number>;
@@ -362,7 +368,7 @@ const BAREME_2025_09: Bareme = {
     majorationMontantAeeh: p(0.3, '2008-05-01', ['openfiscaCmg']),
     majorationPlafondsParentIsole: p(0.4, '2008-05-01', ['openfiscaCmg']),
     resteAChargeMinimum: p(0.15, '2012-06-01', ['spMicroCreche'], 'officiel', 'Le CMG structure prend en charge 85 % des frais au plus.'),
-    tarifHoraireMaxCents: p(1000, '2023-09-01', ['spMicroCreche']),
+    tarifHoraireMaxCents: p(1000, '2023-09-01', ['spMicroCreche'], 'officiel', 'Montant lu sur Service-Public ; la date d’entrée en vigueur du plafond de 10 € (11 € auparavant) reste à confirmer.'),
     ageMaxAns: p(6, '2004-01-01', ['spMicroCreche', 'cafFaqCmg']),
   },
   creditImpot: {
@@ -385,6 +391,10 @@ const BAREME_2025_09: Bareme = {
     assistantMaternel: {
       salaireMinimumLegalBrutCents: p(334, '2024-11-01', ['cgtSmicAssmat2026'], 'derive', '0,281 × Smic horaire brut.'),
       salaireMinimumConventionnelBrutCents: p(364, '2025-04-01', ['cgtSmicAssmat2026']),
+      salaireBrutHoraireCents: {
+        pasDeCalais: p(461, '2025-09-01', ['fepemSalaires'], 'estimation', 'Salaire net typique divisé par 0,7812 (cotisations salariales ≈ 21,88 %).'),
+        national: p(512, '2025-09-01', ['fepemSalaires'], 'estimation', 'Salaire net typique divisé par 0,7812 (cotisations salariales ≈ 21,88 %).'),
+      },
       salaireNetHoraireCents: {
         pasDeCalais: p(360, '2025-09-01', ['fepemSalaires'], 'estimation', 'Niveau courant observé dans le Pas-de-Calais, sous la moyenne nationale (salaires parmi les plus bas dans le nord et l’ouest). À ajuster par le RPE.'),
         national: p(400, '2025-09-01', ['fepemSalaires', 'fedCmgCalcul'], 'estimation', 'Salaire net moyen par enfant et par heure, hors indemnités (3,7 € fin 2021, revalorisé).'),
@@ -406,8 +416,8 @@ const BAREME_2025_09: Bareme = {
     },
   },
   hypotheses: {
-    semainesMensualisation: p(52, '2021-01-01', ['cgtSmicAssmat2026'], 'officiel', 'Année complète : 52 semaines, congés payés compris.'),
-    semainesPresenceParAn: p(47, '2021-01-01', ['cgtSmicAssmat2026'], 'estimation', '52 semaines moins 5 semaines de congés.'),
+    semainesMensualisation: p(52, '2021-01-01', ['mensualisationAssmat'], 'officiel', 'Année complète : 52 semaines, congés payés compris.'),
+    semainesPresenceParAn: p(47, '2021-01-01', ['mensualisationAssmat'], 'estimation', '52 semaines moins 5 semaines de congés.'),
     semainesReserveesCrecheParAn: p(47, '2019-09-01', ['cnafCirculaire2019'], 'estimation', 'Contrat mensualisé sur les semaines réservées (fermetures et congés de la famille déduits).'),
   },
 };

@@ -28,6 +28,8 @@ export const CODES_RAISON = [
   'enfant-tres-jeune-pour-structure',
   'creche-ferme-trop-tot',
   'creche-ouvre-trop-tard',
+  'structure-ferme-trop-tot',
+  'structure-ouvre-trop-tard',
   'adapte-aux-horaires',
   'ferme-le-week-end',
   'ferme-la-nuit',
@@ -255,19 +257,25 @@ const EFFETS_PRIORITE: Record<Exclude<Priorite, 'budget'>, Partial<Record<ModeAc
 class Fiche {
   score = 50;
   adapte = true;
-  readonly raisons: Raison[] = [];
+  private readonly toutes: Raison[] = [];
+  private readonly exclusions: Raison[] = [];
   constructor(readonly mode: ModeAccueil) {}
+  /** An unsuitable mode only shows why it is unsuitable. */
+  get raisons(): readonly Raison[] {
+    return this.adapte ? this.toutes : this.exclusions;
+  }
   pour(code: CodeRaison, points: number, params?: Record<string, string | number>): void {
     this.score += points;
-    this.raisons.push(params ? { code, params, sens: 'pour' } : { code, sens: 'pour' });
+    this.toutes.push(params ? { code, params, sens: 'pour' } : { code, sens: 'pour' });
   }
   contre(code: CodeRaison, points: number, params?: Record<string, string | number>): void {
     this.score -= points;
-    this.raisons.push(params ? { code, params, sens: 'contre' } : { code, sens: 'contre' });
+    this.toutes.push(params ? { code, params, sens: 'contre' } : { code, sens: 'contre' });
   }
   exclure(code: CodeRaison, params?: Record<string, string | number>): void {
     this.adapte = false;
     this.contre(code, 30, params);
+    this.exclusions.push(params ? { code, params, sens: 'contre' } : { code, sens: 'contre' });
   }
 }
 
@@ -347,12 +355,12 @@ export function classerModes(reponses: ReponsesQuestionnaire, offreContexte: Off
       if (o.fermetureLaPlusTardive !== undefined) {
         horairesConnus = true;
         const fermeture = minutesDepuisMinuit(o.fermetureLaPlusTardive);
-        if (planning.finLaPlusTardive > fermeture) f.exclure('creche-ferme-trop-tot', { heureFermeture: formaterHeure(o.fermetureLaPlusTardive), heureFin: formaterMinutes(planning.finLaPlusTardive) });
+        if (planning.finLaPlusTardive > fermeture) f.exclure(f.mode === 'creche' ? 'creche-ferme-trop-tot' : 'structure-ferme-trop-tot', { heureFermeture: formaterHeure(o.fermetureLaPlusTardive), heureFin: formaterMinutes(planning.finLaPlusTardive) });
       }
       if (o.ouvertureLaPlusMatinale !== undefined) {
         horairesConnus = true;
         const ouverture = minutesDepuisMinuit(o.ouvertureLaPlusMatinale);
-        if (planning.debutLePlusTot < ouverture) f.exclure('creche-ouvre-trop-tard', { heureOuverture: formaterHeure(o.ouvertureLaPlusMatinale), heureDebut: formaterMinutes(planning.debutLePlusTot) });
+        if (planning.debutLePlusTot < ouverture) f.exclure(f.mode === 'creche' ? 'creche-ouvre-trop-tard' : 'structure-ouvre-trop-tard', { heureOuverture: formaterHeure(o.ouvertureLaPlusMatinale), heureDebut: formaterMinutes(planning.debutLePlusTot) });
       }
       if ((planning.samedi && o.ouvertSamedi === false) || (planning.dimanche && o.ouvertDimanche === false)) f.exclure('ferme-le-week-end');
       if (planning.nuit) f.exclure('ferme-la-nuit');

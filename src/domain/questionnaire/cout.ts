@@ -11,7 +11,7 @@
  * - monthly hours are kept exact (40 h × 52 / 12 = 173,333…) and shown with
  *   two decimals in `hypotheses.heuresMensuelles`.
  */
-import { BAREME, tauxPourEnfants, type Bareme, type Fiabilite, type Parametre } from './bareme';
+import { BAREME, tauxPourEnfants, type Bareme, type Parametre } from './bareme';
 
 export const MODES_ACCUEIL = ['creche', 'micro-creche', 'assistant-maternel', 'mam', 'garde-a-domicile', 'periscolaire'] as const;
 export type ModeAccueil = (typeof MODES_ACCUEIL)[number];
@@ -128,8 +128,7 @@ function montants(coutBrutCents: number, aidesCents: number, creditImpotCents: n
 }
 
 function aVerifier(...params: Parametre<unknown>[]): boolean {
-  const douteux: Fiabilite[] = ['a-verifier'];
-  return params.some((x) => douteux.includes(x.fiabilite));
+  return params.some((x) => x.fiabilite === 'a-verifier');
 }
 
 function ajouter<T>(liste: T[], x: T): void {
@@ -490,8 +489,12 @@ export function coutMicroCrechePaje(entree: EntreeMicroCrechePaje): EstimationCo
   if (!eligibleTarif) avertissements.push('tarif-micro-creche-au-dessus-du-maximum');
   if (!eligibleAge) avertissements.push('cmg-age-depasse');
   const montantsMax = entree.ageEnfantMois < 36 ? s.montantsMaxCents.valeur.moinsDe3Ans : s.montantsMaxCents.valeur.de3A6Ans;
-  const majore = entree.foyer.parentIsole === true || (entree.foyer.enfantsAeeh ?? 0) > 0 || entree.foyer.parentAah === true;
-  const maximum = (montantsMax[tranche - 1] as number) * (majore ? 1 + s.majorationMontantParentIsole.valeur : 1);
+  // One 30 % majoration, whichever the reason (lone parent, AEEH child, AAH parent): they do not add up.
+  const majoration = Math.max(
+    entree.foyer.parentIsole ? s.majorationMontantParentIsole.valeur : 0,
+    (entree.foyer.enfantsAeeh ?? 0) > 0 || entree.foyer.parentAah ? s.majorationMontantAeeh.valeur : 0,
+  );
+  const maximum = (montantsMax[tranche - 1] as number) * (1 + majoration);
   const limite85 = cout * (1 - s.resteAChargeMinimum.valeur);
   let cmg = 0;
   if (eligibleAge && eligibleTarif) {

@@ -32,6 +32,8 @@ export default {
     'enfant-tres-jeune-pour-structure': 'Votre enfant aura moins de 3 mois : peu de crèches accueillent des bébés aussi jeunes.',
     'creche-ferme-trop-tot': 'Vous avez besoin d’un accueil jusqu’à {heureFin}, mais les crèches près de chez vous ferment à {heureFermeture}.',
     'creche-ouvre-trop-tard': 'Vous avez besoin d’un accueil dès {heureDebut}, mais les crèches près de chez vous ouvrent à {heureOuverture}.',
+    'structure-ferme-trop-tot': 'Vous avez besoin d’un accueil jusqu’à {heureFin}, mais ces lieux d’accueil ferment à {heureFermeture}.',
+    'structure-ouvre-trop-tard': 'Vous avez besoin d’un accueil dès {heureDebut}, mais ces lieux d’accueil ouvrent à {heureOuverture}.',
     'adapte-aux-horaires': 'Les horaires d’ouverture correspondent à vos horaires.',
     'ferme-le-week-end': 'Ce lieu d’accueil est fermé le week-end.',
     'ferme-la-nuit': 'Ce lieu d’accueil est fermé la nuit.',

@@ -253,6 +253,13 @@ describe('micro-crèche PAJE (CMG structure)', () => {
     expect(trancheCmgStructure(euros(30000), foyer(0, 1))).toBe(2);
   });
 
+  // CSS art. D. 531-23-1 (OpenFisca parameters): +30 % for a lone parent, a parent with AAH or a child with AEEH — once.
+  it('a family with a child receiving AEEH gets the same 30 % raise, which does not add up with the lone-parent one', () => {
+    const base = { heuresHebdo: 40, ageEnfantMois: 10, tarifHoraireCents: 900, tranche: 2 as const };
+    expect(coutMicroCrechePaje({ ...base, foyer: foyer(3000, 1, { enfantsAeeh: 1 }) }).mensuel.aidesCents).toBe(arrondirCentimes(84847 * 1.3));
+    expect(coutMicroCrechePaje({ ...base, foyer: foyer(3000, 1, { enfantsAeeh: 1, parentIsole: true }) }).mensuel.aidesCents).toBe(arrondirCentimes(84847 * 1.3));
+  });
+
   it('for a few hours a week, at least 15 % of the price stays with the family', () => {
     const r = coutMicroCrechePaje({ foyer: foyer(1500), heuresHebdo: 10, ageEnfantMois: 10, tarifHoraireCents: 900 });
     expect(r.mensuel.aidesCents).toBe(arrondirCentimes(r.mensuel.coutBrutCents * 0.85));

@@ -1,0 +1,129 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { TZDate } from '@date-fns/tz';
+import { schema, rowsOf, type Db, type Tx } from '../db';
+import { config } from '../config';
+import { jetonAleatoire, sha256 } from '../auth/tokens';
+import { journaliser } from '../audit';
+import { appliquer, ETATS_OUVERTS, type Etat } from '../../domain/demande/etats';
+import { ageMoisAuDebut, formaterReference, jourParis, type DemandeValidee } from '../../domain/demande/schema';
+import { relaisPourCommune } from './routage';
+import { mettreEnFileConfirmation } from './courriels';
+import type { Staff } from '../auth/staff';
+
+export type CanalDepot = (typeof schema.canalDemande.enumValues)[number];
+
+export type OptionsCreation = {
+  canal: CanalDepot;
+  /** The staff member filing for the family (phone call, desk). */
+  parUtilisateurId?: string | null;
+  /** Language of the page the demande was filed from (stored; emails use `langueContact`). */
+  langue: string;
+  maintenant?: Date;
+  /** Base URL for links in emails (default: config().publicUrl). */
+  publicUrl?: string;
+};
+
+export type DemandeCreee = {
+  id: string;
+  reference: string;
+  etat: Etat;
+  /** false when the idempotency key already existed (same demande returned). */
+  creee: boolean;
+  /** The clear follow-up token, only when the demande was just created. */
+  jetonSuivi: string | null;
+  relaisId: string | null;
+  doublonPossibleDeId: string | null;
+};
+
+/**
+ * Files a validated demande in ONE transaction: routes it to the relais of the
+ * family's commune on the filing date, gives it a reference, writes the
+ * history row and queues the confirmation email. A repeated idempotency key
+ * returns the existing demande; a likely duplicate is flagged, never refused.
+ */
+export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation): Promise<DemandeCreee> {
+  const maintenant = o.maintenant ?? new Date();
+  const jour = jourParis(maintenant);
+  const annee = new TZDate(maintenant.getTime(), 'Europe/Paris').getFullYear();
+  const publicUrl = o.publicUrl ?? config().publicUrl;
+
+  if (d.idempotencyKey) {
+    const deja = await parCle(db, d.idempotencyKey);
+    if (deja) return deja;
+  }
+
+  const resultat = await db.transaction(async (tx) => {
+    const route = d.communeCode ? await relaisPourCommune(tx, d.communeCode, jour) : null;
+    const [territoire] = d.communeCode
+      ? await tx.select({ id: schema.communes.territoireId }).from(schema.communes).where(eq(schema.communes.code, d.communeCode))
+      : await tx.select({ id: schema.territoires.id }).from(schema.territoires).orderBy(asc(schema.territoires.creeLe)).limit(1);
+    if (!territoire) throw new Error('Aucun territoire : la base n’est pas amorcée');
+    const acteur = o.canal === 'en-ligne' ? 'famille' : 'staff';
+    const transition = route ? 'deposer' : 'deposerHorsTerritoire';
+    const etat = appliquer(transition, null, acteur);
+    const numero = rowsOf<{ n: string | number }>(await tx.execute(sql`select nextval('demande_reference_seq') as n`))[0]!.n;
+    const reference = formaterReference(annee, Number(numero));
+    const doublon = await doublonPossible(tx, d);
+    const jeton = jetonAleatoire();
+
+    const lignes = await tx.insert(schema.demandes).values({
+      reference, territoireId: territoire.id, relaisId: route?.relaisId ?? null, secteurId: route?.secteurId ?? null,
+      communeCode: d.communeCode, communeHorsTerritoire: d.communeHorsTerritoire,
+      etat, etatDepuis: maintenant, canal: o.canal, langue: d.langueContact,
+      parents: d.parents, email: d.email, telephone: d.telephone, canalPrefere: d.canalPrefere, adresse: d.adresse,
+      dateDebut: d.dateDebut, planning: d.planning, regularite: d.regularite, horairesAtypiques: d.horairesAtypiques,
+      urgence: d.urgence, urgenceMotif: d.urgenceMotif, handicap: d.handicap, handicapPrecisions: d.handicapPrecisions,
+      periscolaire: d.periscolaire, modesSouhaites: d.modesSouhaites, communesAcceptees: d.communesAcceptees,
+      interpreteLangue: d.interpreteLangue, besoinsAccessibilite: d.besoinsAccessibilite, commentaire: d.commentaire,
+      structureVueId: d.structureVueId, ageMoisAuDebut: ageMoisAuDebut(d.enfants, d.dateDebut),
+      consentementContact: d.consentementContact, consentementPartage: d.consentementPartage, consentementLe: maintenant,
+      suiviTokenHash: sha256(jeton), idempotencyKey: d.idempotencyKey, doublonPossibleDeId: doublon,
+      creeParId: o.parUtilisateurId ?? null, creeLe: maintenant,
+    }).onConflictDoNothing({ target: schema.demandes.idempotencyKey }).returning({ id: schema.demandes.id });
+    const id = lignes[0]?.id;
+    if (!id) return null; // a concurrent post with the same key won: read it after this transaction
+
+    if (d.enfants.length) {
+      await tx.insert(schema.enfants).values(d.enfants.map((x, i) => ({ demandeId: id, ordre: i, prenom: x.prenom, dateNaissance: x.dateNaissance, naissancePrevue: x.naissancePrevue })));
+    }
+    await tx.insert(schema.demandeHistorique).values({
+      demandeId: id, le: maintenant, transition, de: null, vers: etat, parUtilisateurId: o.parUtilisateurId ?? null,
+      parFamille: acteur === 'famille', motif: null, details: { canal: o.canal, langue: o.langue },
+    });
+    if (d.email) {
+      const relais = route ? (await tx.select().from(schema.relais).where(eq(schema.relais.id, route.relaisId)))[0] ?? null : null;
+      await mettreEnFileConfirmation(tx, {
+        demandeId: id, reference, email: d.email, langue: d.langueContact, jeton, publicUrl, relais,
+        urgence: d.urgence, creeLe: maintenant, prenom: d.parents[0]?.prenom ?? '',
+      });
+    }
+    await journaliser(tx, o.parUtilisateurId ? ({ id: o.parUtilisateurId } as Staff) : null, 'demande.creer', 'demande', id, { canal: o.canal });
+    return { id, reference, etat, creee: true, jetonSuivi: jeton, relaisId: route?.relaisId ?? null, doublonPossibleDeId: doublon } satisfies DemandeCreee;
+  });
+  if (resultat) return resultat;
+  const gagnant = await parCle(db, d.idempotencyKey!);
+  if (!gagnant) throw new Error('Demande concurrente introuvable après conflit de clé');
+  return gagnant;
+}
+
+async function parCle(db: Db, cle: string): Promise<DemandeCreee | null> {
+  const [x] = await db.select({ id: schema.demandes.id, reference: schema.demandes.reference, etat: schema.demandes.etat, relaisId: schema.demandes.relaisId, doublon: schema.demandes.doublonPossibleDeId })
+    .from(schema.demandes).where(eq(schema.demandes.idempotencyKey, cle));
+  return x ? { id: x.id, reference: x.reference, etat: x.etat, creee: false, jetonSuivi: null, relaisId: x.relaisId, doublonPossibleDeId: x.doublon } : null;
+}
+
+/** An open demande for a child born (or expected) the same day, with the same email or phone. */
+async function doublonPossible(tx: Tx, d: DemandeValidee): Promise<string | null> {
+  const contacts = [d.email ? eq(schema.demandes.email, d.email) : undefined, d.telephone ? eq(schema.demandes.telephone, d.telephone) : undefined].filter((x) => x !== undefined);
+  const dates = d.enfants.map((x) => x.dateNaissance ?? x.naissancePrevue).filter((x): x is string => !!x);
+  if (!contacts.length || !dates.length) return null;
+  const [x] = await tx.select({ id: schema.demandes.id }).from(schema.demandes)
+    .innerJoin(schema.enfants, eq(schema.enfants.demandeId, schema.demandes.id))
+    .where(and(
+      or(...contacts),
+      inArray(schema.demandes.etat, [...ETATS_OUVERTS]),
+      or(inArray(schema.enfants.dateNaissance, dates), inArray(schema.enfants.naissancePrevue, dates)),
+    ))
+    .orderBy(asc(schema.demandes.creeLe)).limit(1);
+  return x?.id ?? null;
+}

@@ -1,0 +1,91 @@
+/**
+ * Reading the public offer. Cheap filters (visible, active, type, handicap,
+ * commune) go to SQL; freshness, ages, distance and sorting are domain rules
+ * applied to the public projection, so pages, API and CSV share them.
+ */
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { schema, type Db } from '../db';
+import type { Filtres } from '../../domain/offre/filtres';
+import { projectionPublique, type CommuneRef, type PlaceSource, type StructureSource } from '../../domain/offre/projection';
+import { rechercher, resoudreLieu, type CommuneRecherche, type ResultatOffre } from '../../domain/offre/recherche';
+
+const s = schema.structures;
+const p = schema.placesDisponibles;
+
+export type OptionsOffre = { maintenant: Date; seuilJours: number; fuseau?: string };
+
+export type RechercheOffre = {
+  resultats: ResultatOffre[];
+  tri: 'distance' | 'fraicheur';
+  /** Communes resolved from `lieu`. */
+  communes: CommuneRecherche[];
+  /** `lieu` was given but matches no commune of the territory. */
+  lieuInconnu: boolean;
+};
+
+/** Every commune of the territory with its centre and postal codes (100 rows at most in the demo). */
+export async function communesDuTerritoire(db: Db): Promise<CommuneRecherche[]> {
+  const rows = await db.select({
+    code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux,
+    centreLat: schema.communes.centreLat, centreLon: schema.communes.centreLon, population: schema.communes.population,
+  }).from(schema.communes).orderBy(asc(schema.communes.nom));
+  return rows.map((r) => ({ ...r, codesPostaux: r.codesPostaux ?? [] }));
+}
+
+const colonnesStructure = {
+  id: s.id, type: s.type, nom: s.nom, communeCode: s.communeCode, adresse: s.adresse, lat: s.lat, lon: s.lon,
+  positionPublique: s.positionPublique, latPublique: s.latPublique, lonPublique: s.lonPublique, capacite: s.capacite,
+  ageMinMois: s.ageMinMois, ageMaxMois: s.ageMaxMois, horaires: s.horaires, horairesAtypiques: s.horairesAtypiques,
+  accueilUrgence: s.accueilUrgence, handicapAccueilli: s.handicapAccueilli, financement: s.financement, gestionnaire: s.gestionnaire,
+  telephone: s.telephone, email: s.email, siteWeb: s.siteWeb, publication: s.publication, dispoStatut: s.dispoStatut,
+  dispoConfirmeeLe: s.dispoConfirmeeLe,
+};
+
+/** Searches the public offer with the filters of the URL. */
+export async function rechercherOffre(db: Db, f: Filtres, o: OptionsOffre): Promise<RechercheOffre> {
+  const toutes = await communesDuTerritoire(db);
+  const communes = f.lieu ? resoudreLieu(f.lieu, toutes).sort((a, b) => (b.population ?? 0) - (a.population ?? 0)) : [];
+  const lieuInconnu = Boolean(f.lieu) && communes.length === 0;
+  if (lieuInconnu) return { resultats: [], tri: 'fraicheur', communes, lieuInconnu };
+
+  const conditions: SQL[] = [eq(s.visible, true), eq(s.actif, true)];
+  if (f.types.length) conditions.push(inArray(s.type, f.types));
+  if (f.handicap) conditions.push(eq(s.handicapAccueilli, true));
+  if (communes.length && f.rayon === 0) conditions.push(inArray(s.communeCode, communes.map((c) => c.code)));
+  const ou = and(...conditions);
+
+  const [structures, places] = await Promise.all([
+    db.select(colonnesStructure).from(s).where(ou),
+    db.select({
+      structureId: p.structureId, trancheAge: p.trancheAge, nombre: p.nombre, aPartirDu: p.aPartirDu, jours: p.jours,
+      heureDebut: p.heureDebut, heureFin: p.heureFin, horairesAtypiques: p.horairesAtypiques, urgence: p.urgence,
+    }).from(p).innerJoin(s, eq(p.structureId, s.id)).where(ou),
+  ]);
+  const parStructure = new Map<string, PlaceSource[]>();
+  for (const pl of places) {
+    const l = parStructure.get(pl.structureId);
+    if (l) l.push(pl); else parStructure.set(pl.structureId, [pl]);
+  }
+  const parCode = new Map<string, CommuneRef>(toutes.map((c) => [c.code, c]));
+  const publiques = structures.flatMap((st) => {
+    const c = parCode.get(st.communeCode);
+    return c ? [projectionPublique(st as StructureSource, parStructure.get(st.id) ?? [], c, o)] : [];
+  });
+  const { resultats, tri } = rechercher(publiques, f, { maintenant: o.maintenant, fuseau: o.fuseau, communes });
+  return { resultats, tri, communes, lieuInconnu };
+}
+
+/** Commune outlines as a GeoJSON FeatureCollection (offline base layer of the map). */
+export async function contoursCommunes(db: Db): Promise<GeoJSON.FeatureCollection> {
+  const rows = await db.select({ code: schema.communes.code, nom: schema.communes.nom, contour: schema.communes.contour })
+    .from(schema.communes).orderBy(asc(schema.communes.code));
+  const arrondir = (x: unknown): unknown => (Array.isArray(x) ? x.map(arrondir) : typeof x === 'number' ? Math.round(x * 1e5) / 1e5 : x);
+  return {
+    type: 'FeatureCollection',
+    features: rows.filter((r) => r.contour).map((r) => ({
+      type: 'Feature',
+      properties: { code: r.code, nom: r.nom },
+      geometry: { ...r.contour!, coordinates: arrondir((r.contour as GeoJSON.Polygon).coordinates) } as GeoJSON.Geometry,
+    })),
+  };
+}
