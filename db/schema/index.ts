@@ -5,3 +5,5 @@ export * from './demande';
 export * from './systeme';
 export * from './rdv';
 export * from './stats';
+export * from './backoffice';
+export * from './pro';

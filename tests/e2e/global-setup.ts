@@ -67,5 +67,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_MAIL_DIR = mails;
   process.env.E2E_DEMO_PASSWORD = 'mot-de-passe-e2e';
   process.env.E2E_ROOT = racine;
+  process.env.E2E_BUILD = build;
   G.__e2e = { app, smtp };
 }

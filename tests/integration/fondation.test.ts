@@ -133,6 +133,29 @@ describe(`foundation on ${DB_KIND}`, () => {
 });
 
 describe(`migrations on ${DB_KIND}`, () => {
+  if (DB_KIND === 'postgres') {
+    it('two instances starting together on an empty database migrate once, without error', async () => {
+      const { default: postgres } = await import('postgres');
+      const { openDatabase } = await import('../../src/server/db');
+      const { TEST_DATABASE_URL } = await import('../helpers/db');
+      const nom = `gpe_t_concurrent_${process.pid}`;
+      const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`drop database if exists ${nom} with (force)`);
+      await admin.unsafe(`create database ${nom}`);
+      const url = TEST_DATABASE_URL.replace(/\/[^/?]*(\?|$)/, `/${nom}$1`);
+      const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ url })));
+      try {
+        await Promise.all(instances.map((i) => i.migrate()));
+        const [n] = await instances[0]!.db.select({ n: sql<number>`count(*)::int` }).from(schema.communes);
+        expect(n!.n).toBe(0);
+      } finally {
+        await Promise.all(instances.map((i) => i.close()));
+        await admin.unsafe(`drop database if exists ${nom} with (force)`);
+        await admin.end();
+      }
+    });
+  }
+
   it('are idempotent and forbid overlapping memberships of a commune', async () => {
     const base = await creerBaseDeTest();
     try {

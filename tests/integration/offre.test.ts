@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf, schema } from '../../src/server/db';
+import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db';
+import { lireFiltres } from '../../src/domain/offre/filtres';
+import { contoursCommunes, rechercherOffre } from '../../src/server/offre/requetes';
+
+const maintenant = new Date('2026-03-02T09:00:00Z');
+const o = { maintenant, seuilJours: 60 };
+const filtres = (q: string) => lireFiltres(new URLSearchParams(q)).filtres;
+
+describe(`public offer search on ${DB_KIND}`, () => {
+  let base: BaseDeTest;
+  beforeAll(async () => {
+    base = await creerBaseAvecTerritoire();
+  });
+  afterAll(async () => base?.detruire());
+
+  it('lists every visible, active place and nothing else', async () => {
+    const am = (await base.db.select({ id: schema.structures.id }).from(schema.structures)
+      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.structures.actif, true))).limit(1))[0]!;
+    await base.db.update(schema.structures).set({ visible: false }).where(eq(schema.structures.id, am.id));
+    const [{ n }] = rowsOf<{ n: number }>(await base.db.execute(sql`select count(*)::int as n from structures where visible and actif`)) as [{ n: number }];
+    const { resultats } = await rechercherOffre(base.db, filtres(''), o);
+    expect(resultats).toHaveLength(n);
+    expect(resultats.map((r) => r.id)).not.toContain(am.id);
+    await base.db.update(schema.structures).set({ visible: true }).where(eq(schema.structures.id, am.id));
+  });
+
+  it('never exposes what an assistant maternel did not publish', async () => {
+    const { resultats } = await rechercherOffre(base.db, filtres('type=assistant-maternel'), o);
+    const prives = await base.db.select().from(schema.structures).where(eq(schema.structures.type, 'assistant-maternel'));
+    const parId = new Map(prives.map((p) => [p.id, p]));
+    expect(resultats.length).toBeGreaterThan(100);
+    for (const r of resultats) {
+      const p = parId.get(r.id)!;
+      const json = JSON.stringify(r);
+      expect(json).not.toContain(p.nomFamille!);
+      expect(json).not.toContain(p.agrement!);
+      if (p.positionPublique !== 'exacte') {
+        expect(Math.abs(r.position.lat - p.lat) > 1e-5 || Math.abs(r.position.lon - p.lon) > 1e-5, `AM ${p.id} placed at home`).toBe(true);
+      }
+      if (!p.publication.telephone) expect(json).not.toContain(p.telephone!);
+      if (!p.publication.email) expect(json).not.toContain(p.email!);
+      if (!p.publication.adresse) expect(json).not.toContain(p.adresse!);
+    }
+  });
+
+  it('"available now" for a baby in Béthune gives the same places as the freshness rule written in SQL', async () => {
+    const { resultats, communes } = await rechercherOffre(base.db, filtres('dispo=maintenant&age=bebe&lieu=B%C3%A9thune'), o);
+    expect(communes.map((c) => c.nom)).toEqual(['Béthune']);
+    const attendus = rowsOf<{ id: string }>(await base.db.execute(sql`
+      select s.id from structures s join communes c on c.code = s.commune_code
+      where s.visible and s.actif and c.nom = 'Béthune' and s.dispo_statut = 'places'
+        and s.dispo_confirmee_le >= ${new Date(maintenant.getTime() - 61 * 86_400_000).toISOString()}::timestamptz
+        and s.age_min_mois < 18
+        and exists (select 1 from places_disponibles p where p.structure_id = s.id and p.tranche_age = 'bebe' and p.a_partir_du <= '2026-03-02')`));
+    expect(resultats.map((r) => r.id).sort()).toEqual(attendus.map((a) => a.id).sort());
+    expect(resultats.length).toBeGreaterThan(0);
+    for (const r of resultats) {
+      expect(r.disponibilite.etat).toBe('disponible');
+      expect(r.disponibilite.joursDepuisConfirmation!).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('stops counting a place as available once nobody confirmed it for more than the threshold', async () => {
+    const { resultats } = await rechercherOffre(base.db, filtres('dispo=maintenant'), o);
+    const cible = resultats[0]!;
+    await base.db.update(schema.structures).set({ dispoConfirmeeLe: new Date(maintenant.getTime() - 61 * 86_400_000) }).where(eq(schema.structures.id, cible.id));
+    const apres = await rechercherOffre(base.db, filtres('dispo=maintenant'), o);
+    expect(apres.resultats.map((r) => r.id)).not.toContain(cible.id);
+    const toutes = await rechercherOffre(base.db, filtres(''), o);
+    expect(toutes.resultats.find((r) => r.id === cible.id)!.disponibilite.etat).toBe('a-confirmer');
+  });
+
+  it('keeps results within the radius around the commune centre, nearest first', async () => {
+    const { resultats, tri } = await rechercherOffre(base.db, filtres('lieu=62190&rayon=5&type=creche,micro-creche,mam'), o);
+    expect(tri).toBe('distance');
+    expect(resultats.length).toBeGreaterThan(0);
+    const d = resultats.map((r) => r.distanceKm!);
+    expect(d.every((x) => x <= 5)).toBe(true);
+    expect([...d].sort((a, b) => a - b)).toEqual(d);
+    expect(new Set(resultats.map((r) => r.type))).not.toContain('assistant-maternel');
+  });
+
+  it('filters handicap, urgence and atypical hours against the stored flags', async () => {
+    const { resultats } = await rechercherOffre(base.db, filtres('handicap=1&urgence=1&horaires=tot'), o);
+    expect(resultats.length).toBeGreaterThan(0);
+    const ids = resultats.map((r) => r.id);
+    const rows = await base.db.select().from(schema.structures).where(sql`${schema.structures.id} in ${ids}`);
+    for (const r of rows) {
+      expect(r.handicapAccueilli).toBe(true);
+      expect(r.accueilUrgence || r.horairesAtypiques.tot).toBeTruthy();
+    }
+  });
+
+  it('answers an unknown commune with no results rather than an error', async () => {
+    const r = await rechercherOffre(base.db, filtres('lieu=Marseille'), o);
+    expect(r.lieuInconnu).toBe(true);
+    expect(r.resultats).toEqual([]);
+  });
+
+  it('serves the commune outlines for the offline base layer', async () => {
+    const fc = await contoursCommunes(base.db);
+    expect(fc.features).toHaveLength(100);
+    expect(fc.features[0]!.geometry.type).toMatch(/Polygon/);
+  });
+});
