@@ -50,5 +50,5 @@ export const relances = pgTable('relances', {
   details: jsonb('details'),
 }, (t) => [
   index('relances_demande_idx').on(t.demandeId, t.type, t.envoyeeLe),
-  index('relances_a_traiter_idx').on(t.aTraiterLe).where(sql`${t.traiteeLe} is null and ${t.reponduLe} is null`),
+  index('relances_a_traiter_idx').on(t.aTraiterLe).where(sql`${t.traiteeLe} is null`),
 ]);

@@ -218,7 +218,11 @@ export function schemaDemande(o: OptionsSchema) {
 
     // Step 5: consent
     if (!coche('consentementContact')) err('demande.erreur.consentementContact', 'consentementContact');
-  }).transform((f: FormulaireDemande): DemandeValidee => {
+  }).transform(formulaireVersDemande);
+}
+
+/** The structured demande of a form (no checks: parse with schemaDemande first). */
+export function formulaireVersDemande(f: FormulaireDemande): DemandeValidee {
     const v = (c: string) => (f[c] ?? '').trim();
     const ou = (c: string) => v(c) || null;
     const coche = (c: string) => v(c) === 'oui';
@@ -262,7 +266,6 @@ export function schemaDemande(o: OptionsSchema) {
       structureVueId: UUID.test(v('structure')) ? v('structure') : null,
       idempotencyKey: ou('idempotencyKey'),
     };
-  });
 }
 
 export type ErreursChamps = Record<string, CleErreurDemande>;

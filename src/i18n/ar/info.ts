@@ -1,5 +1,37 @@
 import type { Dictionnaire } from '../fr';
 import type { Traduction } from '../types';
 
-const d: Traduction<Dictionnaire['info']> = {};
+const d: Traduction<Dictionnaire['info']> = {
+  filAriane: 'أنت هنا',
+  sections: { familles: 'للعائلات', 'assistants-maternels': 'للحاضنات المعتمدات', 'a-propos': 'عن الموقع' },
+  sommaire: 'في هذه الصفحة',
+  sources: 'المصادر الرسمية',
+  sourcesIntro: 'لمعرفة المزيد، اطّلع على هذه المواقع العمومية (باللغة الفرنسية):',
+  misAJour: 'آخر تحديث لهذه الصفحة: {date}.',
+  versionFacile: 'نسخة سهلة القراءة (بالفرنسية)',
+  versionFacileAide: 'المعلومات نفسها بجمل قصيرة وصور.',
+  versionComplete: 'النسخة الكاملة',
+  versionCompleteAide: 'الصفحة بكل المعلومات المفصّلة.',
+  relais: {
+    aucun: 'ستُعرض هنا قريبًا أماكن استقبال المكتب. في الأثناء، قدّم طلبًا عبر هذا الموقع وسيتصل بك المكتب.',
+    communes: 'عدد البلديات: {n}',
+    telephone: 'الهاتف',
+    courriel: 'البريد الإلكتروني',
+    adresse: 'العنوان',
+    acces: 'الوصول',
+    horaires: 'أوقات الاستقبال',
+  },
+  plan: { titre: 'خريطة الموقع', intro: 'كل صفحات الموقع مرتبة حسب الموضوع.', demarches: 'الخدمات والأدوات' },
+  recherche: {
+    titre: 'بحث',
+    champ: 'عمّ تبحث؟',
+    aide: 'مثلًا: حضانة، حاضنة معتمدة، مساعدات، ساعات الليل.',
+    bouton: 'بحث',
+    resultats: 'عدد النتائج لـ «{q}»: {n}',
+    aucun: 'لا توجد صفحة تطابق «{q}».',
+    conseils: 'جرّب كلمة أخرى أقصر أو أكثر شيوعًا. يمكنك أيضًا الاطلاع على خريطة الموقع أو الاتصال بمكتب Relais Petite Enfance.',
+    autreLangue: 'صفحة بالفرنسية',
+    vide: 'اكتب كلمة أو أكثر ثم اضغط على «بحث».',
+  },
+};
 export default d;

@@ -1,5 +1,79 @@
-import type { Dictionnaire } from '../fr';
+import type commun from '../fr/commun';
 import type { Traduction } from '../types';
 
-const d: Traduction<Omit<Dictionnaire, 'info' | 'demande' | 'suivi' | 'admin' | 'rdv' | 'carte' | 'pro' | 'questionnaire' | 'stats' | 'courriel' | 'relance'>> = {};
+// Français facile à lire : phrases courtes, mots de tous les jours.
+const d: Traduction<typeof commun> = {
+  site: {
+    nom: 'Guichet Petite Enfance',
+    slogan: 'Trouver quelqu’un pour garder votre enfant',
+    lienEvitement: 'Aller au texte de la page',
+    menuPrincipal: 'Menu',
+    langue: 'Langue',
+    changerLangue: 'Changer de langue',
+    accueil: 'Accueil',
+  },
+  nav: {
+    comprendre: 'Qui peut garder mon enfant ?',
+    carte: 'Voir les places sur la carte',
+    questionnaire: 'Trouver la bonne solution',
+    demande: 'Faire une demande',
+    suivi: 'Voir ma demande',
+    recherche: 'Chercher',
+    pro: 'Espace des assistantes maternelles',
+  },
+  pied: {
+    accessibilite: 'Accessibilité du site',
+    mentions: 'Qui fait ce site',
+    donnees: 'Vos informations personnelles',
+    plan: 'Toutes les pages du site',
+    logiciel: 'Ce site est un logiciel libre.',
+    espacePro: 'Espace des professionnels',
+  },
+  erreurs: {
+    titre404: 'Cette page n’existe pas',
+    texte404: 'Nous ne trouvons pas cette page.',
+    titre500: 'Il y a un problème',
+    texte500: 'La page ne marche pas. Essayez encore dans quelques minutes.',
+    retourAccueil: 'Aller à l’accueil',
+    formulaire: 'Il y a {n} erreur(s). Corrigez les cases en rouge.',
+    requis: 'Vous devez remplir cette case.',
+    email: 'L’adresse e-mail n’est pas bonne. Exemple : nom@exemple.fr',
+    telephone: 'Le numéro de téléphone n’est pas bon. Exemple : 06 12 34 56 78',
+    date: 'La date n’est pas bonne. Écrivez le jour, le mois et l’année.',
+    trop_long: 'Le texte est trop long. Écrivez {max} lettres au maximum.',
+    choix: 'Choisissez une réponse dans la liste.',
+    csrf: 'Vous avez attendu trop longtemps. Ouvrez la page encore une fois.',
+  },
+  commun: {
+    obligatoire: 'à remplir',
+    facultatif: 'pas obligatoire',
+    continuer: 'Continuer',
+    retour: 'Revenir',
+    envoyer: 'Envoyer',
+    enregistrer: 'Garder',
+    annuler: 'Annuler',
+    fermer: 'Fermer',
+    oui: 'Oui',
+    non: 'Non',
+    voirPlus: 'Voir plus',
+    etape: 'Étape {n} sur {total}',
+    chargement: 'Attendez un peu…',
+  },
+  jours: { 1: 'lundi', 2: 'mardi', 3: 'mercredi', 4: 'jeudi', 5: 'vendredi', 6: 'samedi', 7: 'dimanche' },
+  accueil: {
+    titre: 'Trouver quelqu’un pour garder votre enfant',
+    intro: 'Sur ce site, vous pouvez voir les solutions pour garder votre enfant. Vous pouvez voir les places libres. Vous pouvez faire une demande. Le relais vous aide.',
+    etapesTitre: 'Comment faire ?',
+    etape1: 'Je regarde qui peut garder mon enfant.',
+    etape2: 'Je regarde les places libres sur la carte.',
+    etape3: 'Je fais une demande sur le site.',
+    etape4: 'Le relais m’appelle et m’aide.',
+    relaisTitre: 'Les relais près de chez vous',
+    relaisIntro: 'Le relais vous aide à trouver une solution. C’est gratuit.',
+    horaires: 'Quand le relais est ouvert',
+    acces: 'Comment venir',
+    communes: '{n} communes',
+    telephone: 'Téléphone',
+  },
+};
 export default d;

@@ -1,1 +1,41 @@
-export default {} as const;
+export default {
+  filAriane: 'Vous êtes ici',
+  sections: {
+    familles: 'Pour les familles',
+    'assistants-maternels': 'Pour les assistants maternels',
+    'a-propos': 'À propos du site',
+  },
+  sommaire: 'Sur cette page',
+  sources: 'Sources officielles',
+  sourcesIntro: 'Pour en savoir plus, consultez ces sites publics :',
+  misAJour: 'Page mise à jour le {date}.',
+  versionFacile: 'Version facile à lire',
+  versionFacileAide: 'La même information, avec des phrases courtes et des images.',
+  versionComplete: 'Version complète',
+  versionCompleteAide: 'La page avec toutes les informations détaillées.',
+  relais: {
+    aucun: 'Les lieux d’accueil du relais seront bientôt indiqués ici. En attendant, faites une demande sur ce portail : le relais vous contactera.',
+    communes: '{n} communes',
+    telephone: 'Téléphone',
+    courriel: 'Courriel',
+    adresse: 'Adresse',
+    acces: 'Accès',
+    horaires: 'Horaires d’accueil',
+  },
+  plan: {
+    titre: 'Plan du site',
+    intro: 'Toutes les pages du site, classées par thème.',
+    demarches: 'Démarches et outils',
+  },
+  recherche: {
+    titre: 'Rechercher',
+    champ: 'Que cherchez-vous ?',
+    aide: 'Par exemple : crèche, aide de la Caf, assistante maternelle, horaires de nuit.',
+    bouton: 'Rechercher',
+    resultats: '{n} résultat(s) pour « {q} »',
+    aucun: 'Aucune page ne correspond à « {q} ».',
+    conseils: 'Essayez un autre mot, plus court ou plus courant. Vous pouvez aussi consulter le plan du site ou appeler le Relais Petite Enfance.',
+    autreLangue: 'Page en français',
+    vide: 'Tapez un ou plusieurs mots puis validez.',
+  },
+} as const;

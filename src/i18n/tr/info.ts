@@ -1,5 +1,37 @@
 import type { Dictionnaire } from '../fr';
 import type { Traduction } from '../types';
 
-const d: Traduction<Dictionnaire['info']> = {};
+const d: Traduction<Dictionnaire['info']> = {
+  filAriane: 'Buradasınız',
+  sections: { familles: 'Aileler için', 'assistants-maternels': 'Çocuk bakıcıları için', 'a-propos': 'Site hakkında' },
+  sommaire: 'Bu sayfada',
+  sources: 'Resmî kaynaklar',
+  sourcesIntro: 'Daha fazla bilgi için şu kamu sitelerine bakın (Fransızca):',
+  misAJour: 'Sayfanın güncellenme tarihi: {date}.',
+  versionFacile: 'Kolay okunur sürüm (Fransızca)',
+  versionFacileAide: 'Aynı bilgiler, kısa cümleler ve resimlerle.',
+  versionComplete: 'Tam sürüm',
+  versionCompleteAide: 'Tüm ayrıntılı bilgileri içeren sayfa.',
+  relais: {
+    aucun: 'Relais’nin kabul yerleri yakında burada gösterilecek. Bu arada bu portaldan başvuru yapın: relais sizinle iletişime geçecek.',
+    communes: '{n} belediye',
+    telephone: 'Telefon',
+    courriel: 'E-posta',
+    adresse: 'Adres',
+    acces: 'Ulaşım',
+    horaires: 'Açılış saatleri',
+  },
+  plan: { titre: 'Site haritası', intro: 'Sitenin tüm sayfaları, konulara göre.', demarches: 'İşlemler ve araçlar' },
+  recherche: {
+    titre: 'Ara',
+    champ: 'Ne arıyorsunuz?',
+    aide: 'Örneğin: kreş, çocuk bakıcısı, yardımlar, gece saatleri.',
+    bouton: 'Ara',
+    resultats: '“{q}” için {n} sonuç',
+    aucun: '“{q}” ile eşleşen sayfa yok.',
+    conseils: 'Daha kısa ya da daha yaygın başka bir kelime deneyin. Site haritasına da bakabilir veya Relais Petite Enfance’ı arayabilirsiniz.',
+    autreLangue: 'Fransızca sayfa',
+    vide: 'Bir veya birkaç kelime yazın, ardından Ara’ya basın.',
+  },
+};
 export default d;

@@ -35,7 +35,7 @@ export function debutJourParis(jour: string): Date {
 }
 
 const delaiSql = sql`case when ${d.urgence} then least(7, ${r.delaiPremierContactJours}) else ${r.delaiPremierContactJours} end`;
-const suiviDuSql = sql<boolean>`exists (select 1 from relances rl where rl.demande_id = ${d.id} and rl.a_traiter_le is not null and rl.traitee_le is null and rl.repondu_le is null)`;
+const suiviDuSql = sql<boolean>`exists (select 1 from relances rl where rl.demande_id = ${d.id} and rl.a_traiter_le is not null and rl.traitee_le is null)`;
 
 function conditions(u: Staff, f: Filtres, maintenant: Date, avecEtat: boolean): SQL[] {
   const c: (SQL | undefined)[] = [conditionPerimetre(u)];

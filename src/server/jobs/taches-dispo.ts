@@ -1,4 +1,15 @@
 import type { Tache } from './index';
+import { chaqueJourApres } from './taches';
+import { relancesPlanifiees } from '../disponibilite/relances';
 
-/** Scheduled tasks of this area (registered in taches.ts). */
-export const taches: Tache[] = [];
+/**
+ * Availability reminders, once a day at 9 h (Paris): the January and June
+ * campaigns and availability 45 days old; never twice within 30 days.
+ */
+export const taches: Tache[] = [
+  {
+    nom: 'dispo-relances',
+    periode: (d) => chaqueJourApres(9)(d),
+    executer: (ctx, maintenant) => relancesPlanifiees(ctx.db, { publicUrl: ctx.config.publicUrl, secret: ctx.secret, maintenant }),
+  },
+];

@@ -1,4 +1,113 @@
+/**
+ * Follow-up of families and retention:
+ * - N months (SUIVI_DELAI_MOIS) after a solution or a mise en relation, an
+ *   email with three one-click answers; one reminder; then staff's list;
+ * - every month, "is your need still current?" to families still waiting;
+ * - anonymisation of demandes closed more than RETENTION_MOIS months ago.
+ */
+import { and, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { TZDate } from '@date-fns/tz';
+import { subDays, subMonths } from 'date-fns';
+import { schema, type Db } from '../db';
 import type { Tache } from './index';
+import { envoyerRelance } from '../backoffice/courriers';
+import { ETATS_CLOS } from '../../domain/demande/etats';
+import { ETATS_EN_ATTENTE, JOURS_APRES_RAPPEL, JOURS_AVANT_RAPPEL, limiteRetention } from '../../domain/relance/regles';
 
-/** Scheduled tasks of this area (registered in taches.ts). */
-export const taches: Tache[] = [];
+const d = schema.demandes;
+const rl = schema.relances;
+const LOT = 200;
+
+function chaqueJourApres9h(m: Date): string | null {
+  const p = new TZDate(m.getTime(), 'Europe/Paris');
+  if (p.getHours() < 9) return null;
+  return `${p.getFullYear()}-${String(p.getMonth() + 1).padStart(2, '0')}-${String(p.getDate()).padStart(2, '0')}`;
+}
+
+export type BilanSuivi = { suivis: number; rappels: number; aTraiter: number; actualites: number };
+
+/** Sends what is due today. Safe to run twice: each step looks at what was already sent. */
+export async function envoyerSuivis(db: Db, o: { maintenant: Date; delaiMois: number; baseUrl: string }): Promise<BilanSuivi> {
+  const bilan: BilanSuivi = { suivis: 0, rappels: 0, aTraiter: 0, actualites: 0 };
+  const limite = subMonths(o.maintenant, o.delaiMois);
+  // 1. First follow-up email: solution found, or put in touch, N months ago, and no follow-up since.
+  const depuis = sql`case when ${d.etat} = 'solution-trouvee' then coalesce(${d.solutionLe}, ${d.etatDepuis}) else ${d.etatDepuis} end`;
+  const dus = await db.select({ id: d.id }).from(d).where(and(
+    inArray(d.etat, ['solution-trouvee', 'mise-en-relation']), isNotNull(d.email), isNull(d.anonymiseeLe),
+    sql`${depuis} <= ${limite.toISOString()}::timestamptz`,
+    sql`not exists (select 1 from relances x where x.demande_id = ${d.id} and x.type = 'suivi' and x.envoyee_le >= ${depuis})`,
+  )).limit(LOT);
+  for (const x of dus) {
+    await db.transaction(async (tx) => { if (await envoyerRelance(tx, { demandeId: x.id, type: 'suivi', baseUrl: o.baseUrl, maintenant: o.maintenant })) bilan.suivis++; });
+  }
+  // 2. One reminder after JOURS_AVANT_RAPPEL days without answer.
+  const rappels = await db.select({ id: rl.id, demandeId: rl.demandeId }).from(rl).innerJoin(d, eq(d.id, rl.demandeId)).where(and(
+    eq(rl.type, 'suivi'), isNull(rl.reponduLe), isNull(rl.rappelLe), isNull(d.anonymiseeLe), lte(rl.envoyeeLe, subDays(o.maintenant, JOURS_AVANT_RAPPEL)),
+  )).limit(LOT);
+  for (const x of rappels) {
+    await db.transaction(async (tx) => { if (await envoyerRelance(tx, { demandeId: x.demandeId, type: 'suivi', baseUrl: o.baseUrl, maintenant: o.maintenant, relanceId: x.id })) bilan.rappels++; });
+  }
+  // 3. Still no answer after the reminder: staff's follow-up list.
+  const r3 = await db.update(rl).set({ aTraiterLe: o.maintenant }).where(and(
+    eq(rl.type, 'suivi'), isNull(rl.reponduLe), isNull(rl.aTraiterLe), isNotNull(rl.rappelLe), lte(rl.rappelLe, subDays(o.maintenant, JOURS_APRES_RAPPEL)),
+  )).returning({ id: rl.id });
+  bilan.aTraiter = r3.length;
+  // 4. Monthly "still current?" to families still waiting.
+  const unMois = subMonths(o.maintenant, 1);
+  const attente = await db.select({ id: d.id }).from(d).where(and(
+    inArray(d.etat, [...ETATS_EN_ATTENTE]), isNotNull(d.email), isNull(d.anonymiseeLe), lte(d.creeLe, unMois),
+    sql`not exists (select 1 from relances x where x.demande_id = ${d.id} and x.type = 'actualite' and x.envoyee_le > ${unMois.toISOString()}::timestamptz)`,
+  )).limit(LOT * 5);
+  for (const x of attente) {
+    await db.transaction(async (tx) => { if (await envoyerRelance(tx, { demandeId: x.id, type: 'actualite', baseUrl: o.baseUrl, maintenant: o.maintenant })) bilan.actualites++; });
+  }
+  return bilan;
+}
+
+/**
+ * Erases the personal data of demandes closed before the retention limit,
+ * keeping what statistics count (commune, dates, states, age, modes, contacts
+ * and their channels, mises en relation).
+ */
+export async function anonymiserAnciennes(db: Db, o: { maintenant: Date; retentionMois: number }): Promise<number> {
+  const limite = limiteRetention(o.maintenant, o.retentionMois);
+  let total = 0;
+  for (;;) {
+    const ids = (await db.select({ id: d.id }).from(d).where(and(
+      inArray(d.etat, [...ETATS_CLOS]), isNull(d.anonymiseeLe), lt(sql`coalesce(${d.clotureLe}, ${d.etatDepuis})`, limite),
+    )).limit(LOT)).map((x) => x.id);
+    if (!ids.length) break;
+    await db.transaction(async (tx) => {
+      await tx.update(d).set({
+        parents: [], email: null, telephone: null, adresse: null, urgenceMotif: null, handicapPrecisions: null, commentaire: null,
+        besoinsAccessibilite: null, interpreteLangue: null, suiviTokenHash: null, idempotencyKey: null, doublonPossibleDeId: null, anonymiseeLe: o.maintenant,
+      }).where(inArray(d.id, ids));
+      // Children: first name removed, birth date kept to the month only.
+      await tx.execute(sql`update enfants set prenom = null,
+        date_naissance = date_trunc('month', date_naissance)::date, naissance_prevue = date_trunc('month', naissance_prevue)::date
+        where demande_id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+      await tx.update(schema.contacts).set({ note: null }).where(inArray(schema.contacts.demandeId, ids));
+      await tx.update(schema.demandeHistorique).set({ motif: null }).where(inArray(schema.demandeHistorique.demandeId, ids));
+      await tx.update(schema.misesEnRelation).set({ note: null }).where(inArray(schema.misesEnRelation.demandeId, ids));
+      await tx.delete(schema.notes).where(inArray(schema.notes.demandeId, ids));
+      const relances = await tx.select({ id: rl.id }).from(rl).where(inArray(rl.demandeId, ids));
+      await tx.delete(schema.jetons).where(inArray(schema.jetons.sujetId, [...ids, ...relances.map((x) => x.id)]));
+    });
+    total += ids.length;
+  }
+  return total;
+}
+
+export const taches: Tache[] = [
+  {
+    nom: 'suivi-familles',
+    periode: chaqueJourApres9h,
+    executer: (ctx, maintenant) => envoyerSuivis(ctx.db, { maintenant, delaiMois: ctx.config.SUIVI_DELAI_MOIS, baseUrl: ctx.config.publicUrl }),
+  },
+  {
+    nom: 'retention-demandes',
+    periode: chaqueJourApres9h,
+    executer: async (ctx, maintenant) => ({ anonymisees: await anonymiserAnciennes(ctx.db, { maintenant, retentionMois: ctx.config.RETENTION_MOIS }) }),
+  },
+];
+

@@ -1,0 +1,73 @@
+// Benchmark of GET /api/offre (not a test): the full demo offer, then a
+// generated offer of 20,000 places. Prints p50/p99 latency and payload size.
+// Usage: node scripts/bench/offre.mjs   (BENCH_SKIP_BUILD=1 to reuse .bench/build)
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { charge, demarrerPortail } from './lib.mjs';
+
+const CIBLE = Number(process.env.BENCH_OFFRE_TAILLE ?? 20_000);
+const REQUETES = [
+  ['toute l’offre', '/api/offre'],
+  ['disponible maintenant, bébé, 10 km autour de Béthune', '/api/offre?dispo=maintenant&age=bebe&lieu=62119&rayon=10'],
+];
+
+async function mesurer(url, titre) {
+  console.log(`\n## ${titre}`);
+  for (const [nom, chemin] of REQUETES) {
+    const r = await fetch(url + chemin);
+    const corps = await r.text();
+    const n = JSON.parse(corps).features.length;
+    const brut = Buffer.byteLength(corps);
+    const gz = gzipSync(corps).length;
+    const c = await charge(url + chemin, { duration: 10, connections: 4, headers: { 'accept-encoding': 'gzip' } });
+    const c304 = await charge(url + chemin, { duration: 5, connections: 4, headers: { 'if-none-match': r.headers.get('etag') } });
+    console.log(`${nom}: ${n} lieux, ${(brut / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzip)`);
+    console.log(`  200 gzip: p50 ${c.p50} ms, p99 ${c.p99} ms, ${c.rps} req/s, erreurs ${c.erreurs} (4 connexions, 10 s)`);
+    console.log(`  304 (If-None-Match): p50 ${c304.p50} ms, p99 ${c304.p99} ms, ${c304.rps} req/s`);
+  }
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gpe-bench-offre-'));
+let p = await demarrerPortail({ DATA_DIR: dataDir });
+try {
+  await mesurer(p.url, 'Offre de démonstration (CA Béthune-Bruay)');
+} finally {
+  await p.stop();
+}
+
+// Grow the offer to CIBLE places: copies of the demo structures, moved by up
+// to ~1 km, with fresh availability for a third of them. PGlite is embedded,
+// so this happens between two runs of the portal.
+const { PGlite } = await import('@electric-sql/pglite');
+const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+const pg = new PGlite(path.join(dataDir, 'pglite'), { extensions: { btree_gist } });
+const { rows: [{ n: existant }] } = await pg.query('select count(*)::int as n from structures');
+await pg.exec(`
+  insert into structures (type, nom, commune_code, adresse, lat, lon, position_publique, lat_publique, lon_publique, capacite,
+    age_min_mois, age_max_mois, horaires, horaires_atypiques, accueil_urgence, handicap_accueilli, financement, gestionnaire,
+    telephone, email, publication, visible, actif, dispo_statut, dispo_confirmee_le)
+  select s.type, s.nom, s.commune_code, s.adresse, s.lat + d.dlat, s.lon + d.dlon, s.position_publique, s.lat_publique + d.dlat, s.lon_publique + d.dlon,
+    s.capacite, s.age_min_mois, s.age_max_mois, s.horaires, s.horaires_atypiques, s.accueil_urgence, s.handicap_accueilli, s.financement, s.gestionnaire,
+    s.telephone, s.email, s.publication, true, true,
+    (case when random() < 0.33 then 'places' when random() < 0.7 then 'complet' else 'inconnu' end)::dispo_statut,
+    now() - (random() * 120 || ' days')::interval
+  from generate_series(1, ${Math.ceil(CIBLE / Math.max(1, existant))}) g
+  cross join structures s
+  cross join lateral (select (random() - 0.5) * 0.02 as dlat, (random() - 0.5) * 0.03 as dlon) d
+  limit ${Math.max(0, CIBLE - existant)};
+  insert into places_disponibles (structure_id, tranche_age, nombre, a_partir_du)
+  select s.id, (array['bebe','marcheur','grand'])[1 + floor(random() * 3)::int]::tranche_age, 1, current_date + (floor(random() * 60)::int)
+  from structures s where s.dispo_statut = 'places' and not exists (select 1 from places_disponibles p where p.structure_id = s.id);
+`);
+const { rows: [{ n: total }] } = await pg.query('select count(*)::int as n from structures where visible and actif');
+await pg.close();
+
+process.env.BENCH_SKIP_BUILD = '1';
+p = await demarrerPortail({ DATA_DIR: dataDir });
+try {
+  await mesurer(p.url, `Offre générée : ${total} lieux visibles et actifs`);
+} finally {
+  await p.stop();
+}

@@ -1,0 +1,197 @@
+/**
+ * The map over the list: same filters (it reads /api/offre with the query of
+ * the page), markers clustered with leaflet.markercluster. It only adds
+ * comfort: the server-rendered list stays the main path. Every marker is a
+ * focusable button named after its place; each list entry gets a
+ * "Voir sur la carte" button that zooms to its marker and focuses it.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
+import type * as Leaflet from 'leaflet';
+
+export type TextesCarte = {
+  region: string; aide: string; chargement: string; erreur: string; nombre: string; groupe: string; fondCommunes: string;
+  sansNom: string; demande: string; voirListe: string; confirmeIlYa: string;
+  etats: Record<'disponible' | 'a-confirmer' | 'complet' | 'inconnu', string>;
+  types: Record<string, string>;
+};
+
+type Props = {
+  apiUrl: string;
+  communesUrl: string;
+  tuiles: { url: string; attribution: string } | null;
+  centre: { lat: number; lon: number } | null;
+  /** Places listed on the current page (for "see in the list" links). */
+  idsPage: string[];
+  demandeBase: string;
+  textes: TextesCarte;
+  /** Embedded widget: smaller map, links open outside the frame. */
+  compact?: boolean;
+  /** Prefix for absolute links (widget on another site). */
+  base?: string;
+};
+
+type Proprietes = {
+  id: string; type: string; nom: string | null; commune: { code: string; nom: string };
+  disponibilite: { etat: keyof TextesCarte['etats']; disponibleDepuis: string | null; joursDepuisConfirmation: number | null };
+};
+
+const remplir = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+
+function libelleEtat(p: Proprietes, tx: TextesCarte): string {
+  const d = p.disponibilite;
+  const date = d.disponibleDepuis ? new Date(`${d.disponibleDepuis}T12:00:00Z`).toLocaleDateString(document.documentElement.lang || 'fr', { dateStyle: 'long', timeZone: 'UTC' }) : '';
+  const base = remplir(tx.etats[d.etat], { date });
+  return d.etat === 'disponible' || d.etat === 'complet' ? `${base} (${remplir(tx.confirmeIlYa, { n: d.joursDepuisConfirmation ?? 0 })})` : base;
+}
+
+export default function CarteOffre(props: Props) {
+  const conteneur = useRef<HTMLDivElement>(null);
+  const [etat, setEtat] = useState<'chargement' | 'pret' | 'erreur'>('chargement');
+  const [nombre, setNombre] = useState(0);
+  const tx = props.textes;
+
+  useEffect(() => {
+    let carte: Leaflet.Map | undefined;
+    let fini = false;
+    const nettoyages: (() => void)[] = [];
+    (async () => {
+      const L = (await import('leaflet')).default;
+      (window as unknown as { L: typeof L }).L = L;
+      await import('leaflet.markercluster');
+      const [reponse, contours] = await Promise.all([
+        fetch(props.apiUrl, { headers: { accept: 'application/geo+json' } }),
+        props.tuiles ? Promise.resolve(null) : fetch(props.communesUrl).then((r) => (r.ok ? r.json() : null)),
+      ]);
+      if (!reponse.ok) throw new Error(`offre ${reponse.status}`);
+      const fc = (await reponse.json()) as GeoJSON.FeatureCollection<GeoJSON.Point, Proprietes>;
+      if (fini || !conteneur.current) return;
+
+      carte = L.map(conteneur.current, { scrollWheelZoom: !props.compact, zoomSnap: 0.5, minZoom: 6, maxZoom: 18 });
+      carte.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+      let fond: Leaflet.GeoJSON | undefined;
+      if (props.tuiles) {
+        L.tileLayer(props.tuiles.url, { attribution: props.tuiles.attribution, maxZoom: 19 }).addTo(carte);
+      } else if (contours) {
+        fond = L.geoJSON(contours as GeoJSON.FeatureCollection, {
+          interactive: false, attribution: tx.fondCommunes,
+          style: { color: '#1f4d47', weight: 1, fillColor: '#e3efec', fillOpacity: 0.6 },
+        }).addTo(carte);
+      }
+
+      const groupe = L.markerClusterGroup({
+        showCoverageOnHover: false,
+        maxClusterRadius: 45,
+        iconCreateFunction: (c) => {
+          const n = c.getChildCount();
+          return L.divIcon({
+            className: 'marqueur-groupe',
+            html: `<span aria-hidden="true">${n}</span><span class="visually-hidden">${remplir(tx.groupe, { n })}</span>`,
+            iconSize: [40, 40],
+          });
+        },
+      });
+      const parId = new Map<string, Leaflet.Marker>();
+      for (const f of fc.features) {
+        const p = f.properties;
+        const [lon, lat] = f.geometry.coordinates as [number, number];
+        const nom = p.nom ?? tx.sansNom;
+        const titre = `${nom} — ${tx.types[p.type] ?? p.type}, ${p.commune.nom} — ${libelleEtat(p, tx)}`;
+        const span = document.createElement('span');
+        span.className = 'visually-hidden';
+        span.textContent = titre;
+        const m = L.marker([lat, lon], {
+          keyboard: true,
+          title: titre,
+          icon: L.divIcon({ className: `marqueur-offre marqueur-offre--${p.disponibilite.etat}`, html: `<span aria-hidden="true"></span>${span.outerHTML}`, iconSize: [24, 24] }),
+        });
+        m.bindPopup(() => contenuPopup(p, nom, titre));
+        m.on('popupclose', () => document.getElementById(`offre-${p.id}`)?.classList.remove('fiche-lieu--active'));
+        m.on('popupopen', (e) => {
+          document.getElementById(`offre-${p.id}`)?.classList.add('fiche-lieu--active');
+          (e.popup.getElement()?.querySelector('.popup-offre') as HTMLElement | null)?.focus();
+        });
+        parId.set(p.id, m);
+        groupe.addLayer(m);
+      }
+      carte.addLayer(groupe);
+      if (fc.features.length) carte.fitBounds(groupe.getBounds(), { padding: [24, 24], maxZoom: 14 });
+      else if (props.centre) carte.setView([props.centre.lat, props.centre.lon], 12);
+      else if (fond) carte.fitBounds(fond.getBounds());
+      else carte.setView([46.6, 2.4], 6);
+
+      function contenuPopup(p: Proprietes, nom: string, titre: string): HTMLElement {
+        const div = document.createElement('div');
+        div.className = 'popup-offre';
+        div.tabIndex = -1;
+        div.setAttribute('aria-label', titre);
+        const h = document.createElement('p');
+        h.className = 'popup-offre__nom';
+        h.textContent = nom;
+        const meta = document.createElement('p');
+        meta.textContent = `${tx.types[p.type] ?? p.type} · ${p.commune.nom}`;
+        const dispo = document.createElement('p');
+        dispo.textContent = libelleEtat(p, tx);
+        div.append(h, meta, dispo);
+        if (props.idsPage.includes(p.id)) {
+          const a = document.createElement('a');
+          a.href = `#offre-${p.id}`;
+          a.textContent = tx.voirListe;
+          div.append(a, document.createTextNode(' · '));
+        }
+        const d = document.createElement('a');
+        d.href = `${props.base ?? ''}${props.demandeBase}?structure=${encodeURIComponent(p.id)}&commune=${encodeURIComponent(p.commune.code)}`;
+        d.textContent = tx.demande;
+        if (props.compact) { d.target = '_blank'; d.rel = 'noopener'; }
+        div.append(d);
+        return div;
+      }
+
+      // "Voir sur la carte" buttons of the server-rendered list.
+      for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-voir-carte]')) {
+        const m = parId.get(b.dataset.voirCarte!);
+        if (!m) continue;
+        const voir = () => {
+          conteneur.current?.scrollIntoView({ block: 'center' });
+          groupe.zoomToShowLayer(m, () => { m.openPopup(); });
+        };
+        b.hidden = false;
+        b.addEventListener('click', voir);
+        nettoyages.push(() => { b.removeEventListener('click', voir); b.hidden = true; });
+      }
+      setNombre(fc.features.length);
+      setEtat('pret');
+    })().catch((e) => { console.error('carte', e); if (!fini) setEtat('erreur'); });
+    return () => {
+      fini = true;
+      nettoyages.forEach((n) => n());
+      carte?.remove();
+    };
+  }, [props.apiUrl]);
+
+  return (
+    <div class={`carte-offre${props.compact ? ' carte-offre--compacte' : ''}`}>
+      <p class="aide" id="carte-offre-aide">{tx.aide}</p>
+      <div ref={conteneur} class="carte-offre__carte" role="region" aria-label={tx.region} aria-describedby="carte-offre-aide" data-etat={etat} data-nombre={nombre} />
+      <p class="carte-offre__statut" role="status">
+        {etat === 'chargement' ? tx.chargement : etat === 'erreur' ? tx.erreur : remplir(tx.nombre, { n: nombre })}
+      </p>
+      <style>{`
+        .carte-offre__carte { height: clamp(18rem, 55vh, 32rem); border: 1px solid var(--bord, #c9c2b5); border-radius: 0.6rem; background: #f4f1ea; }
+        .carte-offre--compacte .carte-offre__carte { height: 20rem; }
+        .carte-offre__statut { font-weight: 600; }
+        .marqueur-offre { border-radius: 50%; border: 3px solid #fff; box-shadow: 0 0 0 2px #1d2321; background: #6f7773; }
+        .marqueur-offre--disponible { background: #1e6b3a; }
+        .marqueur-offre--complet { background: #a11d1d; }
+        .marqueur-offre--a-confirmer { background: #f2b33d; }
+        .marqueur-groupe { display: grid; place-items: center; border-radius: 50%; background: #1f4d47; color: #fff; font-weight: 700; border: 3px solid #fff; box-shadow: 0 0 0 2px #1f4d47; }
+        .leaflet-marker-icon:focus-visible { outline: 3px solid #b4462a; outline-offset: 2px; }
+        .popup-offre p { margin: 0.2rem 0; }
+        .popup-offre__nom { font-weight: 700; }
+        .popup-offre:focus { outline: none; }
+      `}</style>
+    </div>
+  );
+}

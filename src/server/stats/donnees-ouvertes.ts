@@ -1,0 +1,70 @@
+/**
+ * Open data: monthly counts per commune, aggregated and with small counts
+ * suppressed (< 5) so that no family and no assistant maternel can be
+ * identified. Licence Ouverte 2.0.
+ */
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db';
+import { secretiser, taux } from '../../domain/stats/calculs';
+
+export type LigneOuverte = {
+  commune_code: string; commune_nom: string; mois: string;
+  demandes_deposees: number | null; places_agreees: number; places_disponibles: number | null;
+  am_actifs: number | null; am_disponibilite_a_jour_pct: number | null;
+};
+
+export const CHAMPS_OUVERTS: { nom: keyof LigneOuverte; description: string }[] = [
+  { nom: 'commune_code', description: 'Code INSEE de la commune' },
+  { nom: 'commune_nom', description: 'Nom de la commune' },
+  { nom: 'mois', description: 'Mois (AAAA-MM), heure de Paris' },
+  { nom: 'demandes_deposees', description: 'Demandes de mode d’accueil déposées dans le mois par des familles de la commune (vide si entre 1 et 4)' },
+  { nom: 'places_agreees', description: 'Capacité d’accueil du jeune enfant (crèches, micro-crèches, MAM, assistants maternels actifs) à la date de publication' },
+  { nom: 'places_disponibles', description: 'Places déclarées libres et confirmées depuis moins de 60 jours en fin de mois (vide si entre 1 et 4)' },
+  { nom: 'am_actifs', description: 'Assistants maternels actifs (vide si entre 1 et 4)' },
+  { nom: 'am_disponibilite_a_jour_pct', description: 'Part des assistants maternels actifs ayant confirmé leurs disponibilités dans les 60 jours précédant la fin du mois (vide si moins de 5 assistants maternels)' },
+];
+
+/** The last `nbMois` complete months before `maintenant`. */
+export async function donneesOuvertes(db: Db, o: { maintenant?: Date; nbMois?: number; seuilFraicheurJours?: number } = {}): Promise<LigneOuverte[]> {
+  const maintenant = o.maintenant ?? new Date();
+  const nb = o.nbMois ?? 12;
+  const fin = new Date(Date.UTC(maintenant.getUTCFullYear(), maintenant.getUTCMonth(), 1));
+  const debut = new Date(Date.UTC(fin.getUTCFullYear(), fin.getUTCMonth() - nb, 1));
+  const seuil = o.seuilFraicheurJours ?? 60;
+  const jour = (d: Date) => d.toISOString().slice(0, 10);
+  const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
+    with mois as (
+      select generate_series(${jour(debut)}::date, (${jour(fin)}::date - interval '1 month'), interval '1 month')::date as m),
+    bornes as (select m, (m::timestamp at time zone 'Europe/Paris') as d, ((m + interval '1 month')::timestamp at time zone 'Europe/Paris') as f from mois),
+    dem as (
+      select d.commune_code as code, b.m, count(*)::int as n from demandes d join bornes b on d.cree_le >= b.d and d.cree_le < b.f
+      where d.commune_code is not null group by 1, 2),
+    cap as (
+      select s.commune_code as code, sum(s.capacite)::int as places from structures s
+      where s.actif and s.type in ('creche', 'micro-creche', 'mam', 'assistant-maternel') group by 1),
+    am as (
+      select s.commune_code as code, b.m, count(*)::int as actifs,
+        count(*) filter (where exists (select 1 from dispo_historique h where h.structure_id = s.id and h.le < b.f and h.le >= b.f - make_interval(days => ${seuil})))::int as frais
+      from structures s cross join bornes b where s.type = 'assistant-maternel' and s.actif and s.cree_le < b.f group by 1, 2),
+    dispo as (
+      select s.commune_code as code, b.m, coalesce(sum(p.nombre), 0)::int as n
+      from structures s cross join bornes b join places_disponibles p on p.structure_id = s.id
+      where s.actif and s.visible and s.dispo_statut = 'places' and s.dispo_confirmee_le >= b.f - make_interval(days => ${seuil}) and s.dispo_confirmee_le < b.f
+        and p.a_partir_du < (b.m + interval '1 month')::date group by 1, 2)
+    select c.code, c.nom, to_char(b.m, 'YYYY-MM') as mois, coalesce(dem.n, 0) as demandes, coalesce(cap.places, 0) as places,
+      coalesce(dispo.n, 0) as disponibles, coalesce(am.actifs, 0) as actifs, coalesce(am.frais, 0) as frais
+    from communes c cross join bornes b
+    left join dem on dem.code = c.code and dem.m = b.m
+    left join cap on cap.code = c.code
+    left join am on am.code = c.code and am.m = b.m
+    left join dispo on dispo.code = c.code and dispo.m = b.m
+    order by c.code, b.m`));
+  return rows.map((r) => {
+    const actifs = Number(r.actifs);
+    return {
+      commune_code: String(r.code), commune_nom: String(r.nom), mois: String(r.mois),
+      demandes_deposees: secretiser(Number(r.demandes)), places_agreees: Number(r.places), places_disponibles: secretiser(Number(r.disponibles)),
+      am_actifs: secretiser(actifs), am_disponibilite_a_jour_pct: actifs >= 5 ? taux(Number(r.frais), actifs) : null,
+    };
+  });
+}
