@@ -20,6 +20,8 @@ const AR: Textes = { d: fusion(frDemande, arDemande), s: fusion(frSuivi, arSuivi
 
 /** A label that starts with `s` (labels end with « (obligatoire) »). */
 const debut = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(|$)`);
+test.describe.configure({ timeout: 120_000 });
+
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const dans = (jours: number) => iso(new Date(Date.now() + jours * 86_400_000));
 const unique = (nom: string) => `${nom}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@exemple.fr`;
@@ -66,7 +68,7 @@ async function remplirEtSoumettre(page: Page, x: Textes, o: { email: string; axe
 }
 
 async function ouvrirLienEtRetirer(page: Page, x: Textes, email: string, reference: string, sujet: RegExp, axe = true) {
-  const mail = await attendreCourriel({ a: email, sujet });
+  const mail = await attendreCourriel({ a: email, sujet, delai: 50_000 });
   expect(mail.subject).toContain(reference);
   const lien = /https?:\/\/\S+\/suivi\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')![0];
   await page.goto(lien);
@@ -93,7 +95,7 @@ test('a parent files a demande in Arabic, right to left, and gets an Arabic emai
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   const ref = await remplirEtSoumettre(page, AR, { email, axe: true, prefixe: '/ar' });
   await verifierAccessibilite(page, 'confirmation ar');
-  const mail = await attendreCourriel({ a: email });
+  const mail = await attendreCourriel({ a: email, delai: 50_000 });
   expect(mail.html).toContain('dir="rtl"');
   await ouvrirLienEtRetirer(page, AR, email, ref, /.*/);
 });
@@ -217,7 +219,7 @@ test('a family from outside the territory is told whom to contact and the demand
 test('a parent who lost the link asks for a new one and the page never says whether the email is known', async ({ page }) => {
   const email = unique('perdu');
   const ref = await remplirEtSoumettre(page, FR, { email });
-  const premier = await attendreCourriel({ a: email, sujet: /bien reçue/ });
+  const premier = await attendreCourriel({ a: email, sujet: /bien reçue/, delai: 50_000 });
   const ancien = /https?:\/\/\S+\/suivi\/[A-Za-z0-9_-]+/.exec(premier.text ?? '')![0];
   for (const adresse of [email, unique('inconnu')]) {
     await page.goto('/suivi');
@@ -226,7 +228,7 @@ test('a parent who lost the link asks for a new one and the page never says whet
     await page.getByRole('button', { name: FR.s.perdu.envoyer }).click();
     await expect(page.getByRole('status')).toHaveText(FR.s.perdu.envoye);
   }
-  const nouveau = await attendreCourriel({ a: email, sujet: /nouveau|lien pour suivre/i });
+  const nouveau = await attendreCourriel({ a: email, sujet: /nouveau|lien pour suivre/i, delai: 50_000 });
   expect(nouveau.subject).toContain(ref);
   const lien = /https?:\/\/\S+\/suivi\/[A-Za-z0-9_-]+/.exec(nouveau.text ?? '')![0];
   const r = await page.goto(ancien);

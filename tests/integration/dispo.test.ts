@@ -113,10 +113,11 @@ describe(`availability of assistants maternels on ${DB_KIND}`, () => {
   });
 
   it('a reminder button changes nothing until the confirmation is posted, then works once', async () => {
-    const apres = new Date(maintenant.getTime() + 2 * jour);
+    // Past the 30 days since the reminder the demo seeding may have recorded.
+    const apres = new Date(maintenant.getTime() + 31 * jour);
     const { envoyees } = await relancerEnMasse(base.db, [amEst.id], { publicUrl: URL_PUBLIQUE, secret: SECRET, maintenant: apres });
     expect(envoyees).toEqual([amEst.id]);
-    const [m] = await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.objetId, amEst.id), eq(schema.courriels.type, 'dispo-relance')));
+    const [m] = await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.objetId, amEst.id), eq(schema.courriels.type, 'dispo-relance'), eq(schema.courriels.statut, 'a-envoyer')));
     expect(m!.sujet).toBe('Avez-vous toujours une place ?');
     const plus = /Non, plus de place :\n\S+\/pro\/confirmer\/(\S+)/.exec(m!.texte)![1]!;
     const toujours = /Oui, toujours disponible :\n\S+\/pro\/confirmer\/(\S+)/.exec(m!.texte)![1]!;

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, schema } from '../../src/server/db';
 import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db';
 import { lireFiltres } from '../../src/domain/offre/filtres';
-import { contoursCommunes, rechercherOffre } from '../../src/server/offre/requetes';
+import { contoursCommunes, invaliderCacheOffre, rechercherOffre } from '../../src/server/offre/requetes';
 
 const maintenant = new Date('2026-03-02T09:00:00Z');
 const o = { maintenant, seuilJours: 60 };
@@ -20,11 +20,13 @@ describe(`public offer search on ${DB_KIND}`, () => {
     const am = (await base.db.select({ id: schema.structures.id }).from(schema.structures)
       .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.structures.actif, true))).limit(1))[0]!;
     await base.db.update(schema.structures).set({ visible: false }).where(eq(schema.structures.id, am.id));
+    invaliderCacheOffre(base.db);
     const [{ n }] = rowsOf<{ n: number }>(await base.db.execute(sql`select count(*)::int as n from structures where visible and actif`)) as [{ n: number }];
     const { resultats } = await rechercherOffre(base.db, filtres(''), o);
     expect(resultats).toHaveLength(n);
     expect(resultats.map((r) => r.id)).not.toContain(am.id);
     await base.db.update(schema.structures).set({ visible: true }).where(eq(schema.structures.id, am.id));
+    invaliderCacheOffre(base.db);
   });
 
   it('never exposes what an assistant maternel did not publish', async () => {
@@ -67,6 +69,9 @@ describe(`public offer search on ${DB_KIND}`, () => {
     const { resultats } = await rechercherOffre(base.db, filtres('dispo=maintenant'), o);
     const cible = resultats[0]!;
     await base.db.update(schema.structures).set({ dispoConfirmeeLe: new Date(maintenant.getTime() - 61 * 86_400_000) }).where(eq(schema.structures.id, cible.id));
+    // Within the cache lifetime the offer is unchanged until someone invalidates it.
+    expect((await rechercherOffre(base.db, filtres('dispo=maintenant'), o)).resultats.map((r) => r.id)).toContain(cible.id);
+    invaliderCacheOffre(base.db);
     const apres = await rechercherOffre(base.db, filtres('dispo=maintenant'), o);
     expect(apres.resultats.map((r) => r.id)).not.toContain(cible.id);
     const toutes = await rechercherOffre(base.db, filtres(''), o);
@@ -92,6 +97,16 @@ describe(`public offer search on ${DB_KIND}`, () => {
       expect(r.handicapAccueilli).toBe(true);
       expect(r.accueilUrgence || r.horairesAtypiques.tot).toBeTruthy();
     }
+  });
+
+  it('reloads the offer once the cache is older than a few seconds', async () => {
+    const avant = await rechercherOffre(base.db, filtres('type=creche'), o);
+    const cible = avant.resultats[0]!;
+    await base.db.update(schema.structures).set({ actif: false }).where(eq(schema.structures.id, cible.id));
+    const plusTard = { ...o, maintenant: new Date(maintenant.getTime() + 60_000) };
+    expect((await rechercherOffre(base.db, filtres('type=creche'), plusTard)).resultats.map((r) => r.id)).not.toContain(cible.id);
+    await base.db.update(schema.structures).set({ actif: true }).where(eq(schema.structures.id, cible.id));
+    invaliderCacheOffre(base.db);
   });
 
   it('answers an unknown commune with no results rather than an error', async () => {

@@ -23,7 +23,7 @@ function reponses(o: { de?: string; a?: string; jours?: number[]; naissance?: st
 describe(`questionnaire offer context and counts on ${DB_KIND}`, () => {
   let base: BaseDeTest;
   let commune: { code: string; nom: string; lat: number; lon: number };
-  let loin: { code: string };
+  let loin: { code: string; lat: number; lon: number };
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ maintenant: MAINTENANT });

@@ -1,5 +1,65 @@
 import type { Dictionnaire } from '../fr';
 import type { Traduction } from '../types';
 
-const d: Traduction<Dictionnaire['rdv']> = {};
+const d: Traduction<Dictionnaire['rdv']> = {
+  motifs: {
+    'premier-rdv': { nom: 'Primera cita sobre su solicitud de cuidado infantil', aide: 'Revisamos su necesidad y las soluciones posibles.' },
+    'employer-am': { nom: 'Contratar a una asistente maternal: los trámites', aide: 'Contrato, salario, ayudas de la CAF: respondemos a sus preguntas.' },
+    'pro-am': { nom: 'Cita profesional (asistentes maternales)', aide: 'Para las asistentes maternales del relais.' },
+  },
+  modes: { 'sur-place': 'En persona, en el relais', telephone: 'Por teléfono', visio: 'Por videollamada' },
+  duree: '{minutes} minutos',
+  prise: {
+    titre: 'Pedir cita con el Relais Petite Enfance',
+    intro: 'Elija el tema de la cita, la forma y el lugar. Después le mostramos las horas libres.',
+    demande: 'Para la solicitud {reference}',
+    motif: 'Tema de la cita', mode: '¿Cómo quiere hacer la cita?', lieu: 'Lugar de la cita', lieuAide: 'Elija el lugar que mejor le convenga.',
+    voirCreneaux: 'Ver las horas libres', creneaux: 'Elija una fecha y una hora', creneauxAide: 'Todas las horas son de París.',
+    aucunCreneau: 'No quedan horas libres en este periodo. Pruebe las semanas siguientes, otro lugar, o llame al relais.',
+    periode: 'Del {du} al {au}', precedents: 'Semanas anteriores', suivants: 'Semanas siguientes',
+    telephone: 'Número en el que la animadora le llamará', telephoneAide: 'Por ejemplo 06 12 34 56 78.', email: 'Correo electrónico para recibir la confirmación',
+    reserver: 'Reservar esta cita', modifierChoix: 'Cambiar el tema, la forma o el lugar',
+    creneauPris: 'Lo sentimos, otra persona acaba de reservar esta hora. Elija otra.',
+    indisponible: 'No es posible pedir cita en línea para esta solicitud. Llame a su relais.',
+    aucunMotif: 'Su relais todavía no ofrece citas en línea. Llámele para fijar una.',
+    lienInconnu: 'Este enlace no funciona. Compruebe que esté completo o pida un nuevo enlace de seguimiento.',
+    retourSuivi: 'Volver al seguimiento de mi solicitud',
+  },
+  erreurs: {
+    resume: 'El formulario contiene {n} error(es):', motif: 'Elija el tema de la cita.', mode: 'Elija cómo hacer la cita.', lieu: 'Elija el lugar de la cita.',
+    creneau: 'Elija una fecha y una hora.', telephone: 'Indique un número de teléfono válido (10 cifras).', email: 'Indique un correo válido, por ejemplo nombre@ejemplo.es.',
+    nom: 'Indique su nombre.', places: 'Indique un número de personas entre 1 y 5.',
+  },
+  gerer: {
+    titre: 'Su cita', confirme: '¡Reservado! Le hemos enviado un correo de confirmación con la cita para añadirla a su agenda.', confirmeSansEmail: '¡Reservado! Apunte bien la fecha y la hora.',
+    deplace: 'Su cita se ha cambiado. Le hemos enviado un correo.', annule: 'Su cita está anulada. La hora queda libre para otra familia.',
+    details: 'Detalles de la cita', quand: 'Cuándo', quandValeur: '{jour} a las {heure}', motif: 'Tema', mode: 'Cómo', lieu: 'Dónde', acces: 'Acceso', statut: 'Estado',
+    statuts: { reserve: 'Reservada', honore: 'Realizada', absent: 'Ausente', excuse: 'Excusada', annule: 'Anulada' },
+    appel: 'La animadora le llamará al {telephone}.', visio: 'Le enviaremos el enlace de la videollamada por correo antes de la cita.',
+    deplacerTitre: 'Cambiar la cita', deplacerAide: 'Elija una nueva fecha y hora.', deplacer: 'Cambiar a esta hora',
+    annulerTitre: 'Anular la cita', annulerAide: 'Si no puede venir, anule: la hora podrá servir a otra familia.', annuler: 'Anular esta cita',
+    tropTard: 'Faltan menos de {heures} horas para la cita: ya no se puede cambiar en línea. Llame al relais: {telephone}.',
+    limite: 'Puede cambiar o anular esta cita en línea hasta {heures} horas antes.', lienInconnu: 'Este enlace no funciona o la cita ya no existe.',
+    nouveau: 'Para pedir otra cita, abra el enlace de seguimiento de su solicitud.',
+  },
+  bloc: { titre: 'Citas', aucun: 'No tiene ninguna cita con el relais.', prendre: 'Pedir cita', prochain: 'Su cita: {quand}', gerer: 'Ver, cambiar o anular', passes: 'Citas pasadas o anuladas' },
+  courriel: {
+    confirmationSujet: 'Cita confirmada el {jour} a las {heure}', deplacementSujet: 'Cita cambiada al {jour} a las {heure}', rappelSujet: 'Recordatorio: cita el {jour} a las {heure}',
+    annulationSujet: 'Cita del {jour} a las {heure} anulada', confirmation: 'Su cita con {relais} está confirmada.', deplacement: 'Su cita con {relais} ha cambiado. Esta es la nueva fecha.',
+    rappel: 'Le recordamos su cita con {relais}.', annulation: 'Su cita con {relais} está anulada.', quand: 'El {jour} a las {heure} ({duree}).', motif: 'Tema: {motif}.', mode: 'Cómo: {mode}.',
+    adresseTitre: 'Dirección y acceso', agenda: 'El archivo adjunto «rendez-vous.ics» añade la cita a su agenda.', gererLien: 'Cambiar o anular la cita',
+    limite: 'Puede cambiarla o anularla hasta {heures} horas antes. Después, llame al relais: {telephone}.',
+    sms: 'Recordatorio RPE: cita {jour} a las {heure}, {ou}. Cambiar/anular: {lien}', smsTelephone: 'por telefono', smsVisio: 'por video',
+  },
+  reunions: {
+    titre: 'Reuniones informativas', intro: 'Los relais organizan reuniones gratuitas en grupo para padres, futuros padres y asistentes maternales. Inscríbase en línea.',
+    aucune: 'No hay ninguna reunión prevista por ahora.', quand: '{jour}, de {debut} a {fin}', places: '{n} plaza(s) libre(s)', complet: 'Completo', enVisio: 'Por vídeo (le enviaremos el enlace)',
+    publics: { famille: 'Para padres y futuros padres', am: 'Para asistentes maternales' }, sInscrire: 'Inscribirse', inscriptionTitre: 'Inscribirse en la reunión',
+    nom: 'Su nombre y apellido', email: 'Su correo electrónico', telephone: 'Su teléfono', nbPlaces: 'Número de personas que vendrán', profil: 'Usted es',
+    profils: { famille: 'Padre, madre o futuro padre', am: 'Asistente maternal' }, valider: 'Confirmar mi inscripción', inscrit: 'Está inscrito. Le hemos enviado un correo de confirmación.',
+    dejaInscrit: 'Este correo ya está inscrito en esta reunión.', plusDePlace: 'No quedan plazas suficientes para esta reunión.', annulerInscription: 'Anular mi inscripción',
+    inscriptionAnnulee: 'Su inscripción está anulada.', retour: 'Todas las reuniones', courrielSujet: 'Inscripción a la reunión «{titre}» el {jour}',
+    courrielRappelSujet: 'Recordatorio: reunión «{titre}» el {jour}', courrielTexte: 'Está inscrito en la reunión «{titre}».', courrielRappel: 'Le recordamos la reunión «{titre}».', courrielAnnuler: 'Anular mi inscripción',
+  },
+};
 export default d;

@@ -1,5 +1,77 @@
 import type { Dictionnaire } from '../fr';
 import type { Traduction } from '../types';
 
-const d: Traduction<Dictionnaire['rdv']> = {};
+const d: Traduction<Dictionnaire['rdv']> = {
+  motifs: {
+    'premier-rdv': { nom: 'Premier rendez-vous pour faire garder votre enfant', aide: 'Nous parlons de ce que vous cherchez.' },
+    'employer-am': { nom: 'Employer une assistante maternelle', aide: 'Nous expliquons le contrat, le salaire et les aides.' },
+    'pro-am': { nom: 'Rendez-vous pour les assistantes maternelles', aide: 'Pour les assistantes maternelles.' },
+  },
+  modes: { 'sur-place': 'Je viens au relais', telephone: 'Par téléphone', visio: 'En vidéo sur internet' },
+  prise: {
+    titre: 'Prendre un rendez-vous avec le relais',
+    intro: 'Choisissez pourquoi vous venez. Choisissez comment. Ensuite, choisissez le jour et l’heure.',
+    demande: 'Votre demande : {reference}',
+    motif: 'Pourquoi voulez-vous un rendez-vous ?',
+    mode: 'Comment faire le rendez-vous ?',
+    lieu: 'Où ?',
+    lieuAide: 'Choisissez le lieu le plus près de chez vous.',
+    voirCreneaux: 'Voir les heures libres',
+    creneaux: 'Choisissez le jour et l’heure',
+    creneauxAide: 'Ce sont les heures de France.',
+    aucunCreneau: 'Il n’y a pas d’heure libre. Regardez les semaines suivantes. Ou téléphonez au relais.',
+    precedents: 'Avant',
+    suivants: 'Après',
+    telephone: 'Votre numéro de téléphone',
+    email: 'Votre adresse e-mail',
+    reserver: 'Je réserve',
+    modifierChoix: 'Changer mon choix',
+    creneauPris: 'Cette heure est déjà prise. Choisissez une autre heure.',
+    indisponible: 'Vous ne pouvez pas prendre rendez-vous sur internet. Téléphonez au relais.',
+    aucunMotif: 'Pour avoir un rendez-vous, téléphonez au relais.',
+    lienInconnu: 'Ce lien ne marche pas.',
+    retourSuivi: 'Revenir à ma demande',
+  },
+  erreurs: {
+    motif: 'Choisissez pourquoi vous voulez un rendez-vous.',
+    mode: 'Choisissez comment faire le rendez-vous.',
+    lieu: 'Choisissez le lieu.',
+    creneau: 'Choisissez le jour et l’heure.',
+    telephone: 'Écrivez votre numéro de téléphone. Il a 10 chiffres.',
+    email: 'Écrivez une adresse e-mail. Exemple : nom@exemple.fr',
+    nom: 'Écrivez votre nom.',
+  },
+  gerer: {
+    titre: 'Votre rendez-vous',
+    confirme: 'C’est réservé. Vous allez recevoir un e-mail.',
+    deplace: 'Votre rendez-vous a changé de jour ou d’heure. Vous allez recevoir un e-mail.',
+    annule: 'Votre rendez-vous est annulé.',
+    appel: 'Le relais vous téléphone au {telephone}.',
+    deplacerTitre: 'Changer le jour ou l’heure',
+    deplacer: 'Je choisis cette heure',
+    annulerTitre: 'Annuler le rendez-vous',
+    annulerAide: 'Vous ne pouvez pas venir ? Annulez. Une autre famille pourra venir.',
+    annuler: 'J’annule le rendez-vous',
+    tropTard: 'Le rendez-vous est bientôt. Vous ne pouvez plus le changer sur internet. Téléphonez au relais : {telephone}.',
+    limite: 'Vous pouvez changer ou annuler jusqu’à {heures} heures avant.',
+  },
+  bloc: {
+    aucun: 'Vous n’avez pas de rendez-vous.',
+    prendre: 'Prendre un rendez-vous',
+    gerer: 'Voir, changer ou annuler',
+  },
+  courriel: {
+    confirmation: 'Votre rendez-vous avec {relais} est réservé.',
+    rappel: 'N’oubliez pas votre rendez-vous avec {relais}.',
+    gererLien: 'Changer ou annuler le rendez-vous',
+  },
+  reunions: {
+    titre: 'Réunions pour s’informer',
+    intro: 'Le relais fait des réunions gratuites. Vous pouvez vous inscrire.',
+    aucune: 'Il n’y a pas de réunion pour le moment.',
+    sInscrire: 'Je m’inscris',
+    valider: 'Je m’inscris',
+    inscrit: 'Vous êtes inscrit. Vous allez recevoir un e-mail.',
+  },
+};
 export default d;

@@ -12,7 +12,7 @@ import { changerEtat, enregistrerContact } from '../demande/transitions';
 import { TYPES_SOLUTION, transitionsPossibles, type Etat, type Transition } from '../../domain/demande/etats';
 import { badges } from '../../domain/demande/file';
 import { equipeDe, exigerAccesFile } from './file';
-import { envoyerCourrierSansSolution } from './courriers';
+import { envoyerCourrierSansSolution, envoyerRelance } from './courriers';
 
 export class DemandeIntrouvable extends Error {}
 
@@ -192,4 +192,17 @@ export async function marquerRelanceTraitee(db: Db, u: Staff | undefined, id: st
   if (!r.length) return { ok: false, erreurs: { relanceId: 'Relance inconnue' } };
   await journaliser(db, u!, 'relance-traitee', 'demande', id, { relanceId: rid });
   return { ok: true, message: 'Suivi marqué comme fait.' };
+}
+
+/** Staff ask the family now whether the need is still current (same email and one-click answers as the monthly one). */
+export async function relancerFamille(db: Db, u: Staff | undefined, id: string, o: { baseUrl: string; maintenant?: Date }): Promise<ResultatAction> {
+  const dem = await exigerAccesDemande(db, u, id);
+  if (!['nouvelle', 'en-cours', 'solution-proposee', 'mise-en-relation'].includes(dem.etat)) return { ok: false, erreurs: { relancer: 'La demande est close : rien à demander à la famille' } };
+  const maintenant = o.maintenant ?? new Date();
+  const envoye = await db.transaction(async (tx) => {
+    const r = await envoyerRelance(tx, { demandeId: id, type: dem.etat === 'mise-en-relation' ? 'suivi' : 'actualite', baseUrl: o.baseUrl, maintenant });
+    if (r) await journaliser(tx, u!, 'relancer', 'demande', id);
+    return !!r;
+  });
+  return envoye ? { ok: true, message: 'Courriel envoyé à la famille.' } : { ok: false, erreurs: { relancer: 'La famille n’a pas d’adresse e-mail : appelez-la' } };
 }

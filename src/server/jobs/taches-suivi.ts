@@ -5,7 +5,7 @@
  * - every month, "is your need still current?" to families still waiting;
  * - anonymisation of demandes closed more than RETENTION_MOIS months ago.
  */
-import { and, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { subDays, subMonths } from 'date-fns';
 import { schema, type Db } from '../db';
@@ -74,7 +74,7 @@ export async function anonymiserAnciennes(db: Db, o: { maintenant: Date; retenti
   let total = 0;
   for (;;) {
     const ids = (await db.select({ id: d.id }).from(d).where(and(
-      inArray(d.etat, [...ETATS_CLOS]), isNull(d.anonymiseeLe), lt(sql`coalesce(${d.clotureLe}, ${d.etatDepuis})`, limite),
+      inArray(d.etat, [...ETATS_CLOS]), isNull(d.anonymiseeLe), sql`coalesce(${d.clotureLe}, ${d.etatDepuis}) < ${limite.toISOString()}::timestamptz`,
     )).limit(LOT)).map((x) => x.id);
     if (!ids.length) break;
     await db.transaction(async (tx) => {

@@ -1,12 +1,12 @@
 /**
- * Reading the public offer. Cheap filters (visible, active, type, handicap,
- * commune) go to SQL; freshness, ages, distance and sorting are domain rules
- * applied to the public projection, so pages, API and CSV share them.
+ * Reading the public offer. SQL keeps only visible, active structures; every
+ * filter (freshness, ages, distance, sorting…) is a domain rule applied to the
+ * public projection, so pages, API and CSV share them.
  */
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { schema, type Db } from '../db';
 import type { Filtres } from '../../domain/offre/filtres';
-import { projectionPublique, type CommuneRef, type PlaceSource, type StructureSource } from '../../domain/offre/projection';
+import { projectionPublique, type CommuneRef, type OffrePublique, type PlaceSource, type StructureSource } from '../../domain/offre/projection';
 import { rechercher, resoudreLieu, type CommuneRecherche, type ResultatOffre } from '../../domain/offre/recherche';
 
 const s = schema.structures;
@@ -41,19 +41,22 @@ const colonnesStructure = {
   dispoConfirmeeLe: s.dispoConfirmeeLe,
 };
 
-/** Searches the public offer with the filters of the URL. */
-export async function rechercherOffre(db: Db, f: Filtres, o: OptionsOffre): Promise<RechercheOffre> {
-  const toutes = await communesDuTerritoire(db);
-  const communes = f.lieu ? resoudreLieu(f.lieu, toutes).sort((a, b) => (b.population ?? 0) - (a.population ?? 0)) : [];
-  const lieuInconnu = Boolean(f.lieu) && communes.length === 0;
-  if (lieuInconnu) return { resultats: [], tri: 'fraicheur', communes, lieuInconnu };
+/**
+ * The whole public offer, projected, kept a few seconds per database: the
+ * map, its list, the API and the CSV all read it, and reading every
+ * structure costs far more than filtering in memory. Anything that changes
+ * the offer (issue 8: /pro, /admin/offre) may call `invaliderCacheOffre`.
+ */
+const DUREE_CACHE_MS = 15_000;
+type EntreeCache = { le: number; cle: string; offres: Promise<OffrePublique[]>; communes: Promise<CommuneRecherche[]> };
+const caches = new WeakMap<Db, EntreeCache>();
 
-  const conditions: SQL[] = [eq(s.visible, true), eq(s.actif, true)];
-  if (f.types.length) conditions.push(inArray(s.type, f.types));
-  if (f.handicap) conditions.push(eq(s.handicapAccueilli, true));
-  if (communes.length && f.rayon === 0) conditions.push(inArray(s.communeCode, communes.map((c) => c.code)));
-  const ou = and(...conditions);
+export function invaliderCacheOffre(db: Db): void {
+  caches.delete(db);
+}
 
+async function chargerOffrePublique(db: Db, o: OptionsOffre, communes: CommuneRecherche[]): Promise<OffrePublique[]> {
+  const ou = and(eq(s.visible, true), eq(s.actif, true));
   const [structures, places] = await Promise.all([
     db.select(colonnesStructure).from(s).where(ou),
     db.select({
@@ -66,11 +69,34 @@ export async function rechercherOffre(db: Db, f: Filtres, o: OptionsOffre): Prom
     const l = parStructure.get(pl.structureId);
     if (l) l.push(pl); else parStructure.set(pl.structureId, [pl]);
   }
-  const parCode = new Map<string, CommuneRef>(toutes.map((c) => [c.code, c]));
-  const publiques = structures.flatMap((st) => {
+  const parCode = new Map<string, CommuneRef>(communes.map((c) => [c.code, c]));
+  return structures.flatMap((st) => {
     const c = parCode.get(st.communeCode);
     return c ? [projectionPublique(st as StructureSource, parStructure.get(st.id) ?? [], c, o)] : [];
   });
+}
+
+function offreEnCache(db: Db, o: OptionsOffre): EntreeCache {
+  const cle = `${o.seuilJours}|${o.fuseau ?? ''}`;
+  const t = o.maintenant.getTime();
+  const e = caches.get(db);
+  if (e && e.cle === cle && Math.abs(t - e.le) < DUREE_CACHE_MS) return e;
+  const communes = communesDuTerritoire(db);
+  const offres = communes.then((c) => chargerOffrePublique(db, o, c));
+  const entree: EntreeCache = { le: t, cle, offres, communes };
+  offres.catch(() => { if (caches.get(db) === entree) caches.delete(db); });
+  caches.set(db, entree);
+  return entree;
+}
+
+/** Searches the public offer with the filters of the URL. */
+export async function rechercherOffre(db: Db, f: Filtres, o: OptionsOffre): Promise<RechercheOffre> {
+  const cache = offreEnCache(db, o);
+  const toutes = await cache.communes;
+  const communes = f.lieu ? resoudreLieu(f.lieu, toutes).sort((a, b) => (b.population ?? 0) - (a.population ?? 0)) : [];
+  const lieuInconnu = Boolean(f.lieu) && communes.length === 0;
+  if (lieuInconnu) return { resultats: [], tri: 'fraicheur', communes, lieuInconnu };
+  const publiques = await cache.offres;
   const { resultats, tri } = rechercher(publiques, f, { maintenant: o.maintenant, fuseau: o.fuseau, communes });
   return { resultats, tri, communes, lieuInconnu };
 }

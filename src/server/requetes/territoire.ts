@@ -14,11 +14,12 @@ export async function relaisEtLieux(db: Db, jour = new Date().toISOString().slic
   const comptes = await db.select({ relaisId: schema.adhesions.relaisId, n: sql<number>`count(*)::int` }).from(schema.adhesions)
     .where(sql`${schema.adhesions.debut} <= ${jour} and (${schema.adhesions.fin} is null or ${schema.adhesions.fin} > ${jour})`)
     .groupBy(schema.adhesions.relaisId);
+  // The relais with the most sites (the territory's main one) first.
   return relais.map((r) => ({
     ...r,
     communes: comptes.find((c) => c.relaisId === r.id)?.n ?? 0,
     lieux: lieux.filter((x) => x.l.relaisId === r.id).map((x) => ({ ...x.l, communeNom: x.commune })),
-  }));
+  })).sort((a, b) => b.lieux.length - a.lieux.length || a.nom.localeCompare(b.nom, 'fr'));
 }
 
 /** Communes of the territory (name, code, postal codes), for select lists and autocomplete. */

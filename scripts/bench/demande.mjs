@@ -1,0 +1,65 @@
+// Demande submission benchmark on PostgreSQL: 2,000 complete demandes posted
+// to the real form (last step, no JavaScript), N at a time; prints
+// submissions per second, p50/p99 latency, and checks that none was lost
+// (every 303 has its row, every row its queued email) and that a replay of
+// the same posts creates nothing.
+// Usage: node scripts/bench/demande.mjs  (BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres, BENCH_N=2000, BENCH_CONCURRENCY=20)
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { demarrerPortail } from './lib.mjs';
+
+const N = Number(process.env.BENCH_N ?? 2000);
+const CONC = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const adminUrl = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const nom = `gpe_bench_demande_${process.pid}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${nom}`);
+const url = adminUrl.replace(/\/[^/?]*(\?|$)/, `/${nom}$1`);
+
+const jour = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const communes = ['62119', '62034', '62178', '62516', '62473', '62617'];
+const corps = (i) => new URLSearchParams({
+  etape: '4', aller: 'envoyer', idempotencyKey: `bench-${i}-${randomBytes(8).toString('hex')}`,
+  p1Prenom: 'Camille', p1Nom: `Banc${i}`, email: `bench-${i}@exemple.fr`, telephone: '0612345678', canalPrefere: 'email', langueContact: i % 3 ? 'fr' : 'ar',
+  commune: communes[i % communes.length], nbEnfants: '1', e0Statut: 'ne', e0Naissance: jour(-100 - (i % 500)), dateDebut: jour(30 + (i % 200)),
+  j1: 'oui', j1De: '08:00', j1A: '17:00', j2: 'oui', j2De: '08:00', j2A: '17:00', mode1: 'assistant-maternel', consentementContact: 'oui',
+}).toString();
+
+const p = await demarrerPortail({ DATABASE_URL: url, DATABASE_POOL_MAX: '20' });
+try {
+  const poster = async (body) => {
+    const t0 = performance.now();
+    const r = await fetch(`${p.url}/demande`, { method: 'POST', redirect: 'manual', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: p.url } });
+    await r.arrayBuffer();
+    return { ms: performance.now() - t0, ok: r.status === 303 };
+  };
+  const lancer = async (corpsListe) => {
+    const res = [];
+    let suivant = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: CONC }, async () => {
+      while (suivant < corpsListe.length) res.push(await poster(corpsListe[suivant++]));
+    }));
+    return { res, s: (performance.now() - t0) / 1000 };
+  };
+  // Warm-up (not counted).
+  await lancer(Array.from({ length: 40 }, (_, i) => corps(1_000_000 + i)));
+  const corpsListe = Array.from({ length: N }, (_, i) => corps(i));
+  const { res, s } = await lancer(corpsListe);
+  const ms = res.map((r) => r.ms).sort((a, b) => a - b);
+  const q = (x) => ms[Math.min(ms.length - 1, Math.floor(x * ms.length))].toFixed(1);
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  const [{ n }] = await db`select count(*)::int as n from demandes where email like 'bench-%' and email not like 'bench-1______@%'`;
+  const [{ m }] = await db`select count(*)::int as m from courriels c join demandes d on d.id::text = c.objet_id where d.email like 'bench-%' and d.email not like 'bench-1______@%'`;
+  // Replay every post (double submit / retry): nothing new may appear.
+  const rejeu = await lancer(corpsListe);
+  const [{ n2 }] = await db`select count(*)::int as n2 from demandes where email like 'bench-%' and email not like 'bench-1______@%'`;
+  await db.end();
+  console.log(`demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
+  console.log(`accepted ${res.filter((r) => r.ok).length}/${N}; rows ${n}; confirmation emails queued ${m}; lost ${N - n}`);
+  console.log(`replay of the same ${N} posts: ${rejeu.res.filter((r) => r.ok).length} answered 303, rows after replay ${n2} (duplicates ${n2 - n})`);
+} finally {
+  await p.stop();
+  await admin.unsafe(`drop database if exists ${nom} with (force)`);
+  await admin.end();
+}
