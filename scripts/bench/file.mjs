@@ -69,12 +69,13 @@ try {
     ['admin', '/admin/demandes'],
     ['admin', '/admin/demandes?mode=mam&ageMin=6&ageMax=18'],
   ];
-  console.log(`${N} demandes in the database, ${parSecteur.n} in the animatrice's sector; 10 connections, 8 s per case`);
+  console.log(`${N} demandes in the database, ${parSecteur.n} in the animatrice's sector; per case: 1 connection for 5 s, then 10 connections for 8 s`);
   for (const [qui, chemin] of cas) {
     const check = await fetch(portail.url + chemin, { headers: { cookie: comptes[qui] } });
     if (check.status !== 200) throw new Error(`${chemin}: HTTP ${check.status}`);
+    const seul = await charge(portail.url + chemin, { duration: 5, connections: 1, headers: { cookie: comptes[qui] } });
     const r = await charge(portail.url + chemin, { duration: 8, connections: 10, headers: { cookie: comptes[qui] } });
-    console.log(`${qui.padEnd(10)} ${chemin.slice(0, 60).padEnd(60)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  ${r.rps} req/s  errors ${r.erreurs}`);
+    console.log(`${qui.padEnd(10)} ${chemin.slice(0, 58).padEnd(58)} 1 conn: p50 ${String(seul.p50).padStart(4)} ms p99 ${String(seul.p99).padStart(4)} ms | 10 conn: p50 ${String(r.p50).padStart(4)} ms p99 ${String(r.p99).padStart(4)} ms ${String(r.rps).padStart(3)} req/s, errors ${r.erreurs + seul.erreurs}`);
   }
 } finally {
   if (portail) await portail.stop();

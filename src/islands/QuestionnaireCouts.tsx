@@ -158,11 +158,11 @@ export default function QuestionnaireCouts(props: ProprietesCouts) {
             ))}
             <tr>
               <th scope="row">{textes.heures}</th>
-              {colonnes.map((c) => <td>{nombre.format(c.heuresMensuelles)}</td>)}
+              {colonnes.map((c) => <td data-mode={c.cle}>{nombre.format(c.heuresMensuelles)}</td>)}
             </tr>
             <tr>
               <th scope="row">{textes.tarifHoraire}</th>
-              {colonnes.map((c) => <td>{afficher(c.tarifHoraire, eurosCentimes)}</td>)}
+              {colonnes.map((c) => <td data-mode={c.cle}>{afficher(c.tarifHoraire, eurosCentimes)}</td>)}
             </tr>
           </tbody>
         </table>

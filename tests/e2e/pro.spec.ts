@@ -54,6 +54,12 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
     await expect(etat).toContainText(`1 place pour un bébé, à partir du ${mois.enMots}.`);
     await expect(etat).toContainText('Confirmé aujourd’hui.');
 
+    // The public map (issue 7) shows her place, confirmed today.
+    await page.goto('/carte?lieu=Richebourg&type=assistant-maternel');
+    const fiche = page.getByRole('article', { name: 'Isabelle G.' });
+    await expect(fiche).toContainText(`Place disponible à partir du ${mois.enMots}`);
+    await expect(fiche).toContainText('confirmé aujourd’hui');
+
   });
 
   test('a reminder button changes her availability through the confirmation page; a reused or expired one is refused', async ({ page, browser }) => {
@@ -87,6 +93,10 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
     await tel.getByRole('button', { name: 'Oui, je confirme' }).click();
     await expect(tel.getByRole('heading', { level: 1 })).toHaveText('Merci !');
     await expect(tel.getByRole('status')).toHaveText('C’est enregistré : vous n’avez pas de place. Confirmé aujourd’hui.');
+    await tel.goto('/carte?lieu=Richebourg&type=assistant-maternel');
+    const fiche = tel.getByRole('article', { name: 'Isabelle G.' });
+    await expect(fiche).toContainText('Complet');
+    await expect(fiche).toContainText('confirmé aujourd’hui');
     await page.reload();
     await expect(page.getByRole('row').filter({ hasText: ISABELLE })).toContainText('Complet');
     await page.getByRole('row').filter({ hasText: ISABELLE }).getByRole('link').click();
@@ -121,12 +131,13 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
     await page.goto(lien);
     await page.getByRole('button', { name: 'Entrer dans mon espace' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Isabelle');
-    const autre = await browser.newPage();
+    const ctx = await browser.newContext();
+    const autre = await ctx.newPage();
     await autre.goto(lien);
     await expect(autre.getByRole('heading', { level: 1 })).toHaveText('Ce lien ne marche plus');
     await expect(autre.getByText('Ce lien a déjà servi.')).toBeVisible();
     await verifierAccessibilite(autre, 'used sign-in link');
-    await autre.close();
+    await ctx.close();
   });
 });
 

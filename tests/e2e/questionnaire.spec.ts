@@ -128,8 +128,10 @@ test.describe('without JavaScript', () => {
     const cellules = tableau.getByRole('row', { name: /Reste à payer chaque mois/ }).getByRole('cell');
     expect(await cellules.count()).toBeGreaterThanOrEqual(5);
     for (const texte of await cellules.allInnerTexts()) expect(texte).toMatch(/^\d[\d\s]*\s€$/);
-    // 7.5 h × 5 days × 47 weeks / 12 = 146.9 h in a crèche.
-    await expect(tableau.getByRole('row', { name: /Heures d’accueil par mois/ })).toContainText('146,9');
+    // 9.5 h × 5 days = 47.5 h a week: × 47 reserved weeks / 12 in a crèche, × 52 / 12 for an employee.
+    const heures = tableau.getByRole('row', { name: /Heures d’accueil par mois/ });
+    await expect(heures.locator('td[data-mode="creche"]')).toHaveText('186');
+    await expect(heures.locator('td[data-mode="assistant-maternel"]')).toHaveText('205,8');
     await expect(page.getByText(/^Barème du \d+ \S+ 20\d\d$/)).toBeVisible();
     await page.getByText('Sources des chiffres').click();
     await expect(page.getByRole('link', { name: /Code de la sécurité sociale, article D\. 531-18/ })).toHaveAttribute('href', /legifrance/);

@@ -30,7 +30,7 @@ describe(`availability of assistants maternels on ${DB_KIND}`, () => {
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ etapes: etapesPro });
-    [est, ouest, admin, commune] = await Promise.all(['animatrice.est@exemple.fr', 'animatrice.ouest@exemple.fr', 'admin@exemple.fr', 'commune@exemple.fr'].map((e) => staff(base, e)));
+    [est, ouest, admin, commune] = <[Staff, Staff, Staff, Staff]>await Promise.all(['animatrice.est@exemple.fr', 'animatrice.ouest@exemple.fr', 'admin@exemple.fr', 'commune@exemple.fr'].map((e) => staff(base, e)));
     const ams = await base.db.select({ id: schema.structures.id, email: schema.comptesPro.email, secteur: schema.adhesions.secteurId })
       .from(schema.structures).innerJoin(schema.comptesPro, eq(schema.comptesPro.structureId, schema.structures.id))
       .innerJoin(schema.adhesions, and(eq(schema.adhesions.communeCode, schema.structures.communeCode), sql`${schema.adhesions.fin} is null`))

@@ -6,6 +6,7 @@ import { compterQuestionnaire, comptesDuMois, contexteOffre, lienCarte, moisDe }
 import { classerModes } from '../../src/domain/questionnaire/classement';
 import { creerSchemaQuestionnaire, type ReponsesQuestionnaire } from '../../src/domain/questionnaire/schema';
 import { distanceKm } from '../../src/domain/offre/recherche';
+import { invaliderCacheOffre } from '../../src/server/offre/requetes';
 import { lireFiltres } from '../../src/domain/offre/filtres';
 
 const MAINTENANT = new Date('2026-03-02T09:00:00Z');
@@ -45,6 +46,8 @@ describe(`questionnaire offer context and counts on ${DB_KIND}`, () => {
       dispoStatut: 'places', dispoConfirmeeLe: new Date(MAINTENANT.getTime() - ilYaJours * 86_400_000),
     }).returning({ id: schema.structures.id });
     await base.db.insert(schema.placesDisponibles).values({ structureId: s!.id, trancheAge: 'bebe', nombre, aPartirDu });
+    // The map keeps the public offer a few seconds; a change of the offer clears it.
+    invaliderCacheOffre(base.db);
     return s!.id;
   }
 

@@ -223,49 +223,49 @@ export function schemaDemande(o: OptionsSchema) {
 
 /** The structured demande of a form (no checks: parse with schemaDemande first). */
 export function formulaireVersDemande(f: FormulaireDemande): DemandeValidee {
-    const v = (c: string) => (f[c] ?? '').trim();
-    const ou = (c: string) => v(c) || null;
-    const coche = (c: string) => v(c) === 'oui';
-    const nb = Number(v('nbEnfants') || '1');
-    const enfants: Enfant[] = Array.from({ length: nb }, (_, i) => ({
-      prenom: ou(`e${i}Prenom`),
-      dateNaissance: v(`e${i}Statut`) === 'ne' ? v(`e${i}Naissance`) : null,
-      naissancePrevue: v(`e${i}Statut`) === 'attendu' ? v(`e${i}Naissance`) : null,
-    }));
-    const planning = JOURS.filter((j) => coche(`j${j}`)).map((j) => ({ jour: j, debut: v(`j${j}De`), fin: v(`j${j}A`) }));
-    const parents = [{ prenom: v('p1Prenom'), nom: v('p1Nom') }];
-    if (v('p2Prenom') || v('p2Nom')) parents.push({ prenom: v('p2Prenom'), nom: v('p2Nom') });
-    const autre = v('commune') === COMMUNE_AUTRE;
-    const modes = ['mode1', 'mode2', 'mode3', 'mode4'].map(v).filter(Boolean) as Mode[];
-    return {
-      parents,
-      email: v('email') ? v('email').toLowerCase() : null,
-      telephone: v('telephone') ? normaliserTelephone(v('telephone')) : null,
-      canalPrefere: v('canalPrefere') as DemandeValidee['canalPrefere'],
-      langueContact: v('langueContact') as DemandeValidee['langueContact'],
-      communeCode: autre ? null : v('commune'),
-      communeHorsTerritoire: autre ? v('communeAutre') : null,
-      adresse: ou('adresse'),
-      enfants,
-      dateDebut: v('dateDebut'),
-      planning,
-      regularite: v('regularite') === 'occasionnelle' ? 'occasionnelle' : 'reguliere',
-      horairesAtypiques: coche('atypique') || estAtypique(planning),
-      urgence: coche('urgence'),
-      urgenceMotif: coche('urgence') ? ou('urgenceMotif') : null,
-      handicap: coche('handicap'),
-      handicapPrecisions: coche('handicap') ? ou('handicapPrecisions') : null,
-      periscolaire: coche('periscolaire'),
-      modesSouhaites: modes,
-      communesAcceptees: [...new Set(['communeAcceptee1', 'communeAcceptee2', 'communeAcceptee3'].map(v).filter(Boolean))],
-      interpreteLangue: ou('interprete'),
-      besoinsAccessibilite: ou('accessibilite'),
-      commentaire: ou('commentaire'),
-      consentementContact: coche('consentementContact'),
-      consentementPartage: coche('consentementPartage'),
-      structureVueId: UUID.test(v('structure')) ? v('structure') : null,
-      idempotencyKey: ou('idempotencyKey'),
-    };
+  const v = (c: string) => (f[c] ?? '').trim();
+  const ou = (c: string) => v(c) || null;
+  const coche = (c: string) => v(c) === 'oui';
+  const nb = Number(v('nbEnfants') || '1');
+  const enfants: Enfant[] = Array.from({ length: nb }, (_, i) => ({
+    prenom: ou(`e${i}Prenom`),
+    dateNaissance: v(`e${i}Statut`) === 'ne' ? v(`e${i}Naissance`) : null,
+    naissancePrevue: v(`e${i}Statut`) === 'attendu' ? v(`e${i}Naissance`) : null,
+  }));
+  const planning = JOURS.filter((j) => coche(`j${j}`)).map((j) => ({ jour: j, debut: v(`j${j}De`), fin: v(`j${j}A`) }));
+  const parents = [{ prenom: v('p1Prenom'), nom: v('p1Nom') }];
+  if (v('p2Prenom') || v('p2Nom')) parents.push({ prenom: v('p2Prenom'), nom: v('p2Nom') });
+  const autre = v('commune') === COMMUNE_AUTRE;
+  const modes = ['mode1', 'mode2', 'mode3', 'mode4'].map(v).filter(Boolean) as Mode[];
+  return {
+    parents,
+    email: v('email') ? v('email').toLowerCase() : null,
+    telephone: v('telephone') ? normaliserTelephone(v('telephone')) : null,
+    canalPrefere: v('canalPrefere') as DemandeValidee['canalPrefere'],
+    langueContact: v('langueContact') as DemandeValidee['langueContact'],
+    communeCode: autre ? null : v('commune'),
+    communeHorsTerritoire: autre ? v('communeAutre') : null,
+    adresse: ou('adresse'),
+    enfants,
+    dateDebut: v('dateDebut'),
+    planning,
+    regularite: v('regularite') === 'occasionnelle' ? 'occasionnelle' : 'reguliere',
+    horairesAtypiques: coche('atypique') || estAtypique(planning),
+    urgence: coche('urgence'),
+    urgenceMotif: coche('urgence') ? ou('urgenceMotif') : null,
+    handicap: coche('handicap'),
+    handicapPrecisions: coche('handicap') ? ou('handicapPrecisions') : null,
+    periscolaire: coche('periscolaire'),
+    modesSouhaites: modes,
+    communesAcceptees: [...new Set(['communeAcceptee1', 'communeAcceptee2', 'communeAcceptee3'].map(v).filter(Boolean))],
+    interpreteLangue: ou('interprete'),
+    besoinsAccessibilite: ou('accessibilite'),
+    commentaire: ou('commentaire'),
+    consentementContact: coche('consentementContact'),
+    consentementPartage: coche('consentementPartage'),
+    structureVueId: UUID.test(v('structure')) ? v('structure') : null,
+    idempotencyKey: ou('idempotencyKey'),
+  };
 }
 
 export type ErreursChamps = Record<string, CleErreurDemande>;

@@ -65,9 +65,21 @@ export function heureParis(d: Date): string {
 }
 /** The instant of local date + time in Europe/Paris. */
 export function instantParis(jour: string, heure: string): Date {
+  return new Date(instantParisMs(jour, heure));
+}
+// Time-zone arithmetic is the costly part of slot computation; a local
+// date + time always maps to the same instant, so results are memoised.
+const memo = new Map<string, number>();
+function instantParisMs(jour: string, heure: string): number {
+  const cle = jour + heure;
+  const deja = memo.get(cle);
+  if (deja !== undefined) return deja;
   const [y, m, d] = jour.split('-').map(Number) as [number, number, number];
   const [h, mi] = heure.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, h, mi, TZ).getTime());
+  const t = new TZDate(y, m - 1, d, h, mi, TZ).getTime();
+  if (memo.size > 50_000) memo.clear();
+  memo.set(cle, t);
+  return t;
 }
 /** Calendar arithmetic on 'YYYY-MM-DD' (no time zone involved). */
 export function ajouterJours(jour: string, n: number): string {
@@ -140,8 +152,8 @@ export function creneauxLibres(q: DemandeCreneaux): Creneau[] {
     const occ = index.get(p.animatriceId) ?? [];
     for (; jour <= dernier && (p.valideAu === null || jour <= p.valideAu); jour = ajouterJours(jour, 1)) {
       if (!p.jours.includes(jourSemaine(jour))) continue;
-      const ouverture = instantParis(jour, p.heureDebut).getTime();
-      const fermeture = instantParis(jour, p.heureFin).getTime();
+      const ouverture = instantParisMs(jour, p.heureDebut);
+      const fermeture = instantParisMs(jour, p.heureFin);
       for (let t = ouverture; t + duree <= fermeture; t += pas) {
         if (t < debutFenetre || t >= finFenetre) continue;
         if (occupe(occ, t, t + duree, plusLongue)) continue;
@@ -152,7 +164,8 @@ export function creneauxLibres(q: DemandeCreneaux): Creneau[] {
       }
     }
   }
-  return out.sort((a, b) => a.debut.getTime() - b.debut.getTime() || String(a.lieuId).localeCompare(String(b.lieuId)) || a.animatriceId.localeCompare(b.animatriceId));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0); // code-unit order: stable and cheap (no ICU collation)
+  return out.sort((a, b) => a.debut.getTime() - b.debut.getTime() || cmp(String(a.lieuId), String(b.lieuId)) || cmp(a.animatriceId, b.animatriceId));
 }
 
 /** What a family picks: a start at a site; several animatrices may be free then. */

@@ -9,6 +9,7 @@ import { journaliser } from '../audit';
 import { lireCsv, validerLignes, type ErreurFichier, type LigneAm, type LigneValidee } from '../../domain/disponibilite/import-csv';
 import { communesGerees } from './perimetre';
 import { assurerComptePro } from './comptes';
+import { invaliderCacheOffre } from '../offre/requetes';
 
 export type Bilan = {
   ok: true;
@@ -96,6 +97,7 @@ export async function importerListeAm(db: Db, u: Staff, texte: string, jour: str
     }
     await journaliser(tx, u, 'import-am', 'structures', null, { creees: r.creees, modifiees: r.modifiees, inchangees: r.inchangees, erreurs: r.erreurs.map((e) => e.numero) });
   });
+  invaliderCacheOffre(db);
   const { existants: _, ...bilan } = r;
   return bilan;
 }

@@ -6,6 +6,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { schema, type Db, type DbOrTx } from '../db';
 import type { MiseAJour, Publication } from '../../domain/disponibilite/mise-a-jour';
 import { positionSelonPublication } from '../../domain/disponibilite/mise-a-jour';
+import { invaliderCacheOffre } from '../offre/requetes';
 
 /** 'am' | 'gestionnaire' | 'rpe' (on behalf, after a call) | 'relance' (one-tap email) | 'import' */
 export type SourceDispo = 'am' | 'gestionnaire' | 'rpe' | 'relance' | 'import';
@@ -24,6 +25,8 @@ export async function lireStructure(db: DbOrTx, id: string): Promise<StructurePr
 /** Replaces the free places and marks the availability confirmed now. */
 export async function enregistrerDisponibilite(db: Db, o: OptionsEnregistrement): Promise<void> {
   await db.transaction((tx) => enregistrerDansTx(tx, o));
+  // The public map keeps the offer a few seconds: show the change at once.
+  invaliderCacheOffre(db);
 }
 type OptionsEnregistrement = { structureId: string; miseAJour: MiseAJour; source: SourceDispo; parUtilisateurId?: string | null; maintenant?: Date };
 
@@ -49,7 +52,9 @@ export async function enregistrerDansTx(tx: DbOrTx, o: OptionsEnregistrement): P
  * A place whose start date has passed stays (it is free from then on).
  */
 export async function confirmerDisponibilite(db: Db, o: OptionsConfirmation): Promise<'places' | 'complet' | 'inconnu'> {
-  return db.transaction((tx) => confirmerDansTx(tx, o));
+  const statut = await db.transaction((tx) => confirmerDansTx(tx, o));
+  invaliderCacheOffre(db);
+  return statut;
 }
 type OptionsConfirmation = { structureId: string; source: SourceDispo; parUtilisateurId?: string | null; maintenant?: Date };
 
@@ -74,11 +79,13 @@ export async function enregistrerPublication(db: Db, structureId: string, public
     const position = positionSelonPublication(publication.adresse && !!r.s.adresse, r.s, { lat: r.lat, lon: r.lon });
     await tx.update(schema.structures).set({ publication, ...position, modifieLe: maintenant }).where(eq(schema.structures.id, structureId));
   });
+  invaliderCacheOffre(db);
 }
 
 /** "Ne plus me montrer sur la carte" (and back). */
-export async function changerVisibilite(db: DbOrTx, structureId: string, visible: boolean, maintenant = new Date()): Promise<void> {
+export async function changerVisibilite(db: Db, structureId: string, visible: boolean, maintenant = new Date()): Promise<void> {
   await db.update(schema.structures).set({ visible, modifieLe: maintenant }).where(eq(schema.structures.id, structureId));
+  invaliderCacheOffre(db);
 }
 
 export async function historique(db: DbOrTx, structureId: string, limite = 10) {

@@ -11,6 +11,7 @@ import { lienConnexion } from './comptes';
 import { courrielRelance } from './courriels';
 import { lireJetonRelance, nonceRelance, signerJetonRelance, USAGE_RELANCE, type Reponse } from './jeton-signe';
 import { confirmerDansTx, enregistrerDansTx } from './mise-a-jour';
+import { invaliderCacheOffre } from '../offre/requetes';
 
 export const RELANCE_VALIDITE_JOURS = 21;
 export const TYPE_RELANCE = 'dispo-relance';
@@ -106,7 +107,7 @@ export async function repondreRelance(db: Db, secret: string, jeton: string, mai
   if (!ex.ok) return ex;
   const lu = lireJetonRelance(secret, jeton, maintenant);
   if (!lu.ok) return lu;
-  return db.transaction(async (tx) => {
+  const r = await db.transaction(async (tx): Promise<ExamenRelance> => {
     // The nonce row makes the email single-use, even with two taps at once.
     const pris = await tx.insert(schema.jetons).values({
       hash: cleNonce(lu.contenu.n), usage: USAGE_RELANCE, sujetId: ex.structureId, donnees: { reponse: ex.reponse }, creeLe: maintenant,
@@ -120,4 +121,6 @@ export async function repondreRelance(db: Db, secret: string, jeton: string, mai
     const statut = await confirmerDansTx(tx, { structureId: ex.structureId, source: 'relance', maintenant });
     return { ...ex, statut };
   });
+  if (r.ok) invaliderCacheOffre(db);
+  return r;
 }
