@@ -27,3 +27,20 @@ export function couperAuMarqueur(html: string, marqueur: string): [string] | [st
   if (!m) return [html];
   return [html.slice(0, m.index), html.slice(m.index + m[0].length)];
 }
+
+/**
+ * Wraps each table in a focusable, named region that scrolls sideways on narrow
+ * screens (keyboard users can scroll it; the region is named by the caption).
+ */
+export function envelopperTableaux(html: string, libelleSansLegende: string): string {
+  let n = 0;
+  return html.replace(/<table\b[^>]*>[\s\S]*?<\/table>/g, (table) => {
+    n += 1;
+    const id = `tableau-${n}-legende`;
+    const legende = /<caption\b([^>]*)>/.exec(table);
+    if (!legende) return `<div class="tableau-defilant" role="region" tabindex="0" aria-label="${libelleSansLegende.replace(/"/g, '&quot;')}">${table}</div>`;
+    const idExistant = /\bid="([^"]+)"/.exec(legende[1] ?? '')?.[1];
+    const avecId = idExistant ? table : table.replace(legende[0], `<caption id="${id}"${legende[1]}>`);
+    return `<div class="tableau-defilant" role="region" tabindex="0" aria-labelledby="${idExistant ?? id}">${avecId}</div>`;
+  });
+}

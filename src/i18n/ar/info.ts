@@ -4,6 +4,7 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['info']> = {
   filAriane: 'أنت هنا',
   sections: { familles: 'للعائلات', 'assistants-maternels': 'للحاضنات المعتمدات', 'a-propos': 'عن الموقع' },
+  tableau: 'جدول (مرّره أفقيًا على الشاشة الصغيرة)',
   sommaire: 'في هذه الصفحة',
   sources: 'المصادر الرسمية',
   sourcesIntro: 'لمعرفة المزيد، اطّلع على هذه المواقع العمومية (باللغة الفرنسية):',

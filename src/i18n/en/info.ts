@@ -4,6 +4,7 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['info']> = {
   filAriane: 'You are here',
   sections: { familles: 'For families', 'assistants-maternels': 'For childminders', 'a-propos': 'About this site' },
+  tableau: 'Table (scroll sideways on a small screen)',
   sommaire: 'On this page',
   sources: 'Official sources',
   sourcesIntro: 'To find out more, see these public websites (in French):',

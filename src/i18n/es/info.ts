@@ -4,6 +4,7 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['info']> = {
   filAriane: 'Usted está aquí',
   sections: { familles: 'Para las familias', 'assistants-maternels': 'Para asistentes maternales', 'a-propos': 'Sobre este sitio' },
+  tableau: 'Tabla (deslícela en una pantalla pequeña)',
   sommaire: 'En esta página',
   sources: 'Fuentes oficiales',
   sourcesIntro: 'Para saber más, consulte estos sitios públicos (en francés):',

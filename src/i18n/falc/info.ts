@@ -4,6 +4,7 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['info']> = {
   filAriane: 'Vous êtes ici',
   sections: { familles: 'Pour les parents', 'assistants-maternels': 'Pour les assistantes maternelles', 'a-propos': 'Sur ce site' },
+  tableau: 'Tableau',
   sommaire: 'Dans cette page',
   sources: 'Pour en savoir plus',
   sourcesIntro: 'Ces sites donnent plus d’informations :',

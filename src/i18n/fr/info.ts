@@ -5,6 +5,7 @@ export default {
     'assistants-maternels': 'Pour les assistants maternels',
     'a-propos': 'À propos du site',
   },
+  tableau: 'Tableau (faites-le défiler sur un petit écran)',
   sommaire: 'Sur cette page',
   sources: 'Sources officielles',
   sourcesIntro: 'Pour en savoir plus, consultez ces sites publics :',

@@ -4,6 +4,7 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['info']> = {
   filAriane: 'Está aqui',
   sections: { familles: 'Para as famílias', 'assistants-maternels': 'Para as amas', 'a-propos': 'Sobre este site' },
+  tableau: 'Tabela (deslize-a num ecrã pequeno)',
   sommaire: 'Nesta página',
   sources: 'Fontes oficiais',
   sourcesIntro: 'Para saber mais, consulte estes sites públicos (em francês):',

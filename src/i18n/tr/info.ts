@@ -4,6 +4,7 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['info']> = {
   filAriane: 'Buradasınız',
   sections: { familles: 'Aileler için', 'assistants-maternels': 'Çocuk bakıcıları için', 'a-propos': 'Site hakkında' },
+  tableau: 'Tablo (küçük ekranda yana kaydırın)',
   sommaire: 'Bu sayfada',
   sources: 'Resmî kaynaklar',
   sourcesIntro: 'Daha fazla bilgi için şu kamu sitelerine bakın (Fransızca):',

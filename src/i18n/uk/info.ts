@@ -4,6 +4,7 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['info']> = {
   filAriane: 'Ви тут',
   sections: { familles: 'Для сімей', 'assistants-maternels': 'Для нянь', 'a-propos': 'Про сайт' },
+  tableau: 'Таблиця (на малому екрані гортайте вбік)',
   sommaire: 'На цій сторінці',
   sources: 'Офіційні джерела',
   sourcesIntro: 'Щоб дізнатися більше, перегляньте ці державні сайти (французькою):',
