@@ -102,6 +102,16 @@ test('a parent searching "creche" without the accent finds the modes d’accueil
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/modes d.accueil/i);
 });
 
+test('a parent sees the results appear while typing, without pressing Enter', async ({ page }) => {
+  await page.goto('/recherche');
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('searchbox', { name: 'Que cherchez-vous ?' }).pressSequentially('creche', { delay: 40 });
+  await expect(page.getByRole('heading', { level: 3 }).first().getByRole('link')).toHaveAttribute('href', '/modes-d-accueil');
+  await expect(page.getByRole('status')).toContainText('« creche »');
+  await expect(page).toHaveURL(/\/recherche\?q=creche$/);
+  await verifierAccessibilite(page, 'search as you type');
+});
+
 test('an English-speaking parent searching "nursery" finds the childcare options page first', async ({ page }) => {
   await page.goto('/en/recherche');
   await page.getByRole('searchbox', { name: 'What are you looking for?' }).fill('nursery');
