@@ -50,8 +50,6 @@ const icsDe = (mail: Awaited<ReturnType<typeof attendreCourriel>>) => {
 };
 
 test.describe('RDV booking by a family', () => {
-  test.use({ javaScriptEnabled: false });
-
   test('parent books a phone RDV from the follow-up page, moves it, then cancels it; the animatrice sees it come and go', async ({ page, browser }) => {
     test.setTimeout(300_000);
     const email = unique('nadia');
@@ -71,7 +69,7 @@ test.describe('RDV booking by a family', () => {
     await page.getByRole('button', { name: R.prise.voirCreneaux }).click();
     await expect(page.getByRole('group', { name: R.prise.creneaux })).toBeVisible();
     await verifierAccessibilite(page, 'rdv créneaux');
-    await expect(page.getByLabel(R.prise.telephone)).toHaveValue('06 98 76 54 32');
+    await expect(page.getByLabel(R.prise.telephone)).toHaveValue('0698765432');
 
     const premier = page.getByRole('radio').first();
     const valeur = (await premier.getAttribute('value'))!;
@@ -86,7 +84,7 @@ test.describe('RDV booking by a family', () => {
     const ev = icsDe(conf);
     expect(ev.startDate.toJSDate().toISOString()).toBe(debut.toISOString());
     expect((ev.endDate.toJSDate().getTime() - debut.getTime()) / 60_000).toBe(45);
-    expect(conf.text).toContain('06 98 76 54 32');
+    expect(conf.text).toContain('0698765432');
     const gerer = /https?:\/\/\S+\/rdv\/gerer\/[A-Za-z0-9_-]+/.exec(conf.text ?? '')![0];
 
     // The animatrice of the Est sector sees it in her day agenda.
@@ -125,6 +123,32 @@ test.describe('RDV booking by a family', () => {
     await verifierAccessibilite(page, 'rdv choix ar');
     await page.goto(gerer.replace(/^https?:\/\/[^/]+/, '').replace('/rdv/', '/ar/rdv/'));
     await verifierAccessibilite(page, 'rdv gérer ar');
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('parent books an on-site RDV and cancels it with JavaScript off', async ({ page }) => {
+      test.setTimeout(300_000);
+      const email = unique('sansjs');
+      const suivi = await deposerDemande(page, email);
+      await page.goto(suivi.replace('/suivi/', '/rdv/'));
+      await page.getByLabel(R.motifs['employer-am'].nom).check();
+      await page.getByLabel(R.modes['sur-place']).check();
+      await page.getByRole('button', { name: R.prise.voirCreneaux }).click();
+      // On site without a site: the error sits next to the site choice.
+      await expect(page.locator('#err-lieu')).toHaveText(R.erreurs.lieu);
+      await page.getByLabel(/Centre social Ginette Delestrez/).check();
+      await page.getByRole('button', { name: R.prise.voirCreneaux }).click();
+      await page.getByRole('radio').first().check();
+      await page.getByRole('button', { name: R.prise.reserver }).click();
+      await expect(page.getByRole('status')).toHaveText(R.gerer.confirme);
+      await expect(page.getByText('Rue du Centre social')).toBeVisible();
+      const conf = await attendreCourriel({ a: email, sujet: /Rendez-vous confirmé/ });
+      expect(conf.text).toContain('Accessible en fauteuil roulant');
+      expect(icsDe(conf).location).toContain('Rue du Centre social');
+      await page.getByRole('button', { name: R.gerer.annuler }).click();
+      await expect(page.getByRole('status')).toHaveText(R.gerer.annule);
+    });
   });
 });
 

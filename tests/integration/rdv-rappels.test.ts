@@ -9,6 +9,9 @@ import { inscrire, reunionsAVenir } from '../../src/server/rdv/reunions';
 import { creneauxDisponibles } from '../../src/server/rdv/reservation';
 import { instantParis } from '../../src/domain/rdv/creneaux';
 import { chaqueHeure } from '../../src/server/jobs/taches-rdv';
+import { rdvsAgenda, relaisAgenda } from '../../src/server/rdv/agenda';
+import { AccesRefuse } from '../../src/server/auth/acces';
+import type { Staff } from '../../src/server/auth/staff';
 import { demandeAvecJeton, SECRET, URL_PUBLIQUE } from './rdv-outils';
 
 const SEED = new Date('2026-03-02T09:00:00Z');
@@ -75,6 +78,27 @@ describe(`demo agenda, reminders and réunions on ${DB_KIND}`, () => {
     expect(deja).toEqual({ ok: false, raison: 'deja' });
     const envoi = await envoyerRappels(base.db, { maintenant: new Date(reunion!.debut.getTime() - 24 * 3600_000), secret: SECRET, publicUrl: URL_PUBLIQUE });
     expect(envoi.reunions).toBe(10);
+  });
+
+  it('shows each animatrice her relais agenda only, with family names of her sector only', async () => {
+    const staff = async (email: string): Promise<Staff> => {
+      const [u] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, email));
+      return { id: u!.id, email: u!.email, nom: u!.nom, role: u!.role, relaisId: u!.relaisId, secteurId: u!.secteurId, communeCode: u!.communeCode };
+    };
+    const commune = await staff('commune@exemple.fr');
+    await expect(relaisAgenda(base.db, commune, relaisId)).rejects.toBeInstanceOf(AccesRefuse);
+    const autre = await staff('animatrice.relais2@exemple.fr');
+    expect((await relaisAgenda(base.db, autre, relaisId)).id).not.toBe(relaisId);
+    const [ouest] = await base.db.select().from(schema.secteurs).where(and(eq(schema.secteurs.relaisId, relaisId), eq(schema.secteurs.nom, 'Ouest')));
+    const d = await demandeAvecJeton(base.db, relaisId, 'jeton-secteur-ouest-0000000000000', { secteurId: ouest!.id, parents: [{ prenom: 'Léa', nom: 'Ouestienne' }] });
+    const [motif] = await base.db.select().from(schema.motifsRdv).where(and(eq(schema.motifsRdv.relaisId, relaisId), eq(schema.motifsRdv.cle, 'premier-rdv')));
+    const r = await reserverRdv(base.db, { relaisId, motifId: motif!.id, mode: 'telephone', lieuId: null, debut: instantParis('2026-03-17', '14:00'), demandeId: d.id, parFamille: true, maintenant: SEED, secret: SECRET, publicUrl: URL_PUBLIQUE });
+    expect(r.ok).toBe(true);
+    const fenetre = { relaisId, du: instantParis('2026-03-17', '00:00'), au: instantParis('2026-03-18', '00:00') };
+    const vuEst = (await rdvsAgenda(base.db, await staff('animatrice.est@exemple.fr'), fenetre)).find((x) => x.demandeId === d.id)!;
+    expect(vuEst.famille).toBe(d.reference);
+    const vuOuest = (await rdvsAgenda(base.db, await staff('animatrice.ouest@exemple.fr'), fenetre)).find((x) => x.demandeId === d.id)!;
+    expect(vuOuest.famille).toBe(`Léa Ouestienne (${d.reference})`);
   });
 
   it('runs the reminder task once per Paris hour', () => {

@@ -32,7 +32,8 @@ export function fichierIcs(e: EvenementIcs): string {
     url: e.url,
     status: e.annule ? 'CANCELLED' : 'CONFIRMED',
     sequence: e.sequence ?? 0,
-    organizer: e.organisateur ? { name: e.organisateur.nom, email: e.organisateur.email ?? undefined } : undefined,
+    // An ORGANIZER without an address is invalid iCalendar (a CAL-ADDRESS is required).
+    organizer: e.organisateur?.email ? { name: e.organisateur.nom, email: e.organisateur.email } : undefined,
     busyStatus: 'BUSY',
     alarms: e.annule ? undefined : [{ action: 'display', description: e.titre, trigger: { hours: 24, before: true } }],
   });
