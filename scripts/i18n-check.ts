@@ -3,15 +3,14 @@
  * in French but are not translated yet (they fall back to French on screen).
  * Exits with 1 when something is missing; `--rapport` only prints.
  */
-import { LANGS, clesManquantes } from '../src/i18n';
+import { LANGS, clesATraduire } from '../src/i18n';
 
-/** Staff pages (/admin) are French only. */
-const FRANCAIS_SEULEMENT = new Set(['admin']);
 const rapportSeul = process.argv.includes('--rapport');
 let total = 0;
 for (const lang of LANGS) {
   if (lang === 'fr') continue;
-  const manquantes = clesManquantes(lang).filter((c) => !FRANCAIS_SEULEMENT.has(c.split('.')[0]!));
+  // Staff pages (/admin) and the AM space (/pro) are French only: see zoneFrancaisSeulement.
+  const manquantes = clesATraduire(lang);
   total += manquantes.length;
   if (manquantes.length === 0) {
     console.log(`${lang}: complete`);

@@ -47,6 +47,19 @@ export function useT(lang: Lang): T {
   return (cle, params) => traduire(lang, cle, params);
 }
 
+/**
+ * Areas whose pages exist in French only: the staff back office, and the
+ * assistants maternels' space (plain French, mirrored in FALC).
+ */
+export function zoneFrancaisSeulement(zone: string, lang: Lang): boolean {
+  return zone === 'admin' || (zone === 'pro' && lang !== 'falc');
+}
+
+/** Keys of the areas a language must translate that are still missing (the fallback shows French). */
+export function clesATraduire(lang: Lang): string[] {
+  return clesManquantes(lang).filter((c) => !zoneFrancaisSeulement(c.split('.')[0]!, lang));
+}
+
 /** Keys present in French but missing in `lang` (used by `npm run i18n:check` and a test). */
 export function clesManquantes(lang: Lang): string[] {
   const out: string[] = [];
