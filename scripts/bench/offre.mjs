@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { charge, demarrerPortail } from './lib.mjs';
 import { loadavg } from 'node:os';
 
@@ -31,12 +31,18 @@ async function echantillon(url, n, headers) {
 async function mesurer(url, titre, connexions = 4) {
   console.log(`\n## ${titre}`);
   for (const [nom, chemin] of REQUETES) {
-    const r = await fetch(url + chemin);
+    // First request: body not cached yet (serialization, hash, gzip; for the
+    // first query also reading and projecting the offer).
+    const t0 = performance.now();
+    const r = await fetch(url + chemin, { headers: { 'accept-encoding': 'gzip' } });
     const corps = await r.text();
+    const froid = Math.round(performance.now() - t0);
     const n = JSON.parse(corps).features.length;
     const brut = Buffer.byteLength(corps);
     const gz = gzipSync(corps).length;
-    console.log(`${nom}: ${n} lieux, ${(brut / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzip)`);
+    const br = brotliCompressSync(corps, { params: { [constants.BROTLI_PARAM_QUALITY]: 3 } }).length; // as served
+    console.log(`${nom}: ${n} lieux, ${(brut / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzip, ${(br / 1024).toFixed(0)} KiB brotli)`);
+    console.log(`  première requête (corps pas encore en cache) : ${froid} ms`);
     if (connexions > 1) {
       const c = await charge(url + chemin, { duration: 10, connections: connexions, headers: { 'accept-encoding': 'gzip' } });
       const c304 = await charge(url + chemin, { duration: 5, connections: connexions, headers: { 'if-none-match': r.headers.get('etag') } });

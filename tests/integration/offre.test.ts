@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync } from 'node:zlib';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, schema } from '../../src/server/db';
 import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db';
 import { lireFiltres } from '../../src/domain/offre/filtres';
-import { contoursCommunes, invaliderCacheOffre, rechercherOffre } from '../../src/server/offre/requetes';
+import { contoursCommunes, deriveDeLOffre, invaliderCacheOffre, rechercherOffre } from '../../src/server/offre/requetes';
+import { GET as getOffre } from '../../src/pages/api/offre';
+import { GET as getOffreCsv } from '../../src/pages/api/offre.csv';
 
 const maintenant = new Date('2026-03-02T09:00:00Z');
 const o = { maintenant, seuilJours: 60 };
@@ -119,5 +122,89 @@ describe(`public offer search on ${DB_KIND}`, () => {
     const fc = await contoursCommunes(base.db);
     expect(fc.features).toHaveLength(100);
     expect(fc.features[0]!.geometry.type).toMatch(/Polygon/);
+  });
+
+  describe('cached API bodies', () => {
+    const config = { DISPO_FRAICHEUR_JOURS: 60, TZ_PORTAIL: 'Europe/Paris' };
+    const appeler = async (route: typeof getOffre, chemin: string, entetes: Record<string, string> = {}) => {
+      const url = new URL(chemin, 'http://localhost');
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return route({ url, request: new Request(url, { headers: entetes }), locals: { db: base.db, app: { config } } } as any) as Promise<Response>;
+    };
+
+    it('gives the same ETag to the same normalised query and answers 304 from the cache', async () => {
+      invaliderCacheOffre(base.db);
+      const a = await appeler(getOffre, '/api/offre?type=creche,mam&urgence=1');
+      const b = await appeler(getOffre, '/api/offre?urgence=oui&type=creche&type=mam&page=3');
+      expect(a.status).toBe(200);
+      expect(a.headers.get('etag')).toMatch(/^W\/"/);
+      expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
+      const corps = await a.json();
+      expect(corps.type).toBe('FeatureCollection');
+      expect(corps.features.length).toBe(corps.metadata.total);
+      expect(await b.json()).toEqual(corps);
+      const autre = await appeler(getOffre, '/api/offre?type=creche');
+      expect(autre.headers.get('etag')).not.toBe(a.headers.get('etag'));
+
+      const r304 = await appeler(getOffre, '/api/offre?type=creche,mam&urgence=1', { 'if-none-match': a.headers.get('etag')! });
+      expect(r304.status).toBe(304);
+      expect(await r304.text()).toBe('');
+      expect(r304.headers.get('etag')).toBe(a.headers.get('etag'));
+      expect(r304.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=300');
+      expect(r304.headers.get('vary')).toBe('Accept-Encoding');
+      expect(r304.headers.get('access-control-allow-origin')).toBe('*');
+
+      const gz = await appeler(getOffre, '/api/offre', { 'accept-encoding': 'gzip' });
+      expect(gz.headers.get('content-encoding')).toBe('gzip');
+      const csv = await appeler(getOffreCsv, '/api/offre.csv?type=creche', { 'accept-encoding': 'br' });
+      expect(csv.headers.get('content-encoding')).toBe('br');
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(brotliDecompressSync(Buffer.from(await csv.arrayBuffer())).toString('utf8').split('\n')[0]).toMatch(/^\ufeffid,type,nom,/);
+    });
+
+    it('serializes a body once per cached offer and recomputes it after invaliderCacheOffre', async () => {
+      invaliderCacheOffre(base.db);
+      let calculs = 0;
+      const corps = () => deriveDeLOffre(base.db, o, 'test|type=creche', async (rechercher) => {
+        calculs++;
+        return JSON.stringify((await rechercher(filtres('type=creche'))).resultats.map((r) => r.id));
+      }, (x) => x.length);
+      const [x, y] = await Promise.all([corps(), corps()]);
+      expect(await corps()).toBe(x);
+      expect(y).toBe(x);
+      expect(calculs).toBe(1);
+      invaliderCacheOffre(base.db);
+      expect(await corps()).toBe(x);
+      expect(calculs).toBe(2);
+    });
+
+    it('changes the ETag once the offer changed and the cache was invalidated, and stops answering 304 to the old one', async () => {
+      invaliderCacheOffre(base.db);
+      const avant = await appeler(getOffre, '/api/offre?type=creche');
+      const etag = avant.headers.get('etag')!;
+      const cible = (await avant.json()).features[0].id as string;
+      const [{ capacite }] = await base.db.select({ capacite: schema.structures.capacite }).from(schema.structures)
+        .where(eq(schema.structures.id, cible)) as [{ capacite: number }];
+      await base.db.update(schema.structures).set({ capacite: capacite + 1 }).where(eq(schema.structures.id, cible));
+      try {
+        // Same cached offer: the body (and its ETag) does not change until invalidated.
+        expect((await appeler(getOffre, '/api/offre?type=creche', { 'if-none-match': etag })).status).toBe(304);
+        invaliderCacheOffre(base.db);
+        const apres = await appeler(getOffre, '/api/offre?type=creche', { 'if-none-match': etag });
+        expect(apres.status).toBe(200);
+        expect(apres.headers.get('etag')).not.toBe(etag);
+        expect((await apres.json()).features.find((f: { id: string }) => f.id === cible).properties.capacite).toBe(capacite + 1);
+      } finally {
+        await base.db.update(schema.structures).set({ capacite }).where(eq(schema.structures.id, cible));
+        invaliderCacheOffre(base.db);
+      }
+    });
+
+    it('keeps the ETag of an unchanged body across reloads, so clients still get 304', async () => {
+      const a = await appeler(getOffre, '/api/offre?type=mam');
+      invaliderCacheOffre(base.db);
+      const b = await appeler(getOffre, '/api/offre?type=mam', { 'if-none-match': a.headers.get('etag')! });
+      expect(b.status).toBe(304);
+    });
   });
 });

@@ -46,11 +46,22 @@ const colonnesStructure = {
  * map, its list, the API and the CSV all read it, and reading every
  * structure costs far more than filtering in memory. Anything that changes
  * the offer (issue 8: /pro, /admin/offre) may call `invaliderCacheOffre`.
+ *
+ * Values derived from it (serialized API bodies, see `deriveDeLOffre`) live
+ * in the same entry, so they go away with it.
  */
 const DUREE_CACHE_MS = 15_000;
-type EntreeCache = { le: number; cle: string; offres: Promise<OffrePublique[]>; communes: Promise<CommuneRecherche[]> };
+/** Derived values kept per cached offer: least recently used dropped beyond these. */
+const OCTETS_DERIVES_MAX = 64 * 1024 * 1024;
+const DERIVES_MAX = 200;
+type Derive = { valeur: Promise<unknown>; octets: () => number };
+type EntreeCache = {
+  le: number; cle: string; offres: Promise<OffrePublique[]>; communes: Promise<CommuneRecherche[]>;
+  derives: Map<string, Derive>;
+};
 const caches = new WeakMap<Db, EntreeCache>();
 
+/** Drops the cached offer of this database and everything derived from it (API bodies, ETags, gzip). */
 export function invaliderCacheOffre(db: Db): void {
   caches.delete(db);
 }
@@ -83,15 +94,13 @@ function offreEnCache(db: Db, o: OptionsOffre): EntreeCache {
   if (e && e.cle === cle && Math.abs(t - e.le) < DUREE_CACHE_MS) return e;
   const communes = communesDuTerritoire(db);
   const offres = communes.then((c) => chargerOffrePublique(db, o, c));
-  const entree: EntreeCache = { le: t, cle, offres, communes };
+  const entree: EntreeCache = { le: t, cle, offres, communes, derives: new Map() };
   offres.catch(() => { if (caches.get(db) === entree) caches.delete(db); });
   caches.set(db, entree);
   return entree;
 }
 
-/** Searches the public offer with the filters of the URL. */
-export async function rechercherOffre(db: Db, f: Filtres, o: OptionsOffre): Promise<RechercheOffre> {
-  const cache = offreEnCache(db, o);
+async function rechercherDans(cache: EntreeCache, f: Filtres, o: OptionsOffre): Promise<RechercheOffre> {
   const toutes = await cache.communes;
   const communes = f.lieu ? resoudreLieu(f.lieu, toutes).sort((a, b) => (b.population ?? 0) - (a.population ?? 0)) : [];
   const lieuInconnu = Boolean(f.lieu) && communes.length === 0;
@@ -99,6 +108,53 @@ export async function rechercherOffre(db: Db, f: Filtres, o: OptionsOffre): Prom
   const publiques = await cache.offres;
   const { resultats, tri } = rechercher(publiques, f, { maintenant: o.maintenant, fuseau: o.fuseau, communes });
   return { resultats, tri, communes, lieuInconnu };
+}
+
+/** Searches the public offer with the filters of the URL. */
+export async function rechercherOffre(db: Db, f: Filtres, o: OptionsOffre): Promise<RechercheOffre> {
+  return rechercherDans(offreEnCache(db, o), f, o);
+}
+
+function elaguer(e: EntreeCache): void {
+  let total = 0;
+  for (const d of e.derives.values()) total += d.octets();
+  // Map order = least recently used first.
+  for (const [k, d] of e.derives) {
+    if (total <= OCTETS_DERIVES_MAX && e.derives.size <= DERIVES_MAX) break;
+    total -= d.octets();
+    e.derives.delete(k);
+  }
+}
+
+/**
+ * A value derived from the cached offer (typically the serialized body of an
+ * API answer), computed once per `cle` and kept as long as that offer stays
+ * cached: a reload (every 15 s) or `invaliderCacheOffre` drops it. `cle` must
+ * say everything the value depends on besides the offer (format, normalised
+ * filters, day). Concurrent callers share one computation; beyond 200 values
+ * or 64 MiB (`octets`), the least recently used are dropped.
+ */
+export function deriveDeLOffre<T>(
+  db: Db, o: OptionsOffre, cle: string,
+  calcul: (rechercher: (f: Filtres) => Promise<RechercheOffre>) => Promise<T>,
+  octets: (v: T) => number,
+): Promise<T> {
+  const e = offreEnCache(db, o);
+  const existant = e.derives.get(cle);
+  if (existant) {
+    e.derives.delete(cle);
+    e.derives.set(cle, existant);
+    return existant.valeur as Promise<T>;
+  }
+  let resultat: T | undefined;
+  const valeur = calcul((f) => rechercherDans(e, f, o));
+  const d: Derive = { valeur, octets: () => (resultat === undefined ? 0 : octets(resultat)) };
+  e.derives.set(cle, d);
+  valeur.then(
+    (v) => { resultat = v; if (e.derives.get(cle) === d) elaguer(e); },
+    () => { if (e.derives.get(cle) === d) e.derives.delete(cle); },
+  );
+  return valeur;
 }
 
 /** Commune outlines as a GeoJSON FeatureCollection (offline base layer of the map). */
