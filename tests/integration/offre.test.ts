@@ -128,8 +128,8 @@ describe(`public offer search on ${DB_KIND}`, () => {
     const config = { DISPO_FRAICHEUR_JOURS: 60, TZ_PORTAIL: 'Europe/Paris' };
     const appeler = async (route: typeof getOffre, chemin: string, entetes: Record<string, string> = {}) => {
       const url = new URL(chemin, 'http://localhost');
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return route({ url, request: new Request(url, { headers: entetes }), locals: { db: base.db, app: { config } } } as any) as Promise<Response>;
+      const contexte = { url, request: new Request(url, { headers: entetes }), locals: { db: base.db, app: { config } } };
+      return route(contexte as unknown as Parameters<typeof route>[0]) as Promise<Response>;
     };
 
     it('gives the same ETag to the same normalised query and answers 304 from the cache', async () => {
