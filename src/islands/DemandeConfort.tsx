@@ -62,7 +62,15 @@ function Validation(p: Extract<Props, { mode: 'validation' }>) {
   return null;
 }
 
+/** True once the island runs in the browser: controls that need JavaScript are not rendered without it. */
+function useHydrate(): boolean {
+  const [pret, setPret] = useState(false);
+  useEffect(() => setPret(true), []);
+  return pret;
+}
+
 function Commune(p: Extract<Props, { mode: 'commune' }>) {
+  const pret = useHydrate();
   const [texte, setTexte] = useState('');
   const [nombre, setNombre] = useState<number | null>(null);
   const normaliser = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-'’\s]+/g, ' ').trim();
@@ -83,6 +91,7 @@ function Commune(p: Extract<Props, { mode: 'commune' }>) {
     }
     setNombre(q ? gardes.size : null);
   };
+  if (!pret) return null;
   return (
     <div class="champ">
       <label for="filtre-commune">{p.libelle}</label>
@@ -93,6 +102,7 @@ function Commune(p: Extract<Props, { mode: 'commune' }>) {
 }
 
 function Horaires(p: Extract<Props, { mode: 'horaires' }>) {
+  const pret = useHydrate();
   const copier = () => {
     const form = formulaire();
     if (!form) return;
@@ -105,6 +115,7 @@ function Horaires(p: Extract<Props, { mode: 'horaires' }>) {
       champ(j, 'A').value = champ(premier!, 'A').value;
     }
   };
+  if (!pret) return null;
   return <p><button type="button" class="bouton bouton--secondaire" onClick={copier}>{p.libelle}</button></p>;
 }
 
