@@ -23,8 +23,11 @@ try {
   const cible = `${p.url}/admin/statistiques?periode=annee&annee=${annee}&perimetre=territoire`;
   const html = await (await fetch(cible, { headers: { cookie } })).text();
   const total = /data-indicateur="demandes"[^>]*>(\d+)/.exec(html)?.[1];
-  const r = await charge(cible, { headers: { cookie }, connections: 4, amount: 60 });
-  console.log(`statistics page, year ${annee}, whole territory (${total} demandes filed this year out of ${n}): p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps} req/s, errors ${r.erreurs}`);
+  console.log(`statistics page, year ${annee}, whole territory (${total} demandes filed this year out of ${n}):`);
+  for (const connections of [1, 4]) {
+    const r = await charge(cible, { headers: { cookie }, connections, amount: 60 });
+    console.log(`  ${connections} connection(s): p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps} req/s, errors ${r.erreurs}`);
+  }
 } finally {
   await p.stop();
   await a.unsafe(`drop database if exists ${nom} with (force)`);
