@@ -31,7 +31,7 @@ test('a commune’s website embeds the widget through /embed.js and shows the co
       await expect(f).toContainText('Béthune');
     }
     const region = cadre.getByRole('region', { name: 'Carte des lieux d’accueil' });
-    await expect(region).toHaveAttribute('data-etat', 'pret');
+    await expect(region).toHaveAttribute('data-etat', 'pret', { timeout: 30_000 });
     expect(Number(await region.getAttribute('data-nombre'))).toBeGreaterThan(0);
     // The iframe grows to its content (no inner scroll bar).
     await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(800);
