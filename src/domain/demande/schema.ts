@@ -102,10 +102,8 @@ const HEURE = /^([01]\d|2[0-3]):[0-5]\d$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Today in Europe/Paris as 'YYYY-MM-DD'. */
-export function jourParis(d: Date = new Date()): string {
-  return format(new TZDate(d.getTime(), 'Europe/Paris'), 'yyyy-MM-dd');
-}
+import { jourParis } from '../temps';
+export { jourParis };
 const versDate = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

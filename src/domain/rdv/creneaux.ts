@@ -53,11 +53,8 @@ export type DemandeCreneaux = {
 const MINUTE = 60_000;
 const JOUR = 86_400_000;
 
-/** 'YYYY-MM-DD' of an instant in Europe/Paris. */
-export function jourParis(d: Date): string {
-  const z = new TZDate(d.getTime(), TZ);
-  return `${z.getFullYear()}-${String(z.getMonth() + 1).padStart(2, '0')}-${String(z.getDate()).padStart(2, '0')}`;
-}
+import { jourParis } from '../temps';
+export { jourParis };
 /** 'HH:MM' of an instant in Europe/Paris. */
 export function heureParis(d: Date): string {
   const z = new TZDate(d.getTime(), TZ);

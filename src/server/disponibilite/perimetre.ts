@@ -6,9 +6,8 @@ import { schema, type DbOrTx } from '../db';
 import type { Staff } from '../auth/staff';
 import { AccesRefuse, peutVoirDonneesPersonnelles, type Perimetre } from '../auth/acces';
 
-export function jourParis(d: Date = new Date()): string {
-  return format(new TZDate(d.getTime(), 'Europe/Paris'), 'yyyy-MM-dd');
-}
+import { jourParis } from '../../domain/temps';
+export { jourParis };
 
 const adhesionLe = (jour: string) => and(lte(schema.adhesions.debut, jour), or(isNull(schema.adhesions.fin), gt(schema.adhesions.fin, jour)));
 
