@@ -1,5 +1,5 @@
 /** Staff side of the agenda: who may see which relais, RDV lists, settings (motifs, plages, absences). */
-import { and, asc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Db, type DbOrTx } from '../db';
 import { AccesRefuse, exigerRole, peutVoirDonneesPersonnelles } from '../auth/acces';
@@ -7,6 +7,7 @@ import type { Staff } from '../auth/staff';
 import { journaliser } from '../audit';
 import { MODES } from '../../domain/rdv/creneaux';
 import { ETATS_OUVERTS } from '../../domain/demande/etats';
+import { communesGerees, jourParis } from '../disponibilite/perimetre';
 
 /** The relais whose agenda this person may open: admin any (chosen), animatrice hers. */
 export async function relaisAgenda(db: DbOrTx, u: Staff, demande?: string | null): Promise<{ id: string; nom: string; telephone: string | null }> {
@@ -78,6 +79,35 @@ export async function chercherDemandes(db: Db, u: Staff, relaisId: string, q: st
   const visibles = rows.filter((r) => peutVoirDonneesPersonnelles(u, { relaisId, secteurId: r.secteurId }));
   for (const r of visibles) await journaliser(db, u, 'agenda.chercher-demande', 'demande', r.id);
   return visibles;
+}
+
+export type AmTrouve = Awaited<ReturnType<typeof chercherAssistantsMaternels>>[number];
+
+/**
+ * Active assistants maternels of the communes a relais covers on `jour`, matching a name, first name,
+ * agrément, phone or email (staff booking a professional RDV). An animatrice with a sector only finds
+ * the AM of her sector's communes (communesGerees); an admin any commune of the relais.
+ */
+export async function chercherAssistantsMaternels(db: DbOrTx, u: Staff, relaisId: string, q: string, jour: string = jourParis()) {
+  exigerRole(u, 'admin', 'animatrice');
+  const texte = q.trim();
+  if (texte.length < 2) return [];
+  const gerees = (await communesGerees(db, u, jour)).map((c) => c.code);
+  if (!gerees.length) return [];
+  const motif = `%${texte.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const st = schema.structures;
+  return db.select({
+    id: st.id, nom: st.nom, prenom: st.prenom, nomFamille: st.nomFamille, agrement: st.agrement, telephone: st.telephone, email: st.email,
+    communeCode: st.communeCode, communeNom: schema.communes.nom,
+  }).from(st)
+    .innerJoin(schema.communes, eq(schema.communes.code, st.communeCode))
+    .innerJoin(schema.adhesions, eq(schema.adhesions.communeCode, st.communeCode))
+    .where(and(
+      eq(st.type, 'assistant-maternel'), eq(st.actif, true), inArray(st.communeCode, gerees),
+      eq(schema.adhesions.relaisId, relaisId), lte(schema.adhesions.debut, jour), or(isNull(schema.adhesions.fin), gt(schema.adhesions.fin, jour)),
+      or(ilike(st.nom, motif), ilike(st.prenom, motif), ilike(st.nomFamille, motif), ilike(st.agrement, motif), ilike(st.telephone, motif), ilike(st.email, motif),
+        sql`(coalesce(${st.prenom}, '') || ' ' || coalesce(${st.nomFamille}, '')) ilike ${motif}`),
+    )).orderBy(asc(st.nomFamille), asc(st.prenom), asc(st.id)).limit(20);
 }
 
 // Settings forms (staff only, French).
