@@ -12,6 +12,7 @@ import questionnaire from './questionnaire';
 import stats from './stats';
 import courriel from './courriel';
 import relance from './relance';
+import formulaire from './formulaire';
 
-const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel, relance };
+const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel, relance, formulaire };
 export default d;

@@ -11,7 +11,8 @@ import questionnaire from './questionnaire';
 import stats from './stats';
 import courriel from './courriel';
 import relance from './relance';
+import formulaire from './formulaire';
 
-const fr = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel, relance };
+const fr = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel, relance, formulaire };
 export default fr;
 export type Dictionnaire = typeof fr;
