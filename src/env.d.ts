@@ -10,6 +10,8 @@ declare namespace App {
     t: import('./i18n').T;
     staff?: import('./server/auth/staff').Staff;
     csrf?: string;
+    /** Set by the staff guard when it answers with the 403 page. */
+    refus?: import('./server/auth/garde').Refus;
     /** Nonce-free CSP tweaks: pages like /embed/* may be framed. */
     autoriserCadre?: boolean;
   }

@@ -1,11 +1,9 @@
 import { defineMiddleware } from 'astro:middleware';
 import { app } from './server/boot';
 import { splitLangPath, useT } from './i18n';
-import { COOKIE_SESSION, sessionDepuisJeton } from './server/auth/staff';
-import { egalConstant } from './server/auth/tokens';
+import { passerLaGarde } from './server/auth/garde';
+import { estRouteStaff } from './server/auth/routes';
 import { log } from './server/log';
-
-const PUBLIC_ADMIN = new Set(['/admin/connexion']);
 
 function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): void {
   const h = res.headers;
@@ -37,30 +35,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.cheminSansLangue = path;
   context.locals.t = useT(lang);
 
-  const estAdmin = path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin/');
-  if (estAdmin) {
-    const session = await sessionDepuisJeton(ctx.db, context.cookies.get(COOKIE_SESSION)?.value);
-    if (session) {
-      context.locals.staff = session.utilisateur;
-      context.locals.csrf = session.csrf;
-    }
-    if (!session && !PUBLIC_ADMIN.has(path)) {
-      if (path.startsWith('/api/')) return new Response('Non authentifié', { status: 401 });
-      return context.redirect(`/admin/connexion?retour=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303);
-    }
-    // Synchroniser token on every staff form post (on top of Astro's Origin check).
-    if (session && context.request.method === 'POST') {
-      const type = context.request.headers.get('content-type') ?? '';
-      let jeton = context.request.headers.get('x-csrf-token') ?? '';
-      if (!jeton && (type.includes('form'))) {
-        const f = await context.request.clone().formData();
-        jeton = String(f.get('_csrf') ?? '');
-      }
-      if (!egalConstant(jeton, session.csrf)) return new Response(context.locals.t('erreurs.csrf'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-    }
-  }
-
-  const res = await next();
+  const estAdmin = estRouteStaff(path);
+  const res = estAdmin ? await passerLaGarde(context, next, ctx.db, path) : await next();
   enTetesSecurite(res, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');
   log.debug({ method: context.request.method, path: context.url.pathname, status: res.status, ms: Math.round(performance.now() - debut) }, 'request');

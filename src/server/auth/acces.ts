@@ -27,6 +27,16 @@ export function peutVoirStatistiques(u: Staff, p: { relaisId?: string | null; co
   return !!p.communeCode && p.communeCode === u.communeCode;
 }
 
+/** A RDV or a réunion of a relais: its agenda is open to the whole team of that relais. */
+export function peutVoirRdv(u: Staff, p: { relaisId: string | null }): boolean {
+  return u.role === 'admin' || (u.role === 'animatrice' && !!u.relaisId && p.relaisId === u.relaisId);
+}
+
+/** Acting on a RDV (mark, move, cancel) follows the demande's rule: an animatrice of another sector may not. */
+export function peutAgirSurRdv(u: Staff, p: Perimetre): boolean {
+  return peutVoirRdv(u, p) && peutVoirDonneesPersonnelles(u, p);
+}
+
 export function exigerDonneesPersonnelles(u: Staff, p: Perimetre): void {
   if (!peutVoirDonneesPersonnelles(u, p)) throw new AccesRefuse();
 }

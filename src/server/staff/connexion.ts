@@ -1,0 +1,27 @@
+/** Staff sign-in form: validation, the throttled check (auth/staff.ts), and where to go next. */
+import { z } from 'zod';
+import type { Db } from '../db';
+import { connecter } from '../auth/staff';
+import { un, type Saisie } from './contexte';
+
+const schemaConnexion = z.object({ email: z.string().trim().pipe(z.email()), motDePasse: z.string().min(1) });
+
+export type ResultatConnexionStaff =
+  | { ok: true; jeton: string; expire: Date; redirection: string }
+  | { ok: false; statut: 401 | 422 | 429; erreur: string; email: string };
+
+/** Only a back-office path is followed after sign-in (no open redirect). */
+export function retourApresConnexion(retour: string | null): string {
+  return retour && /^\/admin(\/|$|\?)/.test(retour) && !retour.startsWith('//') ? retour : '/admin';
+}
+
+export async function connecterStaff(db: Db, saisie: Saisie, o: { ip: string; dureeHeures: number; retour: string | null; maintenant?: Date }): Promise<ResultatConnexionStaff> {
+  const email = un(saisie, 'email');
+  const p = schemaConnexion.safeParse({ email, motDePasse: un(saisie, 'motDePasse') });
+  if (!p.success) return { ok: false, statut: 422, erreur: 'Saisissez votre adresse e-mail et votre mot de passe.', email };
+  const r = await connecter(db, { ...p.data, ip: o.ip, dureeHeures: o.dureeHeures, maintenant: o.maintenant });
+  if (r.ok) return { ok: true, jeton: r.jeton, expire: r.expire, redirection: retourApresConnexion(o.retour) };
+  return r.raison === 'trop-de-tentatives'
+    ? { ok: false, statut: 429, erreur: 'Trop de tentatives. Attendez 15 minutes avant de réessayer.', email }
+    : { ok: false, statut: 401, erreur: 'Adresse e-mail ou mot de passe incorrect.', email };
+}

@@ -1,0 +1,63 @@
+/**
+ * The demande page of the back office: what it shows (lireFicheDemande) and
+ * the eight things staff do on it (agirSurDemande). Each action checks the
+ * perimeter again on the server (backoffice/demande.ts) and validates its
+ * fields with zod; a refusal throws AccesRefuse, which the guard answers with 403.
+ */
+import { z } from 'zod';
+import {
+  ajouterContact, appliquerTransition, ajouterNote, assigner, chargerDemande, marquerRelanceTraitee, mettreEnRelationAvec, relancerFamille,
+  type ResultatAction,
+} from '../backoffice/demande';
+import { suggestionsPour, centresCommunes } from '../backoffice/suggestions';
+import { relayerOffre } from '../backoffice/offres';
+import { courrierSansSolution } from '../backoffice/courriers';
+import { kmEntre } from '../../domain/relance/alternatives';
+import type { ContexteStaff, Erreurs, Saisie } from './contexte';
+
+export const ACTIONS_DEMANDE = ['contact', 'transition', 'note', 'assigner', 'mise-en-relation', 'relayer', 'relancer', 'relance-traitee'] as const;
+export type ActionDemande = (typeof ACTIONS_DEMANDE)[number];
+
+const schemaAction = z.object({ action: z.enum(ACTIONS_DEMANDE, { error: 'Action inconnue' }) });
+
+/** Success: where to go (POST/redirect/GET, the message in the URL). Failure: which form to redisplay with its errors. */
+export type ResultatFiche =
+  | { ok: true; redirection: string }
+  | { ok: false; action: ActionDemande | null; erreurs: Erreurs; saisie: Saisie };
+
+export async function agirSurDemande(c: ContexteStaff, id: string, saisie: Saisie): Promise<ResultatFiche> {
+  const p = schemaAction.safeParse(saisie);
+  if (!p.success) return { ok: false, action: null, erreurs: { action: 'Action inconnue' }, saisie };
+  const { db, staff: u, maintenant } = c;
+  const baseUrl = c.config.publicUrl;
+  const action = p.data.action;
+  const executer: Record<ActionDemande, () => Promise<ResultatAction>> = {
+    contact: () => ajouterContact(db, u, id, saisie, maintenant),
+    transition: () => appliquerTransition(db, u, id, saisie, maintenant),
+    note: () => ajouterNote(db, u, id, saisie, maintenant),
+    assigner: () => assigner(db, u, id, saisie),
+    'mise-en-relation': () => mettreEnRelationAvec(db, u, id, saisie, maintenant),
+    relayer: () => relayerOffre(db, u, id, saisie, { baseUrl, maintenant }),
+    relancer: () => relancerFamille(db, u, id, { baseUrl, maintenant }),
+    'relance-traitee': () => marquerRelanceTraitee(db, u, id, saisie, maintenant),
+  };
+  const r = await executer[action]();
+  if (r.ok) return { ok: true, redirection: `/admin/demandes/${id}?fait=${encodeURIComponent(r.message)}#message` };
+  return { ok: false, action, erreurs: r.erreurs, saisie };
+}
+
+/** Everything the page shows (the read is written to the audit log by chargerDemande). */
+export async function lireFicheDemande(c: ContexteStaff, id: string) {
+  const { db, staff, maintenant } = c;
+  const detail = await chargerDemande(db, staff, id, maintenant);
+  const d = detail.demande;
+  const suggestions = await suggestionsPour(db, staff, id, { maintenant, seuilFraicheurJours: c.config.DISPO_FRAICHEUR_JOURS });
+  const communes = await centresCommunes(db);
+  const origine = communes.find((x) => x.code === d.communeCode);
+  // Communes where the need may be relayed to AM: the family's and its neighbours within 12 km.
+  const communesRelais = origine
+    ? communes.map((x) => ({ ...x, km: kmEntre(origine, x) })).filter((x) => x.km <= 12).sort((a, b) => a.km - b.km).slice(0, 15)
+    : [];
+  const lettre = d.etat === 'sans-solution' && !d.email && !d.anonymiseeLe ? await courrierSansSolution(db, id, maintenant) : null;
+  return { detail, suggestions, communesRelais, lettre };
+}
