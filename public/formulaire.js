@@ -1,6 +1,7 @@
 // Form kit (src/components/form/ErrorSummary.astro): progressive enhancement only.
-// Focuses the error summary when autofocus did not, and a summary link moves
-// focus to its field (with the field's label in view).
+// Focuses the error summary when autofocus did not, and after a summary link
+// is followed (the URL still gets its #fragment) puts focus in the field, with
+// its label or its group in view.
 (function () {
   var resume = document.querySelector('[data-resume-erreurs]');
   if (!resume) return;
@@ -10,10 +11,12 @@
     if (!lien) return;
     var cible = document.getElementById(decodeURIComponent(lien.getAttribute('href').slice(1)));
     if (!cible) return;
-    e.preventDefault();
-    var groupe = cible.closest('fieldset');
-    var label = cible.id ? document.querySelector('label[for="' + cible.id + '"]') : null;
-    (groupe && (cible.type === 'radio' || cible.type === 'checkbox') ? groupe : label || cible).scrollIntoView({ block: 'start' });
-    cible.focus({ preventScroll: true });
+    setTimeout(function () {
+      var groupe = cible.closest('fieldset');
+      var label = cible.id ? document.querySelector('label[for="' + cible.id + '"]') : null;
+      var voir = groupe && (cible.type === 'radio' || cible.type === 'checkbox') ? groupe : label || cible;
+      cible.focus({ preventScroll: true });
+      voir.scrollIntoView({ block: 'start' });
+    }, 0);
   });
 })();

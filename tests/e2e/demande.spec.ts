@@ -130,7 +130,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel(FR.d.vous.email, { exact: true }).fill('awa@exemple');
     await page.getByLabel(FR.d.vous.commune).selectOption('62119');
     await page.getByRole('button', { name: FR.d.boutons.suivant }).click();
-    await expect(page.getByRole('alert')).toContainText(FR.d.erreur.email);
+    await expect(page.getByRole('alert')).toContainText(FR.d.erreur.email, { ignoreCase: true });
     const email = page.getByLabel(FR.d.vous.email, { exact: true });
     await expect(email).toHaveAttribute('aria-invalid', 'true');
     await expect(email).toHaveAccessibleDescription(new RegExp(FR.d.erreur.email.slice(0, 30)));
@@ -166,7 +166,7 @@ test.describe('without JavaScript', () => {
 
     // No consent.
     await page.getByRole('button', { name: FR.d.boutons.envoyer }).click();
-    await expect(page.getByRole('alert')).toContainText(FR.d.erreur.consentementContact);
+    await expect(page.getByRole('alert')).toContainText(FR.d.erreur.consentementContact, { ignoreCase: true });
     await expect(page.getByLabel(FR.d.envoi.consentementContact)).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText('Awa Diallo')).toBeVisible();
     await expect(page.getByText('mercredi 09:00–12:00')).toBeVisible();
@@ -177,13 +177,13 @@ test('the errors of a step are announced, linked to their fields and pass axe', 
   await page.goto('/demande');
   await page.getByRole('button', { name: FR.d.boutons.suivant }).click();
   const alerte = page.getByRole('alert');
-  await expect(alerte).toContainText(FR.d.erreur.contactManquant);
+  await expect(alerte).toContainText(FR.d.erreur.contactManquant, { ignoreCase: true });
   await alerte.getByRole('link', { name: FR.d.erreur.contactManquant }).click();
   await expect(page).toHaveURL(/#f-email$/);
   await verifierAccessibilite(page, 'erreurs étape 1');
   await page.goto('/ar/demande');
   await page.getByRole('button', { name: AR.d.boutons.suivant }).click();
-  await expect(page.getByRole('alert')).toContainText(AR.d.erreur.contactManquant);
+  await expect(page.getByRole('alert')).toContainText(AR.d.erreur.contactManquant, { ignoreCase: true });
   await verifierAccessibilite(page, 'erreurs étape 1 ar');
 });
 
@@ -260,3 +260,141 @@ test('a parent updates the contact details from the follow-up page; the Arabic f
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await verifierAccessibilite(page, 'suivi ar');
 });
+
+/** Step headings, in order, and a field of each step where the parent presses Enter. */
+async function remplirEtapeParEntree(page: Page, x: Textes, etape: number, email: string) {
+  const debutDans = dans(60);
+  switch (etape) {
+    case 0: {
+      const p1 = page.getByRole('group', { name: x.d.vous.parent1 });
+      await p1.getByLabel(debut(x.d.vous.prenom)).fill('Nadia');
+      await page.getByLabel(x.d.vous.email, { exact: true }).fill(email);
+      await page.getByLabel(x.d.vous.commune).selectOption('62119');
+      await p1.getByLabel(debut(x.d.vous.nom)).fill('Benali');
+      await p1.getByLabel(debut(x.d.vous.nom)).press('Enter');
+      break;
+    }
+    case 1:
+      await page.getByLabel(x.d.enfants.naissance).fill(dans(-300));
+      await page.getByLabel(x.d.enfants.prenom).fill('Lina');
+      await page.getByLabel(x.d.enfants.prenom).press('Enter');
+      break;
+    case 2:
+      await page.getByLabel(x.d.besoin.debut).fill(debutDans);
+      await page.getByLabel(x.jours[2]!, { exact: true }).check();
+      await page.getByLabel(x.d.besoin.deJour.replace('{jour}', x.jours[2]!)).fill('08:30');
+      await page.getByLabel(x.d.besoin.aJour.replace('{jour}', x.jours[2]!)).fill('16:30');
+      await page.getByLabel(x.d.besoin.aJour.replace('{jour}', x.jours[2]!)).press('Enter');
+      break;
+    case 3:
+      await page.getByLabel(x.d.souhaits.choix.replace('{n}', '1')).selectOption('collectif');
+      await page.getByLabel(x.d.souhaits.interprete).press('Enter');
+      break;
+    case 4:
+      await page.getByLabel(x.d.envoi.consentementContact).check();
+      await page.getByLabel(x.d.envoi.consentementContact).press('Enter');
+      break;
+  }
+}
+
+for (const js of [true, false]) {
+  test.describe(`Enter goes forward ${js ? 'with' : 'without'} JavaScript`, () => {
+    test.use({ javaScriptEnabled: js });
+    test(`a parent presses Enter on every step of the demande and it goes forward, then sends (${js ? 'JS' : 'no JS'})`, async ({ page }) => {
+      await page.goto('/demande');
+      const titres = [FR.d.etapes.vous, FR.d.etapes.enfants, FR.d.etapes.besoin, FR.d.etapes.souhaits, FR.d.envoi.recap];
+      for (let e = 0; e < 5; e++) {
+        await expect(page.getByRole('heading', { level: 2, name: titres[e] })).toBeVisible();
+        await remplirEtapeParEntree(page, FR, e, unique(`entree.${js}`));
+        if (e < 4) await expect(page.getByRole('heading', { level: 2, name: titres[e + 1] })).toBeVisible();
+      }
+      await expect(page.getByRole('heading', { level: 1, name: FR.d.confirmation.titre })).toBeVisible();
+      // Step 2 never got an extra empty child on the way: the summary had one child.
+    });
+  });
+}
+
+test('Enter on step 2 with a missing date stays on step 2 and adds no child', async ({ page }) => {
+  await page.goto('/demande');
+  await remplirEtapeParEntree(page, FR, 0, unique('enfant.entree'));
+  await expect(page.getByRole('heading', { level: 2, name: FR.d.etapes.enfants })).toBeVisible();
+  await page.getByLabel(FR.d.enfants.prenom).fill('Lina');
+  await page.getByLabel(FR.d.enfants.prenom).press('Enter'); // date missing: stays on step 2 with an error
+  await expect(page.getByRole('heading', { level: 2, name: FR.d.etapes.enfants })).toBeVisible();
+  await expect(page.getByRole('group', { name: FR.d.enfants.enfant.replace('{n}', '2') })).toHaveCount(0);
+  await expect(page.getByLabel(FR.d.enfants.prenom)).toHaveValue('Lina');
+});
+
+test('the error summary takes focus, names each field, and the title counts the errors', async ({ page }) => {
+  await page.goto('/demande');
+  await page.getByRole('group', { name: FR.d.vous.parent1 }).getByLabel(debut(FR.d.vous.prenom)).press('Enter');
+  const resume = page.locator('#resume-erreurs');
+  await expect(resume).toBeFocused();
+  await expect(resume).toHaveAttribute('role', 'alert');
+  await expect(resume.getByRole('link', { name: `${FR.d.vous.prenom} (${FR.d.vous.parent1}) : ce champ est obligatoire.` })).toBeVisible();
+  await expect(resume.getByRole('link', { name: `${FR.d.vous.nom} (${FR.d.vous.parent1}) : ce champ est obligatoire.` })).toBeVisible();
+  await expect(resume.getByRole('link', { name: new RegExp(`^${FR.d.vous.email} : donnez une adresse e-mail`) })).toBeVisible();
+  const n = await resume.getByRole('link').count();
+  expect(n).toBeGreaterThanOrEqual(3);
+  await expect(page).toHaveTitle(new RegExp(`^${n} erreurs – ${FR.d.titre}`));
+  // Following a link puts the cursor in the field.
+  await resume.getByRole('link', { name: new RegExp(`^${FR.d.vous.nom} \\(`) }).click();
+  await expect(page.getByRole('group', { name: FR.d.vous.parent1 }).getByLabel(debut(FR.d.vous.nom))).toBeFocused();
+  await verifierAccessibilite(page, 'résumé des erreurs');
+
+  // One error: singular title; in Arabic, the summary is in Arabic.
+  await page.goto('/demande');
+  const p1 = page.getByRole('group', { name: FR.d.vous.parent1 });
+  await p1.getByLabel(debut(FR.d.vous.prenom)).fill('Awa');
+  await page.getByLabel(FR.d.vous.email, { exact: true }).fill('awa@exemple.fr');
+  await page.getByLabel(FR.d.vous.commune).selectOption('62119');
+  await page.getByRole('button', { name: FR.d.boutons.suivant }).click();
+  await expect(page).toHaveTitle(new RegExp(`^1 erreur – ${FR.d.titre}`));
+  await expect(page.locator('#resume-erreurs')).toBeFocused();
+
+  await page.goto('/ar/demande');
+  await page.getByRole('button', { name: AR.d.boutons.suivant }).click();
+  await expect(page.locator('#resume-erreurs')).toBeFocused();
+  await expect(page.locator('#resume-erreurs')).toContainText('في الاستمارة');
+  await expect(page.locator('#resume-erreurs').getByRole('link').first()).toContainText(`${AR.d.vous.prenom} (${AR.d.vous.parent1}): `);
+});
+
+test.describe('without JavaScript, the summary is still focused', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the error summary takes focus on load with JavaScript off', async ({ page }) => {
+    await page.goto('/demande');
+    await page.getByRole('button', { name: FR.d.boutons.suivant }).click();
+    await expect(page.locator('#resume-erreurs')).toBeFocused();
+  });
+});
+
+for (const prefixe of ['', '/ar']) {
+  test(`the demande reflows at 320 px, every step (${prefixe || 'fr'})`, async ({ page }) => {
+    const x = prefixe ? AR : FR;
+    await page.setViewportSize({ width: 320, height: 640 });
+    const sansDefilement = async (contexte: string) => {
+      const { large, vue } = await page.evaluate(() => ({ large: document.documentElement.scrollWidth, vue: document.documentElement.clientWidth }));
+      expect(large, `horizontal scroll ${contexte}`).toBeLessThanOrEqual(vue);
+    };
+    await page.goto(`${prefixe}/demande`);
+    await sansDefilement('étape 1');
+    await page.getByRole('button', { name: x.d.boutons.suivant }).click();
+    await sansDefilement('étape 1 avec erreurs');
+    const email = unique('reflow');
+    await remplirEtapeParEntree(page, x, 0, email);
+    await expect(page.getByRole('heading', { level: 2, name: x.d.etapes.enfants })).toBeVisible();
+    await sansDefilement('étape 2');
+    await remplirEtapeParEntree(page, x, 1, email);
+    await expect(page.getByRole('heading', { level: 2, name: x.d.etapes.besoin })).toBeVisible();
+    await sansDefilement('étape 3');
+    await page.getByRole('button', { name: x.d.boutons.suivant }).click();
+    await sansDefilement('étape 3 avec erreurs');
+    await remplirEtapeParEntree(page, x, 2, email);
+    await expect(page.getByRole('heading', { level: 2, name: x.d.etapes.souhaits })).toBeVisible();
+    await sansDefilement('étape 4');
+    await remplirEtapeParEntree(page, x, 3, email);
+    await expect(page.getByRole('heading', { level: 2, name: x.d.envoi.recap })).toBeVisible();
+    await sansDefilement('récapitulatif');
+    await verifierAccessibilite(page, `récapitulatif 320 px ${prefixe}`);
+  });
+}

@@ -152,13 +152,13 @@ test('a parent goes back a screen and finds the answer given, and is told what t
   await page.goto('/questionnaire');
   await page.getByRole('button', { name: 'Continuer' }).click();
   const alerte = page.getByRole('alert');
-  await expect(alerte).toContainText('Dites si votre enfant est né ou s’il va naître.');
+  await expect(alerte).toContainText('Dites si votre enfant est né ou s’il va naître.', { ignoreCase: true });
   await expect(page.getByLabel('Date de naissance, ou date prévue de la naissance')).toHaveAttribute('aria-invalid', 'true');
   await verifierAccessibilite(page, 'errors');
   await page.getByRole('radio', { name: 'Non, j’attends un enfant' }).check();
   await page.getByLabel('Date de naissance, ou date prévue de la naissance').fill(jour(-30));
   await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByRole('alert')).toContainText('La date prévue est passée. Indiquez la date de naissance.');
+  await expect(page.getByRole('alert')).toContainText('La date prévue est passée. Indiquez la date de naissance.', { ignoreCase: true });
   await page.getByLabel('Date de naissance, ou date prévue de la naissance').fill(jour(50));
   await page.getByRole('button', { name: 'Continuer' }).click();
   await expect(page.getByText('Étape 2 sur 9')).toBeVisible();

@@ -61,7 +61,7 @@ test.describe('RDV booking by a family', () => {
 
     // Nothing chosen: the errors are announced and placed next to their fields.
     await page.getByRole('button', { name: R.prise.voirCreneaux }).click();
-    await expect(page.getByRole('alert')).toContainText(R.erreurs.motif);
+    await expect(page.getByRole('alert')).toContainText(R.erreurs.motif, { ignoreCase: true });
     await expect(page.locator('#err-mode')).toHaveText(R.erreurs.mode);
 
     await page.getByLabel(R.motifs['premier-rdv'].nom).check();
@@ -163,7 +163,7 @@ test('parent signs up for a réunion d’information; the animatrice sees the li
   const carte = page.getByRole('listitem').filter({ hasText: 'Choisir un mode d’accueil' });
   await carte.getByRole('link', { name: R.reunions.sInscrire }).click();
   await page.getByRole('button', { name: R.reunions.valider }).click();
-  await expect(page.getByRole('alert')).toContainText(R.erreurs.nom);
+  await expect(page.getByRole('alert')).toContainText(R.erreurs.nom, { ignoreCase: true });
   await expect(page.getByLabel(R.reunions.email)).toHaveAttribute('aria-invalid', 'true');
   await verifierAccessibilite(page, 'inscription erreurs');
   await page.getByLabel(R.reunions.nom).fill('Inès Martin');

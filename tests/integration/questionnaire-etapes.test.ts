@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   champsCaches, ETAPES, indexEtape, lireEtat, paramsDemande, validerEtape, validerTout, type EtatQuestionnaire,
-} from '../../src/server/questionnaire/formulaire';
+} from '../../src/domain/questionnaire/etapes';
 
 const CTX = { aujourdhui: '2026-03-02', communes: new Set(['62119', '62178']) };
 const COMPLET: EtatQuestionnaire = {

@@ -1,5 +1,6 @@
 /**
- * The questionnaire as a series of server-rendered screens, one question each.
+ * The questionnaire as a series of server-rendered screens, one question each:
+ * what each screen checks and which screen comes next (`transition`).
  *
  * Pure: no Astro, no database. Every answer travels as a raw string in the
  * form (visible fields for the current screen, hidden fields for the others),
@@ -7,7 +8,7 @@
  * optional household questions (income bracket, children, lone parent) are
  * never stored or logged.
  */
-import { creerSchemaQuestionnaire, estDateIso, PRIORITES, type Priorite, type ReponsesQuestionnaire, type ReponsesQuestionnaireBrutes } from '../../domain/questionnaire/schema';
+import { creerSchemaQuestionnaire, estDateIso, PRIORITES, type Priorite, type ReponsesQuestionnaire, type ReponsesQuestionnaireBrutes } from './schema';
 
 export type EtatQuestionnaire = {
   statut?: string; // 'ne' | 'attendu'
@@ -270,4 +271,30 @@ export function paramsDemande(e: EtatQuestionnaire, modesClasses: readonly strin
   if (e.urgence === 'oui') p.set('urgence', '1');
   if (e.handicap === 'oui') p.set('handicap', '1');
   return p;
+}
+
+/** What a button of the questionnaire asks for (the `action` field); Enter means Continue. */
+export type ActionQuestionnaire = 'suivant' | 'precedent' | 'modifier';
+export function lireAction(brut: unknown): ActionQuestionnaire {
+  return brut === 'precedent' || brut === 'modifier' ? brut : 'suivant';
+}
+
+export type TransitionQuestionnaire =
+  | { type: 'etape'; etape: number; erreurs: ErreursEtape }
+  | { type: 'resultat'; reponses: ReponsesQuestionnaire };
+
+/**
+ * One press of a button on screen `etapeId`: Back and Modify never check;
+ * Continue checks the screen and moves on, and on the last screen checks
+ * every screen and gives the answers (or the first screen to fix).
+ */
+export function transition(e: EtatQuestionnaire, etapeId: string | null | undefined, action: ActionQuestionnaire, ctx: ContexteValidation): TransitionQuestionnaire {
+  const courante = indexEtape(etapeId);
+  if (courante < 0 || action === 'modifier') return { type: 'etape', etape: 0, erreurs: {} };
+  if (action === 'precedent') return { type: 'etape', etape: Math.max(0, courante - 1), erreurs: {} };
+  const erreurs = validerEtape(e, courante, ctx);
+  if (Object.keys(erreurs).length) return { type: 'etape', etape: courante, erreurs };
+  if (courante < NOMBRE_ETAPES - 1) return { type: 'etape', etape: courante + 1, erreurs: {} };
+  const r = validerTout(e, ctx);
+  return r.ok ? { type: 'resultat', reponses: r.reponses } : { type: 'etape', etape: r.etape, erreurs: r.erreurs };
 }

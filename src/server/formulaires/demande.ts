@@ -1,0 +1,98 @@
+/**
+ * Handler of the /demande wizard (GET and every POST of every step). The step
+ * rules are pure (src/domain/demande/etapes.ts); this module reads the post,
+ * creates the demande when the last step is right, and gives the page what it
+ * renders. Contract: src/server/formulaires/contrat.ts.
+ */
+import { localePath, type T } from '../../i18n';
+import { listeCommunes } from '../requetes/territoire';
+import { jetonAleatoire } from '../auth/tokens';
+import { relaisPourCommune } from '../demande/routage';
+import { creerDemande } from '../demande/creer';
+import { COMMUNE_AUTRE, ETAPES, JOURS, MAX_ENFANTS, nettoyerFormulaire, preremplir, type ErreursChamps, type Etape, type FormulaireDemande } from '../../domain/demande/schema';
+import { etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/demande/etapes';
+import { jourParis } from '../../domain/temps';
+import { lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
+
+export type VueDemande = {
+  etape: number;
+  nomEtape: Etape;
+  formulaire: FormulaireDemande;
+  erreurs: ErreursChamps;
+  /** Fields filled from the questionnaire or the map (first GET only). */
+  prerempli: boolean;
+  communes: Awaited<ReturnType<typeof listeCommunes>>;
+  aujourdhui: string;
+  nbEnfants: number;
+  /** On the last step: the commune is outside the territory (or has no relais today). */
+  horsTerritoire: boolean;
+};
+
+export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<VueDemande>> {
+  const { db, lang, app } = ctx.locals;
+  const communes = await listeCommunes(db);
+  const aujourdhui = jourParis();
+  const opts = { aujourdhui, codesCommunes: communes.map((c) => c.code) };
+  const base = { communes, aujourdhui, prerempli: false };
+
+  let f: FormulaireDemande;
+  let etape = 0;
+  let erreurs: ErreursChamps = {};
+  if (ctx.request.method === 'POST') {
+    const brut = await lireFormulaire(ctx.request);
+    const poste = nettoyerFormulaire(brut);
+    poste.idempotencyKey ??= jetonAleatoire();
+    const t = transition(poste, etapeDepuis(brut.etape), lireAller(brut.aller), opts);
+    if (t.type === 'creer') {
+      const d = await creerDemande(db, t.donnees, { canal: 'en-ligne', langue: lang, publicUrl: app.config.publicUrl });
+      if (d.jetonSuivi) {
+        ctx.cookies?.set('gpe_suivi', d.jetonSuivi, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 3600, secure: ctx.url.protocol === 'https:' });
+      }
+      const page = d.etat === 'hors-territoire' ? '/demande/hors-territoire' : '/demande/confirmation';
+      return redirection(`${localePath(lang, page)}?ref=${encodeURIComponent(d.reference)}`);
+    }
+    ({ formulaire: f, etape, erreurs } = t);
+  } else {
+    const pre = preremplir(ctx.url.searchParams);
+    base.prerempli = Object.keys(pre).length > 0;
+    f = { canalPrefere: 'email', langueContact: lang, nbEnfants: '1', e0Statut: 'ne', regularite: 'reguliere', ...pre, idempotencyKey: jetonAleatoire() };
+  }
+  const nomEtape = ETAPES[etape]!;
+  const commune = f.commune ?? '';
+  const horsTerritoire = nomEtape === 'envoi' && (commune === COMMUNE_AUTRE || (commune !== '' && !(await relaisPourCommune(db, commune, aujourdhui))));
+  return vue({ ...base, etape, nomEtape, formulaire: f, erreurs, nbEnfants: nombreEnfants(f), horsTerritoire }, Object.keys(erreurs).length ? 422 : 200);
+}
+
+/** The visible name of each field of the wizard, as the error summary names it. */
+export function libellesDemande(t: T, nbEnfants: number): Record<string, string> {
+  const jour = (j: number) => t(`jours.${j}`);
+  const l: Record<string, string> = {
+    p1Prenom: `${t('demande.vous.prenom')} (${t('demande.vous.parent1')})`, p1Nom: `${t('demande.vous.nom')} (${t('demande.vous.parent1')})`,
+    p2Prenom: `${t('demande.vous.prenom')} (${t('demande.vous.parent2')})`, p2Nom: `${t('demande.vous.nom')} (${t('demande.vous.parent2')})`,
+    email: t('demande.vous.email'), telephone: t('demande.vous.telephone'), canalPrefere: t('demande.vous.canal'),
+    langueContact: t('demande.vous.langue'), commune: t('demande.vous.commune'), communeAutre: t('demande.vous.communeAutreChamp'),
+    adresse: t('demande.vous.adresse'), nbEnfants: t('demande.etapes.enfants'),
+  };
+  for (let i = 0; i < Math.min(nbEnfants, MAX_ENFANTS); i++) {
+    const enfant = nbEnfants > 1 ? ` (${t('demande.enfants.enfant', { n: i + 1 })})` : '';
+    l[`e${i}Prenom`] = t('demande.enfants.prenom') + enfant;
+    l[`e${i}Statut`] = t('demande.enfants.statut') + enfant;
+    l[`e${i}Naissance`] = t('demande.enfants.naissance') + enfant;
+  }
+  l.dateDebut = t('demande.besoin.debut');
+  l.j1 = t('demande.besoin.planning');
+  for (const j of JOURS) {
+    l[`j${j}De`] = t('demande.besoin.deJour', { jour: jour(j) });
+    l[`j${j}A`] = t('demande.besoin.aJour', { jour: jour(j) });
+  }
+  Object.assign(l, {
+    regularite: t('demande.besoin.regularite'), urgenceMotif: t('demande.besoin.urgenceMotif'), handicapPrecisions: t('demande.besoin.handicapPrecisions'),
+  });
+  for (const i of [1, 2, 3, 4]) l[`mode${i}`] = t('demande.souhaits.choix', { n: i });
+  for (const i of [1, 2, 3]) l[`communeAcceptee${i}`] = t('demande.souhaits.communeN', { n: i });
+  Object.assign(l, {
+    interprete: t('demande.souhaits.interprete'), accessibilite: t('demande.souhaits.accessibilite'), commentaire: t('demande.souhaits.commentaire'),
+    consentementContact: t('demande.envoi.consentements'),
+  });
+  return l;
+}
