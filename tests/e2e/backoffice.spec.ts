@@ -46,7 +46,7 @@ test('animatrice files a phone demande, filters urgent ones, logs a contact, pro
   // A form with errors keeps what was typed and says what to fix.
   await page.getByLabel('Prénom du parent').fill('Nadia');
   await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
-  await expect(page.getByRole('alert')).toContainText('à corriger');
+  await expect(page.getByRole('alert')).toContainText('Nom du parent : ');
   await expect(page.getByLabel('Prénom du parent')).toHaveValue('Nadia');
   await expect(page.getByLabel('Nom du parent', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await verifierAccessibilite(page, 'staff demande form with errors');

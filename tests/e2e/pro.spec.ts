@@ -72,7 +72,7 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
     const ligne = page.getByRole('row').filter({ hasText: ISABELLE });
     await ligne.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Relancer la sélection par e-mail' }).click();
-    await expect(page.getByRole('status')).toContainText('1 relance(s) envoyée(s).');
+    await expect(page.getByRole('status')).toContainText('1 relance envoyée.');
 
     const m = await attendreCourriel({ a: ISABELLE, sujet: /Avez-vous toujours une place/, apres: debut });
     const plusDePlace = lienDans(m.text ?? '', 'Non, plus de place')!;
@@ -181,7 +181,7 @@ test('an animatrice imports the AM list from a CSV file with a preview', async (
   await expect(page.getByRole('table', { name: 'Lignes en erreur' })).toContainText('3');
   await expect(page.getByRole('table', { name: 'Lignes en erreur' })).toContainText('commune inconnue');
   await verifierAccessibilite(page, 'import preview');
-  await page.getByRole('button', { name: 'Importer 1 ligne(s)' }).click();
+  await page.getByRole('button', { name: 'Importer 1 ligne' }).click();
   await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Créés : 1');
   await page.goto('/admin/offre?anciens=oui');
