@@ -10,6 +10,7 @@ import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import type * as Leaflet from 'leaflet';
+import { interpoler } from '../i18n/messages';
 
 export type TextesCarte = {
   region: string; aide: string; chargement: string; erreur: string; nombre: string; groupe: string; fondCommunes: string;
@@ -38,7 +39,8 @@ type Proprietes = {
   disponibilite: { etat: keyof TextesCarte['etats']; disponibleDepuis: string | null; joursDepuisConfirmation: number | null };
 };
 
-const remplir = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+// Placeholders and plurals (Intl.PluralRules of the page's language).
+const remplir = (s: string, v: Record<string, string | number>) => interpoler(s, v, typeof document === 'undefined' ? 'fr' : document.documentElement.lang || 'fr');
 
 function libelleEtat(p: Proprietes, tx: TextesCarte): string {
   const d = p.disponibilite;
