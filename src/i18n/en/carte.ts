@@ -121,6 +121,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'The map could not be loaded. The list below is still available.',
     nombre: '{n, plural, one {# place on the map} other {# places on the map}}',
     groupe: 'Group of {n} places: press Enter to zoom in',
+    zoomPlus: 'Zoom in', zoomMoins: 'Zoom out', fermerPopup: 'Close the place card',
     fondCommunes: 'Base map: town boundaries',
   },
   embed: {

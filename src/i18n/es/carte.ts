@@ -121,6 +121,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'No se pudo cargar el mapa. La lista de abajo sigue disponible.',
     nombre: '{n, plural, one {# lugar en el mapa} other {# lugares en el mapa}}',
     groupe: 'Grupo de {n} lugares: pulse Intro para acercar',
+    zoomPlus: 'Acercar', zoomMoins: 'Alejar', fermerPopup: 'Cerrar la ficha del lugar',
     fondCommunes: 'Fondo de mapa: límites de los municipios',
   },
   embed: {

@@ -121,6 +121,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'La carte ne marche pas. Vous pouvez utiliser la liste.',
     nombre: '{n, plural, one {# lieu sur la carte} other {# lieux sur la carte}}',
     groupe: 'Groupe de {n} lieux : appuyez sur Entrée pour voir plus près',
+    zoomPlus: 'Voir en plus grand', zoomMoins: 'Voir en plus petit', fermerPopup: 'Fermer',
     fondCommunes: 'Carte : limites des villes',
   },
   embed: {

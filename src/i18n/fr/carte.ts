@@ -118,6 +118,7 @@ export default {
     erreur: 'La carte n’a pas pu être chargée. La liste ci-dessous reste disponible.',
     nombre: '{n, plural, one {# lieu sur la carte} other {# lieux sur la carte}}',
     groupe: 'Groupe de {n} lieux : appuyez sur Entrée pour zoomer',
+    zoomPlus: 'Zoomer', zoomMoins: 'Dézoomer', fermerPopup: 'Fermer la fiche du lieu',
     fondCommunes: 'Fond de carte : contours des communes',
   },
   embed: {

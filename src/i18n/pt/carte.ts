@@ -121,6 +121,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'Não foi possível carregar o mapa. A lista abaixo continua disponível.',
     nombre: '{n, plural, one {# local no mapa} other {# locais no mapa}}',
     groupe: 'Grupo de {n} locais: prima Enter para aproximar',
+    zoomPlus: 'Aproximar', zoomMoins: 'Afastar', fermerPopup: 'Fechar a ficha do local',
     fondCommunes: 'Fundo do mapa: limites dos municípios',
   },
   embed: {
