@@ -8,6 +8,7 @@ import tr from './tr';
 import uk from './uk';
 import { LANGS, type Lang } from './langs';
 import type { Cle, Traduction } from './types';
+import { interpoler } from './messages';
 
 export * from './langs';
 export type { Dictionnaire };
@@ -24,10 +25,7 @@ function lire(dict: unknown, cle: string): string | undefined {
   return typeof cur === 'string' ? cur : undefined;
 }
 
-export function interpoler(s: string, params?: Record<string, string | number>): string {
-  if (!params) return s;
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+export { interpoler } from './messages';
 
 /** Fallback chain: FALC falls back to plain French; every language ends at French. */
 const CHAINE: Record<Lang, Lang[]> = Object.fromEntries(LANGS.map((l) => [l, l === 'fr' ? ['fr'] : [l, 'fr']])) as Record<Lang, Lang[]>;
@@ -36,7 +34,7 @@ const CHAINE: Record<Lang, Lang[]> = Object.fromEntries(LANGS.map((l) => [l, l =
 export function traduire(lang: Lang, cle: CleTraduction | (string & {}), params?: Record<string, string | number>): string {
   for (const l of CHAINE[lang]) {
     const s = lire(DICTIONNAIRES[l], cle);
-    if (s !== undefined) return interpoler(s, params);
+    if (s !== undefined) return interpoler(s, params, l === 'falc' ? 'fr' : l);
   }
   if (process.env.NODE_ENV !== 'production') throw new Error(`Missing French string for key "${cle}"`);
   return '';

@@ -13,8 +13,8 @@ export const LANG_INFO: Record<Lang, { htmlLang: string; dir: 'ltr' | 'rtl'; nom
   uk: { htmlLang: 'uk', dir: 'ltr', nomNatif: 'Українська', nomFrancais: 'ukrainien' },
 };
 
-export function isLang(x: unknown): x is Lang {
-  return typeof x === 'string' && (LANGS as readonly string[]).includes(x);
+export function isLang(valeur: unknown): valeur is Lang {
+  return typeof valeur === 'string' && (LANGS as readonly string[]).includes(valeur);
 }
 
 /** '/demande' in language `lang` → '/en/demande'; fr keeps the bare path. */

@@ -9,10 +9,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
+import './CarteOffre.css';
 import type * as Leaflet from 'leaflet';
+import { interpoler } from '../i18n/messages';
 
 export type TextesCarte = {
   region: string; aide: string; chargement: string; erreur: string; nombre: string; groupe: string; fondCommunes: string;
+  /** Leaflet's own controls, in the page's language. */
+  zoomPlus: string; zoomMoins: string; fermerPopup: string;
   sansNom: string; demande: string; voirListe: string; confirmeIlYa: string;
   etats: Record<'disponible' | 'a-confirmer' | 'complet' | 'inconnu', string>;
   types: Record<string, string>;
@@ -38,7 +42,8 @@ type Proprietes = {
   disponibilite: { etat: keyof TextesCarte['etats']; disponibleDepuis: string | null; joursDepuisConfirmation: number | null };
 };
 
-const remplir = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+// Placeholders and plurals (Intl.PluralRules of the page's language).
+const remplir = (s: string, v: Record<string, string | number>) => interpoler(s, v, typeof document === 'undefined' ? 'fr' : document.documentElement.lang || 'fr');
 
 function libelleEtat(p: Proprietes, tx: TextesCarte): string {
   const d = p.disponibilite;
@@ -49,11 +54,14 @@ function libelleEtat(p: Proprietes, tx: TextesCarte): string {
 
 export default function CarteOffre(props: Props) {
   const conteneur = useRef<HTMLDivElement>(null);
+  const racine = useRef<HTMLDivElement>(null);
   const [etat, setEtat] = useState<'chargement' | 'pret' | 'erreur'>('chargement');
   const [nombre, setNombre] = useState(0);
   const tx = props.textes;
 
   useEffect(() => {
+    // Shown only once JavaScript runs: without it, no grey box saying "loading" forever.
+    racine.current?.setAttribute('data-js', '');
     let carte: Leaflet.Map | undefined;
     let fini = false;
     const nettoyages: (() => void)[] = [];
@@ -69,7 +77,9 @@ export default function CarteOffre(props: Props) {
       const fc = (await reponse.json()) as GeoJSON.FeatureCollection<GeoJSON.Point, Proprietes>;
       if (fini || !conteneur.current) return;
 
-      carte = L.map(conteneur.current, { scrollWheelZoom: !props.compact, zoomSnap: 0.5, minZoom: 6, maxZoom: 18 });
+      carte = L.map(conteneur.current, { scrollWheelZoom: !props.compact, zoomSnap: 0.5, minZoom: 6, maxZoom: 18, zoomControl: false });
+      L.control.zoom({ zoomInTitle: tx.zoomPlus, zoomOutTitle: tx.zoomMoins }).addTo(carte);
+      const carteCourante = carte;
       carte.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
       let fond: Leaflet.GeoJSON | undefined;
       if (props.tuiles) {
@@ -108,10 +118,22 @@ export default function CarteOffre(props: Props) {
           icon: L.divIcon({ className: `marqueur-offre marqueur-offre--${p.disponibilite.etat}`, html: `<span aria-hidden="true"></span>${span.outerHTML}`, iconSize: [24, 24] }),
         });
         m.bindPopup(() => contenuPopup(p, nom, titre));
-        m.on('popupclose', () => document.getElementById(`offre-${p.id}`)?.classList.remove('fiche-lieu--active'));
+        m.on('popupclose', (e) => {
+          document.getElementById(`offre-${p.id}`)?.classList.remove('fiche-lieu--active');
+          // Focus goes back to the marker (or the map when the marker is inside a cluster) if it was in the popup.
+          const el = e.popup.getElement();
+          if (el && (el.contains(document.activeElement) || document.activeElement === document.body)) ((m.getElement() as HTMLElement | undefined) ?? conteneur.current)?.focus();
+        });
         m.on('popupopen', (e) => {
           document.getElementById(`offre-${p.id}`)?.classList.add('fiche-lieu--active');
-          (e.popup.getElement()?.querySelector('.popup-offre') as HTMLElement | null)?.focus();
+          const el = e.popup.getElement();
+          const fermer = el?.querySelector<HTMLElement>('.leaflet-popup-close-button');
+          if (fermer) { fermer.setAttribute('aria-label', tx.fermerPopup); fermer.title = tx.fermerPopup; }
+          if (el && !el.dataset.echap) {
+            el.dataset.echap = '1';
+            el.addEventListener('keydown', (k) => { if (k.key === 'Escape') { k.stopPropagation(); carteCourante.closePopup(); } });
+          }
+          (el?.querySelector('.popup-offre') as HTMLElement | null)?.focus();
         });
         parId.set(p.id, m);
         groupe.addLayer(m);
@@ -172,26 +194,12 @@ export default function CarteOffre(props: Props) {
   }, [props.apiUrl]);
 
   return (
-    <div class={`carte-offre${props.compact ? ' carte-offre--compacte' : ''}`}>
+    <div ref={racine} class={`carte-offre${props.compact ? ' carte-offre--compacte' : ''}`}>
       <p class="aide" id="carte-offre-aide">{tx.aide}</p>
       <div ref={conteneur} class="carte-offre__carte" role="region" aria-label={tx.region} aria-describedby="carte-offre-aide" data-etat={etat} data-nombre={nombre} />
       <p class="carte-offre__statut" role="status">
         {etat === 'chargement' ? tx.chargement : etat === 'erreur' ? tx.erreur : remplir(tx.nombre, { n: nombre })}
       </p>
-      <style>{`
-        .carte-offre__carte { height: clamp(18rem, 55vh, 32rem); border: 1px solid var(--bord, #c9c2b5); border-radius: 0.6rem; background: #f4f1ea; }
-        .carte-offre--compacte .carte-offre__carte { height: 20rem; }
-        .carte-offre__statut { font-weight: 600; }
-        .marqueur-offre { border-radius: 50%; border: 3px solid #fff; box-shadow: 0 0 0 2px #1d2321; background: #6f7773; }
-        .marqueur-offre--disponible { background: #1e6b3a; }
-        .marqueur-offre--complet { background: #a11d1d; }
-        .marqueur-offre--a-confirmer { background: #f2b33d; }
-        .marqueur-groupe { display: grid; place-items: center; border-radius: 50%; background: #1f4d47; color: #fff; font-weight: 700; border: 3px solid #fff; box-shadow: 0 0 0 2px #1f4d47; }
-        .leaflet-marker-icon:focus-visible { outline: 3px solid #b4462a; outline-offset: 2px; }
-        .popup-offre p { margin: 0.2rem 0; }
-        .popup-offre__nom { font-weight: 700; }
-        .popup-offre:focus { outline: none; }
-      `}</style>
     </div>
   );
 }

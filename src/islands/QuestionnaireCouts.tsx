@@ -36,6 +36,8 @@ function montant(e: { estimation: EstimationCout | null; fourchette: { bas: Esti
 
 /** Already visible elsewhere (income not given) or self-evident in a range. */
 const AVERTISSEMENTS_DE_FOURCHETTE = new Set<CodeAvertissementCout>(['revenus-non-renseignes', 'plancher-ressources-applique', 'plafond-ressources-applique', 'cmg-revenus-trop-eleves']);
+/** Internal quality flags of the barème ("chiffre à vérifier"): for the team that maintains it, not for families. */
+const AVERTISSEMENTS_INTERNES = new Set<CodeAvertissementCout>(['parametre-a-verifier']);
 
 /** Columns of the table, in the order given (suitable modes first), the shared nanny next to the nanny. */
 export function colonnesCouts(entree: EntreeEstimation, ordre: readonly { mode: ModeAccueil; adapte: boolean }[]): { colonnes: ColonneCout[]; revenusConnus: boolean } {
@@ -48,9 +50,10 @@ export function colonnesCouts(entree: EntreeEstimation, ordre: readonly { mode: 
     const versions = [{ cle: mode, e: m }, ...(mode === 'garde-a-domicile' ? [{ cle: 'garde-partagee' as const, e: partage }] : [])];
     for (const { cle, e } of versions) {
       const ref = (e.estimation ?? e.fourchette!.bas);
-      const avertissements = e.estimation
+      const avertissements = (e.estimation
         ? [...e.estimation.avertissements]
-        : [...new Set([...e.fourchette!.bas.avertissements, ...e.fourchette!.haut.avertissements])].filter((a) => !AVERTISSEMENTS_DE_FOURCHETTE.has(a));
+        : [...new Set([...e.fourchette!.bas.avertissements, ...e.fourchette!.haut.avertissements])].filter((a) => !AVERTISSEMENTS_DE_FOURCHETTE.has(a)))
+        .filter((a) => !AVERTISSEMENTS_INTERNES.has(a));
       colonnes.push({
         cle,
         adapte,

@@ -25,7 +25,7 @@ test('a parent filters by "available now", baby and commune: the markers and the
   expect(apresListe).toBeGreaterThan(0);
   expect(apresListe).toBeLessThan(avantListe);
   expect(await carthePrete(page)).toBe(apresListe);
-  await expect(page.getByRole('status').filter({ hasText: 'sur la carte' })).toHaveText(`${apresListe} lieu(x) sur la carte`);
+  await expect(page.getByRole('status').filter({ hasText: 'sur la carte' })).toHaveText(`${apresListe} ${apresListe > 1 ? "lieux" : "lieu"} sur la carte`);
   const fiches = page.locator('#liste-offre article');
   await expect(fiches).toHaveCount(apresListe);
   for (const f of await fiches.all()) {

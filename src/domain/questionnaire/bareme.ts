@@ -174,6 +174,11 @@ const SOURCES_PAR_ID = {
     url: 'https://www.lespetitescanailles.fr/faq/calculer-tarif-place-en-creche',
     editeur: 'Les Petites Canailles (reprise du barème Cnaf)',
   },
+  spAeeh: {
+    titre: 'Allocation d’éducation de l’enfant handicapé (AEEH) : montants',
+    url: 'https://www.service-public.fr/particuliers/vosdroits/F14809',
+    editeur: 'Service-Public.fr',
+  },
 } as const satisfies Record<string, Omit<Source, 'id'>>;
 
 export type IdSource = keyof typeof SOURCES_PAR_ID;
@@ -273,6 +278,10 @@ export interface Bareme {
       readonly plafondBasePremiereAnneeCents: Parametre<number>;
       readonly plafondMaxPremiereAnneeCents: Parametre<number>;
     };
+  };
+  /** Shown on the information pages (not used by the cost engine). */
+  readonly aeeh: {
+    readonly montantBaseMensuelCents: Parametre<number>;
   };
   readonly remunerations: {
     readonly smicHoraireBrutCents: Parametre<number>;
@@ -385,6 +394,9 @@ const BAREME_2025_09: Bareme = {
       plafondBasePremiereAnneeCents: p(1500000, '2017-01-01', ['spEmploiDomicile']),
       plafondMaxPremiereAnneeCents: p(1800000, '2017-01-01', ['spEmploiDomicile']),
     },
+  },
+  aeeh: {
+    montantBaseMensuelCents: p(15180, '2025-04-01', ['spAeeh'], 'a-verifier', '32 % de la BMAF ; revalorisé chaque 1er avril. La revalorisation d’avril 2026 n’a pas été trouvée : dernière valeur connue.'),
   },
   remunerations: {
     smicHoraireBrutCents: p(1188, '2024-11-01', ['smic2026']),

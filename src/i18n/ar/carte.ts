@@ -121,6 +121,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'تعذّر تحميل الخريطة. القائمة أدناه ما زالت متاحة.',
     nombre: 'عدد الأماكن على الخريطة: {n}',
     groupe: 'مجموعة من {n} أماكن: اضغط Enter للتكبير',
+    zoomPlus: 'تكبير', zoomMoins: 'تصغير', fermerPopup: 'إغلاق بطاقة المكان',
     fondCommunes: 'خلفية الخريطة: حدود البلديات',
   },
   embed: {

@@ -34,7 +34,7 @@ const d: Traduction<typeof commun> = {
     titre500: 'Something went wrong',
     texte500: 'We could not display this page. Please try again in a few minutes.',
     retourAccueil: 'Back to the home page',
-    formulaire: 'The form has {n} error(s). Please correct the fields marked below.',
+    formulaire: '{n, plural, one {The form has # error. Please correct the fields marked below.} other {The form has # errors. Please correct the fields marked below.}}',
     requis: 'This field is required.',
     email: 'Enter a valid email address, for example name@example.com.',
     telephone: 'Enter a valid phone number, for example 06 12 34 56 78.',

@@ -57,7 +57,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     nePasEnvoyer: 'Do not send, see whom to contact',
   },
   erreur: {
-    titre: 'Your request has {n} error(s). Please correct the fields marked.',
+    titre: '{n, plural, one {Your request has # error. Please correct the fields marked.} other {Your request has # errors. Please correct the fields marked.}}',
     requis: 'This field is required.',
     tropLong: 'This text is too long.',
     email: 'Enter a valid email address, for example name@example.com.',

@@ -28,7 +28,7 @@ const d: Traduction<Dictionnaire['info']> = {
     champ: 'What are you looking for?',
     aide: 'For example: nursery, childminder, financial help, night hours.',
     bouton: 'Search',
-    resultats: '{n} result(s) for “{q}”',
+    resultats: '{n, plural, one {# result for “{q}”} other {# results for “{q}”}}',
     aucun: 'No page matches “{q}”.',
     conseils: 'Try another word, shorter or more common. You can also look at the site map or call the Relais Petite Enfance.',
     autreLangue: 'Page in French',

@@ -157,7 +157,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     commencer: 'Start',
     voirResultat: 'See the result',
     progression: 'Questionnaire progress',
-    erreurs: 'Correct {n} answer(s) to continue:',
+    erreurs: '{n, plural, one {Correct # answer to continue:} other {Correct # answers to continue:}}',
   },
   question: {
     enfant: {
@@ -226,7 +226,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     aucunAdapte: 'No childcare option matches all your answers. Make a request anyway: the Relais Petite Enfance will look for a solution with you.',
     pour: 'Advantage',
     contre: 'Drawback',
-    places: '{n} free place(s) right now within {km} km',
+    places: '{n, plural, one {# free place right now within {km} km} other {# free places right now within {km} km}}',
     placesAucune: 'No free place declared right now within {km} km',
     placesInconnu: 'No place declared right now: you can also hire someone directly.',
     voirCarte: 'See on the map',

@@ -36,7 +36,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     retourSuivi: 'Back to my request',
   },
   erreurs: {
-    resume: 'The form has {n} error(s):',
+    resume: '{n, plural, one {The form has # error:} other {The form has # errors:}}',
     motif: 'Choose the subject of the appointment.',
     mode: 'Choose how you want the appointment.',
     lieu: 'Choose the place of the appointment.',
@@ -107,7 +107,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     intro: 'The relais hold free group sessions for parents, parents-to-be and childminders. Sign up online.',
     aucune: 'No session is planned at the moment.',
     quand: '{jour}, from {debut} to {fin}',
-    places: '{n} seat(s) left',
+    places: '{n, plural, one {# seat left} other {# seats left}}',
     complet: 'Full',
     enVisio: 'By video (the link will be sent to you)',
     publics: { famille: 'For parents and parents-to-be', am: 'For childminders' },

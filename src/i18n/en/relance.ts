@@ -51,7 +51,7 @@ const d: Traduction<Dictionnaire['relance']> = {
       'garde-a-domicile': 'A nanny at your home, possibly shared with another family',
     },
     voisines: 'Places in neighbouring towns',
-    voisine: '{commune} ({km} km): {places} free place(s) declared',
+    voisine: '{places, plural, one {{commune} ({km} km): # free place declared} other {{commune} ({km} km): # free places declared}}',
     aucuneVoisine: 'No free place is declared today in neighbouring towns. This changes often: ask again in a few weeks.',
     listes: 'Nursery waiting lists',
     liste: '{nom} ({commune})',

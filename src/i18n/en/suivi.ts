@@ -22,7 +22,7 @@ const d: Traduction<Dictionnaire['suivi']> = {
     reprise: 'The request was reopened.', rattachee: 'Your request was passed to a relais.', miseAJour: 'You updated your request.',
     autre: 'The request has changed.',
   },
-  contacts: '{n} contact(s) with the relais so far.',
+  contacts: '{n, plural, one {# contact with the relais so far.} other {# contacts with the relais so far.}}',
   prochaineTitre: 'What happens next?',
   prochaine: {
     nouvelle: '{relais} will contact you by {date} at the latest, within {jours} days of your request.',

@@ -34,7 +34,7 @@ const d: Traduction<typeof commun> = {
     titre500: 'Se ha producido un error',
     texte500: 'No hemos podido mostrar esta página. Inténtelo de nuevo dentro de unos minutos.',
     retourAccueil: 'Volver al inicio',
-    formulaire: 'El formulario tiene {n} error(es). Corrija los campos señalados.',
+    formulaire: '{n, plural, one {El formulario tiene # error. Corrija los campos señalados.} other {El formulario tiene # errores. Corrija los campos señalados.}}',
     requis: 'Este campo es obligatorio.',
     email: 'Escriba una dirección de correo electrónico válida, por ejemplo nombre@ejemplo.es.',
     telephone: 'Escriba un número de teléfono válido, por ejemplo 06 12 34 56 78.',

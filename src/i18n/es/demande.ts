@@ -57,7 +57,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     nePasEnvoyer: 'No enviar y ver a quién dirigirme',
   },
   erreur: {
-    titre: 'Su solicitud contiene {n} error(es). Corrija los campos señalados.',
+    titre: '{n, plural, one {Su solicitud contiene # error. Corrija los campos señalados.} other {Su solicitud contiene # errores. Corrija los campos señalados.}}',
     requis: 'Este campo es obligatorio.',
     tropLong: 'Este texto es demasiado largo.',
     email: 'Introduzca un correo electrónico válido, por ejemplo nombre@ejemplo.es.',

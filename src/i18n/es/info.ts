@@ -28,7 +28,7 @@ const d: Traduction<Dictionnaire['info']> = {
     champ: '¿Qué está buscando?',
     aide: 'Por ejemplo: guardería, asistente maternal, ayudas, horario nocturno.',
     bouton: 'Buscar',
-    resultats: '{n} resultado(s) para «{q}»',
+    resultats: '{n, plural, one {# resultado para «{q}»} other {# resultados para «{q}»}}',
     aucun: 'Ninguna página corresponde a «{q}».',
     conseils: 'Pruebe con otra palabra, más corta o más común. También puede consultar el mapa del sitio o llamar al Relais Petite Enfance.',
     autreLangue: 'Página en francés',

@@ -157,7 +157,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     commencer: 'Empezar',
     voirResultat: 'Ver el resultado',
     progression: 'Avance del cuestionario',
-    erreurs: 'Corrija {n} respuesta(s) para continuar:',
+    erreurs: '{n, plural, one {Corrija # respuesta para continuar:} other {Corrija # respuestas para continuar:}}',
   },
   question: {
     enfant: {
@@ -226,7 +226,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     aucunAdapte: 'Ningún tipo de cuidado corresponde a todas sus respuestas. Haga igualmente una solicitud: el Relais Petite Enfance buscará una solución con usted.',
     pour: 'Punto fuerte',
     contre: 'Punto débil',
-    places: '{n} plaza(s) libre(s) ahora mismo a menos de {km} km',
+    places: '{n, plural, one {# plaza libre ahora mismo a menos de {km} km} other {# plazas libres ahora mismo a menos de {km} km}}',
     placesAucune: 'Ninguna plaza libre declarada ahora mismo a menos de {km} km',
     placesInconnu: 'Ninguna plaza declarada ahora mismo: también puede contratar directamente a una persona.',
     voirCarte: 'Ver en el mapa',

@@ -26,7 +26,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     retourSuivi: 'Volver al seguimiento de mi solicitud',
   },
   erreurs: {
-    resume: 'El formulario contiene {n} error(es):', motif: 'Elija el tema de la cita.', mode: 'Elija cómo hacer la cita.', lieu: 'Elija el lugar de la cita.',
+    resume: '{n, plural, one {El formulario contiene # error:} other {El formulario contiene # errores:}}', motif: 'Elija el tema de la cita.', mode: 'Elija cómo hacer la cita.', lieu: 'Elija el lugar de la cita.',
     creneau: 'Elija una fecha y una hora.', telephone: 'Indique un número de teléfono válido (10 cifras).', email: 'Indique un correo válido, por ejemplo nombre@ejemplo.es.',
     nom: 'Indique su nombre.', places: 'Indique un número de personas entre 1 y 5.',
   },
@@ -53,7 +53,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
   },
   reunions: {
     titre: 'Reuniones informativas', intro: 'Los relais organizan reuniones gratuitas en grupo para padres, futuros padres y asistentes maternales. Inscríbase en línea.',
-    aucune: 'No hay ninguna reunión prevista por ahora.', quand: '{jour}, de {debut} a {fin}', places: '{n} plaza(s) libre(s)', complet: 'Completo', enVisio: 'Por vídeo (le enviaremos el enlace)',
+    aucune: 'No hay ninguna reunión prevista por ahora.', quand: '{jour}, de {debut} a {fin}', places: '{n, plural, one {# plaza libre} other {# plazas libres}}', complet: 'Completo', enVisio: 'Por vídeo (le enviaremos el enlace)',
     publics: { famille: 'Para padres y futuros padres', am: 'Para asistentes maternales' }, sInscrire: 'Inscribirse', inscriptionTitre: 'Inscribirse en la reunión',
     nom: 'Su nombre y apellido', email: 'Su correo electrónico', telephone: 'Su teléfono', nbPlaces: 'Número de personas que vendrán', profil: 'Usted es',
     profils: { famille: 'Padre, madre o futuro padre', am: 'Asistente maternal' }, valider: 'Confirmar mi inscripción', inscrit: 'Está inscrito. Le hemos enviado un correo de confirmación.',

@@ -51,7 +51,7 @@ const d: Traduction<Dictionnaire['relance']> = {
       'garde-a-domicile': 'Un cuidado en su domicilio, que puede compartirse con otra familia',
     },
     voisines: 'Plazas en los municipios cercanos',
-    voisine: '{commune} ({km} km): {places} plaza(s) libre(s) declarada(s)',
+    voisine: '{places, plural, one {{commune} ({km} km): # plaza libre declarada} other {{commune} ({km} km): # plazas libres declaradas}}',
     aucuneVoisine: 'Hoy no hay ninguna plaza libre declarada en los municipios cercanos. Esto cambia a menudo: vuelva a preguntar dentro de unas semanas.',
     listes: 'Las listas de espera de las guarderías',
     liste: '{nom} ({commune})',

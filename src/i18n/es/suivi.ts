@@ -22,7 +22,7 @@ const d: Traduction<Dictionnaire['suivi']> = {
     reprise: 'La solicitud se volvió a abrir.', rattachee: 'Su solicitud se confió a un relais.', miseAJour: 'Modificó su solicitud.',
     autre: 'La solicitud ha cambiado.',
   },
-  contacts: '{n} contacto(s) con el relais hasta ahora.',
+  contacts: '{n, plural, one {# contacto con el relais hasta ahora.} other {# contactos con el relais hasta ahora.}}',
   prochaineTitre: '¿Y ahora?',
   prochaine: {
     nouvelle: '{relais} se pondrá en contacto con usted a más tardar el {date}, en los {jours} días siguientes a su solicitud.',
@@ -37,7 +37,7 @@ const d: Traduction<Dictionnaire['suivi']> = {
   },
   relais: 'Su relais',
   resume: 'Su solicitud en resumen',
-  commune: 'Municipio', debut: 'Inicio deseado', modes: 'Modos de cuidado deseados', enfants: 'Niño(s)', urgent: 'Necesidad urgente',
+  commune: 'Municipio', debut: 'Inicio deseado', modes: 'Modos de cuidado deseados', enfants: 'Niños', urgent: 'Necesidad urgente',
   actions: '¿Qué desea hacer?',
   modifierContact: 'Modificar mis datos de contacto',
   modifierBesoin: 'Modificar mi necesidad',

@@ -35,7 +35,7 @@ const d: Traduction<typeof commun> = {
     titre500: 'Il y a un problème',
     texte500: 'La page ne marche pas. Essayez encore dans quelques minutes.',
     retourAccueil: 'Aller à l’accueil',
-    formulaire: 'Il y a {n} erreur(s). Corrigez les cases en rouge.',
+    formulaire: '{n, plural, one {Il y a # erreur. Corrigez la case en rouge.} other {Il y a # erreurs. Corrigez les cases en rouge.}}',
     requis: 'Vous devez remplir cette case.',
     email: 'L’adresse e-mail n’est pas bonne. Exemple : nom@exemple.fr',
     telephone: 'Le numéro de téléphone n’est pas bon. Exemple : 06 12 34 56 78',

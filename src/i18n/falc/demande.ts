@@ -57,7 +57,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     nePasEnvoyer: 'Ne pas envoyer. Voir qui appeler.',
   },
   erreur: {
-    titre: 'Il y a {n} erreur(s). Corrigez les cases en rouge.',
+    titre: '{n, plural, one {Il y a # erreur. Corrigez la case en rouge.} other {Il y a # erreurs. Corrigez les cases en rouge.}}',
     requis: 'Vous devez remplir cette case.',
     tropLong: 'Ce texte est trop long.',
     email: 'Cette adresse e-mail n’est pas bonne. Exemple : nom@exemple.fr.',

@@ -28,7 +28,7 @@ const d: Traduction<Dictionnaire['info']> = {
     champ: 'Qu’est-ce que vous cherchez ?',
     aide: 'Par exemple : crèche, argent de la Caf, assistante maternelle.',
     bouton: 'Chercher',
-    resultats: '{n} page(s) pour « {q} »',
+    resultats: '{n, plural, one {# page pour « {q} »} other {# pages pour « {q} »}}',
     aucun: 'Nous ne trouvons pas de page pour « {q} ».',
     conseils: 'Essayez avec un autre mot. Vous pouvez aussi regarder toutes les pages du site. Vous pouvez aussi appeler le relais.',
     autreLangue: 'Page en français plus difficile',

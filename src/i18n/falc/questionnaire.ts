@@ -158,7 +158,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     commencer: 'Commencer',
     voirResultat: 'Voir les solutions',
     progression: 'Où vous en êtes',
-    erreurs: 'Il y a {n} réponse(s) à changer :',
+    erreurs: '{n, plural, one {Il y a # réponse à changer :} other {Il y a # réponses à changer :}}',
   },
   question: {
     enfant: {
@@ -227,7 +227,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     aucunAdapte: 'Aucune solution ne va avec toutes vos réponses. Faites quand même une demande. Le relais petite enfance va chercher avec vous.',
     pour: 'C’est bien',
     contre: 'Ce n’est pas bien',
-    places: '{n} place(s) libre(s) maintenant, à moins de {km} km',
+    places: '{n, plural, one {# place libre maintenant, à moins de {km} km} other {# places libres maintenant, à moins de {km} km}}',
     placesAucune: 'Pas de place libre maintenant, à moins de {km} km',
     placesInconnu: 'Pas de place connue maintenant. Vous pouvez chercher une personne vous-même.',
     voirCarte: 'Voir sur la carte',

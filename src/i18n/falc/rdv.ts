@@ -36,7 +36,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     retourSuivi: 'Revenir à ma demande',
   },
   erreurs: {
-    resume: 'Il y a {n} réponse(s) à changer :',
+    resume: '{n, plural, one {Il y a # réponse à changer :} other {Il y a # réponses à changer :}}',
     motif: 'Choisissez pourquoi vous voulez un rendez-vous.',
     mode: 'Choisissez comment faire le rendez-vous.',
     lieu: 'Choisissez le lieu.',
@@ -108,7 +108,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     intro: 'Le relais fait des réunions gratuites. Vous pouvez vous inscrire.',
     aucune: 'Il n’y a pas de réunion pour le moment.',
     quand: 'Le {jour}, de {debut} à {fin}',
-    places: '{n} place(s) libre(s)',
+    places: '{n, plural, one {# place libre} other {# places libres}}',
     complet: 'Il n’y a plus de place',
     enVisio: 'En vidéo sur internet. Vous allez recevoir le lien.',
     publics: { famille: 'Pour les parents et les futurs parents', am: 'Pour les assistantes maternelles' },

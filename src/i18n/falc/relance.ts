@@ -51,7 +51,7 @@ const d: Traduction<Dictionnaire['relance']> = {
       'garde-a-domicile': 'Une personne qui garde votre enfant chez vous',
     },
     voisines: 'Des places dans les villes proches',
-    voisine: '{commune} ({km} km) : {places} place(s) libre(s)',
+    voisine: '{places, plural, one {{commune} ({km} km) : # place libre} other {{commune} ({km} km) : # places libres}}',
     aucuneVoisine: 'Aujourd’hui, il n’y a pas de place libre dans les villes proches. Cela change souvent. Demandez encore dans quelques semaines.',
     listes: 'Les listes d’attente des crèches',
     liste: '{nom} ({commune})',

@@ -31,7 +31,7 @@ export default {
     titre500: 'Une erreur est survenue',
     texte500: 'Nous n’avons pas pu afficher cette page. Réessayez dans quelques minutes.',
     retourAccueil: 'Revenir à l’accueil',
-    formulaire: 'Le formulaire contient {n} erreur(s). Corrigez les champs signalés.',
+    formulaire: '{n, plural, one {Le formulaire contient # erreur. Corrigez le champ signalé.} other {Le formulaire contient # erreurs. Corrigez les champs signalés.}}',
     requis: 'Ce champ est obligatoire.',
     email: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
     telephone: 'Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.',

@@ -18,7 +18,7 @@ export default {
     adresse: 'Adresse', adresseAide: 'Facultatif. Elle aide le relais à trouver une solution près de chez vous.',
   },
   enfants: {
-    enfant: 'Enfant {n}', prenom: 'Prénom (facultatif)', statut: 'Cet enfant est-il né ?', ne: 'Oui, il ou elle est né(e)', attendu: 'Non, la naissance est prévue',
+    enfant: 'Enfant {n}', prenom: 'Prénom (facultatif)', statut: 'Cet enfant est-il né ?', ne: 'Oui, la naissance a eu lieu', attendu: 'Non, la naissance est prévue',
     naissance: 'Date de naissance, ou date prévue de naissance', naissanceAide: 'Format : jour/mois/année.',
     plusieurs: 'Vous cherchez un accueil pour plusieurs enfants ? Ajoutez-les ici (4 au plus).',
   },
@@ -38,14 +38,14 @@ export default {
   souhaits: {
     modes: 'Modes d’accueil souhaités, par ordre de préférence', modesAide: 'Indiquez au moins votre premier choix.',
     choix: 'Choix n° {n}', aucun: '— Aucun —',
-    mode: { collectif: 'Accueil collectif (crèche, micro-crèche, halte-garderie)', 'assistant-maternel': 'Assistant(e) maternel(le)', mam: 'Maison d’assistants maternels (MAM)', 'garde-a-domicile': 'Garde à domicile' },
+    mode: { collectif: 'Accueil collectif (crèche, micro-crèche, halte-garderie)', 'assistant-maternel': 'Assistante ou assistant maternel', mam: 'Maison d’assistants maternels (MAM)', 'garde-a-domicile': 'Garde à domicile' },
     communes: 'Autres communes qui vous conviennent (par exemple près du travail)', communeN: 'Autre commune n° {n}',
     interprete: 'Souhaitez-vous un interprète pour un rendez-vous ? Indiquez la langue.', interpreteAide: 'Laissez vide si vous n’en avez pas besoin.',
     accessibilite: 'Avez-vous des besoins d’accessibilité pour un rendez-vous ?', accessibiliteAide: 'Par exemple : fauteuil roulant, langue des signes, rendez-vous par téléphone.',
     commentaire: 'Autre chose à nous dire ?',
   },
   envoi: {
-    recap: 'Votre demande', pasRenseigne: 'Non renseigné', enfantNe: 'né(e) le {date}', enfantAttendu: 'naissance prévue le {date}',
+    recap: 'Votre demande', pasRenseigne: 'Non renseigné', enfantNe: 'naissance le {date}', enfantAttendu: 'naissance prévue le {date}',
     consentements: 'Votre accord',
     consentementContact: 'J’accepte que le Relais Petite Enfance me contacte au sujet de cette demande.',
     consentementPartage: 'J’accepte que le relais transmette ma demande aux professionnels de l’accueil (crèches, assistants maternels) pour me proposer une place.',
@@ -54,7 +54,7 @@ export default {
     nePasEnvoyer: 'Ne pas envoyer et voir qui contacter',
   },
   erreur: {
-    titre: 'Votre demande contient {n} erreur(s). Corrigez les champs signalés.',
+    titre: '{n, plural, one {Votre demande contient # erreur. Corrigez le champ signalé.} other {Votre demande contient # erreurs. Corrigez les champs signalés.}}',
     requis: 'Ce champ est obligatoire.',
     tropLong: 'Ce texte est trop long.',
     email: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',

@@ -33,7 +33,7 @@ export default {
     champ: 'Que cherchez-vous ?',
     aide: 'Par exemple : crèche, aide de la Caf, assistante maternelle, horaires de nuit.',
     bouton: 'Rechercher',
-    resultats: '{n} résultat(s) pour « {q} »',
+    resultats: '{n, plural, one {# résultat pour « {q} »} other {# résultats pour « {q} »}}',
     aucun: 'Aucune page ne correspond à « {q} ».',
     conseils: 'Essayez un autre mot, plus court ou plus courant. Vous pouvez aussi consulter le plan du site ou appeler le Relais Petite Enfance.',
     autreLangue: 'Page en français',

@@ -157,7 +157,7 @@ export default {
     commencer: 'Commencer',
     voirResultat: 'Voir le résultat',
     progression: 'Progression du questionnaire',
-    erreurs: 'Corrigez {n} réponse(s) pour continuer :',
+    erreurs: '{n, plural, one {Corrigez # réponse pour continuer :} other {Corrigez # réponses pour continuer :}}',
   },
   question: {
     enfant: {
@@ -226,7 +226,7 @@ export default {
     aucunAdapte: 'Aucun mode d’accueil ne correspond à toutes vos réponses. Faites quand même une demande : le relais petite enfance cherchera une solution avec vous.',
     pour: 'Point fort',
     contre: 'Point faible',
-    places: '{n} place(s) libre(s) en ce moment à moins de {km} km',
+    places: '{n, plural, one {# place libre en ce moment à moins de {km} km} other {# places libres en ce moment à moins de {km} km}}',
     placesAucune: 'Aucune place libre déclarée en ce moment à moins de {km} km',
     placesInconnu: 'Pas de place déclarée en ce moment : vous pouvez aussi embaucher directement une personne.',
     voirCarte: 'Voir sur la carte',

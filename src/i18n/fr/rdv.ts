@@ -37,7 +37,7 @@ export default {
     retourSuivi: 'Retour au suivi de ma demande',
   },
   erreurs: {
-    resume: 'Le formulaire contient {n} erreur(s) :',
+    resume: '{n, plural, one {Le formulaire contient # erreur :} other {Le formulaire contient # erreurs :}}',
     motif: 'Choisissez le sujet du rendez-vous.',
     mode: 'Choisissez comment faire le rendez-vous.',
     lieu: 'Choisissez le lieu du rendez-vous.',
@@ -108,7 +108,7 @@ export default {
     intro: 'Les relais organisent des réunions gratuites en groupe pour les parents, les futurs parents et les assistants maternels. Inscrivez-vous en ligne.',
     aucune: 'Aucune réunion n’est prévue pour le moment.',
     quand: '{jour}, de {debut} à {fin}',
-    places: '{n} place(s) libre(s)',
+    places: '{n, plural, one {# place libre} other {# places libres}}',
     complet: 'Complet',
     enVisio: 'En visio (le lien vous sera envoyé)',
     publics: { famille: 'Pour les parents et futurs parents', am: 'Pour les assistants maternels' },

@@ -49,7 +49,7 @@ export default {
       'garde-a-domicile': 'Une garde à domicile, éventuellement partagée avec une autre famille',
     },
     voisines: 'Des places dans les communes voisines',
-    voisine: '{commune} ({km} km) : {places} place(s) libre(s) déclarée(s)',
+    voisine: '{places, plural, one {{commune} ({km} km) : # place libre déclarée} other {{commune} ({km} km) : # places libres déclarées}}',
     aucuneVoisine: 'Aucune place libre n’est déclarée aujourd’hui dans les communes voisines. Cela change souvent : redemandez dans quelques semaines.',
     listes: 'Les listes d’attente des crèches',
     liste: '{nom} ({commune})',

@@ -19,7 +19,7 @@ export default {
     reprise: 'La demande a été rouverte.', rattachee: 'Votre demande a été confiée à un relais.', miseAJour: 'Vous avez modifié votre demande.',
     autre: 'La demande a évolué.',
   },
-  contacts: '{n} contact(s) avec le relais à ce jour.',
+  contacts: '{n, plural, one {# contact avec le relais à ce jour.} other {# contacts avec le relais à ce jour.}}',
   prochaineTitre: 'Et ensuite ?',
   prochaine: {
     nouvelle: '{relais} vous contactera au plus tard le {date}, dans les {jours} jours après votre demande.',
@@ -34,7 +34,7 @@ export default {
   },
   relais: 'Votre relais',
   resume: 'Votre demande en bref',
-  commune: 'Commune', debut: 'Début souhaité', modes: 'Modes souhaités', enfants: 'Enfant(s)', urgent: 'Besoin urgent',
+  commune: 'Commune', debut: 'Début souhaité', modes: 'Modes souhaités', enfants: 'Enfants', urgent: 'Besoin urgent',
   actions: 'Que voulez-vous faire ?',
   modifierContact: 'Modifier mes coordonnées',
   modifierBesoin: 'Modifier mon besoin',

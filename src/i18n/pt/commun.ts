@@ -34,7 +34,7 @@ const d: Traduction<typeof commun> = {
     titre500: 'Ocorreu um erro',
     texte500: 'Não foi possível mostrar esta página. Tente novamente dentro de alguns minutos.',
     retourAccueil: 'Voltar ao início',
-    formulaire: 'O formulário tem {n} erro(s). Corrija os campos assinalados.',
+    formulaire: '{n, plural, one {O formulário tem # erro. Corrija os campos assinalados.} other {O formulário tem # erros. Corrija os campos assinalados.}}',
     requis: 'Este campo é obrigatório.',
     email: 'Introduza um endereço de e-mail válido, por exemplo nome@exemplo.pt.',
     telephone: 'Introduza um número de telefone válido, por exemplo 06 12 34 56 78.',

@@ -6,7 +6,7 @@ const d: Traduction<Dictionnaire['demande']> = {
   intro: 'Basta um só pedido: o Relais Petite Enfance (serviço de informação sobre acolhimento de crianças) do seu município recebe-o, contacta-o(a) e procura uma solução consigo. Demora 5 a 10 minutos.',
   prerempli: 'Algumas respostas já estão preenchidas a partir das suas escolhas anteriores. Verifique-as.',
   champsObligatoires: 'Os campos marcados «obrigatório» devem ser preenchidos.',
-  etapes: { vous: 'Você', enfants: 'O(s) seu(s) filho(s)', besoin: 'A sua necessidade', souhaits: 'As suas preferências', envoi: 'Verificar e enviar' },
+  etapes: { vous: 'Você', enfants: 'Os seus filhos', besoin: 'A sua necessidade', souhaits: 'As suas preferências', envoi: 'Verificar e enviar' },
   boutons: { suivant: 'Continuar', precedent: 'Passo anterior', envoyer: 'Enviar o meu pedido', ajouterEnfant: 'Adicionar uma criança', retirerEnfant: 'Retirar esta criança', modifier: 'Alterar' },
   vous: {
     parent1: 'Progenitor 1', parent2: 'Progenitor 2 (facultativo)', prenom: 'Nome próprio', nom: 'Apelido',
@@ -57,7 +57,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     nePasEnvoyer: 'Não enviar e ver a quem me dirigir',
   },
   erreur: {
-    titre: 'O seu pedido contém {n} erro(s). Corrija os campos assinalados.',
+    titre: '{n, plural, one {O seu pedido contém # erro. Corrija os campos assinalados.} other {O seu pedido contém # erros. Corrija os campos assinalados.}}',
     requis: 'Este campo é obrigatório.',
     tropLong: 'Este texto é demasiado longo.',
     email: 'Introduza um e-mail válido, por exemplo nome@exemplo.pt.',

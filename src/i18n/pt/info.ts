@@ -28,7 +28,7 @@ const d: Traduction<Dictionnaire['info']> = {
     champ: 'O que procura?',
     aide: 'Por exemplo: creche, ama, apoios, horário noturno.',
     bouton: 'Pesquisar',
-    resultats: '{n} resultado(s) para «{q}»',
+    resultats: '{n, plural, one {# resultado para «{q}»} other {# resultados para «{q}»}}',
     aucun: 'Nenhuma página corresponde a «{q}».',
     conseils: 'Experimente outra palavra, mais curta ou mais comum. Também pode consultar o mapa do site ou telefonar para o Relais Petite Enfance.',
     autreLangue: 'Página em francês',

@@ -157,7 +157,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     commencer: 'Começar',
     voirResultat: 'Ver o resultado',
     progression: 'Progresso do questionário',
-    erreurs: 'Corrija {n} resposta(s) para continuar:',
+    erreurs: '{n, plural, one {Corrija # resposta para continuar:} other {Corrija # respostas para continuar:}}',
   },
   question: {
     enfant: {
@@ -226,7 +226,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     aucunAdapte: 'Nenhum tipo de acolhimento corresponde a todas as suas respostas. Faça mesmo assim um pedido: o Relais Petite Enfance procurará uma solução consigo.',
     pour: 'Ponto forte',
     contre: 'Ponto fraco',
-    places: '{n} vaga(s) livre(s) neste momento a menos de {km} km',
+    places: '{n, plural, one {# vaga livre neste momento a menos de {km} km} other {# vagas livres neste momento a menos de {km} km}}',
     placesAucune: 'Nenhuma vaga livre declarada neste momento a menos de {km} km',
     placesInconnu: 'Nenhuma vaga declarada neste momento: também pode contratar diretamente uma pessoa.',
     voirCarte: 'Ver no mapa',

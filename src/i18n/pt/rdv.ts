@@ -25,7 +25,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     retourSuivi: 'Voltar ao acompanhamento do meu pedido',
   },
   erreurs: {
-    resume: 'O formulário contém {n} erro(s):', motif: 'Escolha o assunto da consulta.', mode: 'Escolha a forma da consulta.', lieu: 'Escolha o local da consulta.',
+    resume: '{n, plural, one {O formulário contém # erro:} other {O formulário contém # erros:}}', motif: 'Escolha o assunto da consulta.', mode: 'Escolha a forma da consulta.', lieu: 'Escolha o local da consulta.',
     creneau: 'Escolha uma data e uma hora.', telephone: 'Indique um número de telefone válido (10 algarismos).', email: 'Indique um e-mail válido, por exemplo nome@exemplo.pt.',
     nom: 'Indique o seu nome.', places: 'Indique um número de pessoas entre 1 e 5.',
   },
@@ -52,7 +52,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
   },
   reunions: {
     titre: 'Reuniões informativas', intro: 'Os relais organizam reuniões gratuitas em grupo para pais, futuros pais e amas. Inscreva-se online.',
-    aucune: 'Não há nenhuma reunião prevista de momento.', quand: '{jour}, das {debut} às {fin}', places: '{n} lugar(es) livre(s)', complet: 'Completo', enVisio: 'Por vídeo (o link ser-lhe-á enviado)',
+    aucune: 'Não há nenhuma reunião prevista de momento.', quand: '{jour}, das {debut} às {fin}', places: '{n, plural, one {# lugar livre} other {# lugares livres}}', complet: 'Completo', enVisio: 'Por vídeo (o link ser-lhe-á enviado)',
     publics: { famille: 'Para pais e futuros pais', am: 'Para amas' }, sInscrire: 'Inscrever-me', inscriptionTitre: 'Inscrever-se na reunião',
     nom: 'O seu nome completo', email: 'O seu e-mail', telephone: 'O seu telefone', nbPlaces: 'Número de pessoas que virão', profil: 'Você é',
     profils: { famille: 'Pai, mãe ou futuro pai', am: 'Ama' }, valider: 'Confirmar a inscrição', inscrit: 'Está inscrito. Enviámos-lhe um e-mail de confirmação.',

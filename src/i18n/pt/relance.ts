@@ -51,7 +51,7 @@ const d: Traduction<Dictionnaire['relance']> = {
       'garde-a-domicile': 'Uma ama em sua casa, eventualmente partilhada com outra família',
     },
     voisines: 'Vagas nos municípios vizinhos',
-    voisine: '{commune} ({km} km): {places} vaga(s) livre(s) declarada(s)',
+    voisine: '{places, plural, one {{commune} ({km} km): # vaga livre declarada} other {{commune} ({km} km): # vagas livres declaradas}}',
     aucuneVoisine: 'Hoje não há vagas livres declaradas nos municípios vizinhos. Isto muda muitas vezes: volte a perguntar dentro de algumas semanas.',
     listes: 'As listas de espera das creches',
     liste: '{nom} ({commune})',

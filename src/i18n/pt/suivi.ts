@@ -22,7 +22,7 @@ const d: Traduction<Dictionnaire['suivi']> = {
     reprise: 'O pedido foi reaberto.', rattachee: 'O seu pedido foi confiado a um relais.', miseAJour: 'Alterou o seu pedido.',
     autre: 'O pedido mudou.',
   },
-  contacts: '{n} contacto(s) com o relais até agora.',
+  contacts: '{n, plural, one {# contacto com o relais até agora.} other {# contactos com o relais até agora.}}',
   prochaineTitre: 'E a seguir?',
   prochaine: {
     nouvelle: '{relais} vai contactá-lo(a) o mais tardar em {date}, nos {jours} dias seguintes ao pedido.',
@@ -37,7 +37,7 @@ const d: Traduction<Dictionnaire['suivi']> = {
   },
   relais: 'O seu relais',
   resume: 'O seu pedido em resumo',
-  commune: 'Município', debut: 'Início pretendido', modes: 'Modos de acolhimento pretendidos', enfants: 'Criança(s)', urgent: 'Necessidade urgente',
+  commune: 'Município', debut: 'Início pretendido', modes: 'Modos de acolhimento pretendidos', enfants: 'Crianças', urgent: 'Necessidade urgente',
   actions: 'O que pretende fazer?',
   modifierContact: 'Alterar os meus contactos',
   modifierBesoin: 'Alterar a minha necessidade',

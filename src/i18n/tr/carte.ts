@@ -121,6 +121,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'Harita yüklenemedi. Aşağıdaki liste kullanılabilir.',
     nombre: 'Haritada {n} yer',
     groupe: '{n} yerden oluşan grup: yakınlaştırmak için Enter’a basın',
+    zoomPlus: 'Yakınlaştır', zoomMoins: 'Uzaklaştır', fermerPopup: 'Yer kartını kapat',
     fondCommunes: 'Harita altlığı: belde sınırları',
   },
   embed: {

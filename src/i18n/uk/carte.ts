@@ -121,6 +121,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'Не вдалося завантажити мапу. Список нижче доступний.',
     nombre: 'Місць на мапі: {n}',
     groupe: 'Група з {n} місць: натисніть Enter, щоб наблизити',
+    zoomPlus: 'Наблизити', zoomMoins: 'Віддалити', fermerPopup: 'Закрити картку місця',
     fondCommunes: 'Основа мапи: межі громад',
   },
   embed: {

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { frontmatterPage } from '../../domain/info/schema';
 import type { DocumentRecherche } from '../../domain/info/recherche';
 import { markdownEnTexte, titresNiveau2 } from '../../domain/info/texte';
+import { chiffresEnTexte } from '../../domain/info/chiffres';
 import { isLang, type Lang } from '../../i18n/langs';
 
 export async function documentsParLangue(racine: string): Promise<Map<Lang, DocumentRecherche[]>> {
@@ -18,7 +19,7 @@ export async function documentsParLangue(racine: string): Promise<Map<Lang, Docu
       if (!m) throw new Error(`${lang}/${f}: frontmatter missing`);
       const fm = frontmatterPage.safeParse(parseYaml(m[1]!));
       if (!fm.success) throw new Error(`${lang}/${f}: invalid frontmatter: ${fm.error.message}`);
-      const corps = m[2]!;
+      const corps = chiffresEnTexte(m[2]!, lang);
       const docs = out.get(lang) ?? [];
       docs.push({
         slug: f.replace(/\.md$/, ''), titre: fm.data.title, description: fm.data.description, section: fm.data.section,

@@ -12,7 +12,8 @@ function feuilles(o: unknown, prefix = ''): Map<string, string> {
   else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) for (const [c, s] of feuilles(v, prefix ? `${prefix}.${k}` : k)) out.set(c, s);
   return out;
 }
-const parametres = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// '{n}' and the count of a plural message '{n, plural, one {…} other {…}}' are the same parameter.
+const parametres = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 
 describe('shared interface translations (commun.ts)', () => {
   it.each(AUTRES)('%s has every shared interface string of the French source', (lang) => {
