@@ -14,6 +14,8 @@ export const utilisateurs = pgTable('utilisateurs', {
   secteurId: uuid('secteur_id').references(() => secteurs.id),
   communeCode: text('commune_code').references(() => communes.code),
   actif: boolean('actif').notNull().default(true),
+  /** Base32 TOTP secret (RFC 6238) once the second factor is confirmed; null = password only. */
+  totpSecret: text('totp_secret'),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   derniereConnexionLe: timestamp('derniere_connexion_le', { withTimezone: true }),
 });

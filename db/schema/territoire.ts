@@ -9,8 +9,22 @@ export const territoires = pgTable('territoires', {
   nom: text('nom').notNull(),
   siren: text('siren'),
   sources: text('sources'),
+  /** Short name used in email subjects and signatures. */
+  nomCourt: text('nom_court'),
+  contactEmail: text('contact_email'),
+  contactTelephone: text('contact_telephone'),
+  contactAdresse: text('contact_adresse'),
+  /** Home-page announcement, shown from annonceDebut to annonceFin (inclusive); null dates = open. */
+  annonce: text('annonce'),
+  annonceDebut: date('annonce_debut'),
+  annonceFin: date('annonce_fin'),
+  /** Data protection officer (délégué à la protection des données). */
+  dpoNom: text('dpo_nom'),
+  dpoEmail: text('dpo_email'),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  check('territoires_annonce_dates_ck', sql`${t.annonceDebut} is null or ${t.annonceFin} is null or ${t.annonceFin} >= ${t.annonceDebut}`),
+]);
 
 export type HoraireJour = { jour: number; debut: string; fin: string }; // jour 1 = lundi … 7 = dimanche, 'HH:MM'
 
@@ -20,9 +34,12 @@ export const communes = pgTable('communes', {
   nom: text('nom').notNull(),
   codesPostaux: text('codes_postaux').array().notNull().default(sql`'{}'::text[]`),
   population: integer('population'),
-  centreLon: doublePrecision('centre_lon').notNull(),
-  centreLat: doublePrecision('centre_lat').notNull(),
+  /** From the outlines (GeoJSON) when an admin uploaded them; the COG alone has no coordinates. */
+  centreLon: doublePrecision('centre_lon'),
+  centreLat: doublePrecision('centre_lat'),
   contour: jsonb('contour').$type<GeoJSON.Geometry>(),
+  /** SIREN of the EPCI the commune belongs to (COG). */
+  epciSiren: text('epci_siren'),
 }, (t) => [index('communes_territoire_idx').on(t.territoireId)]);
 
 /** Relais Petite Enfance. */
@@ -35,6 +52,10 @@ export const relais = pgTable('relais', {
   telephone: text('telephone'),
   adresse: text('adresse'),
   siteWeb: text('site_web'),
+  /** Public opening hours as shown to families (free text, e.g. "lundi 9 h – 12 h"). */
+  horairesPublics: text('horaires_publics'),
+  /** Closed from this day: no new demande is routed to it. */
+  fermeLe: date('ferme_le'),
   /** Days allowed before the first contact of a non-urgent demande (urgent ones: 7). */
   delaiPremierContactJours: integer('delai_premier_contact_jours').notNull().default(15),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
@@ -55,13 +76,29 @@ export const lieux = pgTable('lieux', {
   adresse: text('adresse').notNull(),
   codePostal: text('code_postal').notNull(),
   communeCode: text('commune_code').notNull().references(() => communes.code),
-  lat: doublePrecision('lat').notNull(),
-  lon: doublePrecision('lon').notNull(),
+  /** Null until known (the COG has no coordinates). */
+  lat: doublePrecision('lat'),
+  lon: doublePrecision('lon'),
   horaires: jsonb('horaires').$type<HoraireJour[]>().notNull().default([]),
   /** Access, transport, accessibility for people with reduced mobility. */
   acces: text('acces'),
   telephone: text('telephone'),
+  /** Closed for good from this day. */
+  fermeLe: date('ferme_le'),
 });
+
+/** A site closed for some days (works, holidays of the team): no RDV slot is offered then. */
+export const fermeturesLieux = pgTable('fermetures_lieux', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  lieuId: uuid('lieu_id').notNull().references(() => lieux.id, { onDelete: 'cascade' }),
+  debut: date('debut').notNull(),
+  /** Inclusive last day. */
+  fin: date('fin').notNull(),
+  motif: text('motif').notNull(),
+}, (t) => [
+  index('fermetures_lieux_lieu_idx').on(t.lieuId, t.debut),
+  check('fermetures_lieux_dates_ck', sql`${t.fin} >= ${t.debut}`),
+]);
 
 /**
  * Commune → relais membership with effective dates. `fin` is exclusive

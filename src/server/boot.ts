@@ -7,6 +7,7 @@ import { log } from './log';
 import { seedDemo } from '../../db/seed';
 import { ETAPES_DEMO } from '../../db/seed/etapes';
 import { demarrerTravailleurs } from './jobs';
+import { territoireReelInstalle } from './territoire/installer';
 
 export type AppContext = { config: Config; database: Database; db: Db; secret: string };
 
@@ -39,7 +40,7 @@ async function demarrer(): Promise<AppContext> {
   const database = await openDatabase({ url: c.DATABASE_URL, dataDir: path.join(c.DATA_DIR, 'pglite'), poolMax: c.DATABASE_POOL_MAX });
   await database.migrate();
   log.info({ kind: database.kind, ms: Date.now() - t0 }, 'database ready');
-  if (c.seedDemo) {
+  if (c.seedDemo && !(await territoireReelInstalle(database.db))) {
     const fait = await seedDemo(database.db, {
       territoire: c.TERRITOIRE,
       demoPassword: c.production ? undefined : c.DEMO_PASSWORD,

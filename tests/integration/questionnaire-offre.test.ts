@@ -28,7 +28,8 @@ describe(`questionnaire offer context and counts on ${DB_KIND}`, () => {
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ maintenant: MAINTENANT });
-    const communes = await base.db.select({ code: schema.communes.code, nom: schema.communes.nom, lat: schema.communes.centreLat, lon: schema.communes.centreLon, population: schema.communes.population }).from(schema.communes);
+    const communes = (await base.db.select({ code: schema.communes.code, nom: schema.communes.nom, lat: schema.communes.centreLat, lon: schema.communes.centreLon, population: schema.communes.population }).from(schema.communes))
+      .map((c) => ({ ...c, lat: c.lat!, lon: c.lon! })); // the demo communes all have outlines
     const parPopulation = [...communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
     commune = parPopulation[0]!;
     // The farthest commune: its places are not "near" the family (10 km).

@@ -93,7 +93,7 @@ export type LigneAm = {
   nom: string; prenom: string; adresse: string | null; communeCode: string; agrement: string;
   capacite: number; ageMinMois: number; ageMaxMois: number; telephone: string | null; email: string | null;
 };
-export type CodeErreurLigne = 'agrement-hors-perimetre' | 'nom' | 'prenom' | 'commune' | 'commune-hors-perimetre' | 'agrement' | 'agrement-double' | 'capacite' | 'ages' | 'telephone' | 'email';
+export type CodeErreurLigne = 'agrement-hors-perimetre' | 'commune-sans-position' | 'nom' | 'prenom' | 'commune' | 'commune-hors-perimetre' | 'agrement' | 'agrement-double' | 'capacite' | 'ages' | 'telephone' | 'email';
 export type LigneValidee = { numero: number; ok: true; valeur: LigneAm } | { numero: number; ok: false; erreurs: CodeErreurLigne[]; apercu: string };
 
 const ligneSchema = z.object({

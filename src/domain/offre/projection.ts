@@ -52,7 +52,8 @@ export type PlaceSource = {
   urgence: boolean;
 };
 
-export type CommuneRef = { code: string; nom: string; centreLat: number; centreLon: number };
+/** Centre unknown (null) until the outlines are uploaded: the COG alone has no coordinates. */
+export type CommuneRef = { code: string; nom: string; centreLat: number | null; centreLon: number | null };
 
 export type PlacePublique = {
   groupeAge: GroupeAge;
@@ -104,7 +105,9 @@ export function positionPublique(s: StructureSource, commune: CommuneRef): Offre
   if (s.type === 'assistant-maternel' && s.positionPublique !== 'exacte') {
     // Defensive: a "public" point equal to the home is treated as not blurred.
     const identique = Math.abs(s.latPublique - s.lat) < 1e-6 && Math.abs(s.lonPublique - s.lon) < 1e-6;
-    if (identique) return { lat: arrondi(commune.centreLat), lon: arrondi(commune.centreLon), precision: 'commune' };
+    if (identique && commune.centreLat !== null && commune.centreLon !== null) return { lat: arrondi(commune.centreLat), lon: arrondi(commune.centreLon), precision: 'commune' };
+    // No commune centre yet (outlines not uploaded): a 0.02° grid (about 2 km), never the home.
+    if (identique) return { lat: Math.round(s.lat * 50) / 50, lon: Math.round(s.lon * 50) / 50, precision: 'floue' };
   }
   return { lat: arrondi(s.latPublique), lon: arrondi(s.lonPublique), precision: s.positionPublique };
 }

@@ -111,7 +111,7 @@ export function trier(r: ResultatOffre[], tri: 'distance' | 'fraicheur'): Result
 /** The centre distances are measured from: the most populated of the resolved communes (first one). */
 export function centreDe(communes: CommuneRef[]): { lat: number; lon: number } | null {
   const c = communes[0];
-  return c ? { lat: c.centreLat, lon: c.centreLon } : null;
+  return c && c.centreLat !== null && c.centreLon !== null ? { lat: c.centreLat, lon: c.centreLon } : null;
 }
 
 /** Adds distances, filters and sorts. */

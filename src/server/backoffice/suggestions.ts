@@ -7,7 +7,9 @@ import type { CommuneCentre } from '../../domain/relance/alternatives';
 
 export async function centresCommunes(db: DbOrTx): Promise<CommuneCentre[]> {
   const c = schema.communes;
-  return db.select({ code: c.code, nom: c.nom, lon: c.centreLon, lat: c.centreLat }).from(c);
+  const rows = await db.select({ code: c.code, nom: c.nom, lon: c.centreLon, lat: c.centreLat }).from(c);
+  // Communes whose outline was never uploaded have no centre: no distance from them.
+  return rows.filter((r): r is CommuneCentre => r.lat !== null && r.lon !== null);
 }
 
 /** Active places of the offer of some types, with their declared free places. */

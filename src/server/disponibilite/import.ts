@@ -2,7 +2,7 @@
  * Import of the AM list (PMI / CAF CSV): preview, then upsert by agrément
  * number. A line that brings nothing new changes nothing (no write, no date).
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import { schema, type Db } from '../db';
 import type { Staff } from '../auth/staff';
 import { journaliser } from '../audit';
@@ -33,6 +33,7 @@ async function analyser(db: Db, u: Staff, texte: string, jour: string): Promise<
   const permises = await communesGerees(db, u, jour);
   const territoire = await db.select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux }).from(schema.communes);
   const lignes = validerLignes(lu.csv, { communes: permises, territoire });
+  const sansPosition = new Set((await db.select({ code: schema.communes.code }).from(schema.communes).where(isNull(schema.communes.centreLat))).map((c) => c.code));
   const agrements = lignes.flatMap((l) => (l.ok ? [l.valeur.agrement] : []));
   const existants = new Map<string, typeof schema.structures.$inferSelect>();
   for (let i = 0; i < agrements.length; i += 500) {
@@ -42,6 +43,8 @@ async function analyser(db: Db, u: Staff, texte: string, jour: string): Promise<
   const actions = new Map<number, 'creer' | 'modifier' | 'inchange'>();
   const finales = lignes.map((l): LigneValidee => {
     if (!l.ok) return l;
+    // No geocoding: a new home goes to its commune centre, which must be known (outlines uploaded).
+    if (sansPosition.has(l.valeur.communeCode)) return { numero: l.numero, ok: false, erreurs: ['commune-sans-position'], apercu: `${l.valeur.prenom} ${l.valeur.nom} · ${l.valeur.agrement}` };
     const s = existants.get(l.valeur.agrement);
     // An AM already known in another relais is not this animatrice's to change.
     if (s && (s.type !== 'assistant-maternel' || !codesPermis.has(s.communeCode))) {
@@ -75,7 +78,7 @@ export async function importerListeAm(db: Db, u: Staff, texte: string, jour: str
       if (!l.ok) continue;
       const action = r.actions.get(l.numero);
       const v = l.valeur;
-      const c = centres.get(v.communeCode)!;
+      const c = centres.get(v.communeCode) as { lat: number; lon: number }; // sansPosition lines were refused above
       const champs = {
         nom: nomAffiche(v), prenom: v.prenom, nomFamille: v.nom, communeCode: v.communeCode, adresse: v.adresse, capacite: v.capacite,
         ageMinMois: v.ageMinMois, ageMaxMois: v.ageMaxMois, telephone: v.telephone, email: v.email, actif: true, modifieLe: maintenant,

@@ -76,7 +76,9 @@ export async function enregistrerPublication(db: Db, structureId: string, public
     const [r] = await tx.select({ s: schema.structures, lat: schema.communes.centreLat, lon: schema.communes.centreLon }).from(schema.structures)
       .innerJoin(schema.communes, eq(schema.communes.code, schema.structures.communeCode)).where(eq(schema.structures.id, structureId));
     if (!r) throw new Error(`structure inconnue ${structureId}`);
-    const position = positionSelonPublication(publication.adresse && !!r.s.adresse, r.s, { lat: r.lat, lon: r.lon });
+    // Without a commune centre (outlines not uploaded yet): a 0.02° grid point (about 2 km), never the home.
+    const centre = r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : { lat: Math.round(r.s.lat * 50) / 50, lon: Math.round(r.s.lon * 50) / 50 };
+    const position = positionSelonPublication(publication.adresse && !!r.s.adresse, r.s, centre);
     await tx.update(schema.structures).set({ publication, ...position, modifieLe: maintenant }).where(eq(schema.structures.id, structureId));
   });
   invaliderCacheOffre(db);

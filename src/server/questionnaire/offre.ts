@@ -79,7 +79,7 @@ export async function contexteOffre(db: Db, r: ReponsesQuestionnaire, lieux: { c
     db.select({ code: schema.communes.code, lat: schema.communes.centreLat, lon: schema.communes.centreLon }).from(schema.communes),
   ]);
   const codes = [...new Set([lieux.commune, lieux.travail].filter((c): c is string => Boolean(c)))];
-  const centres = codes.flatMap((c) => communes.filter((x) => x.code === c));
+  const centres = codes.flatMap((c) => communes.filter((x): x is { code: string; lat: number; lon: number } => x.code === c && x.lat !== null && x.lon !== null));
   const proche = (p: { lat: number; lon: number }) => centres.some((c) => distanceKm(c, p) <= RAYON_PROCHE_KM);
 
   const modes: Partial<Record<ModeAccueil, OffreMode>> = {};
