@@ -253,4 +253,41 @@ describe(`erasing a family's personal data (${DB_KIND})`, () => {
       expect(apres!.handicap).toBe(true);
     }
   });
+
+  it('the daily housekeeping purges what expired and old sent emails, keeps the rest, and strips the audit details of erased families', async () => {
+    const m = new Date('2026-12-01T04:00:00Z');
+    const ancien = new Date('2026-08-01T10:00:00Z');
+    await base.db.insert(schema.sessions).values([
+      { idHash: 'expiree', utilisateurId: agenda.est.id, csrf: 'x', expireLe: new Date(m.getTime() - 1000) },
+      { idHash: 'valide', utilisateurId: agenda.est.id, csrf: 'x', expireLe: new Date(m.getTime() + 3600_000) },
+    ]);
+    await base.db.insert(schema.jetons).values([
+      { hash: 'j-expire', usage: 'test', sujetId: 'x', expireLe: new Date(m.getTime() - 1000) },
+      { hash: 'j-valide', usage: 'test', sujetId: 'x', expireLe: new Date(m.getTime() + 1000) },
+    ]);
+    await base.db.insert(schema.tentativesConnexion).values([{ cle: 'vieux@exemple.fr', le: ancien }, { cle: 'recent@exemple.fr', le: m }]);
+    await base.db.insert(schema.courriels).values([
+      { destinataire: 'vieux@exemple.fr', sujet: 's', texte: 't', type: 'test', statut: 'envoye', creeLe: ancien },
+      { destinataire: 'recent@exemple.fr', sujet: 's', texte: 't', type: 'test', statut: 'envoye', creeLe: new Date('2026-11-20T10:00:00Z') },
+      { destinataire: 'attente@exemple.fr', sujet: 's', texte: 't', type: 'test', statut: 'a-envoyer', creeLe: ancien },
+    ]);
+    const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+    mkdirSync(path.join(dataDir, 'outbox'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'outbox', '2026-08-01T10-00-00-000Z-ancien.eml'), 'To: vieux@exemple.fr');
+    writeFileSync(path.join(dataDir, 'outbox', '2026-11-20T10-00-00-000Z-recent.eml'), 'To: recent@exemple.fr');
+    const [efface] = await base.db.select({ id: schema.demandes.id }).from(schema.demandes).where(sql`${schema.demandes.anonymiseeLe} is not null`).limit(1);
+    await base.db.insert(schema.journalAudit).values({ utilisateurId: est.id, action: 'voir', objetType: 'demande', objetId: efface!.id, details: { nom: 'Quelqu’un' } });
+    const { menageDonnees } = await import('../../src/server/donnees/menage');
+    const b = await menageDonnees(base.db, { maintenant: m, courrielsMois: 3, dataDir });
+    expect(b).toMatchObject({ sessions: 1, tentatives: 1, fichiers: 1 });
+    expect(b.jetons).toBeGreaterThanOrEqual(1);
+    expect((await base.db.select().from(schema.sessions)).map((x) => x.idHash)).toEqual(['valide']);
+    expect(await base.db.select().from(schema.jetons).where(eq(schema.jetons.hash, 'j-valide'))).toHaveLength(1);
+    const restants = (await base.db.select({ d: schema.courriels.destinataire }).from(schema.courriels).where(eq(schema.courriels.type, 'test'))).map((x) => x.d).sort();
+    expect(restants).toEqual(['attente@exemple.fr', 'recent@exemple.fr']);
+    expect(existsSync(path.join(dataDir, 'outbox', '2026-08-01T10-00-00-000Z-ancien.eml'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'outbox', '2026-11-20T10-00-00-000Z-recent.eml'))).toBe(true);
+    const audit = await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.objetId, efface!.id), eq(schema.journalAudit.action, 'voir')));
+    expect(audit.map((a) => [a.utilisateurId, a.details])).toEqual([[est.id, null]]);
+  });
 });
