@@ -290,4 +290,20 @@ describe(`erasing a family's personal data (${DB_KIND})`, () => {
     const audit = await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.objetId, efface!.id), eq(schema.journalAudit.action, 'voir')));
     expect(audit.map((a) => [a.utilisateurId, a.details])).toEqual([[est.id, null]]);
   });
+
+  it('staff erase a family on request: confirmation required, another relais refused, then the same erasure', async () => {
+    const { effacerParStaff } = await import('../../src/server/donnees/effacement-staff');
+    const [t] = await base.db.select().from(schema.territoires);
+    const [d] = await base.db.insert(schema.demandes).values({
+      reference: 'D-2026-STAFF', territoireId: t!.id, relaisId: agenda.relais.id, secteurId: agenda.est.secteurId, dateDebut: '2026-09-01',
+      parents: [{ prenom: 'Gertrude', nom: 'Pimprenelle' }], email: 'gertrude.p@exemple.fr',
+    }).returning();
+    expect(await effacerParStaff(base.db, est, d!.id, {}, { dataDir })).toMatchObject({ ok: false, erreurs: { confirmer: expect.any(String) } });
+    const [autre] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, 'animatrice.relais2@exemple.fr'));
+    await expect(effacerParStaff(base.db, { ...est, id: autre!.id, relaisId: autre!.relaisId, secteurId: null }, d!.id, { confirmer: 'oui' }, { dataDir })).rejects.toThrow();
+    expect(await effacerParStaff(base.db, est, d!.id, { confirmer: 'oui' }, { dataDir })).toMatchObject({ ok: true });
+    expect(await chercherPartout(base, ['Pimprenelle', 'gertrude.p@exemple.fr'])).toEqual([]);
+    const [audit] = await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.objetId, d!.id), eq(schema.journalAudit.action, 'donnees.effacer')));
+    expect(audit!.utilisateurId).toBe(est.id);
+  });
 });

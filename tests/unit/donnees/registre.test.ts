@@ -4,7 +4,7 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../../db/schema';
 import { REGISTRE, categoriesFamille, colonnesAvecEffet, colonnesSante } from '~/domain/donnees/registre';
 
-const tables = Object.values(schema).filter((x): x is PgTable => is(x, PgTable)).map((t) => getTableConfig(t));
+const tables = (Object.values(schema) as unknown[]).filter((x): x is PgTable => is(x, PgTable)).map((t) => getTableConfig(t));
 
 describe('personal-data register', () => {
   it('finds the tables of db/schema (the walk itself works)', () => {

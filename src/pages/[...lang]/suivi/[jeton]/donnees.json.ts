@@ -10,7 +10,7 @@ export const GET: APIRoute = async ({ params, locals }) => {
   const demande = await demandeParJeton(db, params.jeton ?? '');
   if (!demande) return new Response(t('suivi.introuvable'), { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
   const x = await donneesDeLaFamille(db, demande);
-  const corps = { titre: t('suivi.donnees.titre'), langue: lang, etatLibelle: t(CLES_ETAT[x.etat]), ...x };
+  const corps = { titre: t('suivi.donnees.titre'), langueDuFichier: lang, etatLibelle: t(CLES_ETAT[x.etat]), ...x };
   return new Response(JSON.stringify(corps, null, 2), {
     headers: {
       'content-type': 'application/json; charset=utf-8',
