@@ -14,6 +14,8 @@ export const offresRelayees = pgTable('offres_relayees', {
   le: timestamp('le', { withTimezone: true }).notNull().defaultNow(),
   parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
   communes: text('communes').array().notNull().default(sql`'{}'::text[]`),
+  /** Why staff relayed beyond the demande's relais (required then). */
+  motifHorsRelais: text('motif_hors_relais'),
   /** The anonymised description sent to the AM. */
   texte: text('texte').notNull(),
 }, (t) => [index('offres_relayees_demande_idx').on(t.demandeId, t.le)]);

@@ -64,6 +64,8 @@ export const demandes = pgTable('demandes', {
   ageMoisAuDebut: integer('age_mois_au_debut'),
   consentementContact: boolean('consentement_contact').notNull().default(false),
   consentementPartage: boolean('consentement_partage').notNull().default(false),
+  /** Separate, explicit consent to keep health and disability details (handicapPrecisions). */
+  consentementSante: boolean('consentement_sante').notNull().default(false),
   consentementLe: timestamp('consentement_le', { withTimezone: true }),
   // follow-up
   assigneeId: uuid('assignee_id').references(() => utilisateurs.id, { onDelete: 'set null' }),

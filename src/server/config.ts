@@ -42,6 +42,8 @@ export const configSchema = z.object({
   EMBED_FRAME_ANCESTORS: z.string().default('*'),
   DISPO_FRAICHEUR_JOURS: z.coerce.number().int().min(1).default(60),
   RETENTION_MOIS: z.coerce.number().int().min(1).default(24),
+  /** Sent emails (and their .eml copies) are deleted after this many months. */
+  COURRIELS_RETENTION_MOIS: z.coerce.number().int().min(1).max(120).default(3),
   SUIVI_DELAI_MOIS: z.coerce.number().int().min(1).max(12).default(3),
   RDV_ANNULATION_HEURES: z.coerce.number().min(0).default(4),
   TZ_PORTAIL: z.string().default('Europe/Paris'),

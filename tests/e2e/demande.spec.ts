@@ -75,6 +75,7 @@ async function ouvrirLienEtRetirer(page: Page, x: Textes, email: string, referen
   await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
   await expect(page.locator('#prochaine-etape')).toBeVisible();
   if (axe) await verifierAccessibilite(page, 'suivi');
+  await page.getByRole('button', { name: x.s.confirmer.retirerDemander }).click();
   await page.getByRole('button', { name: x.s.retirerConfirmer }).click();
   await expect(page.getByRole('status')).toHaveText(x.s.retiree);
   await expect(page.getByRole('listitem').filter({ hasText: x.s.evenement.retireeParVous })).toBeVisible();
@@ -236,9 +237,7 @@ test('a parent who lost the link asks for a new one and the page never says whet
   await page.goto(lien);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(ref);
   // Then deletes all the data at once.
-  await page.getByRole('button', { name: FR.s.supprimerConfirmer }).click();
-  await expect(page.getByText(FR.s.supprimerCaseErreur)).toBeVisible();
-  await page.getByLabel(FR.s.supprimerCase).check();
+  await page.getByRole('button', { name: FR.s.confirmer.supprimerDemander }).click();
   await page.getByRole('button', { name: FR.s.supprimerConfirmer }).click();
   await expect(page.getByRole('heading', { level: 1, name: FR.s.supprimee })).toBeVisible();
   expect((await page.goto(lien))?.status()).toBe(404);

@@ -28,7 +28,7 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
       reference: `D-2026-9${String(++n).padStart(4, '0')}`, territoireId: 'ca-bethune-bruay', relaisId, secteurId: secteurEst, communeCode: communeEst,
       parents: [{ prenom: 'Inès', nom: 'Berlingot' }], email: `famille${n}@exemple.fr`, telephone: '0600000000', langue: 'fr',
       dateDebut: '2026-05-04', planning: [1, 2, 4, 5].map((jour) => ({ jour, debut: '08:00', fin: '17:30' })), modesSouhaites: ['assistant-maternel'],
-      ageMoisAuDebut: 10, consentementContact: true, creeLe: new Date(T0.getTime() - 200 * JOUR), ...o,
+      ageMoisAuDebut: 10, consentementContact: true, consentementPartage: true, creeLe: new Date(T0.getTime() - 200 * JOUR), ...o,
     }).returning({ id: schema.demandes.id });
     await base.db.insert(schema.enfants).values({ demandeId: d!.id, prenom: 'Léa', dateNaissance: '2025-07-01' });
     return d!.id;

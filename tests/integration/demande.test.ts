@@ -127,11 +127,12 @@ describe(`demande on ${DB_KIND}`, () => {
 
   it('deletes all personal data at once and keeps an anonymous row for the counts', async () => {
     const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-rgpd', email: 'effacer@exemple.fr', commentaire: 'Mon fils a des allergies' }), { canal: 'en-ligne', langue: 'fr', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-09T10:00:00Z') });
-    await supprimerDonneesFamille(base.db, r.id);
+    await supprimerDonneesFamille(base.db, r.id, new Date(), '');
     const [d] = await base.db.select().from(schema.demandes).where(eq(schema.demandes.id, r.id));
     expect(d).toMatchObject({ email: null, telephone: null, commentaire: null, parents: [], suiviTokenHash: null, etat: 'abandonnee', communeCode: '62034' });
     expect(d!.anonymiseeLe).not.toBeNull();
-    expect(await base.db.select().from(schema.enfants).where(eq(schema.enfants.demandeId, r.id))).toEqual([]);
+    // Children stay as anonymous rows (no first name, birth month only) for the counts.
+    expect((await base.db.select().from(schema.enfants).where(eq(schema.enfants.demandeId, r.id))).map((e) => e.prenom)).toEqual([null]);
     expect(await base.db.select().from(schema.courriels).where(eq(schema.courriels.objetId, r.id))).toEqual([]);
     expect(await demandeParJeton(base.db, r.jetonSuivi!)).toBeNull();
   });

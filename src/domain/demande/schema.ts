@@ -31,7 +31,7 @@ export const ERREURS_DEMANDE = [
   'demande.erreur.naissancePrevueLointaine', 'demande.erreur.enfantTropGrand', 'demande.erreur.debutPasse',
   'demande.erreur.debutLointain', 'demande.erreur.debutAvantNaissance', 'demande.erreur.planningVide',
   'demande.erreur.heure', 'demande.erreur.creneau', 'demande.erreur.urgenceMotif', 'demande.erreur.modeRequis',
-  'demande.erreur.modeEnDouble', 'demande.erreur.consentementContact',
+  'demande.erreur.modeEnDouble', 'demande.erreur.consentementContact', 'demande.erreur.consentementSante',
 ] as const;
 export type CleErreurDemande = (typeof ERREURS_DEMANDE)[number];
 
@@ -40,7 +40,7 @@ const n = (i: number) => String(i);
 export const CHAMPS_ETAPE: Record<Etape, readonly string[]> = {
   vous: ['p1Prenom', 'p1Nom', 'p2Prenom', 'p2Nom', 'email', 'telephone', 'canalPrefere', 'langueContact', 'commune', 'communeAutre', 'adresse'],
   enfants: ['nbEnfants', ...Array.from({ length: MAX_ENFANTS }, (_, i) => [`e${n(i)}Prenom`, `e${n(i)}Statut`, `e${n(i)}Naissance`]).flat()],
-  besoin: ['dateDebut', ...JOURS.flatMap((d) => [`j${d}`, `j${d}De`, `j${d}A`]), 'regularite', 'atypique', 'urgence', 'urgenceMotif', 'handicap', 'handicapPrecisions', 'periscolaire'],
+  besoin: ['dateDebut', ...JOURS.flatMap((d) => [`j${d}`, `j${d}De`, `j${d}A`]), 'regularite', 'atypique', 'urgence', 'urgenceMotif', 'handicap', 'handicapPrecisions', 'consentementSante', 'periscolaire'],
   souhaits: ['mode1', 'mode2', 'mode3', 'mode4', 'communeAcceptee1', 'communeAcceptee2', 'communeAcceptee3', 'interprete', 'accessibilite', 'commentaire'],
   envoi: ['consentementContact', 'consentementPartage'],
 };
@@ -89,6 +89,8 @@ export type DemandeValidee = {
   commentaire: string | null;
   consentementContact: boolean;
   consentementPartage: boolean;
+  /** Separate consent to keep the health details (handicapPrecisions): without it they are not stored. */
+  consentementSante: boolean;
   structureVueId: string | null;
   idempotencyKey: string | null;
 };
@@ -200,6 +202,7 @@ export function schemaDemande(o: OptionsSchema) {
     }
     dans('regularite', ['reguliere', 'occasionnelle'], false);
     if (coche('urgence') && !v('urgenceMotif')) err('demande.erreur.urgenceMotif', 'urgenceMotif');
+    if (coche('handicap') && v('handicapPrecisions') && !coche('consentementSante')) err('demande.erreur.consentementSante', 'consentementSante');
 
     // Step 4: wishes
     if (!v('mode1')) err('demande.erreur.modeRequis', 'mode1');
@@ -252,7 +255,7 @@ export function formulaireVersDemande(f: FormulaireDemande): DemandeValidee {
     urgence: coche('urgence'),
     urgenceMotif: coche('urgence') ? ou('urgenceMotif') : null,
     handicap: coche('handicap'),
-    handicapPrecisions: coche('handicap') ? ou('handicapPrecisions') : null,
+    handicapPrecisions: coche('handicap') && coche('consentementSante') ? ou('handicapPrecisions') : null,
     periscolaire: coche('periscolaire'),
     modesSouhaites: modes,
     communesAcceptees: [...new Set(['communeAcceptee1', 'communeAcceptee2', 'communeAcceptee3'].map(v).filter(Boolean))],
@@ -261,6 +264,7 @@ export function formulaireVersDemande(f: FormulaireDemande): DemandeValidee {
     commentaire: ou('commentaire'),
     consentementContact: coche('consentementContact'),
     consentementPartage: coche('consentementPartage'),
+    consentementSante: coche('handicap') && coche('consentementSante'),
     structureVueId: UUID.test(v('structure')) ? v('structure') : null,
     idempotencyKey: ou('idempotencyKey'),
   };
@@ -352,7 +356,7 @@ export function versFormulaire(d: DemandeValidee): FormulaireDemande {
     handicap: d.handicap ? 'oui' : undefined, handicapPrecisions: d.handicapPrecisions ?? undefined, periscolaire: d.periscolaire ? 'oui' : undefined,
     interprete: d.interpreteLangue ?? undefined, accessibilite: d.besoinsAccessibilite ?? undefined, commentaire: d.commentaire ?? undefined,
     consentementContact: d.consentementContact ? 'oui' : undefined, consentementPartage: d.consentementPartage ? 'oui' : undefined,
-    structure: d.structureVueId ?? undefined, idempotencyKey: d.idempotencyKey ?? undefined,
+    consentementSante: d.consentementSante ? 'oui' : undefined, structure: d.structureVueId ?? undefined, idempotencyKey: d.idempotencyKey ?? undefined,
   };
   d.enfants.forEach((x, i) => {
     f[`e${i}Prenom`] = x.prenom ?? undefined;

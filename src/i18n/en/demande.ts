@@ -34,7 +34,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     atypique: 'I have atypical hours (before 7 am, after 8 pm, at night or at weekends)',
     urgence: 'My need is urgent (return to work, training, difficult situation)', urgenceMotif: 'Explain in a few words why it is urgent',
     urgenceAide: 'The relais contacts you within 7 days.',
-    handicap: 'My child has a disability or specific needs (health, AEEH, CAMSP…)', handicapPrecisions: 'Useful details (optional)',
+    handicap: 'My child has a disability or specific needs (health, AEEH, CAMSP…)', handicapPrecisions: 'Useful details (optional)', consentementSante: 'I agree that these details about my child’s health or disability are kept. Only the team of my relais will read them; they are erased as soon as the request is closed.',
     periscolaire: 'I am also looking for out-of-school care (before or after school, on Wednesdays)',
     options: 'Your situation',
   },
@@ -83,6 +83,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     modeRequis: 'Choose at least one type of care.',
     modeEnDouble: 'You have already chosen this type of care.',
     consentementContact: 'Your consent is needed so that the relais can contact you.',
+    consentementSante: 'Tick this box so that the relais keeps these details about your child’s health, or leave the details empty.',
   },
   confirmation: {
     titre: 'Your request has been sent',

@@ -65,5 +65,7 @@ const d: Traduction<Dictionnaire['suivi']> = {
     envoye: 'If a request matches this address, a new link has just been sent. Remember to check your spam folder.',
     sansEmail: 'Did not give an email address? Call your Relais Petite Enfance.',
   },
+  donnees: { lien: 'Download my data', titre: 'My personal data', intro: 'Here is everything the portal keeps about you for request {reference}.', json: 'Download the file (JSON)', imprimer: 'To keep a copy, print this page from your browser.', retour: 'Back to my request', vous: 'You', enfants: 'Your children', besoin: 'Your need', consentements: 'Your consents', historique: 'What happened', contacts: 'Contacts with the relais', notes: 'Notes of the relais', rdv: 'Appointments', reunions: 'Information meetings', relances: 'Follow-up emails', offres: 'Need passed on to childminders without your name', mises: 'Put in touch with', courriels: 'Emails sent', aucun: 'Nothing' },
+  confirmer: { retirerDemander: 'Withdraw my request…', supprimerDemander: 'Delete all my data…', retirerTitre: 'Withdraw your request?', supprimerTitre: 'Delete all your data?', ceQuiVaSePasser: 'This is what will happen:', rdvAnnule: 'Your appointment on {date} will be cancelled.', reunionAnnulee: 'Your place at “{titre}” on {date} will be cancelled.', effaceLe: 'Your personal data will be deleted on {date}.', effaceMaintenant: 'Your personal data will be deleted right away. This page will stop working.', rienNestFait: 'Nothing is done until you confirm.', garder: 'No, go back without changing anything' },
 };
 export default d;

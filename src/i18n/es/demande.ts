@@ -34,7 +34,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     atypique: 'Tengo horarios atípicos (antes de las 7 h, después de las 20 h, de noche o el fin de semana)',
     urgence: 'Mi necesidad es urgente (vuelta al trabajo, formación, situación difícil)', urgenceMotif: 'Explique en pocas palabras por qué es urgente',
     urgenceAide: 'El relais le contacta en un plazo de 7 días.',
-    handicap: 'Mi hijo/a tiene una discapacidad o necesidades específicas (salud, AEEH, CAMSP…)', handicapPrecisions: 'Detalles útiles (opcional)',
+    handicap: 'Mi hijo/a tiene una discapacidad o necesidades específicas (salud, AEEH, CAMSP…)', handicapPrecisions: 'Detalles útiles (opcional)', consentementSante: 'Acepto que se conserven estos detalles sobre la salud o la discapacidad de mi hijo/a. Solo el equipo de mi relais los leerá; se borrarán en cuanto se cierre la solicitud.',
     periscolaire: 'También busco cuidado extraescolar (antes o después del colegio, el miércoles)',
     options: 'Su situación',
   },
@@ -83,6 +83,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     modeRequis: 'Elija al menos un modo de cuidado.',
     modeEnDouble: 'Ya ha elegido este modo de cuidado.',
     consentementContact: 'Su consentimiento es necesario para que el relais pueda contactarle.',
+    consentementSante: 'Marque esta casilla para que el relais conserve estos detalles sobre la salud de su hijo/a, o deje los detalles vacíos.',
   },
   confirmation: {
     titre: 'Su solicitud se ha enviado',

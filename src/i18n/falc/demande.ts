@@ -34,7 +34,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     atypique: 'Je travaille tôt le matin, tard le soir, la nuit ou le week-end',
     urgence: 'C’est urgent (je reprends le travail, une formation, une situation difficile)', urgenceMotif: 'Pourquoi c’est urgent ?',
     urgenceAide: 'Le relais vous appelle dans les 7 jours.',
-    handicap: 'Mon enfant a un handicap ou une maladie', handicapPrecisions: 'Ce que le relais doit savoir (si vous voulez)',
+    handicap: 'Mon enfant a un handicap ou une maladie', handicapPrecisions: 'Ce que le relais doit savoir (si vous voulez)', consentementSante: 'Je suis d’accord : le relais garde ces informations sur la santé de mon enfant. Seule l’équipe de mon relais les lit. Le relais les efface quand ma demande est finie.',
     periscolaire: 'Je cherche aussi une garde avant ou après l’école, ou le mercredi',
     options: 'Votre situation',
   },
@@ -83,6 +83,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     modeRequis: 'Choisissez au moins une garde.',
     modeEnDouble: 'Vous avez déjà choisi cette garde.',
     consentementContact: 'Cochez la case. Sans votre accord, le relais ne peut pas vous contacter.',
+    consentementSante: 'Cochez la case. Ou bien n’écrivez rien sur la santé de votre enfant.',
   },
   confirmation: {
     titre: 'Votre demande est envoyée',

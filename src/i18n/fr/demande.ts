@@ -31,7 +31,7 @@ export default {
     atypique: 'J’ai des horaires atypiques (avant 7 h, après 20 h, la nuit ou le week-end)',
     urgence: 'Mon besoin est urgent (reprise d’emploi, formation, situation difficile)', urgenceMotif: 'Expliquez en quelques mots pourquoi c’est urgent',
     urgenceAide: 'Le relais vous contacte dans les 7 jours.',
-    handicap: 'Mon enfant a un handicap ou des besoins particuliers (santé, AEEH, CAMSP…)', handicapPrecisions: 'Précisions utiles (facultatif)',
+    handicap: 'Mon enfant a un handicap ou des besoins particuliers (santé, AEEH, CAMSP…)', handicapPrecisions: 'Précisions utiles (facultatif)', consentementSante: 'J’accepte que ces précisions sur la santé ou le handicap de mon enfant soient conservées. Seule l’équipe de mon relais les lira ; elles seront effacées dès la clôture de la demande.',
     periscolaire: 'Je cherche aussi un accueil périscolaire (avant ou après l’école, le mercredi)',
     options: 'Votre situation',
   },
@@ -80,6 +80,7 @@ export default {
     modeRequis: 'Choisissez au moins un mode d’accueil.',
     modeEnDouble: 'Vous avez déjà choisi ce mode d’accueil.',
     consentementContact: 'Votre accord est nécessaire pour que le relais puisse vous contacter.',
+    consentementSante: 'Cochez cette case pour que le relais garde ces précisions sur la santé de votre enfant, ou laissez les précisions vides.',
   },
   confirmation: {
     titre: 'Votre demande est envoyée',

@@ -34,7 +34,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     atypique: 'Tenho horários atípicos (antes das 7h, depois das 20h, à noite ou ao fim de semana)',
     urgence: 'A minha necessidade é urgente (regresso ao trabalho, formação, situação difícil)', urgenceMotif: 'Explique em poucas palavras porque é urgente',
     urgenceAide: 'O relais contacta-o(a) no prazo de 7 dias.',
-    handicap: 'O meu filho tem uma deficiência ou necessidades específicas (saúde, AEEH, CAMSP…)', handicapPrecisions: 'Informações úteis (facultativo)',
+    handicap: 'O meu filho tem uma deficiência ou necessidades específicas (saúde, AEEH, CAMSP…)', handicapPrecisions: 'Informações úteis (facultativo)', consentementSante: 'Aceito que estas informações sobre a saúde ou a deficiência do meu filho sejam guardadas. Só a equipa do meu relais as lerá; serão apagadas assim que o pedido for encerrado.',
     periscolaire: 'Procuro também acolhimento extraescolar (antes ou depois da escola, à quarta-feira)',
     options: 'A sua situação',
   },
@@ -83,6 +83,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     modeRequis: 'Escolha pelo menos um modo de acolhimento.',
     modeEnDouble: 'Já escolheu este modo de acolhimento.',
     consentementContact: 'O seu consentimento é necessário para o relais o(a) poder contactar.',
+    consentementSante: 'Assinale esta caixa para que o relais guarde estas informações sobre a saúde do seu filho, ou deixe as informações em branco.',
   },
   confirmation: {
     titre: 'O seu pedido foi enviado',

@@ -34,7 +34,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     atypique: 'Alışılmadık saatlerim var (sabah 7’den önce, akşam 8’den sonra, gece veya hafta sonu)',
     urgence: 'İhtiyacım acil (işe dönüş, eğitim, zor durum)', urgenceMotif: 'Neden acil olduğunu birkaç kelimeyle açıklayın',
     urgenceAide: 'Relais 7 gün içinde sizinle iletişime geçer.',
-    handicap: 'Çocuğumun bir engeli veya özel ihtiyaçları var (sağlık, AEEH, CAMSP…)', handicapPrecisions: 'Yararlı ayrıntılar (isteğe bağlı)',
+    handicap: 'Çocuğumun bir engeli veya özel ihtiyaçları var (sağlık, AEEH, CAMSP…)', handicapPrecisions: 'Yararlı ayrıntılar (isteğe bağlı)', consentementSante: 'Çocuğumun sağlığı veya engeli hakkındaki bu ayrıntıların saklanmasını kabul ediyorum. Bunları yalnızca relais ekibim okuyacak; başvuru kapanır kapanmaz silinecekler.',
     periscolaire: 'Okul öncesi/sonrası veya çarşamba günü bakım da arıyorum',
     options: 'Durumunuz',
   },
@@ -83,6 +83,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     modeRequis: 'En az bir bakım türü seçin.',
     modeEnDouble: 'Bu bakım türünü zaten seçtiniz.',
     consentementContact: 'Relais’nin sizinle iletişime geçebilmesi için onayınız gereklidir.',
+    consentementSante: 'Relais’nin çocuğunuzun sağlığıyla ilgili bu ayrıntıları saklaması için bu kutuyu işaretleyin ya da ayrıntıları boş bırakın.',
   },
   confirmation: {
     titre: 'Başvurunuz gönderildi',

@@ -3,6 +3,7 @@
  * action on it. Each function checks the perimeter on the server first.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { sansSante } from '../../domain/donnees/consentement';
 import { z } from 'zod';
 import { schema, type Db, type DbOrTx } from '../db';
 import { AccesRefuse, exigerDonneesPersonnelles, type Perimetre } from '../auth/acces';
@@ -41,7 +42,7 @@ export async function chargerDemande(db: DbOrTx, u: Staff | undefined, id: strin
   await exigerAccesDemande(db, u, id);
   await journaliser(db, u!, 'voir', 'demande', id);
   const [demande] = await db.select().from(d).where(eq(d.id, id));
-  const dem = demande!;
+  const dem = sansSante(u, demande!);
   const [relais] = dem.relaisId ? await db.select().from(schema.relais).where(eq(schema.relais.id, dem.relaisId)) : [];
   const [commune] = dem.communeCode ? await db.select({ nom: schema.communes.nom }).from(schema.communes).where(eq(schema.communes.code, dem.communeCode)) : [];
   const communesAcceptees = dem.communesAcceptees.length

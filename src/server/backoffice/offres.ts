@@ -12,6 +12,8 @@ import { mettreEnFile } from '../mail/outbox';
 import { miseEnPage } from '../mail/gabarits';
 import { texteOffreAnonyme } from '../../domain/relance/offre';
 import { exigerAccesDemande, type ResultatAction } from './demande';
+import { controlerRelais } from '../../domain/donnees/consentement';
+import { communesDuRelais } from '../donnees/perimetre';
 
 const USAGE = 'offre-interet';
 const VALIDITE_JOURS = 30;
@@ -28,12 +30,22 @@ export async function texteOffre(db: Db, id: string): Promise<string> {
   return texteOffreAnonyme({ ...dem!, communeNom: commune?.nom ?? null, nbEnfants: Math.max(1, enfants.length) });
 }
 
-export async function relayerOffre(db: Db, u: Staff | undefined, id: string, brut: { communes?: unknown }, o: { baseUrl: string; maintenant?: Date }): Promise<ResultatAction & { destinataires?: number }> {
+/**
+ * Relays the need to the AM of chosen communes. Requires the family's sharing
+ * consent; communes outside the demande's relais need `horsRelais` and a reason.
+ */
+export async function relayerOffre(db: Db, u: Staff | undefined, id: string, brut: { communes?: unknown; horsRelais?: unknown; motifHorsRelais?: unknown }, o: { baseUrl: string; maintenant?: Date }): Promise<ResultatAction & { destinataires?: number }> {
   await exigerAccesDemande(db, u, id);
+  const maintenant = o.maintenant ?? new Date();
+  const [dem] = await db.select({ consentementPartage: schema.demandes.consentementPartage, relaisId: schema.demandes.relaisId }).from(schema.demandes).where(eq(schema.demandes.id, id));
+  const sansConsentement = controlerRelais(dem!, { communes: [], communesDuRelais: new Set(), horsRelais: false, motif: null });
+  if (!sansConsentement.ok) return sansConsentement;
   const liste = Array.isArray(brut.communes) ? brut.communes : brut.communes ? [brut.communes] : [];
   const p = schemaRelais.safeParse({ communes: liste });
   if (!p.success) return { ok: false, erreurs: { communes: p.error.issues[0]!.message } };
-  const maintenant = o.maintenant ?? new Date();
+  const motif = typeof brut.motifHorsRelais === 'string' ? brut.motifHorsRelais.trim().slice(0, 500) : null;
+  const ctl = controlerRelais(dem!, { communes: p.data.communes, communesDuRelais: await communesDuRelais(db, dem!.relaisId, maintenant), horsRelais: brut.horsRelais === 'oui', motif });
+  if (!ctl.ok) return ctl;
   const texte = await texteOffre(db, id);
   const s = schema.structures;
   const am = await db.select({ id: s.id, nom: s.nom, email: s.email }).from(s)
@@ -41,7 +53,7 @@ export async function relayerOffre(db: Db, u: Staff | undefined, id: string, bru
   if (!am.length) return { ok: false, erreurs: { communes: 'Aucune assistante maternelle avec une adresse e-mail dans ces communes' } };
   await db.transaction(async (tx) => {
     await exigerAccesDemande(tx, u, id, true);
-    const [offre] = await tx.insert(schema.offresRelayees).values({ demandeId: id, parUtilisateurId: u!.id, communes: p.data.communes, texte, le: maintenant }).returning({ id: schema.offresRelayees.id });
+    const [offre] = await tx.insert(schema.offresRelayees).values({ demandeId: id, parUtilisateurId: u!.id, communes: p.data.communes, texte, le: maintenant, motifHorsRelais: ctl.horsRelais.length ? motif : null }).returning({ id: schema.offresRelayees.id });
     for (const a of am) {
       const [rep] = await tx.insert(schema.reponsesOffres).values({ offreId: offre!.id, structureId: a.id, envoyeeLe: maintenant }).returning({ id: schema.reponsesOffres.id });
       const jeton = await creerJeton(tx, { usage: USAGE, sujetId: rep!.id, dureeHeures: VALIDITE_JOURS * 24, maintenant });
@@ -57,7 +69,7 @@ export async function relayerOffre(db: Db, u: Staff | undefined, id: string, bru
       });
       await mettreEnFile(tx, { destinataire: a.email!, sujet: 'Une famille cherche un accueil près de chez vous', texte: corps.texte, html: corps.html, type: 'offre-relayee', objetType: 'offre', objetId: offre!.id });
     }
-    await journaliser(tx, u!, 'relayer-offre', 'demande', id, { communes: p.data.communes, destinataires: am.length });
+    await journaliser(tx, u!, 'relayer-offre', 'demande', id, { communes: p.data.communes, destinataires: am.length, horsRelais: ctl.horsRelais });
   });
   return { ok: true, message: `Offre relayée à ${am.length} assistante(s) maternelle(s).`, destinataires: am.length };
 }

@@ -76,7 +76,7 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
       periscolaire: d.periscolaire, modesSouhaites: d.modesSouhaites, communesAcceptees: d.communesAcceptees,
       interpreteLangue: d.interpreteLangue, besoinsAccessibilite: d.besoinsAccessibilite, commentaire: d.commentaire,
       structureVueId: d.structureVueId, ageMoisAuDebut: ageMoisAuDebut(d.enfants, d.dateDebut),
-      consentementContact: d.consentementContact, consentementPartage: d.consentementPartage, consentementLe: maintenant,
+      consentementContact: d.consentementContact, consentementPartage: d.consentementPartage, consentementSante: d.consentementSante, consentementLe: maintenant,
       suiviTokenHash: sha256(jeton), idempotencyKey: d.idempotencyKey, doublonPossibleDeId: doublon,
       creeParId: o.parUtilisateurId ?? null, creeLe: maintenant,
     }).onConflictDoNothing({ target: schema.demandes.idempotencyKey }).returning({ id: schema.demandes.id });

@@ -9,8 +9,9 @@ import { config } from '../config';
 import { jetonAleatoire, sha256 } from '../auth/tokens';
 import { journaliser } from '../audit';
 import { changerEtat } from './transitions';
+import { effacerDemande } from '../donnees/effacement';
 import { mettreEnFileLien } from './courriels';
-import { estOuverte, type Etat } from '../../domain/demande/etats';
+import type { Etat } from '../../domain/demande/etats';
 import { ageMoisAuDebut, type DemandeValidee } from '../../domain/demande/schema';
 
 export type DemandeRow = typeof schema.demandes.$inferSelect;
@@ -48,7 +49,7 @@ export async function demandeValidee(db: DbOrTx, d: DemandeRow): Promise<Demande
     urgence: d.urgence, urgenceMotif: d.urgenceMotif, handicap: d.handicap, handicapPrecisions: d.handicapPrecisions, periscolaire: d.periscolaire,
     modesSouhaites: d.modesSouhaites as DemandeValidee['modesSouhaites'], communesAcceptees: d.communesAcceptees,
     interpreteLangue: d.interpreteLangue, besoinsAccessibilite: d.besoinsAccessibilite, commentaire: d.commentaire,
-    consentementContact: d.consentementContact, consentementPartage: d.consentementPartage, structureVueId: d.structureVueId, idempotencyKey: d.idempotencyKey,
+    consentementContact: d.consentementContact, consentementPartage: d.consentementPartage, consentementSante: d.consentementSante, structureVueId: d.structureVueId, idempotencyKey: d.idempotencyKey,
   };
 }
 
@@ -66,7 +67,7 @@ export async function modifierParFamille(db: Db, demandeId: string, quoi: Modifi
       ? { parents: v.parents, email: v.email, telephone: v.telephone, canalPrefere: v.canalPrefere, langue: v.langueContact, adresse: v.adresse }
       : {
         dateDebut: v.dateDebut, planning: v.planning, regularite: v.regularite, horairesAtypiques: v.horairesAtypiques, urgence: v.urgence,
-        urgenceMotif: v.urgenceMotif, handicap: v.handicap, handicapPrecisions: v.handicapPrecisions, periscolaire: v.periscolaire,
+        urgenceMotif: v.urgenceMotif, handicap: v.handicap, handicapPrecisions: v.handicapPrecisions, consentementSante: v.consentementSante, periscolaire: v.periscolaire,
         ageMoisAuDebut: ageMoisAuDebut(v.enfants, v.dateDebut),
       };
     await tx.update(schema.demandes).set(maj).where(eq(schema.demandes.id, demandeId));
@@ -85,27 +86,12 @@ export async function retirerParFamille(db: Db, demandeId: string, motif: string
 }
 
 /**
- * RGPD: deletes every personal datum of the demande now. The row stays, with
- * its commune, dates, state and flags only, so that counts remain true; the
+ * RGPD: deletes every personal datum of the demande now (the one erasure
+ * function). The row stays, anonymous, so that counts remain true; the
  * follow-up link stops working.
  */
-export async function supprimerDonneesFamille(db: Db, demandeId: string, maintenant = new Date()): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [d] = await tx.select({ etat: schema.demandes.etat }).from(schema.demandes).where(eq(schema.demandes.id, demandeId)).for('update');
-    if (!d) return;
-    if (estOuverte(d.etat)) await changerEtat(tx, demandeId, 'abandonner', { acteur: 'famille' }, { motif: 'Données supprimées à la demande de la famille', maintenant });
-    await tx.delete(schema.enfants).where(eq(schema.enfants.demandeId, demandeId));
-    await tx.delete(schema.notes).where(eq(schema.notes.demandeId, demandeId));
-    await tx.update(schema.contacts).set({ note: null }).where(eq(schema.contacts.demandeId, demandeId));
-    await tx.update(schema.demandeHistorique).set({ motif: null, details: null }).where(eq(schema.demandeHistorique.demandeId, demandeId));
-    await tx.delete(schema.courriels).where(and(eq(schema.courriels.objetType, 'demande'), eq(schema.courriels.objetId, demandeId)));
-    await tx.update(schema.demandes).set({
-      parents: [], email: null, telephone: null, adresse: null, communeHorsTerritoire: null, urgenceMotif: null, handicapPrecisions: null,
-      interpreteLangue: null, besoinsAccessibilite: null, commentaire: null, suiviTokenHash: null, idempotencyKey: null,
-      structureVueId: null, anonymiseeLe: maintenant,
-    }).where(eq(schema.demandes.id, demandeId));
-    await journaliser(tx, null, 'demande.suivi.supprimer-donnees', 'demande', demandeId);
-  });
+export async function supprimerDonneesFamille(db: Db, demandeId: string, maintenant = new Date(), dataDir = config().DATA_DIR): Promise<void> {
+  await effacerDemande(db, demandeId, { origine: 'famille', maintenant, dataDir });
 }
 
 /** At most one new link per demande in this window, so the form cannot be used to flood a mailbox. */

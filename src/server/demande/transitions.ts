@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../db';
+import { apresCloture } from '../donnees/cloture';
 import { appliquer, type Acteur, type Etat, type Transition, type TypeSolution } from '../../domain/demande/etats';
 
 export type ParQui = { acteur: Acteur; utilisateurId?: string | null };
@@ -9,7 +10,7 @@ export type ParQui = { acteur: Acteur; utilisateurId?: string | null };
  * checks it is allowed, updates the state and its timestamps, and writes the
  * history row (who, when, why). Throws TransitionInterdite otherwise.
  */
-export async function changerEtat(tx: DbOrTx, demandeId: string, transition: Transition, par: ParQui, o: { motif?: string | null; typeSolution?: TypeSolution | null; details?: unknown; maintenant?: Date } = {}): Promise<Etat> {
+export async function changerEtat(tx: DbOrTx, demandeId: string, transition: Transition, par: ParQui, o: { motif?: string | null; typeSolution?: TypeSolution | null; details?: unknown; maintenant?: Date; effacement?: boolean } = {}): Promise<Etat> {
   const maintenant = o.maintenant ?? new Date();
   const [d] = await tx.select({ etat: schema.demandes.etat, premierContactLe: schema.demandes.premierContactLe }).from(schema.demandes).where(eq(schema.demandes.id, demandeId)).for('update');
   if (!d) throw new Error(`Demande ${demandeId} introuvable`);
@@ -25,6 +26,7 @@ export async function changerEtat(tx: DbOrTx, demandeId: string, transition: Tra
     demandeId, le: maintenant, transition, de: d.etat, vers, parUtilisateurId: par.utilisateurId ?? null,
     parFamille: par.acteur === 'famille', motif: o.motif ?? null, details: o.details ?? (o.typeSolution ? { typeSolution: o.typeSolution } : null),
   });
+  if (maj.clotureLe) await apresCloture(tx, demandeId, vers, { maintenant, parFamille: par.acteur === 'famille', effacement: o.effacement });
   return vers;
 }
 

@@ -11,8 +11,8 @@ import { subDays, subMonths } from 'date-fns';
 import { schema, type Db } from '../db';
 import type { Tache } from './index';
 import { envoyerRelance } from '../backoffice/courriers';
-import { ETATS_CLOS } from '../../domain/demande/etats';
-import { ETATS_EN_ATTENTE, JOURS_APRES_RAPPEL, JOURS_AVANT_RAPPEL, limiteRetention } from '../../domain/relance/regles';
+import { ETATS_EN_ATTENTE, JOURS_APRES_RAPPEL, JOURS_AVANT_RAPPEL } from '../../domain/relance/regles';
+import { effacerAnciennes } from '../donnees/effacement';
 
 const d = schema.demandes;
 const rl = schema.relances;
@@ -65,37 +65,11 @@ export async function envoyerSuivis(db: Db, o: { maintenant: Date; delaiMois: nu
 }
 
 /**
- * Erases the personal data of demandes closed before the retention limit,
- * keeping what statistics count (commune, dates, states, age, modes, contacts
- * and their channels, mises en relation).
+ * Erases the personal data of demandes closed before the retention limit
+ * (the one erasure function; statistics keep counting the anonymous rows).
  */
-export async function anonymiserAnciennes(db: Db, o: { maintenant: Date; retentionMois: number }): Promise<number> {
-  const limite = limiteRetention(o.maintenant, o.retentionMois);
-  let total = 0;
-  for (;;) {
-    const ids = (await db.select({ id: d.id }).from(d).where(and(
-      inArray(d.etat, [...ETATS_CLOS]), isNull(d.anonymiseeLe), sql`coalesce(${d.clotureLe}, ${d.etatDepuis}) < ${limite.toISOString()}::timestamptz`,
-    )).limit(LOT)).map((x) => x.id);
-    if (!ids.length) break;
-    await db.transaction(async (tx) => {
-      await tx.update(d).set({
-        parents: [], email: null, telephone: null, adresse: null, urgenceMotif: null, handicapPrecisions: null, commentaire: null,
-        besoinsAccessibilite: null, interpreteLangue: null, suiviTokenHash: null, idempotencyKey: null, doublonPossibleDeId: null, anonymiseeLe: o.maintenant,
-      }).where(inArray(d.id, ids));
-      // Children: first name removed, birth date kept to the month only.
-      await tx.execute(sql`update enfants set prenom = null,
-        date_naissance = date_trunc('month', date_naissance)::date, naissance_prevue = date_trunc('month', naissance_prevue)::date
-        where demande_id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
-      await tx.update(schema.contacts).set({ note: null }).where(inArray(schema.contacts.demandeId, ids));
-      await tx.update(schema.demandeHistorique).set({ motif: null }).where(inArray(schema.demandeHistorique.demandeId, ids));
-      await tx.update(schema.misesEnRelation).set({ note: null }).where(inArray(schema.misesEnRelation.demandeId, ids));
-      await tx.delete(schema.notes).where(inArray(schema.notes.demandeId, ids));
-      const relances = await tx.select({ id: rl.id }).from(rl).where(inArray(rl.demandeId, ids));
-      await tx.delete(schema.jetons).where(inArray(schema.jetons.sujetId, [...ids, ...relances.map((x) => x.id)]));
-    });
-    total += ids.length;
-  }
-  return total;
+export async function anonymiserAnciennes(db: Db, o: { maintenant: Date; retentionMois: number; dataDir?: string }): Promise<number> {
+  return effacerAnciennes(db, o);
 }
 
 export const taches: Tache[] = [
@@ -107,7 +81,7 @@ export const taches: Tache[] = [
   {
     nom: 'retention-demandes',
     periode: chaqueJourApres9h,
-    executer: async (ctx, maintenant) => ({ anonymisees: await anonymiserAnciennes(ctx.db, { maintenant, retentionMois: ctx.config.RETENTION_MOIS }) }),
+    executer: async (ctx, maintenant) => ({ anonymisees: await anonymiserAnciennes(ctx.db, { maintenant, retentionMois: ctx.config.RETENTION_MOIS, dataDir: ctx.config.DATA_DIR }) }),
   },
 ];
 

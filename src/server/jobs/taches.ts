@@ -4,6 +4,7 @@ import { taches as demande } from './taches-demande';
 import { taches as suivi } from './taches-suivi';
 import { taches as rdv } from './taches-rdv';
 import { taches as dispo } from './taches-dispo';
+import { taches as donnees } from './taches-donnees';
 
 /** Daily key in Europe/Paris, after `heure` o'clock. */
 export function chaqueJourApres(heure: number): (d: Date) => string | null {
@@ -18,4 +19,4 @@ export function chaqueJourApres(heure: number): (d: Date) => string | null {
  * Every scheduled task of the portal. Areas append theirs (follow-up emails,
  * availability reminders, RDV reminders, retention).
  */
-export const TACHES: Tache[] = [...demande, ...suivi, ...rdv, ...dispo];
+export const TACHES: Tache[] = [...demande, ...suivi, ...rdv, ...dispo, ...donnees];

@@ -1,6 +1,6 @@
 /**
  * The demande page of the back office: what it shows (lireFicheDemande) and
- * the eight things staff do on it (agirSurDemande). Each action checks the
+ * the nine things staff do on it (agirSurDemande). Each action checks the
  * perimeter again on the server (backoffice/demande.ts) and validates its
  * fields with zod; a refusal throws AccesRefuse, which the guard answers with 403.
  */
@@ -12,10 +12,12 @@ import {
 import { suggestionsPour, centresCommunes } from '../backoffice/suggestions';
 import { relayerOffre } from '../backoffice/offres';
 import { courrierSansSolution } from '../backoffice/courriers';
+import { communesDuRelais } from '../donnees/perimetre';
+import { effacerParStaff } from '../donnees/effacement-staff';
 import { kmEntre } from '../../domain/relance/alternatives';
 import type { ContexteStaff, Erreurs, Saisie } from './contexte';
 
-export const ACTIONS_DEMANDE = ['contact', 'transition', 'note', 'assigner', 'mise-en-relation', 'relayer', 'relancer', 'relance-traitee'] as const;
+export const ACTIONS_DEMANDE = ['contact', 'transition', 'note', 'assigner', 'mise-en-relation', 'relayer', 'effacer', 'relancer', 'relance-traitee'] as const;
 export type ActionDemande = (typeof ACTIONS_DEMANDE)[number];
 
 const schemaAction = z.object({ action: z.enum(ACTIONS_DEMANDE, { error: 'Action inconnue' }) });
@@ -38,6 +40,7 @@ export async function agirSurDemande(c: ContexteStaff, id: string, saisie: Saisi
     assigner: () => assigner(db, u, id, saisie),
     'mise-en-relation': () => mettreEnRelationAvec(db, u, id, saisie, maintenant),
     relayer: () => relayerOffre(db, u, id, saisie, { baseUrl, maintenant }),
+    effacer: () => effacerParStaff(db, u, id, saisie, { maintenant }),
     relancer: () => relancerFamille(db, u, id, { baseUrl, maintenant }),
     'relance-traitee': () => marquerRelanceTraitee(db, u, id, saisie, maintenant),
   };
@@ -58,6 +61,7 @@ export async function lireFicheDemande(c: ContexteStaff, id: string) {
   const communesRelais = origine
     ? communes.map((x) => ({ ...x, km: kmEntre(origine, x) })).filter((x) => x.km <= 12).sort((a, b) => a.km - b.km).slice(0, 15)
     : [];
+  const duRelais = await communesDuRelais(db, d.relaisId, maintenant);
   const lettre = d.etat === 'sans-solution' && !d.email && !d.anonymiseeLe ? await courrierSansSolution(db, id, maintenant) : null;
-  return { detail, suggestions, communesRelais, lettre };
+  return { detail, suggestions, communesRelais, duRelais, lettre };
 }
