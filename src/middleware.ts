@@ -4,6 +4,7 @@ import { splitLangPath, useT } from './i18n';
 import { COOKIE_SESSION, sessionDepuisJeton } from './server/auth/staff';
 import { egalConstant } from './server/auth/tokens';
 import { log } from './server/log';
+import { entetesTransport } from './server/http/entetes';
 
 const PUBLIC_ADMIN = new Set(['/admin/connexion']);
 
@@ -62,6 +63,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const res = await next();
   enTetesSecurite(res, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
+  entetesTransport(res, context.url);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');
   log.debug({ method: context.request.method, path: context.url.pathname, status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
   return res;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lireTrustProxy } from './http/proxy';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
@@ -13,6 +14,10 @@ const TERRITOIRES = ['ca-bethune-bruay', 'cc-vie-et-boulogne', 'cc-tonnerrois-en
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('localhost'),
+  /** Proxies allowed to set X-Forwarded-For/-Proto/-Host: a hop count, or addresses/CIDRs/`loopback`/`private`, comma separated. */
+  TRUST_PROXY: z.string().optional().superRefine((v, ctx) => {
+    try { lireTrustProxy(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^TRUST_PROXY: /, '') }); }
+  }),
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   /** Public base URL used in emails and embed snippets. Defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
@@ -68,6 +73,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   const c = result.data;
   const production = c.NODE_ENV === 'production';
   if (production && !c.SECRET) throw new ConfigError('Invalid environment variable(s):\n  SECRET: required when NODE_ENV=production');
+  if (production && c.PUBLIC_URL?.startsWith('https:') && !c.TRUST_PROXY) {
+    throw new ConfigError('Invalid environment variable(s):\n  TRUST_PROXY: required when PUBLIC_URL is https:// in production (the portal serves plain HTTP behind the proxy that terminates TLS; see docs/production.md)');
+  }
   return {
     ...c,
     production,
