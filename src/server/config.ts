@@ -30,6 +30,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** smtp://user:pass@host:port or smtps://…; unset = write .eml files to DATA_DIR/outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Connection and greeting timeout of the SMTP server (the socket timeout is twice this). */
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   MAIL_FROM: z.string().min(3).default('Guichet Petite Enfance <ne-pas-repondre@guichet-petite-enfance.localhost>'),
   /** Secret for signing tokens and cookies; required in production (32+ chars). */
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
