@@ -5,7 +5,8 @@ import preact from '@astrojs/preact';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // scripts/server.mjs enforces 1 MB / 5 MB per route first (src/server/http/entrees.ts); this is the backstop.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 6 * 1024 * 1024 }),
   integrations: [preact()],
   // Builds for tests can go elsewhere so that parallel runs do not clobber dist/.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',

@@ -3,6 +3,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { appliquerProxy, lireTrustProxy } from '../src/server/http/proxy.ts';
+import { preparerEntree } from '../src/server/http/entrees.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const outDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -11,7 +13,11 @@ const { handler } = await import(pathToFileURL(path.join(outDir, 'server', 'entr
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 const t0 = Date.now();
-const server = http.createServer((req, res) => handler(req, res));
+const confiance = lireTrustProxy(process.env.TRUST_PROXY);
+// Body limits and NUL stripping first, then the proxy's view of the client, synchronously before Astro.
+const server = http.createServer(async (req, res) => {
+  if (await preparerEntree(req, res)) { appliquerProxy(req, confiance); handler(req, res); }
+});
 server.keepAliveTimeout = 5000;
 
 await new Promise((resolve) => server.listen(port, host, resolve));

@@ -4,6 +4,7 @@ import { splitLangPath, useT } from './i18n';
 import { passerLaGarde } from './server/auth/garde';
 import { estRouteStaff } from './server/auth/routes';
 import { log } from './server/log';
+import { entetesTransport } from './server/http/entetes';
 
 function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): void {
   const h = res.headers;
@@ -38,6 +39,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const estAdmin = estRouteStaff(path);
   const res = estAdmin ? await passerLaGarde(context, next, ctx.db, path) : await next();
   enTetesSecurite(res, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
+  entetesTransport(res, context.url);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');
   log.debug({ method: context.request.method, path: context.url.pathname, status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
   return res;

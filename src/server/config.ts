@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lireTrustProxy } from './http/proxy';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
@@ -13,6 +14,10 @@ const TERRITOIRES = ['ca-bethune-bruay', 'cc-vie-et-boulogne', 'cc-tonnerrois-en
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('localhost'),
+  /** Proxies allowed to set X-Forwarded-For/-Proto/-Host: a hop count, or addresses/CIDRs/`loopback`/`private`, comma separated. */
+  TRUST_PROXY: z.string().optional().superRefine((v, ctx) => {
+    try { lireTrustProxy(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^TRUST_PROXY: /, '') }); }
+  }),
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   /** Public base URL used in emails and embed snippets. Defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
@@ -25,6 +30,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** smtp://user:pass@host:port or smtps://…; unset = write .eml files to DATA_DIR/outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Connection and greeting timeout of the SMTP server (the socket timeout is twice this). */
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   MAIL_FROM: z.string().min(3).default('Guichet Petite Enfance <ne-pas-repondre@guichet-petite-enfance.localhost>'),
   /** Secret for signing tokens and cookies; required in production (32+ chars). */
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -70,6 +77,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   const c = result.data;
   const production = c.NODE_ENV === 'production';
   if (production && !c.SECRET) throw new ConfigError('Invalid environment variable(s):\n  SECRET: required when NODE_ENV=production');
+  if (production && c.PUBLIC_URL?.startsWith('https:') && !c.TRUST_PROXY) {
+    throw new ConfigError('Invalid environment variable(s):\n  TRUST_PROXY: required when PUBLIC_URL is https:// in production (the portal serves plain HTTP behind the proxy that terminates TLS; see docs/production.md)');
+  }
   return {
     ...c,
     production,

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
 import { schema, type Db } from '../db';
 import { sha256 } from './tokens';
+import { attenteAvantEssai, envoyerLienDeblocage, noterEchec, oublierEchecs } from './throttle';
 
 export type Role = 'admin' | 'animatrice' | 'commune';
 export type Staff = {
@@ -12,43 +13,36 @@ export type Staff = {
 export type SessionStaff = { utilisateur: Staff; csrf: string };
 
 export const COOKIE_SESSION = 'gpe_session';
-const FENETRE_MIN = 15;
-export const MAX_ECHECS = 5;
 
 export function hacherMotDePasse(mdp: string): Promise<string> {
   return hash(mdp); // argon2id with the library's OWASP-aligned defaults
 }
 
-/** Too many failures for this email or IP in the last 15 minutes? (shared by every instance) */
-export async function tropDeTentatives(db: Db, cles: string[], maintenant = new Date()): Promise<boolean> {
-  const depuis = new Date(maintenant.getTime() - FENETRE_MIN * 60_000);
-  for (const cle of cles) {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.tentativesConnexion)
-      .where(and(eq(schema.tentativesConnexion.cle, cle), gt(schema.tentativesConnexion.le, depuis)));
-    if ((r?.n ?? 0) >= MAX_ECHECS) return true;
-  }
-  return false;
-}
+export type ResultatConnexion = { ok: true; jeton: string; expire: Date } | { ok: false; raison: 'identifiants' | 'trop-de-tentatives'; attenteMs?: number };
 
-export type ResultatConnexion = { ok: true; jeton: string; expire: Date } | { ok: false; raison: 'identifiants' | 'trop-de-tentatives' };
-
-export async function connecter(db: Db, o: { email: string; motDePasse: string; ip: string; dureeHeures: number; maintenant?: Date }): Promise<ResultatConnexion> {
+/**
+ * Same answers and the same work whether the account exists or not: a throttled
+ * try verifies no hash at all, any other try verifies one (a dummy for unknown
+ * accounts). Throttling: src/server/auth/throttle.ts.
+ */
+export async function connecter(db: Db, o: { email: string; motDePasse: string; ip: string; dureeHeures: number; maintenant?: Date; publicUrl?: string }): Promise<ResultatConnexion> {
   const maintenant = o.maintenant ?? new Date();
   const email = o.email.trim().toLowerCase();
-  const cles = [`email:${email}`, `ip:${o.ip}`];
-  if (await tropDeTentatives(db, cles, maintenant)) return { ok: false, raison: 'trop-de-tentatives' };
+  const attente = await attenteAvantEssai(db, email, o.ip, maintenant);
+  if (attente > 0) return { ok: false, raison: 'trop-de-tentatives', attenteMs: attente };
   const [u] = await db.select().from(schema.utilisateurs).where(and(eq(schema.utilisateurs.email, email), eq(schema.utilisateurs.actif, true)));
   // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok = u ? await verify(u.motDePasseHash, o.motDePasse).catch(() => false) : (await verify(HASH_FACTICE, o.motDePasse).catch(() => false)) && false;
   if (!u || !ok) {
-    await db.insert(schema.tentativesConnexion).values(cles.map((cle) => ({ cle, le: maintenant })));
+    const ralentir = await noterEchec(db, email, o.ip, maintenant);
+    if (ralentir && u && o.publicUrl) await envoyerLienDeblocage(db, u, o.publicUrl, maintenant);
     return { ok: false, raison: 'identifiants' };
   }
   const jeton = randomBytes(32).toString('base64url');
   const expire = new Date(maintenant.getTime() + o.dureeHeures * 3600_000);
   await db.insert(schema.sessions).values({ idHash: sha256(jeton), utilisateurId: u.id, csrf: randomBytes(24).toString('base64url'), creeLe: maintenant, vuLe: maintenant, expireLe: expire });
   await db.update(schema.utilisateurs).set({ derniereConnexionLe: maintenant }).where(eq(schema.utilisateurs.id, u.id));
-  await db.delete(schema.tentativesConnexion).where(eq(schema.tentativesConnexion.cle, `email:${email}`));
+  await oublierEchecs(db, email, o.ip);
   return { ok: true, jeton, expire };
 }
 const HASH_FACTICE = '$argon2id$v=19$m=19456,t=2,p=1$KmbsgQSYIqkt4SIzXbq9Yw$BOIt3+gsh6G/ERZoXPOFvNg2yq8AZzOGFh4ig3arwKA';

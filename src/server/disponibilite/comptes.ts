@@ -8,7 +8,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { schema, type Db, type DbOrTx } from '../db';
 import { consommerJeton, creerJeton, sha256 } from '../auth/tokens';
-import { tropDeTentatives } from '../auth/staff';
+import { codeProBloque, noterEchecCodePro } from '../auth/throttle';
 import { mettreEnFile } from '../mail/outbox';
 import { courrielLienConnexion } from './courriels';
 
@@ -111,17 +111,16 @@ export async function entrerParLien(db: Db, jeton: string, maintenant = new Date
   });
 }
 
-/** The short code; failures are counted per IP like staff sign-in. */
+/** The short code; failures are counted per address and for all addresses together. */
 export async function entrerParCode(db: Db, o: { code: string; ip: string; maintenant?: Date }): Promise<ResultatEntree> {
   const maintenant = o.maintenant ?? new Date();
-  const cles = [`code-pro:${o.ip}`];
-  if (await tropDeTentatives(db, cles, maintenant)) return { ok: false, raison: 'trop-de-tentatives' };
+  if (await codeProBloque(db, o.ip, maintenant)) return { ok: false, raison: 'trop-de-tentatives' };
   const code = normaliserCode(o.code);
   const [c] = code ? await db.select({ id: schema.comptesPro.id }).from(schema.comptesPro)
     .innerJoin(schema.structures, eq(schema.structures.id, schema.comptesPro.structureId))
     .where(and(eq(schema.comptesPro.codeCourt, code), eq(schema.structures.actif, true))) : [];
   if (!c) {
-    await db.insert(schema.tentativesConnexion).values(cles.map((cle) => ({ cle, le: maintenant })));
+    await noterEchecCodePro(db, o.ip, maintenant);
     return { ok: false, raison: 'inconnu' };
   }
   return { ok: true, ...(await ouvrirSession(db, c.id, maintenant)) };

@@ -13,9 +13,11 @@ export interface Transport {
 }
 
 /** SMTP when SMTP_URL is set; otherwise each message becomes DATA_DIR/outbox/<time>-<id>.eml. */
-export function creerTransport(c: Pick<Config, 'SMTP_URL' | 'DATA_DIR'>): Transport {
+export function creerTransport(c: Pick<Config, 'SMTP_URL' | 'DATA_DIR'> & { SMTP_TIMEOUT_MS?: number }): Transport {
   if (c.SMTP_URL) {
-    const t = nodemailer.createTransport(c.SMTP_URL);
+    // A server that accepts and never answers must fail the send, not hang the worker.
+    const ms = c.SMTP_TIMEOUT_MS ?? 10_000;
+    const t = nodemailer.createTransport({ url: c.SMTP_URL, connectionTimeout: ms, greetingTimeout: ms, socketTimeout: 2 * ms, dnsTimeout: ms } as Parameters<typeof nodemailer.createTransport>[0]);
     return {
       async envoyer(m) {
         const info = await t.sendMail({ ...m, html: m.html ?? undefined, attachments: m.attachments ?? undefined });
