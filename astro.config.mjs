@@ -2,11 +2,12 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
+import precompression from './scripts/http/precompression.mjs';
 
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  integrations: [preact()],
+  integrations: [preact(), precompression()],
   // Builds for tests can go elsewhere so that parallel runs do not clobber dist/.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { frontal } from './http/frontal.mjs';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const outDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -11,7 +12,7 @@ const { handler } = await import(pathToFileURL(path.join(outDir, 'server', 'entr
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 const t0 = Date.now();
-const server = http.createServer((req, res) => handler(req, res));
+const server = http.createServer(frontal(path.join(outDir, 'client'), handler));
 server.keepAliveTimeout = 5000;
 
 await new Promise((resolve) => server.listen(port, host, resolve));

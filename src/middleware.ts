@@ -4,6 +4,7 @@ import { splitLangPath, useT } from './i18n';
 import { COOKIE_SESSION, sessionDepuisJeton } from './server/auth/staff';
 import { egalConstant } from './server/auth/tokens';
 import { log } from './server/log';
+import { finaliserReponse, instantane } from './server/http/reponse';
 
 const PUBLIC_ADMIN = new Set(['/admin/connexion']);
 
@@ -29,6 +30,7 @@ function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const debut = performance.now();
+  const cachesAvant = instantane();
   const ctx = await app();
   const { lang, path } = splitLangPath(context.url.pathname);
   context.locals.app = ctx;
@@ -64,5 +66,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
   enTetesSecurite(res, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');
   log.debug({ method: context.request.method, path: context.url.pathname, status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
-  return res;
+  return finaliserReponse(context, res, cachesAvant);
 });
