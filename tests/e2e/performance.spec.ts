@@ -53,3 +53,24 @@ test('the remembered language still sends the bare home page to that language', 
   expect(r.status()).toBe(302);
   expect(r.headers()['location']).toBe('/en/');
 });
+
+test('the map points format lists the same places as the GeoJSON, details on demand', async ({ request }) => {
+  const geo = await (await request.get('/api/offre?lieu=62119&rayon=5')).json();
+  const r = await request.get('/api/offre/points?lieu=62119&rayon=5', { headers: { 'accept-encoding': 'br' } });
+  expect(r.status()).toBe(200);
+  expect(r.headers()['content-encoding']).toBe('br');
+  const points = await r.json();
+  expect(points.format).toBe('points-1');
+  expect(points.total).toBe(geo.features.length);
+  expect(points.ids.length).toBe(points.total * points.longueurId);
+  const premier = geo.features[0];
+  const court = premier.id.replaceAll('-', '').slice(0, points.longueurId);
+  expect(points.ids).toContain(court);
+  const detail = await request.get(`/api/offre/lieu/${court}`);
+  expect(detail.status()).toBe(200);
+  expect((await detail.json()).properties).toEqual(premier.properties);
+  expect((await request.get('/api/offre/lieu/zzz')).status()).toBe(400);
+  expect((await request.get('/api/offre/points?bbox=1,2,3')).status()).toBe(400);
+  const boite = await (await request.get('/api/offre/points?bbox=2.6,50.5,2.7,50.55')).json();
+  expect(boite.total).toBeLessThan(points.total + 10_000);
+});
