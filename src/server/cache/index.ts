@@ -19,7 +19,7 @@ export type CleCache =
   /** Demandes and what the statistics count (contacts, RDV, transitions). */
   | 'demandes';
 
-type Entree = { valeur: Promise<unknown>; cles: readonly CleCache[]; generations: number[]; expire: number };
+type Entree = { valeur: Promise<unknown>; cles: readonly CleCache[]; generations: number[]; enCours: boolean; expire: number };
 type Etat = { memos: WeakMap<object, Map<string, Entree>>; ecouteurs: Set<(cle: CleCache) => void>; generations: Map<CleCache, number> };
 
 // On globalThis: the server entry and the pages may be separate module
@@ -36,18 +36,27 @@ const generationsDe = (cles: readonly CleCache[]) => cles.map((c) => etat.genera
 /**
  * The value `nom` for `portee` (usually the database handle), computed by
  * `calcul` at most once until one of `cles` is invalidated or `ageMaxMs`
- * passes. Concurrent callers share the computation; a failure is not kept.
+ * passes after it was computed. Concurrent callers share the computation; a
+ * failure is not kept. With `ageMaxMs` 0 it is only that: identical
+ * concurrent requests share one computation (single flight), nothing is kept.
  */
 export function memoiser<T>(portee: object, nom: string, cles: readonly CleCache[], calcul: () => Promise<T>, ageMaxMs = AGE_MAX_MS): Promise<T> {
   let memos = etat.memos.get(portee);
   if (!memos) etat.memos.set(portee, (memos = new Map()));
   const maintenant = Date.now();
   const e = memos.get(nom);
-  if (e && e.expire > maintenant && generationsDe(e.cles).every((g, i) => g === e.generations[i])) return e.valeur as Promise<T>;
+  if (e && (e.enCours || e.expire > maintenant) && generationsDe(e.cles).every((g, i) => g === e.generations[i])) return e.valeur as Promise<T>;
   // Generations read before the computation starts: a write during it makes the result stale at once.
-  const entree: Entree = { valeur: Promise.resolve().then(calcul), cles, generations: generationsDe(cles), expire: maintenant + ageMaxMs };
+  const entree: Entree = { valeur: Promise.resolve().then(calcul), cles, generations: generationsDe(cles), enCours: true, expire: 0 };
   memos.set(nom, entree);
-  entree.valeur.catch(() => { if (memos.get(nom) === entree) memos.delete(nom); });
+  entree.valeur.then(
+    () => {
+      entree.enCours = false;
+      entree.expire = Date.now() + ageMaxMs;
+      if (ageMaxMs <= 0 && memos.get(nom) === entree) memos.delete(nom);
+    },
+    () => { entree.enCours = false; if (memos.get(nom) === entree) memos.delete(nom); },
+  );
   return entree.valeur as Promise<T>;
 }
 

@@ -79,3 +79,17 @@ describe('compression', () => {
     expect(await identite.text()).toBe(html);
   });
 });
+
+describe('single flight (ageMaxMs 0)', () => {
+  it('shares a computation in flight and keeps nothing afterwards', async () => {
+    const portee = {};
+    let n = 0;
+    let liberer!: () => void;
+    const barriere = new Promise<void>((r) => { liberer = r; });
+    const calcul = async () => { n++; await barriere; return n; };
+    const quatre = [1, 2, 3, 4].map(() => memoiser(portee, 'stats', ['demandes'], calcul, 0));
+    liberer();
+    expect(await Promise.all(quatre)).toEqual([1, 1, 1, 1]);
+    expect(await memoiser(portee, 'stats', ['demandes'], calcul, 0)).toBe(2);
+  });
+});
