@@ -2,12 +2,13 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
+import precompression from './scripts/http/precompression.mjs';
 
 export default defineConfig({
   output: 'server',
   // scripts/server.mjs enforces 1 MB / 5 MB per route first (src/server/http/entrees.ts); this is the backstop.
   adapter: node({ mode: 'standalone', bodySizeLimit: 6 * 1024 * 1024 }),
-  integrations: [preact()],
+  integrations: [preact(), precompression()],
   // Builds for tests can go elsewhere so that parallel runs do not clobber dist/.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appliquerProxy, lireTrustProxy } from '../src/server/http/proxy.ts';
 import { preparerEntree } from '../src/server/http/entrees.ts';
+import { frontal } from './http/frontal.mjs';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const outDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -15,8 +16,10 @@ const host = process.env.HOST ?? 'localhost';
 const t0 = Date.now();
 const confiance = lireTrustProxy(process.env.TRUST_PROXY);
 // Body limits and NUL stripping first, then the proxy's view of the client, synchronously before Astro.
+// Then static files and cached public pages from memory (scripts/http/frontal.mjs), else Astro.
+const servir = frontal(path.join(outDir, 'client'), handler);
 const server = http.createServer(async (req, res) => {
-  if (await preparerEntree(req, res)) { appliquerProxy(req, confiance); handler(req, res); }
+  if (await preparerEntree(req, res)) { appliquerProxy(req, confiance); servir(req, res); }
 });
 server.keepAliveTimeout = 5000;
 

@@ -5,6 +5,7 @@ import { passerLaGarde } from './server/auth/garde';
 import { estRouteStaff } from './server/auth/routes';
 import { log } from './server/log';
 import { entetesTransport } from './server/http/entetes';
+import { finaliserReponse, instantane } from './server/http/reponse';
 
 function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): void {
   const h = res.headers;
@@ -28,6 +29,7 @@ function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const debut = performance.now();
+  const cachesAvant = instantane();
   const ctx = await app();
   const { lang, path } = splitLangPath(context.url.pathname);
   context.locals.app = ctx;
@@ -42,5 +44,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
   entetesTransport(res, context.url);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');
   log.debug({ method: context.request.method, path: context.url.pathname, status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
-  return res;
+  return finaliserReponse(context, res, cachesAvant);
 });

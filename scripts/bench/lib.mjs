@@ -1,7 +1,7 @@
 // Shared helpers for benchmark scripts: start a built portal on a free port,
 // run autocannon against it, format percentiles.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,4 +38,17 @@ export async function demarrerPortail(env = {}) {
 export async function charge(url, o = {}) {
   const r = await autocannon({ url, connections: o.connections ?? 10, duration: o.duration ?? 10, amount: o.amount, method: o.method ?? 'GET', headers: o.headers, body: o.body });
   return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, erreurs: r.errors + r.non2xx, total: r.requests.total };
+}
+
+/**
+ * Prints a ratio next to its target and records it for `npm run bench`'s
+ * summary (JSON lines in BENCH_RESULTATS when set). `sens` '>=' means the
+ * ratio must reach the target, '<=' that it must not exceed it.
+ */
+export function ratio(nom, valeur, cible, sens = '>=', detail = '') {
+  const ok = sens === '>=' ? valeur >= cible : valeur <= cible;
+  const v = Number.isFinite(valeur) ? valeur.toFixed(2) : String(valeur);
+  console.log(`  → ${nom}: ${v} (cible ${sens} ${cible}) ${ok ? 'ok' : 'EN DESSOUS DE LA CIBLE'}${detail ? ` — ${detail}` : ''}`);
+  if (process.env.BENCH_RESULTATS) appendFileSync(process.env.BENCH_RESULTATS, JSON.stringify({ nom, valeur, cible, sens, ok, detail }) + '\n');
+  return ok;
 }

@@ -1,11 +1,11 @@
 // Benchmark of GET /api/offre (not a test): the full demo offer, then a
 // generated offer of 20,000 places. Prints p50/p99 latency and payload size.
 // Usage: node scripts/bench/offre.mjs   (BENCH_SKIP_BUILD=1 to reuse .bench/build)
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { charge, demarrerPortail } from './lib.mjs';
+import { charge, demarrerPortail, ratio } from './lib.mjs';
 import { loadavg } from 'node:os';
 
 const CIBLE = Number(process.env.BENCH_OFFRE_TAILLE ?? 20_000);
@@ -95,8 +95,43 @@ await pg.close();
 
 process.env.BENCH_SKIP_BUILD = '1';
 p = await demarrerPortail({ DATA_DIR: dataDir });
+const GRANDS = [['/api/offre (GeoJSON complet, données ouvertes)', '/api/offre', 'offre.json'], ['/api/offre/points (format léger de la carte)', '/api/offre/points', 'points.json']];
+const dossier = path.join(process.env.ASTRO_OUT_DIR ?? path.resolve('.bench/build'), 'client', '__bench-offre');
 try {
   await mesurer(p.url, `Offre générée : ${total} lieux visibles et actifs`, 1);
+  // The map's first load: the page's light points (what the island fetches), compressed as served.
+  const r = await fetch(p.url + '/api/offre/points', { headers: { 'accept-encoding': 'br' } });
+  const points = Buffer.from(await r.arrayBuffer());
+  console.log(`\n## Carte, premier chargement avec ${total} lieux`);
+  console.log(`  /api/offre/points : ${(points.length / 1024).toFixed(0)} kB transférés (${r.headers.get('content-encoding')})`);
+  ratio('carte : points au premier chargement (kB compressés)', points.length / 1024, 300, '<=', `${(points.length / 1024).toFixed(0)} kB`);
+  // Same bytes as static files (with the same brotli copy next to them) for the p99 comparison.
+  mkdirSync(dossier, { recursive: true });
+  for (const [, chemin, fichier] of GRANDS) {
+    const brut = Buffer.from(await (await fetch(p.url + chemin, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+    writeFileSync(path.join(dossier, fichier), brut);
+    writeFileSync(path.join(dossier, fichier + '.br'), Buffer.from(await (await fetch(p.url + chemin, { headers: { 'accept-encoding': 'br' } })).arrayBuffer()));
+  }
 } finally {
   await p.stop();
+}
+
+// Same process, same bytes: the endpoint and its static copy, interleaved, 4 connections, brotli.
+p = await demarrerPortail({ DATA_DIR: dataDir });
+try {
+  console.log(`\n## p99 contre les mêmes octets servis en statique (${total} lieux, brotli, 4 connexions, tours alternés)`);
+  for (const [nom, chemin, fichier] of GRANDS) {
+    const dyn = [], stat = [];
+    for (let i = 0; i < 3; i++) {
+      dyn.push(await charge(p.url + chemin, { duration: 3, connections: 4, headers: { 'accept-encoding': 'br' } }));
+      stat.push(await charge(`${p.url}/__bench-offre/${fichier}`, { duration: 3, connections: 4, headers: { 'accept-encoding': 'br' } }));
+    }
+    const pire = (l) => Math.max(...l.map((x) => x.p99));
+    const rps = (l) => Math.round(l.reduce((s, x) => s + x.rps, 0) / l.length);
+    console.log(`  ${nom} : p99 ${pire(dyn)} ms, ${rps(dyn)} req/s ; statique : p99 ${pire(stat)} ms, ${rps(stat)} req/s`);
+    ratio(`${chemin} : p99 / p99 statique`, pire(dyn) / Math.max(1, pire(stat)), 2, '<=', `${pire(dyn)} ms contre ${pire(stat)} ms`);
+  }
+} finally {
+  await p.stop();
+  rmSync(dossier, { recursive: true, force: true });
 }

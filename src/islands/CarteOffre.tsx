@@ -12,6 +12,7 @@ import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import './CarteOffre.css';
 import type * as Leaflet from 'leaflet';
 import { interpoler } from '../i18n/messages';
+import { lirePoints, type PointsOffre } from '../domain/offre/points-lecture';
 
 export type TextesCarte = {
   region: string; aide: string; chargement: string; erreur: string; nombre: string; groupe: string; fondCommunes: string;
@@ -37,6 +38,7 @@ type Props = {
   base?: string;
 };
 
+/** What a marker knows before its details are fetched (light format, /api/offre/points); dates come with the details. */
 type Proprietes = {
   id: string; type: string; nom: string | null; commune: { code: string; nom: string };
   disponibilite: { etat: keyof TextesCarte['etats']; disponibleDepuis: string | null; joursDepuisConfirmation: number | null };
@@ -69,12 +71,20 @@ export default function CarteOffre(props: Props) {
       const L = (await import('leaflet')).default;
       (window as unknown as { L: typeof L }).L = L;
       await import('leaflet.markercluster');
+      // The light points format (id, type, commune, coordinates, state); details on demand (/api/offre/lieu/<id>).
+      const urlPoints = props.apiUrl.replace(/^([^?]*\/api\/offre)(?=\?|$)/, '$1/points');
       const [reponse, contours] = await Promise.all([
-        fetch(props.apiUrl, { headers: { accept: 'application/geo+json' } }),
+        fetch(urlPoints, { headers: { accept: 'application/json' } }),
         props.tuiles ? Promise.resolve(null) : fetch(props.communesUrl).then((r) => (r.ok ? r.json() : null)),
       ]);
       if (!reponse.ok) throw new Error(`offre ${reponse.status}`);
-      const fc = (await reponse.json()) as GeoJSON.FeatureCollection<GeoJSON.Point, Proprietes>;
+      const brut = (await reponse.json()) as PointsOffre;
+      const fc = { features: lirePoints(brut).map((x) => ({
+        geometry: { coordinates: [x.lon, x.lat] },
+        properties: { id: x.id, type: x.type, nom: x.nom, commune: x.commune, disponibilite: { etat: x.etat, disponibleDepuis: null, joursDepuisConfirmation: null } } as Proprietes,
+      })) };
+      const idCourt = (uuid: string) => uuid.replaceAll('-', '').toLowerCase().slice(0, brut.longueurId);
+      const idsPage = new Set(props.idsPage.map(idCourt));
       if (fini || !conteneur.current) return;
 
       carte = L.map(conteneur.current, { scrollWheelZoom: !props.compact, zoomSnap: 0.5, minZoom: 6, maxZoom: 18, zoomControl: false });
@@ -92,6 +102,7 @@ export default function CarteOffre(props: Props) {
       }
 
       const groupe = L.markerClusterGroup({
+        chunkedLoading: true,
         showCoverageOnHover: false,
         maxClusterRadius: 45,
         iconCreateFunction: (c) => {
@@ -118,14 +129,15 @@ export default function CarteOffre(props: Props) {
           icon: L.divIcon({ className: `marqueur-offre marqueur-offre--${p.disponibilite.etat}`, html: `<span aria-hidden="true"></span>${span.outerHTML}`, iconSize: [24, 24] }),
         });
         m.bindPopup(() => contenuPopup(p, nom, titre));
+        const fiche = () => document.querySelector(`[data-offre][data-id-court="${p.id}"]`);
         m.on('popupclose', (e) => {
-          document.getElementById(`offre-${p.id}`)?.classList.remove('fiche-lieu--active');
+          fiche()?.classList.remove('fiche-lieu--active');
           // Focus goes back to the marker (or the map when the marker is inside a cluster) if it was in the popup.
           const el = e.popup.getElement();
           if (el && (el.contains(document.activeElement) || document.activeElement === document.body)) ((m.getElement() as HTMLElement | undefined) ?? conteneur.current)?.focus();
         });
         m.on('popupopen', (e) => {
-          document.getElementById(`offre-${p.id}`)?.classList.add('fiche-lieu--active');
+          fiche()?.classList.add('fiche-lieu--active');
           const el = e.popup.getElement();
           const fermer = el?.querySelector<HTMLElement>('.leaflet-popup-close-button');
           if (fermer) { fermer.setAttribute('aria-label', tx.fermerPopup); fermer.title = tx.fermerPopup; }
@@ -157,14 +169,25 @@ export default function CarteOffre(props: Props) {
         const dispo = document.createElement('p');
         dispo.textContent = libelleEtat(p, tx);
         div.append(h, meta, dispo);
-        if (props.idsPage.includes(p.id)) {
+        // Name and dated availability: fetched when the popup opens.
+        fetch(`${props.base ?? ''}/api/offre/lieu/${p.id}`, { headers: { accept: 'application/geo+json' } })
+          .then((r) => (r.ok ? r.json() : null))
+          .then((f: { properties: Proprietes } | null) => {
+            if (f) {
+              dispo.textContent = libelleEtat(f.properties, tx);
+              d.href = lienDemande(f.properties.id);
+            }
+          }, () => {});
+        const ficheListe = document.querySelector<HTMLElement>(`[data-offre][data-id-court="${p.id}"]`);
+        if (idsPage.has(p.id) && ficheListe) {
           const a = document.createElement('a');
-          a.href = `#offre-${p.id}`;
+          a.href = `#${ficheListe.id}`;
           a.textContent = tx.voirListe;
           div.append(a, document.createTextNode(' · '));
         }
         const d = document.createElement('a');
-        d.href = `${props.base ?? ''}${props.demandeBase}?structure=${encodeURIComponent(p.id)}&commune=${encodeURIComponent(p.commune.code)}`;
+        const lienDemande = (structure?: string) => `${props.base ?? ''}${props.demandeBase}?${structure ? `structure=${encodeURIComponent(structure)}&` : ''}commune=${encodeURIComponent(p.commune.code)}`;
+        d.href = lienDemande(ficheListe?.dataset.offre);
         d.textContent = tx.demande;
         if (props.compact) { d.target = '_blank'; d.rel = 'noopener'; }
         div.append(d);
@@ -172,8 +195,9 @@ export default function CarteOffre(props: Props) {
       }
 
       // "Voir sur la carte" buttons of the server-rendered list.
+      for (const el of document.querySelectorAll<HTMLElement>('[data-offre]')) el.dataset.idCourt = idCourt(el.dataset.offre!);
       for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-voir-carte]')) {
-        const m = parId.get(b.dataset.voirCarte!);
+        const m = parId.get(idCourt(b.dataset.voirCarte!));
         if (!m) continue;
         const voir = () => {
           conteneur.current?.scrollIntoView({ block: 'center' });

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { schema, type Db } from '../db';
+import { invalider } from '../cache';
 import type { Filtres } from '../../domain/offre/filtres';
 import { projectionPublique, type CommuneRef, type OffrePublique, type PlaceSource, type StructureSource } from '../../domain/offre/projection';
 import { rechercher, resoudreLieu, type CommuneRecherche, type ResultatOffre } from '../../domain/offre/recherche';
@@ -64,6 +65,7 @@ const caches = new WeakMap<Db, EntreeCache>();
 /** Drops the cached offer of this database and everything derived from it (API bodies, ETags, gzip). */
 export function invaliderCacheOffre(db: Db): void {
   caches.delete(db);
+  invalider('offre');
 }
 
 async function chargerOffrePublique(db: Db, o: OptionsOffre, communes: CommuneRecherche[]): Promise<OffrePublique[]> {

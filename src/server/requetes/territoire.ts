@@ -1,13 +1,18 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '../db';
+import { memoiser } from '../cache';
 
 export async function territoireCourant(db: Db) {
   const [t] = await db.select().from(schema.territoires).limit(1);
   return t ?? null;
 }
 
-/** Relais with their sites and the number of member communes today. */
-export async function relaisEtLieux(db: Db, jour = new Date().toISOString().slice(0, 10)) {
+/** Relais with their sites and the number of member communes today, read once per territory change (`invalider('territoire')`). */
+export function relaisEtLieux(db: Db, jour = new Date().toISOString().slice(0, 10)) {
+  return memoiser(db, `relaisEtLieux:${jour}`, ['territoire'], () => lireRelaisEtLieux(db, jour));
+}
+
+async function lireRelaisEtLieux(db: Db, jour: string) {
   const relais = await db.select().from(schema.relais).orderBy(asc(schema.relais.nom));
   const lieux = await db.select({ l: schema.lieux, commune: schema.communes.nom }).from(schema.lieux)
     .innerJoin(schema.communes, eq(schema.lieux.communeCode, schema.communes.code)).orderBy(asc(schema.lieux.nom));

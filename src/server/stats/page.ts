@@ -6,6 +6,7 @@ import type { Staff } from '../auth/staff';
 import { periodeAnnee, periodeMois, periodePersonnalisee, periodeTrimestre, type Periode } from '../../domain/stats/periode';
 import { calculerIndicateurs, demandeNonSatisfaiteParCommune } from './indicateurs';
 import { choisirPerimetre, perimetresAutorises } from './perimetres';
+import { memoiser } from '../cache';
 
 export const LIBELLES: Record<string, Record<string, string>> = {
   canal: { 'en-ligne': 'En ligne', telephone: 'Téléphone', 'accueil-physique': 'Accueil physique', mail: 'Courriel', partenaire: 'Partenaire' },
@@ -48,10 +49,13 @@ export async function chargerStatistiques(db: Db, staff: Staff, params: URLSearc
   const { periode, erreur } = lirePeriode(q, maintenant);
   const options = await perimetresAutorises(db, staff);
   const choisi = choisirPerimetre(options, q.perimetre ?? null);
-  const [indicateurs, communes] = await Promise.all([
+  // Identical requests in flight (same scope, period, threshold) share one computation: 4 concurrent
+  // requests cost about what one does (issue 20). Nothing is kept once computed, so nothing goes stale.
+  const cle = JSON.stringify(['stats', periode, choisi.perimetre, o.seuilFraicheurJours, o.maintenant?.toISOString() ?? null]);
+  const [indicateurs, communes] = await memoiser(db, cle, ['demandes', 'territoire', 'offre'], () => Promise.all([
     calculerIndicateurs(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
     demandeNonSatisfaiteParCommune(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
-  ]);
+  ]), 0);
   return { q, periode, erreur: parse.success ? erreur : 'Certains paramètres étaient invalides : valeurs par défaut utilisées.', options, choisi, indicateurs, communes };
 }
 
