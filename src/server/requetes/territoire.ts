@@ -1,5 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '../db';
+import { jourParis } from '../../domain/temps';
+import { adhesionEnVigueur } from './adhesions';
 
 export async function territoireCourant(db: Db) {
   const [t] = await db.select().from(schema.territoires).limit(1);
@@ -7,12 +9,12 @@ export async function territoireCourant(db: Db) {
 }
 
 /** Relais with their sites and the number of member communes today. */
-export async function relaisEtLieux(db: Db, jour = new Date().toISOString().slice(0, 10)) {
+export async function relaisEtLieux(db: Db, jour = jourParis()) {
   const relais = await db.select().from(schema.relais).orderBy(asc(schema.relais.nom));
   const lieux = await db.select({ l: schema.lieux, commune: schema.communes.nom }).from(schema.lieux)
     .innerJoin(schema.communes, eq(schema.lieux.communeCode, schema.communes.code)).orderBy(asc(schema.lieux.nom));
   const comptes = await db.select({ relaisId: schema.adhesions.relaisId, n: sql<number>`count(*)::int` }).from(schema.adhesions)
-    .where(sql`${schema.adhesions.debut} <= ${jour} and (${schema.adhesions.fin} is null or ${schema.adhesions.fin} > ${jour})`)
+    .where(adhesionEnVigueur(jour))
     .groupBy(schema.adhesions.relaisId);
   // The relais with the most sites (the territory's main one) first.
   return relais.map((r) => ({
