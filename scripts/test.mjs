@@ -1,4 +1,4 @@
-// `npm test`: the whole suite, in order: lint (astro check, ESLint), unit, integration on PGlite,
+// `npm test`: the whole suite, in order: lint (astro check, ESLint, import cycles), unit, integration on PGlite,
 // integration on PostgreSQL, then Chromium end-to-end and accessibility tests.
 // Prints one closing line "Tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 
 const etapes = [
-  { nom: 'lint', checks: [['node_modules/astro/bin/astro.mjs', 'check'], ['node_modules/eslint/bin/eslint.js', '.']] },
+  { nom: 'lint', checks: [['node_modules/astro/bin/astro.mjs', 'check'], ['node_modules/eslint/bin/eslint.js', '.'], ['scripts/cycles.mjs']] },
   { nom: 'unit', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'unit', '--reporter=default', `--reporter=json`, `--outputFile.json=${out}/unit.json`], env: {} },
   { nom: 'integration-pglite', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/integration-pglite.json`], env: { DB_KIND: 'pglite' } },
   { nom: 'integration-postgres', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/integration-postgres.json`], env: { DB_KIND: 'postgres', TEST_DATABASE_URL: pgUrl } },

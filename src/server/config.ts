@@ -86,8 +86,3 @@ export function config(): Config {
   }
   return cached;
 }
-/** Tests only. */
-export function setConfigForTests(c: Config | undefined): void {
-  cached = c;
-  if (c) configurerFuseau(c.TZ_PORTAIL);
-}

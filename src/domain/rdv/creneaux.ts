@@ -67,10 +67,6 @@ export function lundiDe(jour: string): string {
   return ajouterJours(jour, 1 - jourSemaine(jour));
 }
 
-export function chevauche(a: Intervalle, b: Intervalle): boolean {
-  return a.debut < b.fin && b.debut < a.fin;
-}
-
 /** Busy intervals per animatrice, sorted, with the relais-wide ones merged in. */
 function indexerOccupations(occ: Occupation[], animatrices: Set<string>): Map<string, Intervalle[]> {
   const communes = occ.filter((o) => o.animatriceId === null);

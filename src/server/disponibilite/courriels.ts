@@ -24,7 +24,7 @@ export function courrielLienConnexion(o: { lien: string; nom: string; heures: nu
 
 const TRANCHES: Record<string, string> = { bebe: 'un bébé', marcheur: 'un enfant qui marche', grand: 'un grand (plus de 3 ans)', periscolaire: 'un enfant en périscolaire' };
 export function resumePlaces(places: { trancheAge: string; nombre: number; aPartirDu: string }[]): string {
-  return places.map((p) => `${p.nombre > 1 ? `${p.nombre} places` : '1 place'} pour ${TRANCHES[p.trancheAge] ?? p.trancheAge}, à partir du ${dateLongue(p.aPartirDu)}`).join(' ; ');
+  return places.map((p) => `${p.nombre > 1 ? `${p.nombre} places` : '1 place'} pour ${TRANCHES[p.trancheAge] ?? p.trancheAge}, à partir du ${dateEnMots(p.aPartirDu)}`).join(' ; ');
 }
 
 export function courrielRelance(o: {

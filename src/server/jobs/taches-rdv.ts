@@ -1,5 +1,5 @@
 import { chaqueHeure } from '../../domain/temps';
-import type { Tache } from './index';
+import type { Tache } from './tache';
 import { envoyerRappels } from '../rdv/rappels';
 
 /** Scheduled tasks of this area (registered in taches.ts). */

@@ -9,7 +9,7 @@ import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { chaqueJourApres } from '../../domain/temps';
 import { subDays, subMonths } from 'date-fns';
 import { schema, type Db } from '../db';
-import type { Tache } from './index';
+import type { Tache } from './tache';
 import { envoyerRelance } from '../backoffice/courriers';
 import { ETATS_CLOS } from '../../domain/demande/etats';
 import { ETATS_EN_ATTENTE, JOURS_APRES_RAPPEL, JOURS_AVANT_RAPPEL, limiteRetention } from '../../domain/relance/regles';

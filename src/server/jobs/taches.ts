@@ -1,4 +1,4 @@
-import type { Tache } from './index';
+import type { Tache } from './tache';
 import { taches as demande } from './taches-demande';
 import { taches as suivi } from './taches-suivi';
 import { taches as rdv } from './taches-rdv';

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { schema, rowsOf, type Db, type DbOrTx } from '../db';
 import type { Transport } from './transport';
 import { log } from '../log';
@@ -64,10 +64,4 @@ export async function envoyerEnAttente(db: Db, transport: Transport, from: strin
     if (!fait) break;
   }
   return { envoyes, echecs };
-}
-
-export async function courrielsEnAttente(db: Db): Promise<number> {
-  const r = await db.select({ n: sql<number>`count(*)::int` }).from(schema.courriels)
-    .where(and(eq(schema.courriels.statut, 'a-envoyer'), lte(schema.courriels.prochaineTentativeLe, sql`now() + interval '1 day'`)));
-  return r[0]?.n ?? 0;
 }

@@ -3,11 +3,6 @@ import { schema, type Db } from '../db';
 import { jourParis } from '../../domain/temps';
 import { adhesionEnVigueur } from './adhesions';
 
-export async function territoireCourant(db: Db) {
-  const [t] = await db.select().from(schema.territoires).limit(1);
-  return t ?? null;
-}
-
 /** Relais with their sites and the number of member communes today. */
 export async function relaisEtLieux(db: Db, jour = jourParis()) {
   const relais = await db.select().from(schema.relais).orderBy(asc(schema.relais.nom));
