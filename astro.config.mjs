@@ -15,7 +15,6 @@ export default defineConfig({
   security: { checkOrigin: true },
   build: { inlineStylesheets: 'always' },
   vite: {
-    resolve: { alias: { '~': new URL('./src', import.meta.url).pathname, '@db': new URL('./db', import.meta.url).pathname } },
     ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'pino', 'nodemailer'] },
   },
 });

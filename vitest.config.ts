@@ -1,15 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-const alias = { '~': new URL('./src', import.meta.url).pathname, '@db': new URL('./db', import.meta.url).pathname };
-
 export default defineConfig({
-  resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
-        resolve: { alias },
-        test: {
+              test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',

@@ -1,4 +1,4 @@
-// `npm test`: the whole suite, in order: unit, integration on PGlite,
+// `npm test`: the whole suite, in order: lint (astro check, ESLint, import cycles), unit, integration on PGlite,
 // integration on PostgreSQL, then Chromium end-to-end and accessibility tests.
 // Prints one closing line "Tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 
 const etapes = [
+  { nom: 'lint', checks: [['node_modules/astro/bin/astro.mjs', 'check'], ['node_modules/eslint/bin/eslint.js', '.'], ['scripts/cycles.mjs']] },
   { nom: 'unit', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'unit', '--reporter=default', `--reporter=json`, `--outputFile.json=${out}/unit.json`], env: {} },
   { nom: 'integration-pglite', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/integration-pglite.json`], env: { DB_KIND: 'pglite' } },
   { nom: 'integration-postgres', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/integration-postgres.json`], env: { DB_KIND: 'postgres', TEST_DATABASE_URL: pgUrl } },
@@ -20,6 +21,15 @@ const etapes = [
 let passes = 0, echecs = 0, sautes = 0, codeSortie = 0;
 for (const e of etapes) {
   console.log(`\n━━━ ${e.nom} ━━━`);
+  if (e.checks) {
+    // Each check counts as one test.
+    for (const cmd of e.checks) {
+      const r = spawnSync(process.execPath, cmd, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+      if (r.status === 0) passes += 1;
+      else { echecs += 1; codeSortie = 1; }
+    }
+    continue;
+  }
   const r = spawnSync(process.execPath, e.cmd, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ASTRO_TELEMETRY_DISABLED: '1', ...e.env } });
   if (r.status !== 0) codeSortie = 1;
   const f = `${out}/${e.nom}.json`;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, integer, timestamp, index, uniqueIndex, jsonb } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, timestamp, index, uniqueIndex, jsonb } from 'drizzle-orm/pg-core';
 import { demandes } from './demande';
 import { structures } from './offre';
 import { utilisateurs } from './auth';

@@ -4,10 +4,11 @@
  * follow-ups due. Fictional names; deterministic for a given "now".
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { TZDate } from '@date-fns/tz';
+import { anneeParis } from '../../src/domain/temps';
 import { addDays, addMonths, differenceInMonths, subDays } from 'date-fns';
 import * as s from '../schema';
 import type { Db } from '../../src/server/db';
+import { adhesionEnVigueur } from '../../src/server/requetes/adhesions';
 import type { SeedContext } from './index';
 import { prng } from './offre';
 
@@ -29,7 +30,7 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
   const pick = <T,>(l: readonly T[]): T => l[Math.floor(r() * l.length)] as T;
   const jour = iso(ctx.maintenant);
   const membres = await db.select({ code: s.adhesions.communeCode, secteurId: s.adhesions.secteurId }).from(s.adhesions)
-    .where(and(eq(s.adhesions.relaisId, main.id), sql`${s.adhesions.debut} <= ${jour}`, sql`(${s.adhesions.fin} is null or ${s.adhesions.fin} > ${jour})`));
+    .where(and(eq(s.adhesions.relaisId, main.id), adhesionEnVigueur(jour)));
   if (!membres.length) return 0;
   const secteurEst = main.secteurs.Est ?? null;
   const membresEst = membres.filter((m) => m.secteurId === secteurEst);
@@ -125,7 +126,7 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     }
     const assigne = etat !== 'nouvelle' && r() < 0.7 ? idAnimatrice(m.secteurId) : null;
     const [d] = await db.insert(s.demandes).values({
-      reference: `D-${new TZDate(creeLe.getTime(), 'Europe/Paris').getFullYear()}-${String(ns[i]).padStart(5, '0')}`,
+      reference: `D-${anneeParis(creeLe)}-${String(ns[i]).padStart(5, '0')}`,
       territoireId: ctx.territoireId, relaisId: main.id, secteurId: m.secteurId, communeCode: m.code,
       etat, etatDepuis: hist[hist.length - 1]!.le, typeSolution, canal, langue,
       parents: [{ prenom, nom }], email, telephone, canalPrefere: email ? 'email' : 'telephone',
@@ -162,7 +163,7 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     const numero = await db.execute(sql`select nextval('demande_reference_seq')::int as n`);
     const n = Number(((Array.isArray(numero) ? numero : (numero as { rows: unknown[] }).rows)[0] as { n: number }).n);
     const [d] = await db.insert(s.demandes).values({
-      reference: `D-${new TZDate(creeLe.getTime(), 'Europe/Paris').getFullYear()}-${String(n).padStart(5, '0')}`, territoireId: ctx.territoireId,
+      reference: `D-${anneeParis(creeLe)}-${String(n).padStart(5, '0')}`, territoireId: ctx.territoireId,
       relaisId: null, communeHorsTerritoire: lieu, etat: 'hors-territoire', etatDepuis: creeLe, parents: [{ prenom: PRENOMS[k]!, nom: NOMS[k]! }],
       email: `hors.territoire.${k}@exemple.fr`, dateDebut: iso(addDays(creeLe, 60)), planning: [{ jour: 1, debut: '08:00', fin: '17:00' }],
       modesSouhaites: ['assistant-maternel'], ageMoisAuDebut: 10, consentementContact: true, consentementLe: creeLe, creeLe,

@@ -1,10 +1,178 @@
+/**
+ * The portal's one time module: its time zone, "today", calendar days, job
+ * period keys and date formatters. Nothing else in src names a zone.
+ *
+ * The zone comes from configuration (TZ_PORTAIL, parsed in server/config.ts,
+ * which calls `configurerFuseau`); before that, or in the browser, the
+ * environment variable or the default below is used.
+ */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 
-/** The portal's time zone: every calendar day and RDV time is read there. */
-export const FUSEAU = 'Europe/Paris';
+/** Default of TZ_PORTAIL. */
+export const FUSEAU_PAR_DEFAUT = 'Europe/Paris';
 
-/** The calendar day of an instant in Europe/Paris, as 'YYYY-MM-DD'. */
+/** True when `tz` is an IANA zone name the runtime knows. */
+export function fuseauValide(tz: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let fuseauConfigure: string | undefined;
+
+/** Called once by the configuration (TZ_PORTAIL). */
+export function configurerFuseau(tz: string): void {
+  if (!fuseauValide(tz)) throw new Error(`Unknown time zone: ${tz}`);
+  if (tz !== fuseauConfigure) memo.clear();
+  fuseauConfigure = tz;
+}
+
+/** The portal's time zone: every calendar day and RDV time is read there. */
+export function fuseau(): string {
+  if (fuseauConfigure) return fuseauConfigure;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.TZ_PORTAIL;
+  return env && fuseauValide(env) ? env : FUSEAU_PAR_DEFAUT;
+}
+
+/** The zone as an SQL string literal (validated name, safe to inline in `at time zone`). */
+export function fuseauSql(): string {
+  return `'${fuseau()}'`;
+}
+
+const deux = (n: number) => String(n).padStart(2, '0');
+
+/** The wall-clock reading of an instant in the portal's zone. */
+export function local(d: Date): TZDate {
+  return new TZDate(d.getTime(), fuseau());
+}
+
+/** The calendar day of an instant in the portal's zone, as 'YYYY-MM-DD'. */
 export function jourParis(d: Date = new Date()): string {
-  return format(new TZDate(d.getTime(), FUSEAU), 'yyyy-MM-dd');
+  const z = local(d);
+  return `${z.getFullYear()}-${deux(z.getMonth() + 1)}-${deux(z.getDate())}`;
+}
+
+/** Today in the portal's zone ('YYYY-MM-DD'). Never `toISOString().slice(0, 10)`, which is the UTC day. */
+export function aujourdhui(maintenant: Date = new Date()): string {
+  return jourParis(maintenant);
+}
+
+/** 'YYYY-MM' of an instant in the portal's zone. */
+export function moisParis(d: Date = new Date()): string {
+  return jourParis(d).slice(0, 7);
+}
+
+/** Year of an instant in the portal's zone. */
+export function anneeParis(d: Date = new Date()): number {
+  return local(d).getFullYear();
+}
+
+/** 'HH:MM' (24 h) of an instant in the portal's zone. */
+export function heureParis(d: Date): string {
+  const z = local(d);
+  return `${deux(z.getHours())}:${deux(z.getMinutes())}`;
+}
+
+// A local date + time always maps to the same instant, so results are memoised
+// (slot computation calls this a lot).
+const memo = new Map<string, number>();
+
+/** The instant of a local day ('YYYY-MM-DD') and time ('HH:MM') in the portal's zone. */
+export function instantParis(jour: string, heure: string): Date {
+  return new Date(instantParisMs(jour, heure));
+}
+
+/** Same as `instantParis`, in milliseconds (slot computation). */
+export function instantParisMs(jour: string, heure: string): number {
+  const cle = jour + heure;
+  let t = memo.get(cle);
+  if (t === undefined) {
+    const [y, m, d] = jour.split('-').map(Number) as [number, number, number];
+    const [h, mi] = heure.split(':').map(Number) as [number, number];
+    t = new TZDate(y, m - 1, d, h, mi, fuseau()).getTime();
+    if (memo.size > 50_000) memo.clear();
+    memo.set(cle, t);
+  }
+  return t;
+}
+
+/** Midnight of a local day in the portal's zone. */
+export function debutJourParis(jour: string): Date {
+  return instantParis(jour, '00:00');
+}
+
+/** Midnight of the first day of the month of `maintenant`, in the portal's zone. */
+export function debutDuMoisParis(maintenant: Date): Date {
+  return debutJourParis(`${moisParis(maintenant)}-01`);
+}
+
+/** Month number (1–12) of an instant in the portal's zone. */
+export function numeroMoisParis(d: Date): number {
+  return local(d).getMonth() + 1;
+}
+
+// ── Job period keys ──────────────────────────────────────────────────────────
+
+/** Daily key ('YYYY-MM-DD') once local time is past `heure` o'clock, else null. */
+export function chaqueJourApres(heure: number): (d: Date) => string | null {
+  return (d) => (local(d).getHours() < heure ? null : jourParis(d));
+}
+
+/** Hourly key: the local date and hour ('YYYY-MM-DDTHH'). */
+export function chaqueHeure(d: Date): string {
+  return `${jourParis(d)}T${deux(local(d).getHours())}`;
+}
+
+// ── Formatters ───────────────────────────────────────────────────────────────
+
+/** Intl locale for a portal language (FALC reads French; Arabic with Latin digits, as on French documents). */
+export function localeDe(lang: string): string {
+  if (lang === 'falc' || lang === 'fr') return 'fr-FR';
+  if (lang === 'ar') return 'ar-u-nu-latn';
+  return lang;
+}
+
+const estFrancais = (lang: string) => localeDe(lang) === 'fr-FR';
+/** A 'YYYY-MM-DD' day is read at noon so that no zone moves it to another day. */
+const instantDe = (d: Date | string) => (typeof d === 'string' ? instantParis(d.slice(0, 10), '12:00') : d);
+
+function formaterDate(d: Date | string, lang: string, options: Intl.DateTimeFormatOptions): string {
+  const parties = new Intl.DateTimeFormat(localeDe(lang), { ...options, timeZone: fuseau() }).formatToParts(instantDe(d));
+  // French writes the first day of the month "1er" ("1er avril").
+  return parties.map((p) => (p.type === 'day' && estFrancais(lang) && p.value === '1' && options.day === 'numeric' ? '1er' : p.value)).join('');
+}
+
+/** '1er avril 2026' (months lowercase in French), '1 April 2026'… */
+export function dateEnMots(d: Date | string, lang = 'fr'): string {
+  return formaterDate(d, lang, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** 'mercredi 1er avril 2026' in the reader's language. */
+export function jourLong(d: Date | string, lang: string): string {
+  return formaterDate(d, lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** '09:00': 24 h in every language. */
+export function heure(d: Date, lang: string): string {
+  return new Intl.DateTimeFormat(localeDe(lang), { timeZone: fuseau(), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+}
+
+/** '26/10/2026' (back office). */
+export function dateCourteFr(d: Date | string): string {
+  return format(local(instantDe(d)), 'dd/MM/yyyy');
+}
+
+/** '26/10/2026 à 09:00' (back office), or with another separator. */
+export function dateHeureFr(d: Date, separateur = ' à '): string {
+  return `${format(local(d), 'dd/MM/yyyy')}${separateur}${format(local(d), 'HH:mm')}`;
+}
+
+/** Short form for SMS, ASCII only: '26/10 09:00'. */
+export function courtSms(d: Date): string {
+  return format(local(d), 'dd/MM HH:mm');
 }

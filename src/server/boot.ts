@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config, ConfigError, type Config } from './config';
-import { openDatabase, type Database, type Db } from './db';
+import { openDatabase } from './db';
 import { log } from './log';
+import type { AppContext } from './contexte';
 import { seedDemo } from '../../db/seed';
 import { ETAPES_DEMO } from '../../db/seed/etapes';
 import { demarrerTravailleurs } from './jobs';
 import { territoireReelInstalle } from './territoire/installer';
 
-export type AppContext = { config: Config; database: Database; db: Db; secret: string };
+export type { AppContext };
 
 const G = globalThis as unknown as { __gpe?: Promise<AppContext>; __gpeShutdown?: () => Promise<void> };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lireTrustProxy } from './http/proxy';
+import { configurerFuseau, FUSEAU_PAR_DEFAUT, fuseauValide } from '../domain/temps';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
@@ -53,7 +54,8 @@ export const configSchema = z.object({
   COURRIELS_RETENTION_MOIS: z.coerce.number().int().min(1).max(120).default(3),
   SUIVI_DELAI_MOIS: z.coerce.number().int().min(1).max(12).default(3),
   RDV_ANNULATION_HEURES: z.coerce.number().min(0).default(4),
-  TZ_PORTAIL: z.string().default('Europe/Paris'),
+  /** IANA time zone of the territory: every calendar day and RDV time is read there. */
+  TZ_PORTAIL: z.string().refine(fuseauValide, 'unknown time zone').default(FUSEAU_PAR_DEFAUT),
   /** How often the mail worker looks for emails to send. */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 });
@@ -90,10 +92,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 
 let cached: Config | undefined;
 export function config(): Config {
-  cached ??= parseConfig();
+  if (!cached) {
+    cached = parseConfig();
+    configurerFuseau(cached.TZ_PORTAIL);
+  }
   return cached;
-}
-/** Tests only. */
-export function setConfigForTests(c: Config | undefined): void {
-  cached = c;
 }

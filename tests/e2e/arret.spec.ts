@@ -32,11 +32,14 @@ test('the operator stops the portal with SIGTERM: requests finish, the database 
     req.on('response', (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
     req.on('error', reject);
   });
-  req.write('ab');
-  await new Promise((r) => setTimeout(r, 200));
+  await new Promise((r) => req.write('ab', r));
+  // The server handles connections in order: once it answers a later request,
+  // it has accepted ours and is waiting for the rest of its body.
+  expect((await fetch(a.url + '/healthz')).status).toBe(200);
   const sortie = new Promise<number | null>((r) => a.child.once('exit', (code) => r(code)));
   a.child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 300));
+  // The rest of the body arrives once the server is draining.
+  await expect.poll(() => a.logs.join('')).toContain('shutting down');
   req.end('cde');
   expect(await reponse).toBeGreaterThan(0);
   expect(await sortie).toBe(0);

@@ -39,8 +39,13 @@ test('a commune’s website embeds the widget through /embed.js and shows the co
     expect(Math.abs((await iframe.boundingBox())!.height - hauteurContenu)).toBeLessThan(5);
     // A message from another origin (here the host page itself) is ignored.
     const avant = await iframe.evaluate((el) => (el as HTMLIFrameElement).style.height);
-    await page.evaluate(() => window.postMessage({ type: 'gpe-carte:hauteur', hauteur: 42 }, '*'));
-    await page.waitForTimeout(200);
+    // A listener added after embed.js's sees the message once embed.js has handled it.
+    await page.evaluate(() => {
+      const w = window as Window & { vuParLaPage?: boolean };
+      window.addEventListener('message', (e) => { if (e.data?.hauteur === 42) w.vuParLaPage = true; });
+      window.postMessage({ type: 'gpe-carte:hauteur', hauteur: 42 }, '*');
+    });
+    await page.waitForFunction(() => (window as Window & { vuParLaPage?: boolean }).vuParLaPage === true);
     expect(await iframe.evaluate((el) => (el as HTMLIFrameElement).style.height)).toBe(avant);
     // "Faire une demande" leaves the frame.
     await expect(fiches.first().getByRole('link', { name: /Faire une demande/ })).toHaveAttribute('target', '_blank');

@@ -56,7 +56,9 @@ test('a keyboard-only user reaches a marker and opens the place', async ({ page 
     trouve = await page.evaluate(() => document.activeElement?.classList.contains('marqueur-offre') ?? false);
     if (!trouve && await page.evaluate(() => document.activeElement?.classList.contains('marqueur-groupe') ?? false)) {
       await page.keyboard.press('Enter'); // a group zooms in; its places become reachable
-      await page.waitForTimeout(600);
+      // The group's icon leaves the map and the zoom and cluster animations end.
+      await page.waitForFunction(() => !document.activeElement?.classList.contains('marqueur-groupe')
+        && !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim'));
     }
   }
   expect(trouve, 'a marker got the keyboard focus').toBe(true);

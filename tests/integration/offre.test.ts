@@ -125,7 +125,7 @@ describe(`public offer search on ${DB_KIND}`, () => {
   });
 
   describe('cached API bodies', () => {
-    const config = { DISPO_FRAICHEUR_JOURS: 60, TZ_PORTAIL: 'Europe/Paris' };
+    const config = { DISPO_FRAICHEUR_JOURS: 60 };
     const appeler = async (route: typeof getOffre, chemin: string, entetes: Record<string, string> = {}) => {
       const url = new URL(chemin, 'http://localhost');
       const contexte = { url, request: new Request(url, { headers: entetes }), locals: { db: base.db, app: { config } } };

@@ -11,7 +11,7 @@ import { lireFiltres } from '../../src/domain/offre/filtres';
 
 const MAINTENANT = new Date('2026-03-02T09:00:00Z');
 const AUJOURDHUI = '2026-03-02';
-const O = { maintenant: MAINTENANT, seuilJours: 60, fuseau: 'Europe/Paris' };
+const O = { maintenant: MAINTENANT, seuilJours: 60 };
 
 function reponses(o: { de?: string; a?: string; jours?: number[]; naissance?: string } = {}): ReponsesQuestionnaire {
   return creerSchemaQuestionnaire({ aujourdhui: AUJOURDHUI }).parse({

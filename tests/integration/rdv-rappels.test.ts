@@ -8,7 +8,7 @@ import { envoyerRappels } from '../../src/server/rdv/rappels';
 import { inscrire, reunionsAVenir } from '../../src/server/rdv/reunions';
 import { creneauxDisponibles } from '../../src/server/rdv/reservation';
 import { instantParis } from '../../src/domain/rdv/creneaux';
-import { chaqueHeure } from '../../src/server/jobs/taches-rdv';
+import { chaqueHeure } from '../../src/domain/temps';
 import { rdvsAgenda, relaisAgenda } from '../../src/server/rdv/agenda';
 import { AccesRefuse } from '../../src/server/auth/acces';
 import type { Staff } from '../../src/server/auth/staff';

@@ -7,8 +7,7 @@
  * Pure: "today" and the list of commune codes are passed in.
  */
 import { z } from 'zod';
-import { TZDate } from '@date-fns/tz';
-import { addMonths, addYears, differenceInMonths, format, subYears } from 'date-fns';
+import { addMonths, addYears, differenceInMonths, subYears } from 'date-fns';
 
 export const MODES = ['collectif', 'assistant-maternel', 'mam', 'garde-a-domicile'] as const;
 export type Mode = (typeof MODES)[number];
@@ -124,7 +123,7 @@ export function estAtypique(planning: Creneau[]): boolean {
 }
 
 export type OptionsSchema = {
-  /** 'YYYY-MM-DD' in Europe/Paris. */
+  /** 'YYYY-MM-DD' in the portal's zone. */
   aujourdhui: string;
   /** The territory's commune codes; when given, an unknown code is an error. */
   codesCommunes?: readonly string[];

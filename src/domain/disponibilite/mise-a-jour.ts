@@ -52,11 +52,6 @@ export const placeSchema = z.object({
   periscolaire: z.boolean(),
 }).refine((p) => !p.heureDebut || !p.heureFin || p.heureDebut < p.heureFin, { message: 'heures', path: ['heureFin'] });
 
-export const miseAJourSchema = z.discriminatedUnion('statut', [
-  z.object({ statut: z.literal('places'), places: z.array(placeSchema).min(1).max(20) }),
-  z.object({ statut: z.literal('complet'), places: z.array(placeSchema).max(0) }),
-]);
-
 type Champs = Record<string, string | string[] | undefined>;
 const un = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 const plusieurs = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);

@@ -6,7 +6,7 @@
  *  - age: when the last confirmation is 45 days old (or there never was one);
  *  - never more than one reminder per 30 days.
  */
-import { TZDate } from '@date-fns/tz';
+import { debutDuMoisParis, numeroMoisParis } from '../temps';
 import { joursDepuis } from './fraicheur';
 
 export const RELANCE_APRES_JOURS = 45;
@@ -16,17 +16,13 @@ export const MOIS_CAMPAGNE = [1, 6]; // janvier, juin
 export type MotifRelance = 'campagne' | 'anciennete';
 export type SujetRelance = { actif: boolean; email: string | null; dispoConfirmeeLe: Date | null; derniereRelanceLe: Date | null };
 
-export function debutDuMoisParis(maintenant: Date, fuseau = 'Europe/Paris'): Date {
-  const p = new TZDate(maintenant.getTime(), fuseau);
-  return new Date(new TZDate(p.getFullYear(), p.getMonth(), 1, 0, 0, 0, fuseau).getTime());
-}
 
-export function motifRelance(s: SujetRelance, maintenant: Date, o: { fuseau?: string; apresJours?: number; espacementJours?: number } = {}): MotifRelance | null {
+export function motifRelance(s: SujetRelance, maintenant: Date, o: { apresJours?: number; espacementJours?: number } = {}): MotifRelance | null {
   if (!s.actif || !s.email) return null;
   const dernier = joursDepuis(s.derniereRelanceLe, maintenant);
   if (dernier !== null && dernier < (o.espacementJours ?? RELANCE_ESPACEMENT_JOURS)) return null;
-  const mois = new TZDate(maintenant.getTime(), o.fuseau ?? 'Europe/Paris').getMonth() + 1;
-  if (MOIS_CAMPAGNE.includes(mois) && (!s.dispoConfirmeeLe || s.dispoConfirmeeLe < debutDuMoisParis(maintenant, o.fuseau))) return 'campagne';
+  const mois = numeroMoisParis(maintenant);
+  if (MOIS_CAMPAGNE.includes(mois) && (!s.dispoConfirmeeLe || s.dispoConfirmeeLe < debutDuMoisParis(maintenant))) return 'campagne';
   const age = joursDepuis(s.dispoConfirmeeLe, maintenant);
   if (age === null || age >= (o.apresJours ?? RELANCE_APRES_JOURS)) return 'anciennete';
   return null;

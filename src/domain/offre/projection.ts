@@ -4,8 +4,7 @@
  * (an AM's home position, family name, unpublished phone/e-mail/address,
  * agrément number) cannot leak.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { jourParis } from '../temps';
 import { etatAffiche, joursDepuis, type EtatAffiche, type StatutDispo } from '../disponibilite/fraicheur';
 import { groupesAccueillis, type GroupeAge, type TypeStructure } from './filtres';
 
@@ -85,7 +84,7 @@ export type OffrePublique = {
   disponibilite: {
     /** 'a-confirmer' once older than the freshness threshold: never counted as available. */
     etat: EtatAffiche;
-    /** 'YYYY-MM-DD' (Europe/Paris) of the last confirmation. */
+    /** 'YYYY-MM-DD' (portal's zone) of the last confirmation. */
     confirmeeLe: string | null;
     joursDepuisConfirmation: number | null;
     /** Earliest date of a free place; only when 'disponible'. */
@@ -95,7 +94,7 @@ export type OffrePublique = {
   };
 };
 
-export type OptionsProjection = { maintenant: Date; seuilJours: number; fuseau?: string };
+export type OptionsProjection = { maintenant: Date; seuilJours: number };
 
 const groupeDePlace = (t: PlaceSource['trancheAge']): GroupeAge => (t === 'periscolaire' ? 'grand' : t);
 const arrondi = (x: number) => Math.round(x * 1e5) / 1e5;
@@ -112,9 +111,6 @@ export function positionPublique(s: StructureSource, commune: CommuneRef): Offre
   return { lat: arrondi(s.latPublique), lon: arrondi(s.lonPublique), precision: s.positionPublique };
 }
 
-export function dateParis(d: Date, fuseau = 'Europe/Paris'): string {
-  return format(new TZDate(d.getTime(), fuseau), 'yyyy-MM-dd');
-}
 
 export function projectionPublique(s: StructureSource, places: PlaceSource[], commune: CommuneRef, o: OptionsProjection): OffrePublique {
   const estAm = s.type === 'assistant-maternel';
@@ -149,7 +145,7 @@ export function projectionPublique(s: StructureSource, places: PlaceSource[], co
     },
     disponibilite: {
       etat,
-      confirmeeLe: s.dispoConfirmeeLe ? dateParis(s.dispoConfirmeeLe, o.fuseau) : null,
+      confirmeeLe: s.dispoConfirmeeLe ? jourParis(s.dispoConfirmeeLe) : null,
       joursDepuisConfirmation: joursDepuis(s.dispoConfirmeeLe, o.maintenant),
       disponibleDepuis: visibles[0]?.aPartirDu ?? null,
       places: visibles,

@@ -4,7 +4,8 @@
  */
 import distance from '@turf/distance';
 import { BORNES_AGE, triEffectif, type Filtres, type GroupeAge } from './filtres';
-import { dateParis, type CommuneRef, type OffrePublique } from './projection';
+import { jourParis } from '../temps';
+import { type CommuneRef, type OffrePublique } from './projection';
 
 export type ResultatOffre = OffrePublique & { distanceKm: number | null };
 
@@ -45,8 +46,8 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   return distance([a.lon, a.lat], [b.lon, b.lat], { units: 'kilometers' });
 }
 
-function dateLimite(f: Filtres, maintenant: Date, fuseau?: string): string | null {
-  if (f.dispo === 'maintenant') return dateParis(maintenant, fuseau);
+function dateLimite(f: Filtres, maintenant: Date): string | null {
+  if (f.dispo === 'maintenant') return jourParis(maintenant);
   if (f.dispo === 'date' && f.le) return f.le;
   return null;
 }
@@ -58,7 +59,6 @@ function accueilleAge(o: OffrePublique, age: GroupeAge): boolean {
 
 export type ContexteRecherche = {
   maintenant: Date;
-  fuseau?: string;
   /** Communes resolved from `lieu` (empty when none asked). */
   communes: CommuneRef[];
 };
@@ -71,7 +71,7 @@ export type ContexteRecherche = {
 export function correspond(o: ResultatOffre, f: Filtres, ctx: ContexteRecherche): boolean {
   if (f.types.length && !f.types.includes(o.type)) return false;
   if (f.age && !accueilleAge(o, f.age)) return false;
-  const limite = dateLimite(f, ctx.maintenant, ctx.fuseau);
+  const limite = dateLimite(f, ctx.maintenant);
   if (limite) {
     if (o.disponibilite.etat !== 'disponible') return false;
     const ok = o.disponibilite.places.some((p) => p.aPartirDu <= limite && (!f.age || p.groupeAge === f.age));

@@ -47,9 +47,6 @@ export const NOMBRE_ETAPES = ETAPES.length;
 
 const CHAMPS_MULTIPLES = new Set<ChampQuestionnaire>(['jours', 'prio']);
 const TOUS_LES_CHAMPS = ETAPES.flatMap((e) => e.champs) as ChampQuestionnaire[];
-/** Fields that are never stored: they only feed the cost estimate. */
-export const CHAMPS_FOYER: readonly ChampQuestionnaire[] = ['ressources', 'enfants', 'isole'];
-
 /**
  * Monthly net resources brackets (euros). The estimate uses the middle of the
  * bracket; the first one sits under the PSU floor and the last one over the

@@ -1,14 +1,11 @@
 /**
- * Free RDV slots: weekly opening slots (plages, local Europe/Paris times)
+ * Free RDV slots: weekly opening slots (plages, local times in the portal's zone)
  * minus absences minus booked RDVs. Pure: data and `maintenant` come in.
  *
  * Local days are walked as calendar dates and each start is built with
- * TZDate in Europe/Paris, so 09:00 stays 09:00 on both sides of a
+ * TZDate in the portal's zone (domain/temps), so 09:00 stays 09:00 on both sides of a
  * daylight-saving change (07:00 UTC in summer, 08:00 UTC in winter).
  */
-import { TZDate } from '@date-fns/tz';
-
-export const TZ = 'Europe/Paris';
 export const MODES = ['sur-place', 'telephone', 'visio'] as const;
 export type Mode = (typeof MODES)[number];
 export const STATUTS = ['reserve', 'honore', 'absent', 'excuse', 'annule'] as const;
@@ -53,31 +50,8 @@ export type DemandeCreneaux = {
 const MINUTE = 60_000;
 const JOUR = 86_400_000;
 
-import { jourParis } from '../temps';
-export { jourParis };
-/** 'HH:MM' of an instant in Europe/Paris. */
-export function heureParis(d: Date): string {
-  const z = new TZDate(d.getTime(), TZ);
-  return `${String(z.getHours()).padStart(2, '0')}:${String(z.getMinutes()).padStart(2, '0')}`;
-}
-/** The instant of local date + time in Europe/Paris. */
-export function instantParis(jour: string, heure: string): Date {
-  return new Date(instantParisMs(jour, heure));
-}
-// Time-zone arithmetic is the costly part of slot computation; a local
-// date + time always maps to the same instant, so results are memoised.
-const memo = new Map<string, number>();
-function instantParisMs(jour: string, heure: string): number {
-  const cle = jour + heure;
-  const deja = memo.get(cle);
-  if (deja !== undefined) return deja;
-  const [y, m, d] = jour.split('-').map(Number) as [number, number, number];
-  const [h, mi] = heure.split(':').map(Number) as [number, number];
-  const t = new TZDate(y, m - 1, d, h, mi, TZ).getTime();
-  if (memo.size > 50_000) memo.clear();
-  memo.set(cle, t);
-  return t;
-}
+import { heureParis, instantParis, instantParisMs, jourParis } from '../temps';
+export { heureParis, instantParis, jourParis };
 /** Calendar arithmetic on 'YYYY-MM-DD' (no time zone involved). */
 export function ajouterJours(jour: string, n: number): string {
   const [y, m, d] = jour.split('-').map(Number) as [number, number, number];
@@ -91,10 +65,6 @@ export function jourSemaine(jour: string): number {
 /** Monday of the week containing `jour`. */
 export function lundiDe(jour: string): string {
   return ajouterJours(jour, 1 - jourSemaine(jour));
-}
-
-export function chevauche(a: Intervalle, b: Intervalle): boolean {
-  return a.debut < b.fin && b.debut < a.fin;
 }
 
 /** Busy intervals per animatrice, sorted, with the relais-wide ones merged in. */
@@ -179,7 +149,7 @@ export function fusionnerAnimatrices(creneaux: Creneau[]): CreneauPropose[] {
   return [...m.values()];
 }
 
-/** Slots grouped by local day (Europe/Paris), days and slots in order. */
+/** Slots grouped by local day, days and slots in order. */
 export function regrouperParJour<T extends Intervalle>(creneaux: T[]): { jour: string; creneaux: T[] }[] {
   const jours = new Map<string, T[]>();
   for (const c of [...creneaux].sort((a, b) => a.debut.getTime() - b.debut.getTime())) {

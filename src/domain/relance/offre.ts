@@ -2,8 +2,7 @@
  * The anonymised job offer relayed to assistants maternels: the need without
  * any name, contact, address or free text the family wrote. Pure.
  */
-import { format } from 'date-fns';
-import { fr } from 'date-fns/locale';
+import { dateEnMots } from '../temps';
 
 const JOURS = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
@@ -21,7 +20,7 @@ function age(mois: number | null): string {
 }
 
 export function texteOffreAnonyme(b: BesoinAnonyme): string {
-  const debut = format(new Date(`${b.dateDebut}T12:00:00Z`), 'd MMMM yyyy', { locale: fr });
+  const debut = dateEnMots(b.dateDebut);
   const lignes = [
     `Une famille ${b.communeNom ? `de ${b.communeNom} ` : ''}cherche un accueil à partir du ${debut}.`,
     `${b.nbEnfants > 1 ? `${b.nbEnfants} enfants, le plus jeune` : 'Un enfant'} : ${age(b.ageMoisAuDebut)} au début de l’accueil.`,

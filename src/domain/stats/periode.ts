@@ -1,5 +1,5 @@
 /**
- * Reporting periods. Bounds are calendar days in Europe/Paris; `fin` is
+ * Reporting periods. Bounds are calendar days in the portal's zone; `fin` is
  * exclusive. A demande filed on 31 March at 23:30 in Paris belongs to March.
  */
 export type TypePeriode = 'mois' | 'trimestre' | 'annee' | 'personnalisee';

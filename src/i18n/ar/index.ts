@@ -4,15 +4,12 @@ import commun from './commun';
 import info from './info';
 import demande from './demande';
 import suivi from './suivi';
-import admin from './admin';
 import rdv from './rdv';
 import carte from './carte';
-import pro from './pro';
 import questionnaire from './questionnaire';
-import stats from './stats';
 import courriel from './courriel';
 import relance from './relance';
 import formulaire from './formulaire';
 
-const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, admin, rdv, carte, pro, questionnaire, stats, courriel, relance, formulaire };
+const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, questionnaire, courriel, relance, formulaire };
 export default d;

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { stringify } from 'csv-stringify/sync';
 import { filtresEnParams, lireFiltres } from '../../domain/offre/filtres';
 import { COLONNES_CSV, enLigneCsv } from '../../domain/offre/geojson';
-import { dateParis } from '../../domain/offre/projection';
+import { jourParis } from '../../domain/temps';
 import { deriveDeLOffre } from '../../server/offre/requetes';
 import { erreurJson, preparerCorps, reponsePreparee } from '../../server/offre/http';
 import { traduire } from '../../i18n';
@@ -15,9 +15,9 @@ export const GET: APIRoute = async ({ url, locals, request }) => {
   }
   const cfg = locals.app.config;
   const maintenant = new Date();
-  const o = { maintenant, seuilJours: cfg.DISPO_FRAICHEUR_JOURS, fuseau: cfg.TZ_PORTAIL };
+  const o = { maintenant, seuilJours: cfg.DISPO_FRAICHEUR_JOURS };
   // Same per-offer body cache as /api/offre (the day matters for dispo=maintenant).
-  const cle = `csv|${dateParis(maintenant, cfg.TZ_PORTAIL)}|${filtresEnParams(filtres, ['page']).toString()}`;
+  const cle = `csv|${jourParis(maintenant)}|${filtresEnParams(filtres, ['page']).toString()}`;
   const corps = await deriveDeLOffre(locals.db, o, cle, async (rechercher) => {
     const r = await rechercher(filtres);
     // UTF-8 with a BOM so that spreadsheet software reads the accents right.

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { filtresEnParams, lireFiltres } from '../../domain/offre/filtres';
 import { enFeature } from '../../domain/offre/geojson';
-import { dateParis } from '../../domain/offre/projection';
+import { jourParis } from '../../domain/temps';
 import { deriveDeLOffre } from '../../server/offre/requetes';
 import { erreurJson, preparerCorps, reponsePreparee } from '../../server/offre/http';
 import { traduire } from '../../i18n';
@@ -14,8 +14,8 @@ export const GET: APIRoute = async ({ url, locals, request }) => {
   }
   const cfg = locals.app.config;
   const maintenant = new Date();
-  const o = { maintenant, seuilJours: cfg.DISPO_FRAICHEUR_JOURS, fuseau: cfg.TZ_PORTAIL };
-  const date = dateParis(maintenant, cfg.TZ_PORTAIL);
+  const o = { maintenant, seuilJours: cfg.DISPO_FRAICHEUR_JOURS };
+  const date = jourParis(maintenant);
   // The body depends on the cached offer, the normalised filters and the day
   // (metadata.date, dispo=maintenant): serialized, hashed and compressed once
   // per cached offer, then served from memory.

@@ -6,16 +6,17 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { sansSante } from '../../domain/donnees/consentement';
 import { z } from 'zod';
 import { schema, type Db, type DbOrTx } from '../db';
-import { AccesRefuse, exigerDonneesPersonnelles, type Perimetre } from '../auth/acces';
+import { AccesRefuse } from '../auth/acces';
 import type { Staff } from '../auth/staff';
 import { journaliser } from '../audit';
 import { changerEtat, enregistrerContact } from '../demande/transitions';
 import { TYPES_SOLUTION, transitionsPossibles, type Etat, type Transition } from '../../domain/demande/etats';
 import { badges } from '../../domain/demande/file';
-import { equipeDe, exigerAccesFile } from './file';
+import { equipeDe } from './file';
 import { envoyerCourrierSansSolution, envoyerRelance } from './courriers';
+import { DemandeIntrouvable, exigerAccesDemande } from './acces-demande';
 
-export class DemandeIntrouvable extends Error {}
+export { DemandeIntrouvable };
 
 const d = schema.demandes;
 
@@ -26,16 +27,7 @@ export function transitionsProposees(etat: Etat): Transition[] {
   return transitionsPossibles(etat, 'staff').filter((t) => !PAR_AUTRE_ACTION.includes(t));
 }
 
-/** Loads the perimeter of a demande and checks `u` may see it (throws AccesRefuse / DemandeIntrouvable). */
-export async function exigerAccesDemande(db: DbOrTx, u: Staff | undefined, id: string, verrou = false): Promise<Perimetre & { id: string; etat: Etat }> {
-  exigerAccesFile(u);
-  if (!z.uuid().safeParse(id).success) throw new DemandeIntrouvable();
-  const q = db.select({ id: d.id, relaisId: d.relaisId, secteurId: d.secteurId, communeCode: d.communeCode, etat: d.etat }).from(d).where(eq(d.id, id));
-  const [p] = verrou ? await q.for('update') : await q;
-  if (!p) throw new DemandeIntrouvable();
-  exigerDonneesPersonnelles(u, p);
-  return p;
-}
+export { exigerAccesDemande };
 
 /** Everything the detail page shows. Writes the access to the audit log. */
 export async function chargerDemande(db: DbOrTx, u: Staff | undefined, id: string, maintenant = new Date()) {

@@ -3,7 +3,8 @@
  * filters of the URL, counts per state and keyset pagination.
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { TZDate } from '@date-fns/tz';
+import { debutJourParis, jourParis } from '../../domain/temps';
+import { adhesionEnVigueur } from '../requetes/adhesions';
 import { addDays } from 'date-fns';
 import { schema, type DbOrTx } from '../db';
 import { AccesRefuse } from '../auth/acces';
@@ -26,12 +27,6 @@ export function conditionPerimetre(u: Staff): SQL | undefined {
   if (!u.relaisId) return sql`false`;
   if (!u.secteurId) return eq(d.relaisId, u.relaisId);
   return and(eq(d.relaisId, u.relaisId), or(isNull(d.secteurId), eq(d.secteurId, u.secteurId)));
-}
-
-/** Midnight in Europe/Paris of a 'YYYY-MM-DD' day. */
-export function debutJourParis(jour: string): Date {
-  const [y, m, j] = jour.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, j, 'Europe/Paris').getTime());
 }
 
 const delaiSql = sql`case when ${d.urgence} then least(7, ${r.delaiPremierContactJours}) else ${r.delaiPremierContactJours} end`;
@@ -131,11 +126,11 @@ export async function optionsFiltres(db: DbOrTx, u: Staff, maintenant = new Date
   const secteurs = await db.select({ id: schema.secteurs.id, nom: schema.secteurs.nom, relaisNom: r.nom }).from(schema.secteurs)
     .innerJoin(r, eq(r.id, schema.secteurs.relaisId))
     .where(and(inArray(schema.secteurs.relaisId, ids), u.secteurId ? eq(schema.secteurs.id, u.secteurId) : undefined)).orderBy(asc(schema.secteurs.nom));
-  const jour = maintenant.toISOString().slice(0, 10);
+  const jour = jourParis(maintenant);
   const a = schema.adhesions;
   const communes = await db.selectDistinct({ code: schema.communes.code, nom: schema.communes.nom }).from(a)
     .innerJoin(schema.communes, eq(schema.communes.code, a.communeCode))
-    .where(and(inArray(a.relaisId, ids), or(isNull(a.fin), sql`${a.fin} > ${jour}`), u.secteurId ? eq(a.secteurId, u.secteurId) : undefined))
+    .where(and(inArray(a.relaisId, ids), adhesionEnVigueur(jour), u.secteurId ? eq(a.secteurId, u.secteurId) : undefined))
     .orderBy(asc(schema.communes.nom));
   const equipe = await equipeDe(db, ids);
   return { relais: relaisRows, secteurs, communes, equipe };

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../db';
 import type { Staff } from '../auth/staff';
-import { exigerAccesDemande } from './demande';
+import { exigerAccesDemande } from './acces-demande';
 import { suggerer, MODE_DU_TYPE, type LieuCandidat, type Suggestion } from '../../domain/demande/suggestions';
 import type { CommuneCentre } from '../../domain/relance/alternatives';
 

@@ -1,5 +1,5 @@
 import { addDays } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { jourLong } from '../../domain/temps';
 import { isLang, localePath, traduire, type Lang } from '../../i18n';
 import { delaiPremierContact } from '../../domain/demande/suivi';
 import { mettreEnFile } from '../mail/outbox';
@@ -10,10 +10,9 @@ export function lienSuivi(publicUrl: string, lang: string, jeton: string): strin
   return `${publicUrl}${localePath(isLang(lang) ? lang : 'fr', `/suivi/${jeton}`)}`;
 }
 
-/** Long date in the family's language, Europe/Paris. */
+/** Long date in the family's language ('mercredi 1er avril 2026'). */
 export function dateLongue(d: Date, lang: Lang): string {
-  const locale = lang === 'falc' ? 'fr-FR' : lang === 'ar' ? 'ar' : lang;
-  return new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new TZDate(d.getTime(), 'Europe/Paris'));
+  return jourLong(d, lang);
 }
 
 export type RelaisContact = { nom: string; telephone: string | null; email: string | null; delaiPremierContactJours: number };

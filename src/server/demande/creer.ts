@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { TZDate } from '@date-fns/tz';
+import { anneeParis } from '../../domain/temps';
 import { schema, rowsOf, type Db, type Tx } from '../db';
 import { config } from '../config';
 import { jetonAleatoire, sha256 } from '../auth/tokens';
@@ -44,7 +44,7 @@ export type DemandeCreee = {
 export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation): Promise<DemandeCreee> {
   const maintenant = o.maintenant ?? new Date();
   const jour = jourParis(maintenant);
-  const annee = new TZDate(maintenant.getTime(), 'Europe/Paris').getFullYear();
+  const annee = anneeParis(maintenant);
   const publicUrl = o.publicUrl ?? config().publicUrl;
 
   if (d.idempotencyKey) {

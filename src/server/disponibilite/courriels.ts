@@ -2,9 +2,7 @@
  * Emails of the pro space, in plain French (the pro space is French only;
  * short sentences, one action per button).
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { fr } from 'date-fns/locale';
+import { dateEnMots } from '../../domain/temps';
 import type { Courriel } from '../mail/outbox';
 
 type Contenu = Pick<Courriel, 'sujet' | 'texte' | 'html' | 'type'>;
@@ -14,10 +12,6 @@ const bouton = (href: string, libelle: string, principal = true) =>
   `<p style="margin:18px 0"><a href="${echapper(href)}" style="display:inline-block;padding:14px 22px;border-radius:8px;font-size:18px;font-weight:bold;text-decoration:none;${principal ? 'background:#1f4d47;color:#ffffff' : 'background:#ffffff;color:#1f4d47;border:2px solid #1f4d47'}">${echapper(libelle)}</a></p>`;
 const page = (corps: string) => `<!doctype html><html lang="fr"><body style="font-family:system-ui,sans-serif;font-size:17px;line-height:1.5;color:#1d2321;max-width:36rem">${corps}</body></html>`;
 
-export function dateLongue(d: string | Date): string {
-  const x = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d;
-  return format(new TZDate(x.getTime(), 'Europe/Paris'), 'd MMMM yyyy', { locale: fr });
-}
 
 export function courrielLienConnexion(o: { lien: string; nom: string; heures: number }): Contenu {
   return {
@@ -30,7 +24,7 @@ export function courrielLienConnexion(o: { lien: string; nom: string; heures: nu
 
 const TRANCHES: Record<string, string> = { bebe: 'un bébé', marcheur: 'un enfant qui marche', grand: 'un grand (plus de 3 ans)', periscolaire: 'un enfant en périscolaire' };
 export function resumePlaces(places: { trancheAge: string; nombre: number; aPartirDu: string }[]): string {
-  return places.map((p) => `${p.nombre > 1 ? `${p.nombre} places` : '1 place'} pour ${TRANCHES[p.trancheAge] ?? p.trancheAge}, à partir du ${dateLongue(p.aPartirDu)}`).join(' ; ');
+  return places.map((p) => `${p.nombre > 1 ? `${p.nombre} places` : '1 place'} pour ${TRANCHES[p.trancheAge] ?? p.trancheAge}, à partir du ${dateEnMots(p.aPartirDu)}`).join(' ; ');
 }
 
 export function courrielRelance(o: {
@@ -39,7 +33,7 @@ export function courrielRelance(o: {
 }): Contenu {
   const etat = o.statut === 'places' ? `Sur la carte, vous avez : ${resumePlaces(o.places)}.`
     : o.statut === 'complet' ? 'Sur la carte, vous n’avez pas de place.' : 'Sur la carte, on ne sait pas si vous avez une place.';
-  const depuis = o.confirmeeLe ? ` Dernière confirmation : le ${dateLongue(o.confirmeeLe)}.` : '';
+  const depuis = o.confirmeeLe ? ` Dernière confirmation : le ${dateEnMots(o.confirmeeLe)}.` : '';
   const boutons: [string, string, boolean][] = o.statut === 'places'
     ? [[o.liens.toujours, 'Oui, toujours disponible', true], [o.liens.plusDePlace, 'Non, plus de place', true], [o.liens.espace, 'Changer ma place', false]]
     : o.statut === 'complet'

@@ -1,11 +1,8 @@
 /** Small helpers shared by the /pro pages (cookie, CSRF, dates in plain words). */
 import type { AstroCookies } from 'astro';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { fr } from 'date-fns/locale';
 import { egalConstant } from '../auth/tokens';
 import { COOKIE_PRO, SESSION_PRO_JOURS } from './comptes';
-import { jourParis } from './perimetre';
+import { dateEnMots, jourParis } from '../../domain/temps';
 
 export function poserCookiePro(cookies: AstroCookies, jeton: string, expire: Date, https: boolean): void {
   cookies.set(COOKIE_PRO, jeton, { path: '/pro', httpOnly: true, sameSite: 'lax', secure: https, expires: expire, maxAge: SESSION_PRO_JOURS * 86400 });
@@ -21,7 +18,4 @@ export function csrfValide(attendu: string, recu: FormDataEntryValue | null): bo
 export function estAujourdhui(d: Date, maintenant = new Date()): boolean {
   return jourParis(d) === jourParis(maintenant);
 }
-export function dateEnMots(d: Date | string): string {
-  const x = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d;
-  return format(new TZDate(x.getTime(), 'Europe/Paris'), 'd MMMM yyyy', { locale: fr });
-}
+export { dateEnMots };

@@ -1,15 +1,14 @@
 /** Which relais (and sector) covers a place today, and who may manage it. */
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { and, eq, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../db';
+import { adhesionEnVigueur } from '../requetes/adhesions';
 import type { Staff } from '../auth/staff';
 import { AccesRefuse, peutVoirDonneesPersonnelles, type Perimetre } from '../auth/acces';
 
 import { jourParis } from '../../domain/temps';
 export { jourParis };
 
-const adhesionLe = (jour: string) => and(lte(schema.adhesions.debut, jour), or(isNull(schema.adhesions.fin), gt(schema.adhesions.fin, jour)));
+const adhesionLe = adhesionEnVigueur;
 
 /** The relais and sector covering a commune on `jour` (adhesions with effective dates). */
 export async function perimetreCommune(db: DbOrTx, communeCode: string, jour: string): Promise<Perimetre> {

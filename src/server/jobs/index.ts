@@ -3,15 +3,11 @@ import { schema, rowsOf, type Db } from '../db';
 import { log } from '../log';
 import { creerTransport } from '../mail/transport';
 import { envoyerEnAttente } from '../mail/outbox';
-import type { AppContext } from '../boot';
+import type { AppContext } from '../contexte';
+import type { Tache } from './tache';
 import { TACHES } from './taches';
 
-export type Tache = {
-  nom: string;
-  /** The period key: the task runs once per distinct key across all instances (e.g. one day). */
-  periode: (maintenant: Date) => string | null;
-  executer: (ctx: AppContext, maintenant: Date) => Promise<unknown>;
-};
+export type { Tache };
 
 /** Claims (tache, periode); only the instance whose insert succeeds runs it. */
 export async function reserverExecution(db: Db, tache: string, periode: string): Promise<boolean> {

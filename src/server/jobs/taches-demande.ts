@@ -1,4 +1,4 @@
-import type { Tache } from './index';
+import type { Tache } from './tache';
 
 /** Scheduled tasks of this area (registered in taches.ts). */
 export const taches: Tache[] = [];

@@ -1,5 +1,5 @@
-import type { Tache } from './index';
-import { chaqueJourApres } from './taches';
+import type { Tache } from './tache';
+import { chaqueJourApres } from '../../domain/temps';
 import { relancesPlanifiees } from '../disponibilite/relances';
 
 /**

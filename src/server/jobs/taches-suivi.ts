@@ -6,10 +6,10 @@
  * - anonymisation of demandes closed more than RETENTION_MOIS months ago.
  */
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import { TZDate } from '@date-fns/tz';
+import { chaqueJourApres } from '../../domain/temps';
 import { subDays, subMonths } from 'date-fns';
 import { schema, type Db } from '../db';
-import type { Tache } from './index';
+import type { Tache } from './tache';
 import { envoyerRelance } from '../backoffice/courriers';
 import { ETATS_EN_ATTENTE, JOURS_APRES_RAPPEL, JOURS_AVANT_RAPPEL } from '../../domain/relance/regles';
 import { effacerAnciennes } from '../donnees/effacement';
@@ -18,11 +18,7 @@ const d = schema.demandes;
 const rl = schema.relances;
 const LOT = 200;
 
-function chaqueJourApres9h(m: Date): string | null {
-  const p = new TZDate(m.getTime(), 'Europe/Paris');
-  if (p.getHours() < 9) return null;
-  return `${p.getFullYear()}-${String(p.getMonth() + 1).padStart(2, '0')}-${String(p.getDate()).padStart(2, '0')}`;
-}
+const chaqueJourApres9h = chaqueJourApres(9);
 
 export type BilanSuivi = { suivis: number; rappels: number; aTraiter: number; actualites: number };
 

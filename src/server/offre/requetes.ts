@@ -13,7 +13,7 @@ import { rechercher, resoudreLieu, type CommuneRecherche, type ResultatOffre } f
 const s = schema.structures;
 const p = schema.placesDisponibles;
 
-export type OptionsOffre = { maintenant: Date; seuilJours: number; fuseau?: string };
+export type OptionsOffre = { maintenant: Date; seuilJours: number };
 
 export type RechercheOffre = {
   resultats: ResultatOffre[];
@@ -90,7 +90,7 @@ async function chargerOffrePublique(db: Db, o: OptionsOffre, communes: CommuneRe
 }
 
 function offreEnCache(db: Db, o: OptionsOffre): EntreeCache {
-  const cle = `${o.seuilJours}|${o.fuseau ?? ''}`;
+  const cle = `${o.seuilJours}`;
   const t = o.maintenant.getTime();
   const e = caches.get(db);
   if (e && e.cle === cle && Math.abs(t - e.le) < DUREE_CACHE_MS) return e;
@@ -108,7 +108,7 @@ async function rechercherDans(cache: EntreeCache, f: Filtres, o: OptionsOffre): 
   const lieuInconnu = Boolean(f.lieu) && communes.length === 0;
   if (lieuInconnu) return { resultats: [], tri: 'fraicheur', communes, lieuInconnu };
   const publiques = await cache.offres;
-  const { resultats, tri } = rechercher(publiques, f, { maintenant: o.maintenant, fuseau: o.fuseau, communes });
+  const { resultats, tri } = rechercher(publiques, f, { maintenant: o.maintenant, communes });
   return { resultats, tri, communes, lieuInconnu };
 }
 

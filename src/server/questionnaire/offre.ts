@@ -7,8 +7,7 @@
  * freshness rule, same filters), so the number shown equals what the
  * "voir sur la carte" link lists.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { jourParis, moisParis } from '../../domain/temps';
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type Db, type DbOrTx } from '../db';
 import { rechercherOffre } from '../offre/requetes';
@@ -22,7 +21,7 @@ export const RAYON_PROCHE_KM = 10;
 
 const STRUCTURES_A_HORAIRES: readonly ModeAccueil[] = ['creche', 'micro-creche', 'mam', 'periscolaire'];
 
-export type OptionsContexte = { maintenant: Date; seuilJours: number; fuseau?: string };
+export type OptionsContexte = { maintenant: Date; seuilJours: number };
 
 export type ContexteOffre = {
   offre: OffreContexte;
@@ -56,9 +55,6 @@ export function lienCarte(mode: ModeAccueil, commune: string, age: GroupeAge, ho
   return `/carte?${filtresEnParams(filtresPourCarte(mode, commune, age, horaires)).toString()}`;
 }
 
-function dateParis(d: Date, fuseau = 'Europe/Paris'): string {
-  return format(new TZDate(d.getTime(), fuseau), 'yyyy-MM-dd');
-}
 
 /**
  * The offer context of the ranking: hours of the territory's structures by
@@ -108,7 +104,7 @@ export async function contexteOffre(db: Db, r: ReponsesQuestionnaire, lieux: { c
   }
 
   // Free places now, near home or work: the map's search, one call per place.
-  const aujourdhui = dateParis(o.maintenant, o.fuseau);
+  const aujourdhui = jourParis(o.maintenant);
   const vus = new Map<string, Awaited<ReturnType<typeof rechercherOffre>>['resultats'][number]>();
   for (const code of codes) {
     const f: Filtres = { ...FILTRES_VIDES, dispo: 'maintenant', age, horaires, lieu: code, rayon: RAYON_PROCHE_KM };
@@ -134,14 +130,14 @@ export async function contexteOffre(db: Db, r: ReponsesQuestionnaire, lieux: { c
 }
 
 /** First day of the month of `maintenant` in the portal's time zone ('YYYY-MM-01'). */
-export function moisDe(maintenant: Date, fuseau = 'Europe/Paris'): string {
-  return `${dateParis(maintenant, fuseau).slice(0, 7)}-01`;
+export function moisDe(maintenant: Date): string {
+  return `${moisParis(maintenant)}-01`;
 }
 
 /** One more questionnaire answered for this commune this month (no personal data). */
-export async function compterQuestionnaire(db: DbOrTx, communeCode: string, maintenant: Date, fuseau = 'Europe/Paris'): Promise<void> {
+export async function compterQuestionnaire(db: DbOrTx, communeCode: string, maintenant: Date): Promise<void> {
   const t = schema.comptesQuestionnaire;
-  await db.insert(t).values({ communeCode, mois: moisDe(maintenant, fuseau), nombre: 1 })
+  await db.insert(t).values({ communeCode, mois: moisDe(maintenant), nombre: 1 })
     .onConflictDoUpdate({ target: [t.communeCode, t.mois], set: { nombre: sql`${t.nombre} + 1` } });
 }
 

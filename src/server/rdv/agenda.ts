@@ -1,5 +1,5 @@
 /** Staff side of the agenda: who may see which relais, RDV lists, settings (motifs, plages, absences). */
-import { and, asc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Db, type DbOrTx } from '../db';
 import { AccesRefuse, exigerRole, peutVoirDonneesPersonnelles } from '../auth/acces';
@@ -8,6 +8,7 @@ import { journaliser } from '../audit';
 import { MODES } from '../../domain/rdv/creneaux';
 import { ETATS_OUVERTS } from '../../domain/demande/etats';
 import { communesGerees, jourParis } from '../disponibilite/perimetre';
+import { adhesionEnVigueur } from '../requetes/adhesions';
 
 /** The relais whose agenda this person may open: admin any (chosen), animatrice hers. */
 export async function relaisAgenda(db: DbOrTx, u: Staff, demande?: string | null): Promise<{ id: string; nom: string; telephone: string | null }> {
@@ -104,7 +105,7 @@ export async function chercherAssistantsMaternels(db: DbOrTx, u: Staff, relaisId
     .innerJoin(schema.adhesions, eq(schema.adhesions.communeCode, st.communeCode))
     .where(and(
       eq(st.type, 'assistant-maternel'), eq(st.actif, true), inArray(st.communeCode, gerees),
-      eq(schema.adhesions.relaisId, relaisId), lte(schema.adhesions.debut, jour), or(isNull(schema.adhesions.fin), gt(schema.adhesions.fin, jour)),
+      eq(schema.adhesions.relaisId, relaisId), adhesionEnVigueur(jour),
       or(ilike(st.nom, motif), ilike(st.prenom, motif), ilike(st.nomFamille, motif), ilike(st.agrement, motif), ilike(st.telephone, motif), ilike(st.email, motif),
         sql`(coalesce(${st.prenom}, '') || ' ' || coalesce(${st.nomFamille}, '')) ilike ${motif}`),
     )).orderBy(asc(st.nomFamille), asc(st.prenom), asc(st.id)).limit(20);

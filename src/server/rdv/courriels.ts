@@ -5,7 +5,7 @@ import { miseEnPage, type BlocCourriel } from '../mail/gabarits';
 import type { DbOrTx } from '../db';
 import { courtSms, heure, jourLong } from '../../domain/rdv/format';
 import { fichierIcs, pieceJointeIcs } from './ics';
-import type { ContexteRdv } from './reservation';
+import type { ContexteRdv } from './contexte';
 import { config } from '../config';
 
 export type TypeCourrielRdv = 'confirmation' | 'deplacement' | 'rappel' | 'annulation';

@@ -40,7 +40,7 @@ export function validerChoix(f: Record<string, unknown>, c: ChoixRdv): { ok: tru
   return { ok: true, v: { motif: motif!, mode: mode!, lieuId: mode === 'sur-place' ? lieu!.id : null } };
 }
 
-const telephone = z.string().trim().transform((s) => s.replace(/[\s.\-]/g, '')).pipe(z.string().regex(/^(?:0|\+33|0033)[1-9]\d{8}$/));
+const telephone = z.string().trim().transform((s) => s.replace(/[\s.-]/g, '')).pipe(z.string().regex(/^(?:0|\+33|0033)[1-9]\d{8}$/));
 const email = z.string().trim().toLowerCase().pipe(z.email());
 
 /** Step 2: the slot, and the phone number for a phone RDV. */

@@ -14,6 +14,7 @@ import {
   creneauxLibres, modifiableEnLigne, statutsPossibles, type Creneau, type Mode, type Occupation, type Plage, type Statut,
 } from '../../domain/rdv/creneaux';
 import { mettreEnFileCourrielRdv, texteSms } from './courriels';
+import { contexteRdv, type ContexteRdv } from './contexte';
 
 const JOUR = 86_400_000;
 
@@ -145,18 +146,7 @@ async function cadreRdv(db: DbOrTx, relaisId: string, motifId: string, lieuId: s
   return { motif: motif!, relais: relais!, lieu: l?.lieu ?? null, communeNom: l?.communeNom ?? null };
 }
 
-/** A RDV with its motif, site, relais and the family's reference: what emails and pages show. */
-export async function contexteRdv(db: DbOrTx, rdvId: string) {
-  const [row] = await db.select({ rdv: schema.rdvs, motif: schema.motifsRdv, relais: schema.relais, lieu: schema.lieux, communeNom: schema.communes.nom })
-    .from(schema.rdvs)
-    .innerJoin(schema.motifsRdv, eq(schema.rdvs.motifId, schema.motifsRdv.id))
-    .innerJoin(schema.relais, eq(schema.rdvs.relaisId, schema.relais.id))
-    .leftJoin(schema.lieux, eq(schema.rdvs.lieuId, schema.lieux.id))
-    .leftJoin(schema.communes, eq(schema.lieux.communeCode, schema.communes.code))
-    .where(eq(schema.rdvs.id, rdvId));
-  return row ?? null;
-}
-export type ContexteRdv = NonNullable<Awaited<ReturnType<typeof contexteRdv>>>;
+export { contexteRdv, type ContexteRdv };
 
 /** The RDV behind an emailed move/cancel link. */
 export async function rdvParJeton(db: DbOrTx, jeton: string): Promise<ContexteRdv | null> {

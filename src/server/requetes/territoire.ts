@@ -1,6 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '../db';
 import { memoiser } from '../cache';
+import { jourParis } from '../../domain/temps';
+import { adhesionEnVigueur } from './adhesions';
 
 export async function territoireCourant(db: Db) {
   const [t] = await db.select().from(schema.territoires).limit(1);
@@ -8,7 +10,7 @@ export async function territoireCourant(db: Db) {
 }
 
 /** Relais with their sites and the number of member communes today, read once per territory change (`invalider('territoire')`). */
-export function relaisEtLieux(db: Db, jour = new Date().toISOString().slice(0, 10)) {
+export function relaisEtLieux(db: Db, jour = jourParis()) {
   return memoiser(db, `relaisEtLieux:${jour}`, ['territoire'], () => lireRelaisEtLieux(db, jour));
 }
 
@@ -17,7 +19,7 @@ async function lireRelaisEtLieux(db: Db, jour: string) {
   const lieux = await db.select({ l: schema.lieux, commune: schema.communes.nom }).from(schema.lieux)
     .innerJoin(schema.communes, eq(schema.lieux.communeCode, schema.communes.code)).orderBy(asc(schema.lieux.nom));
   const comptes = await db.select({ relaisId: schema.adhesions.relaisId, n: sql<number>`count(*)::int` }).from(schema.adhesions)
-    .where(sql`${schema.adhesions.debut} <= ${jour} and (${schema.adhesions.fin} is null or ${schema.adhesions.fin} > ${jour})`)
+    .where(adhesionEnVigueur(jour))
     .groupBy(schema.adhesions.relaisId);
   // The relais with the most sites (the territory's main one) first.
   return relais.map((r) => ({

@@ -6,6 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db';
 import { secretiser, taux } from '../../domain/stats/calculs';
+import { moisParis } from '../../domain/temps';
+import { zoneSql } from '../requetes/temps-sql';
 
 export type LigneOuverte = {
   commune_code: string; commune_nom: string; mois: string;
@@ -28,14 +30,15 @@ export const CHAMPS_OUVERTS: { nom: keyof LigneOuverte; description: string }[] 
 export async function donneesOuvertes(db: Db, o: { maintenant?: Date; nbMois?: number; seuilFraicheurJours?: number } = {}): Promise<LigneOuverte[]> {
   const maintenant = o.maintenant ?? new Date();
   const nb = o.nbMois ?? 12;
-  const fin = new Date(Date.UTC(maintenant.getUTCFullYear(), maintenant.getUTCMonth(), 1));
+  const [an, mois] = moisParis(maintenant).split('-').map(Number) as [number, number];
+  const fin = new Date(Date.UTC(an, mois - 1, 1));
   const debut = new Date(Date.UTC(fin.getUTCFullYear(), fin.getUTCMonth() - nb, 1));
   const seuil = o.seuilFraicheurJours ?? 60;
   const jour = (d: Date) => d.toISOString().slice(0, 10);
   const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
     with mois as (
       select generate_series(${jour(debut)}::date, (${jour(fin)}::date - interval '1 month'), interval '1 month')::date as m),
-    bornes as (select m, (m::timestamp at time zone 'Europe/Paris') as d, ((m + interval '1 month')::timestamp at time zone 'Europe/Paris') as f from mois),
+    bornes as (select m, (m::timestamp at time zone ${zoneSql()}) as d, ((m + interval '1 month')::timestamp at time zone ${zoneSql()}) as f from mois),
     dem as (
       select d.commune_code as code, b.m, count(*)::int as n from demandes d join bornes b on d.cree_le >= b.d and d.cree_le < b.f
       where d.commune_code is not null group by 1, 2),

@@ -3,7 +3,7 @@
  * in SQL so that a year of 100,000 demandes stays well under a second.
  *
  * Definitions (also shown on the page):
- * - demandes: filed in the period (by filing date, Europe/Paris);
+ * - demandes: filed in the period (by filing date, in the portal's zone);
  * - délai de première réponse: filing → first contact, for demandes filed in
  *   the period that had one (in days);
  * - contacts, mises en relation, RDV: dated in the period, whatever the
@@ -19,6 +19,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db';
 import type { Periode } from '../../domain/stats/periode';
 import { moisDe } from '../../domain/stats/periode';
+import { jourParis } from '../../domain/temps';
+import { zoneSql } from '../requetes/temps-sql';
+import { communesDuRelaisLe } from '../requetes/adhesions';
 import { mediane, taux } from '../../domain/stats/calculs';
 
 export type Perimetre =
@@ -27,7 +30,7 @@ export type Perimetre =
   | { type: 'secteur'; relaisId: string; secteurId: string }
   | { type: 'commune'; communeCode: string };
 
-const debutDe = (jour: string) => sql`((${jour})::date)::timestamp at time zone 'Europe/Paris'`;
+const debutDe = (jour: string) => sql`((${jour})::date)::timestamp at time zone ${zoneSql()}`;
 
 /** Filter on a demandes alias `d`. */
 export function filtreDemandes(p: Perimetre): SQL {
@@ -43,8 +46,7 @@ export function filtreDemandes(p: Perimetre): SQL {
 export function filtreCommunes(p: Perimetre, jour: string, col: SQL = sql`s.commune_code`): SQL {
   if (p.type === 'territoire') return sql`true`;
   if (p.type === 'commune') return sql`${col} = ${p.communeCode}`;
-  const secteur = p.type === 'secteur' ? sql` and a.secteur_id = ${p.secteurId}` : sql``;
-  return sql`${col} in (select a.commune_code from adhesions a where a.relais_id = ${p.relaisId}${secteur} and a.debut <= ${jour} and (a.fin is null or a.fin > ${jour}))`;
+  return sql`${col} in ${communesDuRelaisLe(jour, p.relaisId, p.type === 'secteur' ? p.secteurId : null)}`;
 }
 
 type N = { n: number };
@@ -64,7 +66,7 @@ export async function calculerIndicateurs(db: Db, o: { periode: Periode; perimet
   const fin = debutDe(periode.fin);
   const dansPeriode = (col: SQL) => sql`${col} >= ${debut} and ${col} < ${fin}`;
 
-  const mois = sql`to_char(x.cree_le at time zone 'Europe/Paris', 'YYYY-MM')`;
+  const mois = sql`to_char(x.cree_le at time zone ${zoneSql()}, 'YYYY-MM')`;
   // One scan of the demandes filed in the period gives the totals, the
   // breakdowns, the first-answer delay and the monthly series (grouping sets).
   const deposees = lignes<Record<string, unknown>>(db, sql`
@@ -94,11 +96,11 @@ export async function calculerIndicateurs(db: Db, o: { periode: Periode; perimet
     group by grouping sets ((), (x.canal), (x.mode), (x.age), (${mois}))`);
   // Over the whole territory no join is needed: contacts are filtered by date alone.
   const jointure = perimetre.type === 'territoire' ? sql`` : sql` join demandes d on d.id = c.demande_id and ${f}`;
-  const moisContact = sql`to_char(date_trunc('month', c.le, 'Europe/Paris') at time zone 'Europe/Paris', 'YYYY-MM')`;
+  const moisContact = sql`to_char(date_trunc('month', c.le, ${zoneSql()}) at time zone ${zoneSql()}, 'YYYY-MM')`;
   const contactsQ = lignes<{ canal: string | null; mois: string | null; n: number }>(db, sql`
     select c.canal::text as canal, ${moisContact} as mois, count(*)::int as n
     from contacts c${jointure} where ${dansPeriode(sql`c.le`)}
-    group by grouping sets ((c.canal), (date_trunc('month', c.le, 'Europe/Paris')))`);
+    group by grouping sets ((c.canal), (date_trunc('month', c.le, ${zoneSql()})))`);
   // One scan for what happened to demandes in the period, whenever they were filed.
   const issues = lignes<{ type: string | null; mois: string | null; solutions: number; sans_solution: number; en_attente: number; g_type: number; g_mois: number }>(db, sql`
     select grouping(y.type) as g_type, grouping(y.mois) as g_mois, y.type, y.mois,
@@ -107,7 +109,7 @@ export async function calculerIndicateurs(db: Db, o: { periode: Periode; perimet
       count(*) filter (where y.en_attente)::int as en_attente
     from (
       select coalesce(d.type_solution::text, 'autre') as type,
-        to_char(d.solution_le at time zone 'Europe/Paris', 'YYYY-MM') as mois,
+        to_char(d.solution_le at time zone ${zoneSql()}, 'YYYY-MM') as mois,
         (d.etat = 'solution-trouvee' and ${dansPeriode(sql`d.solution_le`)}) as solution,
         (d.etat = 'sans-solution' and ${dansPeriode(sql`d.cloture_le`)}) as sans_solution,
         (d.cree_le < ${fin} and (d.cloture_le is null or d.cloture_le >= ${fin}) and d.etat <> 'hors-territoire') as en_attente
@@ -190,7 +192,7 @@ async function statistiquesRdv(db: Db, f: SQL, dansPeriode: (c: SQL) => SQL) {
 
 /** Share of active AM of the perimeter whose availability was confirmed within the threshold. */
 export async function fraicheurAm(db: Db, p: Perimetre, maintenant: Date, seuilJours: number) {
-  const jour = maintenant.toISOString().slice(0, 10);
+  const jour = jourParis(maintenant);
   const depuis = new Date(maintenant.getTime() - seuilJours * 86400_000).toISOString();
   const [r] = await lignes<{ actifs: number; frais: number; disponibles: number }>(db, sql`
     select count(*)::int as actifs,
@@ -206,7 +208,7 @@ export async function demandeNonSatisfaiteParCommune(db: Db, o: { periode: Perio
   const f = filtreDemandes(o.perimetre);
   const fin = debutDe(o.periode.fin);
   const debut = debutDe(o.periode.debut);
-  const jour = maintenant.toISOString().slice(0, 10);
+  const jour = jourParis(maintenant);
   const depuis = new Date(maintenant.getTime() - (o.seuilFraicheurJours ?? 60) * 86400_000).toISOString();
   const rows = await lignes<{ code: string; nom: string; population: number; deposees: number; non_satisfaites: number; places: number }>(db, sql`
     with dem as (

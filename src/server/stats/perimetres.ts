@@ -1,5 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '../db';
+import { jourParis } from '../../domain/temps';
+import { communesDuRelaisLe } from '../requetes/adhesions';
 import type { Staff } from '../auth/staff';
 import { AccesRefuse } from '../auth/acces';
 import type { Perimetre } from './indicateurs';
@@ -10,12 +12,12 @@ export type OptionPerimetre = { valeur: string; libelle: string; groupe: string;
  * The scopes a staff member may look at: admin everything; an animatrice her
  * relais, its sectors and communes; a commune viewer her commune only.
  */
-export async function perimetresAutorises(db: Db, u: Staff, jour = new Date().toISOString().slice(0, 10)): Promise<OptionPerimetre[]> {
+export async function perimetresAutorises(db: Db, u: Staff, jour = jourParis()): Promise<OptionPerimetre[]> {
   const out: OptionPerimetre[] = [];
   const communesDe = async (relaisId?: string) => {
     const q = db.select({ code: schema.communes.code, nom: schema.communes.nom }).from(schema.communes);
     if (!relaisId) return q.orderBy(asc(schema.communes.nom));
-    return q.where(sql`${schema.communes.code} in (select commune_code from adhesions where relais_id = ${relaisId} and debut <= ${jour} and (fin is null or fin > ${jour}))`).orderBy(asc(schema.communes.nom));
+    return q.where(sql`${schema.communes.code} in ${communesDuRelaisLe(jour, relaisId)}`).orderBy(asc(schema.communes.nom));
   };
   if (u.role === 'commune') {
     if (!u.communeCode) return [];

@@ -82,7 +82,7 @@ describe('the anonymised offer relayed to assistants maternels', () => {
       planning: [{ jour: 2, debut: '08:00', fin: '17:30' }, { jour: 1, debut: '07:00', fin: '18:00' }],
       horairesAtypiques: false, urgence: true, handicap: false, periscolaire: false,
     });
-    expect(t).toContain('Une famille de Lillers cherche un accueil à partir du 1 septembre 2026.');
+    expect(t).toContain('Une famille de Lillers cherche un accueil à partir du 1er septembre 2026.');
     expect(t).toContain('Un enfant : 11 mois');
     expect(t.indexOf('lundi de 07h00 à 18h00')).toBeLessThan(t.indexOf('mardi'));
     expect(t).toContain('besoin urgent');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import communFr from '~/i18n/fr/commun';
-import infoFr from '~/i18n/fr/info';
-import { DICTIONNAIRES, LANGS, clesManquantes, traduire, type Lang } from '~/i18n';
+import communFr from '../../../src/i18n/fr/commun';
+import infoFr from '../../../src/i18n/fr/info';
+import { DICTIONNAIRES, LANGS, clesManquantes, traduire, type Lang } from '../../../src/i18n';
 
 const AUTRES = LANGS.filter((l) => l !== 'fr');
 const ZONES_COMMUNES = Object.keys(communFr);

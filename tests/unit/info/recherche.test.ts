@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { construireIndex, Moteur, motsDeLaRequete, normaliser, plierAccents, type IndexLangue } from '~/domain/info/recherche';
-import { documentsParLangue } from '~/server/info/documents';
+import { construireIndex, Moteur, motsDeLaRequete, normaliser, plierAccents, type IndexLangue } from '../../../src/domain/info/recherche';
+import { documentsParLangue } from '../../../src/server/info/documents';
 
 let moteur: Moteur;
 let langues: string[];

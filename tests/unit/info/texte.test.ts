@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { couperAuMarqueur, envelopperTableaux, markdownEnTexte, titresNiveau2 } from '~/domain/info/texte';
-import { decouperId, frontmatterPage } from '~/domain/info/schema';
+import { couperAuMarqueur, envelopperTableaux, markdownEnTexte, titresNiveau2 } from '../../../src/domain/info/texte';
+import { decouperId, frontmatterPage } from '../../../src/domain/info/schema';
 
 describe('information page text helpers', () => {
   it('turns Markdown into plain text for the index, keeping image alternatives and link text', () => {

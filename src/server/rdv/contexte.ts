@@ -1,0 +1,15 @@
+import { eq } from 'drizzle-orm';
+import { schema, type DbOrTx } from '../db';
+
+/** A RDV with its motif, site, relais and the family's reference: what emails and pages show. */
+export async function contexteRdv(db: DbOrTx, rdvId: string) {
+  const [row] = await db.select({ rdv: schema.rdvs, motif: schema.motifsRdv, relais: schema.relais, lieu: schema.lieux, communeNom: schema.communes.nom })
+    .from(schema.rdvs)
+    .innerJoin(schema.motifsRdv, eq(schema.rdvs.motifId, schema.motifsRdv.id))
+    .innerJoin(schema.relais, eq(schema.rdvs.relaisId, schema.relais.id))
+    .leftJoin(schema.lieux, eq(schema.rdvs.lieuId, schema.lieux.id))
+    .leftJoin(schema.communes, eq(schema.lieux.communeCode, schema.communes.code))
+    .where(eq(schema.rdvs.id, rdvId));
+  return row ?? null;
+}
+export type ContexteRdv = NonNullable<Awaited<ReturnType<typeof contexteRdv>>>;
