@@ -49,7 +49,6 @@ export function libelleTranche(q: (cle: string, p?: Record<string, string | numb
 
 export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Reponse<VueQuestionnaire>> {
   const { db, app, lang, t } = ctx.locals;
-  const fuseau = app.config.TZ_PORTAIL;
   const maintenant = new Date();
   const aujourdhui = jourParis(maintenant);
   const communes = await listeCommunes(db);
@@ -65,9 +64,9 @@ export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Rep
   const locale = LANG_INFO[lang].htmlLang;
   const q = (cle: string, p?: Record<string, string | number>) => t(`questionnaire.${cle}`, p);
   const bareme = baremeEnVigueur(aujourdhui);
-  const offre = await contexteOffre(db, reponses, { commune: etat.commune!, travail: etat.travail ?? null }, { maintenant, seuilJours: app.config.DISPO_FRAICHEUR_JOURS, fuseau });
+  const offre = await contexteOffre(db, reponses, { commune: etat.commune!, travail: etat.travail ?? null }, { maintenant, seuilJours: app.config.DISPO_FRAICHEUR_JOURS });
   const classes = classerModes(reponses, offre.offre, { bareme, aujourdhui });
-  await compterQuestionnaire(db, etat.commune!, maintenant, fuseau);
+  await compterQuestionnaire(db, etat.commune!, maintenant);
   const baremeDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${bareme.dateEffet}T00:00:00Z`));
   const textes: TextesCouts = {
     legende: q('resultat.legende', { date: baremeDate }),

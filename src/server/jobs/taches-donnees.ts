@@ -1,5 +1,5 @@
 import type { Tache } from './index';
-import { chaqueJourApres } from './taches';
+import { chaqueJourApres } from '../../domain/temps';
 import { menageDonnees } from '../donnees/menage';
 
 /** Personal-data housekeeping, once a day at 3 h (Paris). */

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { schema, rowsOf, type Db, type DbOrTx } from '../db';
 import type { Transport } from './transport';
 import { log } from '../log';

@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { FILTRES_VIDES, filtresEnParams, lireFiltres } from '../../../domain/offre/filtres';
 import { dansBbox, enPoints, lireBbox, longueurIdUnique } from '../../../domain/offre/points';
-import { dateParis } from '../../../domain/offre/projection';
+import { jourParis } from '../../../domain/temps';
 import { deriveDeLOffre } from '../../../server/offre/requetes';
 import { erreurJson, preparerCorps, reponsePreparee } from '../../../server/offre/http';
 import { traduire } from '../../../i18n';
@@ -19,8 +19,8 @@ export const GET: APIRoute = async ({ url, locals, request }) => {
   if (Object.keys(messages).length) return erreurJson(400, { erreurs: messages });
   const cfg = locals.app.config;
   const maintenant = new Date();
-  const o = { maintenant, seuilJours: cfg.DISPO_FRAICHEUR_JOURS, fuseau: cfg.TZ_PORTAIL };
-  const date = dateParis(maintenant, cfg.TZ_PORTAIL);
+  const o = { maintenant, seuilJours: cfg.DISPO_FRAICHEUR_JOURS };
+  const date = jourParis(maintenant);
   const cle = `points|${date}|${bbox?.join(',') ?? ''}|${filtresEnParams(filtres, ['page', 'tri']).toString()}`;
   const corps = await deriveDeLOffre(locals.db, o, cle, async (rechercher) => {
     // Id length over the whole offer, so that ids do not depend on the filters.
