@@ -20,7 +20,12 @@ export type Saisie = Record<string, string | string[]>;
 /** Field name → message in French (the back office is French only). */
 export type Erreurs = Record<string, string>;
 
-export type Resultat = { ok: true; redirection: string } | { ok: false; erreurs: Erreurs; saisie: Saisie };
+/**
+ * The one result of a staff handler: where to go (303), or the form again
+ * (422) with its errors by field, what was typed, and `V`, what else the page
+ * needs to redisplay it (which of several forms, the free slots found…).
+ */
+export type Resultat<V extends object = object> = { ok: true; redirection: string } | ({ ok: false; erreurs: Erreurs; saisie: Saisie } & V);
 
 /** From Astro.locals, set by the middleware; no staff here means the guard was bypassed: refuse. */
 export function contexteStaff(locals: App.Locals, maintenant = new Date()): ContexteStaff {
@@ -49,6 +54,3 @@ export const tous = (s: Saisie, k: string): string[] => {
 export function erreursZod(e: z.ZodError): Erreurs {
   return erreursContrat(e, (_champ, message) => message) as Erreurs;
 }
-
-export const echec = (saisie: Saisie, erreurs: Erreurs): Resultat => ({ ok: false, erreurs, saisie });
-export const succes = (redirection: string): Resultat => ({ ok: true, redirection });
