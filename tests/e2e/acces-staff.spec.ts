@@ -17,9 +17,11 @@ test('a commune account asking for the demandes gets the real 403 page, in Frenc
 test('a staff form posted with a stale token gets the "form expired" page, not plain text', async ({ page }) => {
   await connexionStaff(page, 'animatrice.est@exemple.fr');
   await page.goto('/admin/agenda/parametres');
-  await page.locator('input[name="_csrf"]').first().evaluate((e) => e.closest('form')!.querySelectorAll('input[name="_csrf"]').forEach((i) => ((i as HTMLInputElement).value = 'perime')));
-  await page.locator('input[name="_csrf"]').first().evaluate((e) => (e.closest('form') as HTMLFormElement).submit());
+  const champ = page.getByRole('main').locator('input[name="_csrf"]').first();
+  await champ.evaluate((e) => e.closest('form')!.querySelectorAll('input[name="_csrf"]').forEach((i) => ((i as HTMLInputElement).value = 'perime')));
+  await champ.evaluate((e) => (e.closest('form') as HTMLFormElement).submit());
   await expect(page.getByRole('heading', { level: 1, name: 'Formulaire expiré' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('n’a pas été enregistré');
+  await expect(page.getByRole('link', { name: 'Rouvrir la page' })).toHaveAttribute('href', '/admin/agenda/parametres');
   await verifierAccessibilite(page, 'CSRF refusal page');
 });

@@ -330,8 +330,8 @@ test('the error summary takes focus, names each field, and the title counts the 
   const resume = page.locator('#resume-erreurs');
   await expect(resume).toBeFocused();
   await expect(resume).toHaveAttribute('role', 'alert');
-  await expect(resume.getByRole('link', { name: `${FR.d.vous.prenom} (${FR.d.vous.parent1}) : ce champ est obligatoire.` })).toBeVisible();
-  await expect(resume.getByRole('link', { name: `${FR.d.vous.nom} (${FR.d.vous.parent1}) : ce champ est obligatoire.` })).toBeVisible();
+  await expect(resume.getByRole('link', { name: `${FR.d.vous.prenom} (${FR.d.vous.parent1}) : ce champ est obligatoire.`, exact: true })).toBeVisible();
+  await expect(resume.getByRole('link', { name: `${FR.d.vous.nom} (${FR.d.vous.parent1}) : ce champ est obligatoire.`, exact: true })).toBeVisible();
   await expect(resume.getByRole('link', { name: new RegExp(`^${FR.d.vous.email} : donnez une adresse e-mail`) })).toBeVisible();
   const n = await resume.getByRole('link').count();
   expect(n).toBeGreaterThanOrEqual(3);

@@ -229,3 +229,21 @@ test('every screen of the French questionnaire passes axe', async ({ page }) => 
   await repondre(page, { naissance: jour(-100), debut: jour(30), jours: SEMAINE, de: '08:00', a: '18:00', commune: BETHUNE }, { axe: 'fr' });
   await verifierAccessibilite(page, 'fr answer');
 });
+
+test('on each screen Enter goes forward, and the error summary takes focus and names the question', async ({ page }) => {
+  await page.goto('/questionnaire');
+  await page.getByRole('radio', { name: 'Non, j’attends un enfant' }).check();
+  await page.getByLabel('Date de naissance, ou date prévue de la naissance').press('Enter');
+  const resume = page.locator('#resume-erreurs');
+  await expect(resume).toBeFocused();
+  await expect(resume.getByRole('link', { name: /^Date de naissance, ou date prévue de la naissance : / })).toBeVisible();
+  await expect(page).toHaveTitle(/^1 erreur – Étape 1 sur 9/);
+  await page.getByLabel('Date de naissance, ou date prévue de la naissance').fill(jour(50));
+  await page.getByLabel('Date de naissance, ou date prévue de la naissance').press('Enter');
+  await expect(page.getByText('Étape 2 sur 9')).toBeVisible();
+  // Screen 2 has a Back button: Enter still goes forward.
+  await page.getByLabel('Date de début souhaitée').fill(jour(80));
+  await page.getByLabel('Date de début souhaitée').press('Enter');
+  await expect(page.getByText('Étape 3 sur 9')).toBeVisible();
+  await expect(page).toHaveTitle(/^Étape 3 sur 9/);
+});

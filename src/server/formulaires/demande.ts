@@ -4,7 +4,7 @@
  * creates the demande when the last step is right, and gives the page what it
  * renders. Contract: src/server/formulaires/contrat.ts.
  */
-import { localePath, type T } from '../../i18n';
+import { LANG_INFO, LANGS, localePath, type Lang, type T } from '../../i18n';
 import { listeCommunes } from '../requetes/territoire';
 import { jetonAleatoire } from '../auth/tokens';
 import { relaisPourCommune } from '../demande/routage';
@@ -95,4 +95,46 @@ export function libellesDemande(t: T, nbEnfants: number): Record<string, string>
     consentementContact: t('demande.envoi.consentements'),
   });
   return l;
+}
+
+/** One section of the summary shown on the last step, with the step it reopens. */
+export type SectionRecap = { etape: number; titre: string; lignes: [string, string][] };
+
+/** The summary of the last step, in the family's language. */
+export function recapDemande(f: FormulaireDemande, nbEnfants: number, communes: VueDemande['communes'], t: T, lang: Lang): SectionRecap[] {
+  const v = (c: string) => f[c] ?? '';
+  const nomCommune = (code: string) => communes.find((c) => c.code === code)?.nom ?? code;
+  const jour = (j: number) => t(`jours.${j}`);
+  const dateLisible = (iso: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+    return new Intl.DateTimeFormat(LANG_INFO[lang].htmlLang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  };
+  const langue = (LANGS as readonly string[]).includes(v('langueContact')) ? (v('langueContact') as Lang) : 'fr';
+  const si = (cond: unknown, ligne: [string, string]): [string, string][] => (cond ? [ligne] : []);
+  return [
+    { etape: 0, titre: t('demande.etapes.vous'), lignes: [
+      [t('demande.vous.parent1'), `${v('p1Prenom')} ${v('p1Nom')}`],
+      ...si(v('p2Prenom') || v('p2Nom'), [t('demande.vous.parent2'), `${v('p2Prenom')} ${v('p2Nom')}`]),
+      [t('demande.vous.email'), v('email') || t('demande.envoi.pasRenseigne')],
+      [t('demande.vous.telephone'), v('telephone') || t('demande.envoi.pasRenseigne')],
+      [t('demande.vous.canal'), v('canalPrefere') ? t(`demande.vous.canaux.${v('canalPrefere')}`) : ''],
+      [t('demande.vous.langue'), LANG_INFO[langue].nomNatif],
+      [t('demande.vous.commune'), v('commune') === COMMUNE_AUTRE ? v('communeAutre') : nomCommune(v('commune'))],
+    ] },
+    { etape: 1, titre: t('demande.etapes.enfants'), lignes: Array.from({ length: nbEnfants }, (_, i): [string, string] => {
+      const date = dateLisible(v(`e${i}Naissance`));
+      const quand = v(`e${i}Statut`) === 'attendu' ? t('demande.envoi.enfantAttendu', { date }) : t('demande.envoi.enfantNe', { date });
+      return [t('demande.enfants.enfant', { n: i + 1 }), `${v(`e${i}Prenom`)} ${quand}`.trim()];
+    }) },
+    { etape: 2, titre: t('demande.etapes.besoin'), lignes: [
+      [t('demande.besoin.debut'), dateLisible(v('dateDebut'))],
+      [t('demande.besoin.planning'), JOURS.filter((j) => v(`j${j}`) === 'oui').map((j) => `${jour(j)} ${v(`j${j}De`)}–${v(`j${j}A`)}`).join(' ; ')],
+      ...si(v('urgence') === 'oui', [t('demande.besoin.urgence'), v('urgenceMotif')]),
+      ...si(v('handicap') === 'oui', [t('demande.besoin.handicap'), v('handicapPrecisions') || t('commun.oui')]),
+    ] },
+    { etape: 3, titre: t('demande.etapes.souhaits'), lignes: [
+      [t('demande.souhaits.modes'), ['mode1', 'mode2', 'mode3', 'mode4'].map(v).filter(Boolean).map((m) => t(`demande.souhaits.mode.${m}`)).join(' › ')],
+      ...si(v('commentaire'), [t('demande.souhaits.commentaire'), v('commentaire')]),
+    ] },
+  ];
 }

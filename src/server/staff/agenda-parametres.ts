@@ -10,14 +10,12 @@ import { journaliser } from '../audit';
 import { animatricesDuRelais, lieuxDuRelais, relaisAgenda, schemaException, schemaMotif, schemaPlage } from '../rdv/agenda';
 import { motifsDuRelais } from '../rdv/reservation';
 import { ajouterJours, instantParis } from '../../domain/rdv/creneaux';
-import { erreursZod, type ContexteStaff, type Erreurs, type Saisie } from './contexte';
+import { erreursZod, type ContexteStaff, type Erreurs, type Resultat, type Saisie } from './contexte';
 
 export const FORMULAIRES_PARAMETRES = ['motif', 'motif-bascule', 'plage', 'plage-fermer', 'exception', 'exception-supprimer'] as const;
 export type FormulaireParametres = (typeof FORMULAIRES_PARAMETRES)[number];
 
-export type ResultatParametres =
-  | { ok: true; redirection: string }
-  | { ok: false; formulaire: FormulaireParametres | null; erreurs: Erreurs; saisie: Saisie };
+export type ResultatParametres = Resultat<{ formulaire: FormulaireParametres | null }>;
 
 /** The relais whose agenda is set: hers for an animatrice, the one chosen (?relais=) for the admin. */
 export async function relaisDesParametres(c: ContexteStaff, choisi: string | null) {

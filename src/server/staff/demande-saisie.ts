@@ -10,15 +10,13 @@ import { creerDemande } from '../demande/creer';
 import { listeCommunes } from '../requetes/territoire';
 import { nettoyerFormulaire, validerDemande, type FormulaireDemande } from '../../domain/demande/schema';
 import { jourParis } from '../../domain/temps';
-import type { ContexteStaff, Saisie } from './contexte';
+import type { ContexteStaff, Resultat, Saisie } from './contexte';
 
 export const CANAUX_SAISIE = { telephone: 'Téléphone', 'accueil-physique': 'Accueil physique', mail: 'Courrier ou courriel', partenaire: 'Partenaire (PMI, CAF, travailleur social…)' } as const;
 const schemaCanal = z.enum(Object.keys(CANAUX_SAISIE) as [keyof typeof CANAUX_SAISIE, ...(keyof typeof CANAUX_SAISIE)[]]);
 
 /** Errors are i18n keys of the demande form ('demande.erreur.…'), as on the public form. */
-export type ResultatSaisieDemande =
-  | { ok: true; redirection: string }
-  | { ok: false; erreurs: Record<string, string>; formulaire: FormulaireDemande; canal: string };
+export type ResultatSaisieDemande = Resultat<{ formulaire: FormulaireDemande; canal: string }>;
 
 /** What the empty form starts with. */
 export function formulaireVierge(): { formulaire: FormulaireDemande; canal: string } {
@@ -33,7 +31,7 @@ export async function saisirDemande(c: ContexteStaff, saisie: Saisie): Promise<R
   const canal = schemaCanal.safeParse(canalBrut);
   if (!canal.success || !r.ok) {
     const erreurs: Record<string, string> = { ...(r.ok ? {} : r.erreurs), ...(canal.success ? {} : { canal: 'demande.erreur.choix' }) };
-    return { ok: false, erreurs, formulaire, canal: canalBrut };
+    return { ok: false, erreurs, saisie, formulaire, canal: canalBrut };
   }
   const d = await creerDemande(c.db, r.donnees, { canal: canal.data, parUtilisateurId: c.staff.id, langue: 'fr', publicUrl: c.config.publicUrl, maintenant: c.maintenant });
   await journaliser(c.db, c.staff, 'creer', 'demande', d.id, { canal: canal.data });

@@ -15,7 +15,7 @@ import { courrierSansSolution } from '../backoffice/courriers';
 import { communesDuRelais } from '../donnees/perimetre';
 import { effacerParStaff } from '../donnees/effacement-staff';
 import { kmEntre } from '../../domain/relance/alternatives';
-import type { ContexteStaff, Erreurs, Saisie } from './contexte';
+import type { ContexteStaff, Resultat, Saisie } from './contexte';
 
 export const ACTIONS_DEMANDE = ['contact', 'transition', 'note', 'assigner', 'mise-en-relation', 'relayer', 'effacer', 'relancer', 'relance-traitee'] as const;
 export type ActionDemande = (typeof ACTIONS_DEMANDE)[number];
@@ -23,9 +23,7 @@ export type ActionDemande = (typeof ACTIONS_DEMANDE)[number];
 const schemaAction = z.object({ action: z.enum(ACTIONS_DEMANDE, { error: 'Action inconnue' }) });
 
 /** Success: where to go (POST/redirect/GET, the message in the URL). Failure: which form to redisplay with its errors. */
-export type ResultatFiche =
-  | { ok: true; redirection: string }
-  | { ok: false; action: ActionDemande | null; erreurs: Erreurs; saisie: Saisie };
+export type ResultatFiche = Resultat<{ action: ActionDemande | null }>;
 
 export async function agirSurDemande(c: ContexteStaff, id: string, saisie: Saisie): Promise<ResultatFiche> {
   const p = schemaAction.safeParse(saisie);

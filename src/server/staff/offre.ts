@@ -17,7 +17,7 @@ import { lireFormulaireDispo } from '../../domain/disponibilite/mise-a-jour';
 import { etatAffiche } from '../../domain/disponibilite/fraicheur';
 import type { ErreurFichier } from '../../domain/disponibilite/import-csv';
 import { jourParis } from '../../domain/temps';
-import { tous, type ContexteStaff, type Erreurs, type Saisie } from './contexte';
+import { tous, type ContexteStaff, type Resultat, type Saisie } from './contexte';
 
 function exigerEquipe(c: ContexteStaff): void {
   if (c.staff.role !== 'admin' && c.staff.role !== 'animatrice') throw new AccesRefuse();
@@ -40,7 +40,7 @@ export async function relancerOffre(c: ContexteStaff, filtres: FiltresOffre, sai
 }
 
 const schemaActionPlace = z.object({ action: z.enum(['places', 'complet', 'confirmer', 'code', 'lien']) });
-export type ResultatPlace = { ok: true; redirection: string } | { ok: false; erreurs: Erreurs; saisie: Saisie };
+export type ResultatPlace = Resultat;
 
 /** Staff act for a place after a call: availability, "nothing changes", a new code, a sign-in link. */
 export async function agirPourPlace(c: ContexteStaff, id: string, saisie: Saisie): Promise<ResultatPlace> {

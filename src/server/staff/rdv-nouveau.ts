@@ -6,15 +6,13 @@
 import { animatricesDuRelais, chercherAssistantsMaternels, chercherDemandes, lieuxDuRelais, relaisAgenda } from '../rdv/agenda';
 import { creneauxDisponibles, motifsDuRelais, reserverRdv } from '../rdv/reservation';
 import { ajouterJours, fusionnerAnimatrices, instantParis, jourParis, regrouperParJour, MODES } from '../../domain/rdv/creneaux';
-import { un, type ContexteStaff, type Erreurs, type Saisie } from './contexte';
+import { un, type ContexteStaff, type Erreurs, type Resultat, type Saisie } from './contexte';
 
 export type Pour = 'famille' | 'am';
 type Jours = { jour: string; creneaux: { debut: Date }[] }[];
 
 /** Success: the new RDV's page. Otherwise the form again, with errors and, once the choices are valid, the free slots. */
-export type ResultatNouveauRdv =
-  | { ok: true; redirection: string }
-  | { ok: false; erreurs: Erreurs; saisie: Saisie; depuis: string; creneaux: Jours | null };
+export type ResultatNouveauRdv = Resultat<{ depuis: string; creneaux: Jours | null }>;
 
 const JOUR = /^\d{4}-\d{2}-\d{2}$/;
 

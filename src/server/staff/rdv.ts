@@ -11,7 +11,7 @@ import type { Staff } from '../auth/staff';
 import { journaliser } from '../audit';
 import { annulerRdv, contexteRdv, creneauxDisponibles, deplacerRdv, marquerRdv } from '../rdv/reservation';
 import { ajouterJours, fusionnerAnimatrices, instantParis, jourParis, regrouperParJour, statutsPossibles } from '../../domain/rdv/creneaux';
-import type { ContexteStaff, Erreurs, Saisie } from './contexte';
+import type { ContexteStaff, Resultat, Saisie } from './contexte';
 
 const UUID = z.uuid();
 
@@ -38,7 +38,7 @@ const schemaAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('suivants'), depuis: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
 ], { error: 'Action inconnue.' });
 
-export type ResultatRdv = { ok: true; redirection: string } | { ok: false; erreurs: Erreurs; saisie: Saisie };
+export type ResultatRdv = Resultat;
 
 export async function agirSurRdv(c: ContexteStaff, id: string, saisie: Saisie): Promise<ResultatRdv> {
   if (!(await exigerRdv(c.db, c.staff, id, { agir: true }))) return { ok: false, erreurs: { action: 'Rendez-vous introuvable.' }, saisie };
