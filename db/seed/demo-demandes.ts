@@ -131,7 +131,7 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
       etat, etatDepuis: hist[hist.length - 1]!.le, typeSolution, canal, langue,
       parents: [{ prenom, nom }], email, telephone, canalPrefere: email ? 'email' : 'telephone',
       dateDebut: iso(dateDebut), planning, regularite: r() < 0.9 ? 'reguliere' : 'occasionnelle', horairesAtypiques: atypique,
-      urgence, urgenceMotif: urgence ? pick(MOTIFS_URGENCE) : null, handicap, handicapPrecisions: handicap ? 'Suivi CAMSP, besoin d’un accueil attentif' : null,
+      urgence, urgenceMotif: urgence ? pick(MOTIFS_URGENCE) : null, handicap, handicapPrecisions: handicap ? 'Suivi CAMSP, besoin d’un accueil attentif' : null, consentementSante: handicap,
       periscolaire: false, modesSouhaites: modes, communesAcceptees: [],
       interpreteLangue: langue === 'ar' || langue === 'uk' ? langue : null, commentaire: r() < 0.3 ? 'Nous travaillons tous les deux en horaires décalés certaines semaines.' : null,
       ageMoisAuDebut: ageMois, consentementContact: true, consentementPartage: r() < 0.8, consentementLe: creeLe,
