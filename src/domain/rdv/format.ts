@@ -1,5 +1,6 @@
 /** Dates and times of RDVs in the reader's language, always in Europe/Paris. */
 import { instantParis, TZ } from './creneaux';
+import { premierDuMois } from '../../i18n/dates';
 
 /** Intl locale for a portal language (FALC reads French; Arabic with Latin digits, as on French documents). */
 export function localeDe(lang: string): string {
@@ -11,7 +12,7 @@ export function localeDe(lang: string): string {
 /** 'lundi 26 octobre 2026' from an instant or a 'YYYY-MM-DD' day. */
 export function jourLong(d: Date | string, lang: string): string {
   const x = typeof d === 'string' ? instantParis(d, '12:00') : d;
-  return new Intl.DateTimeFormat(localeDe(lang), { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(x);
+  return premierDuMois(new Intl.DateTimeFormat(localeDe(lang), { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(x), localeDe(lang));
 }
 
 /** '09:00' in the reader's convention (24 h in French). */

@@ -1,4 +1,5 @@
 import { addDays } from 'date-fns';
+import { premierDuMois } from '../../i18n/dates';
 import { TZDate } from '@date-fns/tz';
 import { isLang, localePath, traduire, type Lang } from '../../i18n';
 import { delaiPremierContact } from '../../domain/demande/suivi';
@@ -13,7 +14,7 @@ export function lienSuivi(publicUrl: string, lang: string, jeton: string): strin
 /** Long date in the family's language, Europe/Paris. */
 export function dateLongue(d: Date, lang: Lang): string {
   const locale = lang === 'falc' ? 'fr-FR' : lang === 'ar' ? 'ar' : lang;
-  return new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new TZDate(d.getTime(), 'Europe/Paris'));
+  return premierDuMois(new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new TZDate(d.getTime(), 'Europe/Paris')), locale);
 }
 
 export type RelaisContact = { nom: string; telephone: string | null; email: string | null; delaiPremierContactJours: number };
