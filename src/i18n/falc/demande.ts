@@ -5,7 +5,7 @@ const d: Traduction<Dictionnaire['demande']> = {
   titre: 'Demander une garde pour mon enfant',
   intro: 'Vous faites une seule demande. Le Relais Petite Enfance reçoit votre demande. Il vous appelle. Il cherche avec vous une solution. Cela prend 5 à 10 minutes.',
   prerempli: 'Nous avons déjà écrit certaines réponses. Regardez si elles sont justes.',
-  champsObligatoires: 'Vous devez remplir les cases avec le mot « obligatoire ».',
+  champsObligatoires: 'Vous devez remplir les cases avec les mots « à remplir ».',
   etapes: { vous: 'Vous', enfants: 'Votre enfant', besoin: 'Quand avez-vous besoin ?', souhaits: 'Ce que vous voulez', envoi: 'Vérifier et envoyer' },
   boutons: { suivant: 'Continuer', precedent: 'Revenir en arrière', envoyer: 'Envoyer ma demande', ajouterEnfant: 'Ajouter un autre enfant', retirerEnfant: 'Enlever cet enfant', modifier: 'Changer' },
   vous: {

@@ -53,3 +53,4 @@ describe('plural messages (Intl.PluralRules)', () => {
     expect(fautes).toEqual([]);
   });
 });
+
