@@ -4,7 +4,8 @@ import { splitLangPath, useT } from './i18n';
 import { COOKIE_SESSION, sessionDepuisJeton } from './server/auth/staff';
 import { egalConstant } from './server/auth/tokens';
 import { log } from './server/log';
-import { entetesTransport } from './server/http/entetes';
+import { entetesJetonPrive, entetesTransport } from './server/http/entetes';
+import { cheminPourJournal, refuserCorpsIllisible, reponseErreur } from './server/http/garde';
 
 const PUBLIC_ADMIN = new Set(['/admin/connexion']);
 
@@ -38,6 +39,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.cheminSansLangue = path;
   context.locals.t = useT(lang);
 
+  const illisible = await refuserCorpsIllisible(context.request, path);
+  if (illisible) return illisible;
+
   const estAdmin = path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/admin/');
   if (estAdmin) {
     const session = await sessionDepuisJeton(ctx.db, context.cookies.get(COOKIE_SESSION)?.value);
@@ -61,10 +65,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
 
-  const res = await next();
+  const res = await next().catch((err: unknown) => reponseErreur(err, context.request, context.url));
   enTetesSecurite(res, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
   entetesTransport(res, context.url);
+  entetesJetonPrive(res, path);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');
-  log.debug({ method: context.request.method, path: context.url.pathname, status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
+  log.debug({ method: context.request.method, path: cheminPourJournal(context.url), status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
   return res;
 });
