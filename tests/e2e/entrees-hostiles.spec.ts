@@ -30,7 +30,7 @@ let dataDir = '';
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000); // start-up (migrations + demo seed) takes 1–2 min on a busy 2-core machine
   dataDir = path.join((process.env.E2E_ROOT ?? path.resolve('.e2e', String(process.pid))), `hostile-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });

@@ -36,10 +36,10 @@ async function attendreHttps(url: string, delai = 20_000): Promise<void> {
   }
 }
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   if (!NGINX) throw new Error('nginx is missing: apt-get install -y nginx (.ci/run does it)');
   const dir = path.join((process.env.E2E_ROOT ?? path.resolve('.e2e', String(process.pid))), `proxy-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
