@@ -81,7 +81,11 @@ export async function preparerEntree(req: IncomingMessage, res: ServerResponse):
   const chemin = (req.url ?? '/').split('?')[0]!;
   const limite = limitePour(chemin, type);
   const annonce = Number(req.headers['content-length'] ?? 0);
-  if (annonce > limite) { repondreErreur(res, 413); req.resume(); return false; }
+  if (annonce > limite) {
+    // Up to 16 MB, let the client finish sending so that it reads the page instead of a broken pipe; beyond, cut.
+    if (annonce <= 16 * 1024 * 1024) { req.on('end', () => repondreErreur(res, 413)); req.resume(); } else { repondreErreur(res, 413); req.resume(); }
+    return false;
+  }
   const corps = await lireCorps(req, limite);
   if (corps === 'coupe') return false;
   if (corps === 'trop-gros') { repondreErreur(res, 413); req.resume(); return false; }
