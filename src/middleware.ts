@@ -4,8 +4,9 @@ import { splitLangPath, useT } from './i18n';
 import { passerLaGarde } from './server/auth/garde';
 import { estRouteStaff } from './server/auth/routes';
 import { log } from './server/log';
-import { entetesTransport } from './server/http/entetes';
+import { entetesJetonPrive, entetesTransport } from './server/http/entetes';
 import { finaliserReponse, instantane } from './server/http/reponse';
+import { cheminPourJournal, refuserCorpsIllisible, reponseErreur } from './server/http/garde';
 
 function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): void {
   const h = res.headers;
@@ -38,11 +39,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.cheminSansLangue = path;
   context.locals.t = useT(lang);
 
+  const illisible = await refuserCorpsIllisible(context.request, path);
+  if (illisible) return illisible;
+
   const estAdmin = estRouteStaff(path);
-  const res = estAdmin ? await passerLaGarde(context, next, ctx.db, path) : await next();
+  const res = await (estAdmin ? passerLaGarde(context, next, ctx.db, path) : next()).catch((err: unknown) => reponseErreur(err, context.request, context.url));
   enTetesSecurite(res, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
   entetesTransport(res, context.url);
+  entetesJetonPrive(res, path);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');
-  log.debug({ method: context.request.method, path: context.url.pathname, status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
+  log.debug({ method: context.request.method, path: cheminPourJournal(context.url), status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
   return finaliserReponse(context, res, cachesAvant);
 });

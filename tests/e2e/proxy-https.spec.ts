@@ -36,12 +36,12 @@ async function attendreHttps(url: string, delai = 20_000): Promise<void> {
   }
 }
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   if (!NGINX) throw new Error('nginx is missing: apt-get install -y nginx (.ci/run does it)');
-  const dir = path.join(process.env.E2E_ROOT!, `proxy-${process.pid}`);
+  const dir = path.join((process.env.E2E_ROOT ?? path.resolve('.e2e', String(process.pid))), `proxy-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'tmp'), { recursive: true });
   const cle = path.join(dir, 'cle.pem');
@@ -54,7 +54,7 @@ test.beforeAll(async () => {
   base = `https://localhost:${portTls}`;
   const env = {
     ...process.env, NODE_ENV: 'production', SECRET: 's'.repeat(48), HOST: '127.0.0.1', PORT: String(portApp),
-    PUBLIC_URL: base, TRUST_PROXY: 'loopback', ASTRO_OUT_DIR: process.env.E2E_BUILD!, DATA_DIR: path.join(dir, 'data'),
+    PUBLIC_URL: base, TRUST_PROXY: 'loopback', ASTRO_OUT_DIR: (process.env.E2E_BUILD ?? process.env.E2E_BUILD_DIR)!, DATA_DIR: path.join(dir, 'data'),
     SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', SMTP_URL: '', OUTBOX_INTERVAL_MS: '300',
   };
   // Production never creates demo accounts: create a real one as an operator would.

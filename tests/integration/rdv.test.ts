@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { schema } from '../../src/server/db';
 import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db';
-import { annulerRdv, creneauxDisponibles, deplacerRdv, marquerRdv, rdvParJeton, rdvsDeDemande, reserverRdv } from '../../src/server/rdv/reservation';
+import { annulerRdv, creneauxDisponibles, deplacerRdv, marquerRdv, MAX_RDV_FUTURS_PAR_DEMANDE, rdvParJeton, rdvsDeDemande, reserverRdv } from '../../src/server/rdv/reservation';
 import { heureParis, instantParis, jourParis } from '../../src/domain/rdv/creneaux';
 import type { Staff } from '../../src/server/auth/staff';
 import { demandeAvecJeton, preparerAgenda, SECRET, URL_PUBLIQUE } from './rdv-outils';
@@ -154,5 +154,17 @@ describe(`RDV booking on ${DB_KIND}`, () => {
     expect(premiers).toEqual([['2026-10-23', '2026-10-23T07:00:00.000Z'], ['2026-10-26', '2026-10-26T08:00:00.000Z']]);
     const r = await reservation(d.id, new Date('2026-10-26T08:00:00Z'), { mode: 'sur-place', lieuId: a.lillers.id });
     expect(r.ok).toBe(true);
+  });
+
+  it('one demande books at most a few future RDVs online; staff are not limited', async () => {
+    const d = await demandeAvecJeton(base.db, a.relais.id, 'jeton-gourmand-000000000000000000');
+    const { creneaux } = await creneauxDisponibles(base.db, {
+      relaisId: a.relais.id, motifId: a.premier.id, lieuId: null, maintenant: MAINTENANT, du: MAINTENANT, au: new Date(MAINTENANT.getTime() + 28 * 86_400_000),
+    });
+    const debuts = [...new Set(creneaux.map((c) => c.debut.getTime()))].slice(-(MAX_RDV_FUTURS_PAR_DEMANDE + 2)).map((t) => new Date(t));
+    for (let i = 0; i < MAX_RDV_FUTURS_PAR_DEMANDE; i++) expect((await reservation(d.id, debuts[i]!)).ok).toBe(true);
+    expect(await reservation(d.id, debuts[MAX_RDV_FUTURS_PAR_DEMANDE]!)).toEqual({ ok: false, raison: 'trop-de-rdv' });
+    const parStaff = await reservation(d.id, debuts[MAX_RDV_FUTURS_PAR_DEMANDE]!, { parFamille: false, staff: staffEst });
+    expect(parStaff.ok).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { jourParis } from '../../domain/temps';
 import { deriveDeLOffre } from '../../server/offre/requetes';
 import { erreurJson, preparerCorps, reponsePreparee } from '../../server/offre/http';
 import { traduire } from '../../i18n';
+import { neutraliserCellule } from '../../domain/csv';
 
 export const GET: APIRoute = async ({ url, locals, request }) => {
   const { filtres, erreurs } = lireFiltres(url.searchParams);
@@ -22,7 +23,7 @@ export const GET: APIRoute = async ({ url, locals, request }) => {
     const r = await rechercher(filtres);
     // UTF-8 with a BOM so that spreadsheet software reads the accents right.
     return preparerCorps('\ufeff' + stringify(r.resultats.map(enLigneCsv), {
-      header: true, columns: [...COLONNES_CSV], cast: { boolean: (b) => (b ? 'oui' : 'non') },
+      header: true, columns: [...COLONNES_CSV], cast: { boolean: (b) => (b ? 'oui' : 'non'), string: neutraliserCellule },
     }));
   }, (c) => c.octets());
   return reponsePreparee(request, corps, {

@@ -9,7 +9,7 @@ import { listeCommunes } from '../requetes/territoire';
 import { jetonAleatoire } from '../auth/tokens';
 import { relaisPourCommune } from '../demande/routage';
 import { creerDemande } from '../demande/creer';
-import { COMMUNE_AUTRE, ETAPES, JOURS, MAX_ENFANTS, nettoyerFormulaire, preremplir, type ErreursChamps, type Etape, type FormulaireDemande } from '../../domain/demande/schema';
+import { COMMUNE_AUTRE, ETAPES, JOURS, MAX_ENFANTS, MODES, nettoyerFormulaire, preremplir, type ErreursChamps, type Etape, type FormulaireDemande } from '../../domain/demande/schema';
 import { etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/demande/etapes';
 import { jourParis } from '../../domain/temps';
 import { lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
@@ -117,7 +117,7 @@ export function recapDemande(f: FormulaireDemande, nbEnfants: number, communes: 
       ...si(v('p2Prenom') || v('p2Nom'), [t('demande.vous.parent2'), `${v('p2Prenom')} ${v('p2Nom')}`]),
       [t('demande.vous.email'), v('email') || t('demande.envoi.pasRenseigne')],
       [t('demande.vous.telephone'), v('telephone') || t('demande.envoi.pasRenseigne')],
-      [t('demande.vous.canal'), v('canalPrefere') ? t(`demande.vous.canaux.${v('canalPrefere')}`) : ''],
+      [t('demande.vous.canal'), ['email', 'telephone', 'sms'].includes(v('canalPrefere')) ? t(`demande.vous.canaux.${v('canalPrefere')}`) : ''],
       [t('demande.vous.langue'), LANG_INFO[langue].nomNatif],
       [t('demande.vous.commune'), v('commune') === COMMUNE_AUTRE ? v('communeAutre') : nomCommune(v('commune'))],
     ] },
@@ -133,7 +133,7 @@ export function recapDemande(f: FormulaireDemande, nbEnfants: number, communes: 
       ...si(v('handicap') === 'oui', [t('demande.besoin.handicap'), v('handicapPrecisions') || t('commun.oui')]),
     ] },
     { etape: 3, titre: t('demande.etapes.souhaits'), lignes: [
-      [t('demande.souhaits.modes'), ['mode1', 'mode2', 'mode3', 'mode4'].map(v).filter(Boolean).map((m) => t(`demande.souhaits.mode.${m}`)).join(' › ')],
+      [t('demande.souhaits.modes'), ['mode1', 'mode2', 'mode3', 'mode4'].map(v).filter((m) => (MODES as readonly string[]).includes(m)).map((m) => t(`demande.souhaits.mode.${m}`)).join(' › ')],
       ...si(v('commentaire'), [t('demande.souhaits.commentaire'), v('commentaire')]),
     ] },
   ];

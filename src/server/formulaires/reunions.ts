@@ -25,6 +25,8 @@ export async function traiterInscriptionReunion(ctx: ContexteFormulaire, id: str
   if (ctx.request.method !== 'POST') return vue({ ...base, valeurs: { places: '1', profil: r.public } });
 
   const valeurs = valeursSimples(await lireFormulaire(ctx.request));
+  // A radio button can only send a value it offers: anything else is tampering, not a typing error.
+  if (valeurs.profil !== 'famille' && valeurs.profil !== 'am') valeurs.profil = r.public === 'am' ? 'am' : 'famille';
   const p = schemaInscription.safeParse(valeurs);
   if (!p.success) {
     const erreurs = erreursZod(p.error, (champ, message) => (message.startsWith('rdv.') ? message : `rdv.erreurs.${champ}`));

@@ -7,3 +7,5 @@ export const HSTS = 'max-age=31536000';
 export function entetesTransport(res: Response, url: URL): void {
   if (url.protocol === 'https:') res.headers.set('Strict-Transport-Security', HSTS);
 }
+
+export { entetesJetonPrive } from './garde';

@@ -15,6 +15,7 @@ export function limitePour(chemin: string, typeContenu: string): number {
 const MESSAGES: Record<number, [string, string]> = {
   400: ['Requête illisible', 'Le formulaire envoyé n’a pas pu être lu. Revenez à la page précédente et réessayez.'],
   413: ['Envoi trop volumineux', 'Ce que vous avez envoyé dépasse la taille acceptée : 1 Mo pour un formulaire, 5 Mo pour un fichier importé. Revenez à la page précédente et réessayez avec moins de texte ou un fichier plus petit.'],
+  500: ['Erreur du portail', 'Le portail n’a pas pu traiter votre demande. Rien n’a été perdu de ce qui était déjà enregistré. Réessayez dans un instant.'],
   415: ['Format non accepté', 'Ce formulaire attend les données d’un formulaire web. Revenez à la page précédente et réessayez.'],
 };
 
@@ -80,7 +81,11 @@ export async function preparerEntree(req: IncomingMessage, res: ServerResponse):
   const chemin = (req.url ?? '/').split('?')[0]!;
   const limite = limitePour(chemin, type);
   const annonce = Number(req.headers['content-length'] ?? 0);
-  if (annonce > limite) { repondreErreur(res, 413); req.resume(); return false; }
+  if (annonce > limite) {
+    // Up to 16 MB, let the client finish sending so that it reads the page instead of a broken pipe; beyond, cut.
+    if (annonce <= 16 * 1024 * 1024) { req.on('end', () => repondreErreur(res, 413)); req.resume(); } else { repondreErreur(res, 413); req.resume(); }
+    return false;
+  }
   const corps = await lireCorps(req, limite);
   if (corps === 'coupe') return false;
   if (corps === 'trop-gros') { repondreErreur(res, 413); req.resume(); return false; }

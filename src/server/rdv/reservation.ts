@@ -4,7 +4,7 @@
  * rejects the loser of a race, and we then try the next free animatrice.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { schema, type Db, type DbOrTx } from '../db';
 import { sha256 } from '../auth/tokens';
 import { journaliser } from '../audit';
@@ -91,7 +91,10 @@ export type NouvelleReservation = {
   langue?: string; email?: string | null; telephone?: string | null; nomContact?: string | null; note?: string | null;
   maintenant?: Date; secret: string; publicUrl: string;
 };
-export type ResultatReservation = { ok: true; rdvId: string; jeton: string } | { ok: false; raison: 'motif' | 'indisponible' };
+export type ResultatReservation = { ok: true; rdvId: string; jeton: string } | { ok: false; raison: 'motif' | 'indisponible' | 'trop-de-rdv' };
+
+/** A family books at most this many future RDVs per demande online (one anonymous demande must not take a team's week). */
+export const MAX_RDV_FUTURS_PAR_DEMANDE = 2;
 
 function modeCompatible(motif: MotifRow, mode: Mode, lieuId: string | null): boolean {
   return motif.modes.includes(mode) && (mode === 'sur-place') === (lieuId !== null);
@@ -106,6 +109,11 @@ export async function reserverRdv(db: Db, r: NouvelleReservation): Promise<Resul
   });
   if (!motif || !motif.actif || (r.parFamille && !motif.reservableEnLigne) || !modeCompatible(motif, r.mode, r.lieuId)) return { ok: false, raison: 'motif' };
   if (!r.demandeId && !r.structureId) return { ok: false, raison: 'motif' };
+  if (r.parFamille && r.demandeId) {
+    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.rdvs)
+      .where(and(eq(schema.rdvs.demandeId, r.demandeId), eq(schema.rdvs.statut, 'reserve'), gt(schema.rdvs.debut, maintenant)));
+    if ((n?.n ?? 0) >= MAX_RDV_FUTURS_PAR_DEMANDE) return { ok: false, raison: 'trop-de-rdv' };
+  }
   const candidates = creneaux.filter((c) => c.debut.getTime() === r.debut.getTime());
   if (!candidates.length) return { ok: false, raison: 'indisponible' };
   const cadre = await cadreRdv(db, r.relaisId, motif.id, r.lieuId);

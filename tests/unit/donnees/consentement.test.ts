@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { controlerRelais, sansSante, voitSante } from '~/domain/donnees/consentement';
-import { validerDemande, type FormulaireDemande } from '~/domain/demande/schema';
+import { controlerRelais, sansSante, voitSante } from '../../../src/domain/donnees/consentement';
+import { validerDemande, type FormulaireDemande } from '../../../src/domain/demande/schema';
 
 const RELAIS = new Set(['62498', '62034']);
 const d = { consentementPartage: true, relaisId: 'r1' };

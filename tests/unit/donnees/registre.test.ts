@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../../db/schema';
-import { REGISTRE, categoriesFamille, colonnesAvecEffet, colonnesSante } from '~/domain/donnees/registre';
+import { REGISTRE, categoriesFamille, colonnesAvecEffet, colonnesSante } from '../../../src/domain/donnees/registre';
 
 const tables = (Object.values(schema) as unknown[]).filter((x): x is PgTable => is(x, PgTable)).map((t) => getTableConfig(t));
 
