@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, timestamp, index, uniqueIndex, jsonb } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, timestamp, index, uniqueIndex, jsonb, check } from 'drizzle-orm/pg-core';
+import { dansListe } from './vocabulaire';
+import { REPONSES, TYPES_RELANCE } from '../../src/domain/relance/regles';
+import { REPONSES_OFFRE } from '../../src/domain/vocabulaire';
 import { demandes } from './demande';
 import { structures } from './offre';
 import { utilisateurs } from './auth';
@@ -28,7 +31,10 @@ export const reponsesOffres = pgTable('reponses_offres', {
   envoyeeLe: timestamp('envoyee_le', { withTimezone: true }).notNull().defaultNow(),
   reponse: text('reponse'), // 'interessee' | null
   reponduLe: timestamp('repondu_le', { withTimezone: true }),
-}, (t) => [uniqueIndex('reponses_offres_uq').on(t.offreId, t.structureId)]);
+}, (t) => [
+  uniqueIndex('reponses_offres_uq').on(t.offreId, t.structureId),
+  check('reponses_offres_reponse_ck', sql`${t.reponse} is null or ${dansListe(t.reponse, REPONSES_OFFRE)}`),
+]);
 
 /**
  * Emails asking the family where things stand: 'suivi' (N months after a
@@ -53,4 +59,6 @@ export const relances = pgTable('relances', {
 }, (t) => [
   index('relances_demande_idx').on(t.demandeId, t.type, t.envoyeeLe),
   index('relances_a_traiter_idx').on(t.aTraiterLe).where(sql`${t.traiteeLe} is null`),
+  check('relances_type_ck', dansListe(t.type, TYPES_RELANCE)),
+  check('relances_reponse_ck', sql`${t.reponse} is null or ${dansListe(t.reponse, [...REPONSES.suivi, ...REPONSES.actualite])}`),
 ]);

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
-  pgTable, text, uuid, integer, jsonb, boolean, timestamp, date, pgEnum, index, pgSequence,
+  pgTable, text, uuid, integer, jsonb, boolean, timestamp, date, pgEnum, index, pgSequence, check, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { dansListe } from './vocabulaire';
+import { CANAUX_PREFERES, LANGUES_CONTACT } from '../../src/domain/demande/schema';
+import { ETATS_CLOS, TRANSITIONS } from '../../src/domain/demande/etats';
+import { EVENEMENTS_HISTORIQUE, ISSUES_CONTACT, ISSUES_MISE_EN_RELATION, REGULARITES, SENS_CONTACT } from '../../src/domain/vocabulaire';
 import { communes, relais, secteurs, territoires } from './territoire';
 import { utilisateurs } from './auth';
 import { structures } from './offre';
@@ -71,7 +75,7 @@ export const demandes = pgTable('demandes', {
   assigneeId: uuid('assignee_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
   suiviTokenHash: text('suivi_token_hash').unique(),
   idempotencyKey: text('idempotency_key').unique(),
-  doublonPossibleDeId: uuid('doublon_possible_de_id'),
+  doublonPossibleDeId: uuid('doublon_possible_de_id').references((): AnyPgColumn => demandes.id, { onDelete: 'set null' }),
   creeParId: uuid('cree_par_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   premierContactLe: timestamp('premier_contact_le', { withTimezone: true }),
@@ -83,6 +87,21 @@ export const demandes = pgTable('demandes', {
   index('demandes_relais_cree_idx').on(t.relaisId, t.creeLe, t.id),
   index('demandes_commune_idx').on(t.communeCode, t.creeLe),
   index('demandes_email_idx').on(t.email),
+  // The back-office queue's filters (keyset order: cree_le, id); first written by hand in migration 0004.
+  index('demandes_cree_idx').on(t.creeLe, t.id),
+  index('demandes_relais_secteur_cree_idx').on(t.relaisId, t.secteurId, t.creeLe, t.id),
+  index('demandes_relais_commune_cree_idx').on(t.relaisId, t.communeCode, t.creeLe, t.id),
+  index('demandes_assignee_cree_idx').on(t.assigneeId, t.creeLe, t.id),
+  index('demandes_relais_urgence_cree_idx').on(t.relaisId, t.creeLe, t.id).where(sql`${t.urgence}`),
+  index('demandes_relais_handicap_cree_idx').on(t.relaisId, t.creeLe, t.id).where(sql`${t.handicap}`),
+  index('demandes_relais_atypique_cree_idx').on(t.relaisId, t.creeLe, t.id).where(sql`${t.horairesAtypiques}`),
+  index('demandes_cloture_idx').on(t.clotureLe).where(sql`${t.anonymiseeLe} is null`),
+  check('demandes_canal_prefere_ck', dansListe(t.canalPrefere, CANAUX_PREFERES)),
+  check('demandes_regularite_ck', dansListe(t.regularite, REGULARITES)),
+  check('demandes_langue_ck', dansListe(t.langue, LANGUES_CONTACT)),
+  // A found solution says which kind; a closed demande (hors-territoire aside) says when.
+  check('demandes_solution_type_ck', sql`${t.etat} <> 'solution-trouvee' or ${t.typeSolution} is not null`),
+  check('demandes_cloture_etat_ck', sql`${t.etat} not in (${sql.raw(ETATS_CLOS.filter((e) => e !== 'hors-territoire').map((e) => `'${e}'`).join(', '))}) or ${t.clotureLe} is not null`),
 ]);
 
 export const enfants = pgTable('enfants', {
@@ -107,7 +126,10 @@ export const demandeHistorique = pgTable('demande_historique', {
   parFamille: boolean('par_famille').notNull().default(false),
   motif: text('motif'),
   details: jsonb('details'),
-}, (t) => [index('demande_hist_demande_idx').on(t.demandeId, t.le)]);
+}, (t) => [
+  index('demande_hist_demande_idx').on(t.demandeId, t.le),
+  check('demande_hist_transition_ck', dansListe(t.transition, [...Object.keys(TRANSITIONS), ...EVENEMENTS_HISTORIQUE])),
+]);
 
 /** Each contact with the family, counted one by one (the CAF counts contacts). */
 export const contacts = pgTable('contacts', {
@@ -119,7 +141,11 @@ export const contacts = pgTable('contacts', {
   parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
   issue: text('issue'), // joint | message-laisse | injoignable | rdv-fixe | autre
   note: text('note'),
-}, (t) => [index('contacts_demande_idx').on(t.demandeId, t.le)]);
+}, (t) => [
+  index('contacts_demande_idx').on(t.demandeId, t.le),
+  check('contacts_sens_ck', dansListe(t.sens, SENS_CONTACT)),
+  check('contacts_issue_ck', sql`${t.issue} is null or ${dansListe(t.issue, ISSUES_CONTACT)}`),
+]);
 
 export const notes = pgTable('notes', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -138,4 +164,7 @@ export const misesEnRelation = pgTable('mises_en_relation', {
   parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
   issue: text('issue').notNull().default('en-attente'), // en-attente | contrat | refus-famille | refus-pro
   note: text('note'),
-}, (t) => [index('mer_demande_idx').on(t.demandeId), index('mer_le_idx').on(t.le)]);
+}, (t) => [
+  index('mer_demande_idx').on(t.demandeId), index('mer_le_idx').on(t.le),
+  check('mer_issue_ck', dansListe(t.issue, ISSUES_MISE_EN_RELATION)),
+]);

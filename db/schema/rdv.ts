@@ -33,7 +33,7 @@ export const motifsRdv = pgTable('motifs_rdv', {
 
 /**
  * A weekly opening of one animatrice: at a site (lieu) for on-site RDVs, or
- * with lieu = null for phone and video RDVs. Local times, Europe/Paris.
+ * with lieu = null for phone and video RDVs. Local times in the portal's zone (TZ_PORTAIL).
  */
 export const plagesOuverture = pgTable('plages_ouverture', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,4 +1,6 @@
-import { pgTable, text, uuid, integer, jsonb, timestamp, date, index, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, integer, jsonb, timestamp, date, index, primaryKey, check } from 'drizzle-orm/pg-core';
+import { dansListe } from './vocabulaire';
+import { STATUTS_COURRIEL } from '../../src/domain/vocabulaire';
 
 /**
  * Transactional outbox: an email row is inserted in the same transaction as
@@ -25,6 +27,7 @@ export const courriels = pgTable('courriels', {
 }, (t) => [
   index('courriels_a_envoyer_idx').on(t.statut, t.prochaineTentativeLe),
   index('courriels_objet_idx').on(t.objetType, t.objetId),
+  check('courriels_statut_ck', dansListe(t.statut, STATUTS_COURRIEL)),
 ]);
 
 /** Scheduled jobs run once per period across every app instance (unique key). */

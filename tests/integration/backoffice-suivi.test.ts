@@ -113,7 +113,7 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
   });
 
   it('"still looking" reopens a closed demande and puts it on the staff list', async () => {
-    const id = await demande({ etat: 'solution-trouvee', typeSolution: 'am', solutionLe: new Date(T0.getTime() - 120 * JOUR), etatDepuis: new Date(T0.getTime() - 120 * JOUR) });
+    const id = await demande({ etat: 'solution-trouvee', typeSolution: 'am', solutionLe: new Date(T0.getTime() - 120 * JOUR), clotureLe: new Date(T0.getTime() - 120 * JOUR), etatDepuis: new Date(T0.getTime() - 120 * JOUR) });
     await envoyerSuivis(base.db, { maintenant: T0, delaiMois: 3, baseUrl: BASE_URL });
     const jeton = jetonDe((await dernierCourriel(`famille${n}@exemple.fr`))!.texte);
     expect((await repondreRelance(base.db, jeton, 'recherche', T0)).ok).toBe(true);

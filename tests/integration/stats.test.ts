@@ -34,7 +34,7 @@ describe(`indicators on ${DB_KIND}`, () => {
     const contact = (d: string, le: string, canal: 'telephone' | 'email' = 'telephone') => db.insert(schema.contacts).values({ demandeId: d, le: new Date(le), canal });
     const T = (s: string) => new Date(s);
 
-    const d1 = await demande('d1', { relaisId: M, secteurId: est, communeCode: '62706', creeLe: T('2026-03-02T09:00:00Z'), urgence: true, premierContactLe: T('2026-03-04T09:00:00Z'), etat: 'solution-trouvee', typeSolution: 'am', solutionLe: T('2026-04-10T08:00:00Z') });
+    const d1 = await demande('d1', { relaisId: M, secteurId: est, communeCode: '62706', creeLe: T('2026-03-02T09:00:00Z'), urgence: true, premierContactLe: T('2026-03-04T09:00:00Z'), etat: 'solution-trouvee', typeSolution: 'am', solutionLe: T('2026-04-10T08:00:00Z'), clotureLe: T('2026-04-10T08:00:00Z') });
     await contact(d1, '2026-03-04T09:00:00Z');
     await contact(d1, '2026-04-02T09:00:00Z', 'email');
     const d2 = await demande('d2', { relaisId: M, secteurId: est, communeCode: '62706', creeLe: T('2026-03-31T21:30:00Z'), canal: 'telephone', premierContactLe: T('2026-04-01T07:00:00Z'), etat: 'en-cours' });

@@ -12,6 +12,7 @@ import { journaliser } from '../audit';
 import { changerEtat, enregistrerContact } from '../demande/transitions';
 import { TYPES_SOLUTION, transitionsPossibles, type Etat, type Transition } from '../../domain/demande/etats';
 import { badges } from '../../domain/demande/file';
+import { ISSUES_CONTACT } from '../../domain/vocabulaire';
 import { equipeDe } from './file';
 import { envoyerCourrierSansSolution, envoyerRelance } from './courriers';
 import { DemandeIntrouvable, exigerAccesDemande } from './acces-demande';
@@ -85,7 +86,7 @@ const texteOpt = (max: number) => texte(max).optional().transform((v) => v || nu
 export const schemaContact = z.object({
   canal: z.enum(schema.canalContact.enumValues, { error: 'Choisissez le canal du contact' }),
   sens: z.enum(['sortant', 'entrant'], { error: 'Choisissez qui a pris contact' }).default('sortant'),
-  issue: z.enum(['joint', 'message-laisse', 'injoignable', 'rdv-fixe', 'autre'], { error: 'Choisissez l’issue du contact' }),
+  issue: z.enum(ISSUES_CONTACT, { error: 'Choisissez l’issue du contact' }),
   note: texteOpt(2000),
 });
 export const schemaTransition = z.object({

@@ -1,0 +1,11 @@
+/** Every action written to the audit log (journal_audit.action). Add new ones here. */
+export const ACTIONS_AUDIT = [
+  'voir', 'creer', 'assigner', 'contact', 'note', 'transition', 'mise-en-relation', 'relancer', 'relayer-offre', 'relance-traitee',
+  'demande.creer', 'demande.suivi.consulter', 'demande.suivi.renvoyer-lien', 'demande.suivi.retirer', 'demande.suivi.supprimer-donnees',
+  'demande.suivi.modifier-besoin', 'demande.suivi.modifier-contact',
+  'agenda.consulter', 'agenda.chercher-demande', 'agenda.absence-creer', 'agenda.motif-creer', 'agenda.plage-creer',
+  'rdv.consulter', 'rdv.reserver', 'rdv.deplacer', 'rdv.annuler', 'rdv.honore', 'rdv.absent', 'rdv.excuse',
+  'reunion.consulter', 'reunion.creer', 'reunion.presences',
+  'import-am', 'dispo-pour-am', 'dispo-confirmee-pour-am', 'relance-dispo', 'code-pro-renouvele', 'fiche-code-pro',
+] as const;
+export type ActionAudit = (typeof ACTIONS_AUDIT)[number];

@@ -1,0 +1,13 @@
+/**
+ * Closed lists stored as text columns that have no other home in the domain.
+ * db/schema builds CHECK constraints from these and the other domain lists,
+ * so the database refuses a value the code does not know.
+ */
+export const ISSUES_CONTACT = ['joint', 'message-laisse', 'injoignable', 'rdv-fixe', 'autre'] as const;
+export const SENS_CONTACT = ['sortant', 'entrant'] as const;
+export const REGULARITES = ['reguliere', 'occasionnelle'] as const;
+export const ISSUES_MISE_EN_RELATION = ['en-attente', 'contrat', 'refus-famille', 'refus-pro'] as const;
+export const REPONSES_OFFRE = ['interessee'] as const;
+export const STATUTS_COURRIEL = ['a-envoyer', 'envoye', 'echec'] as const;
+/** History rows that are not state transitions. */
+export const EVENEMENTS_HISTORIQUE = ['miseAJourFamille'] as const;
