@@ -45,6 +45,7 @@ async function courriel(a: string, sujet: RegExp): Promise<string> {
 }
 
 test.beforeAll(async () => {
+  test.setTimeout(400_000); // three processes start on a cold database
   dataDir = path.resolve('.e2e', `${process.pid}-territoire`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -210,7 +211,7 @@ test('an admin sets up CA du Pays de Saint-Omer; an invited animatrice signs in;
   await verifierAccessibilite(page, 'lieux d’accueil');
   const lieu = page.locator('form', { has: page.getByRole('button', { name: 'Ajouter le lieu' }) });
   await lieu.getByLabel(/^Type/).selectOption('creche');
-  await lieu.getByLabel('Nom', { exact: true }).fill('Multi-accueil Les Lucioles');
+  await lieu.getByLabel(/^Nom( \*)?$/).fill('Multi-accueil Les Lucioles');
   await lieu.getByLabel(/^Commune/).selectOption('62765');
   await lieu.getByLabel(/^Nombre de places/).fill('40');
   await lieu.getByLabel(/^Âges accueillis/).fill('10 mois à 3 ans');
