@@ -45,7 +45,7 @@ async function courriel(a: string, sujet: RegExp): Promise<string> {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(400_000); // three processes start on a cold database
+  test.setTimeout(600_000); // three processes start on a cold database (slow on a loaded machine)
   dataDir = path.resolve('.e2e', `${process.pid}-territoire`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });

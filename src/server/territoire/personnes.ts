@@ -175,7 +175,7 @@ export async function choisirMotDePasse(db: Db, jeton: string, f: Formulaire, ma
   const p = schemaMotDePasse.safeParse({ motDePasse: champ(f, 'motDePasse'), confirmation: champ(f, 'confirmation') });
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
   const hash = await hacherMotDePasse(p.data.motDePasse);
-  return db.transaction(async (tx): Promise<Resultat> => {
+  return db.transaction(async (tx): Promise<Resultat | { ok: false; raison: 'inconnu' | 'expire' | 'utilise' }> => {
     const j = await consommerJeton(tx, USAGE_MOT_DE_PASSE, jeton, maintenant);
     if (!j.ok) return { ok: false as const, raison: j.raison };
     const r = await tx.update(schema.utilisateurs).set({ motDePasseHash: hash }).where(and(eq(schema.utilisateurs.id, j.sujetId), eq(schema.utilisateurs.actif, true))).returning({ id: schema.utilisateurs.id });
