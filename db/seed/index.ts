@@ -55,6 +55,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<boolean> {
       })));
     }
     const parNom = new Map(communes.map((c) => [normaliserNom(c.nom), c]));
+    const parCode = new Map(communes.map((c) => [c.code, c]));
     const ctx: SeedContext = { territoireId: def.id, maintenant, relais: [], utilisateurs: {} };
     const assignees = new Set<string>();
     const principal = def.relais[0]!;
@@ -81,9 +82,9 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<boolean> {
 
       let membres: { code: string; secteur?: string; debut?: string; fin?: string }[] = [];
       if (Array.isArray(r.communes)) {
-        // Communes missing from the outlines file (e.g. Mont-Bernenchon in COG 2018 outlines) are skipped.
+        // Matched by INSEE code when given (seed spellings differ, e.g. « MONT BERNENCHON »), else by name; unknown ones are skipped.
         membres = r.communes.flatMap((m) => {
-          const c = parNom.get(normaliserNom(m.nom));
+          const c = m.code ? parCode.get(m.code) : parNom.get(normaliserNom(m.nom));
           return c ? [{ code: c.code, secteur: m.secteur, debut: m.debut, fin: m.fin }] : [];
         });
         if (r === principal) membres.forEach((m) => principales.add(m.code));

@@ -75,7 +75,7 @@ function repartir(total: number, communes: CommuneSeed[]): Map<string, number> {
 
 export function genererOffre(territoireId: string, communes: CommuneSeed[], o: {
   amActifsZonePrincipale: number; amInactifsZonePrincipale: number; mam: { nombre: number; places: number };
-  placesEaje: number; creches: number; microCreches: number;
+  placesEaje: number; creches: number; microCreches: number; sansAm?: string[];
 }): StructureSeed[] {
   const r = prng(`offre:${territoireId}`);
   const out: StructureSeed[] = [];
@@ -120,8 +120,10 @@ export function genererOffre(territoireId: string, communes: CommuneSeed[], o: {
     });
   };
 
-  for (const [code, n] of repartir(o.amActifsZonePrincipale, principales)) for (let i = 0; i < n; i++) ajouterAm(principales.find((c) => c.code === code)!, true);
-  for (const [code, n] of repartir(o.amInactifsZonePrincipale, principales)) for (let i = 0; i < n; i++) ajouterAm(principales.find((c) => c.code === code)!, false);
+  // Communes the seed says have no AM at all (e.g. Vieille-Chapelle in seed 003) get none.
+  const avecAm = principales.filter((c) => !(o.sansAm ?? []).includes(c.code));
+  for (const [code, n] of repartir(o.amActifsZonePrincipale, avecAm)) for (let i = 0; i < n; i++) ajouterAm(avecAm.find((c) => c.code === code)!, true);
+  for (const [code, n] of repartir(o.amInactifsZonePrincipale, avecAm)) for (let i = 0; i < n; i++) ajouterAm(avecAm.find((c) => c.code === code)!, false);
   if (autres.length) for (const [code, n] of repartir(amAutres, autres)) for (let i = 0; i < n; i++) ajouterAm(autres.find((c) => c.code === code)!, true);
 
   const structure = (type: StructureSeed['type'], c: CommuneSeed, nom: string, capacite: number, extra: Partial<StructureSeed> = {}): void => {
@@ -133,7 +135,8 @@ export function genererOffre(territoireId: string, communes: CommuneSeed[], o: {
       type, nom, communeCode: c.code, adresse: `${1 + Math.floor(r() * 40)} ${pick(r, RUES)}`, lat, lon,
       positionPublique: 'exacte', latPublique: lat, lonPublique: lon, capacite, ageMinMois: 2, ageMaxMois: 48,
       horaires: semaine('07:30', '18:30'), horairesAtypiques: {}, accueilUrgence: false, handicapAccueilli: r() < 0.6,
-      financement: 'psu', gestionnaire: 'Gestion intercommunale', telephone: `03 00 ${String(10 + Math.floor(r() * 89))} 00 00`,
+      // The seed does not say who runs each crèche (not the agglomeration): left blank rather than invented.
+      financement: 'psu', gestionnaire: null, telephone: `03 00 ${String(10 + Math.floor(r() * 89))} 00 00`,
       email: `contact.${out.length}@exemple.fr`, agrement: null, publication: {}, actif: true, dispo, ...extra,
     });
   };

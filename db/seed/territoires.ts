@@ -14,7 +14,7 @@ export type RelaisDef = {
   secteurs: string[];
   lieux: LieuDef[];
   /** Communes by normalised name, optionally with a sector and a joining date. */
-  communes: { nom: string; secteur?: string; debut?: string; fin?: string }[] | 'reste' | { reste: 'ouest' | 'est' };
+  communes: { nom: string; code?: string; secteur?: string; debut?: string; fin?: string }[] | 'reste' | { reste: 'ouest' | 'est' };
 };
 export type OffreDef = {
   /** Active AM in the area of the main relais; others scale by population. */
@@ -24,6 +24,8 @@ export type OffreDef = {
   placesEaje: number; // crèches + micro-crèches in the main relais area
   microCreches: number;
   creches: number;
+  /** INSEE codes of communes with no AM at all, as the seed says. */
+  sansAm?: string[];
 };
 export type TerritoireDef = {
   id: string; fichier: string; nom: string; relais: RelaisDef[]; offre: OffreDef;
@@ -38,7 +40,7 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
     id: 'ca-bethune-bruay',
     fichier: 'ca-bethune-bruay.geojson',
     nom: "Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane",
-    offre: { amActifsZonePrincipale: 146, amInactifsZonePrincipale: 32, mam: { nombre: 7, places: 102 }, placesEaje: 207, creches: 4, microCreches: 9 },
+    offre: { amActifsZonePrincipale: 146, amInactifsZonePrincipale: 32, mam: { nombre: 7, places: 102 }, placesEaje: 207, creches: 4, microCreches: 9, sansAm: ['62851'] }, // seed 003: no AM in Vieille-Chapelle
     relais: [
       {
         slug: 'rpe-mutualise',
@@ -50,11 +52,13 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         lieux: [
           { nom: "Maison de l'Enfance et de la Famille", adresse: 'Route de la Victoire', codePostal: '62330', communeNom: 'ISBERGUES', secteur: 'Ouest', horaires: permanences, acces: 'Plain-pied, accessible en fauteuil roulant. Parking devant le bâtiment. Espace bébé.' },
           { nom: 'Antenne communautaire de Lillers', adresse: '7 rue de la Haye', codePostal: '62190', communeNom: 'LILLERS', secteur: 'Ouest', horaires: permanences, acces: "Bureau au rez-de-chaussée, accessible en fauteuil roulant. À 10 minutes à pied de la gare de Lillers." },
-          { nom: 'Centre social Ginette Delestrez', adresse: 'Rue du Centre social', codePostal: '62136', communeNom: 'RICHEBOURG', secteur: 'Est', horaires: [...semaine('08:30', '12:00', [1, 2, 4, 5]), ...semaine('13:30', '17:00', [1, 2, 3, 4])], acces: 'Accessible en fauteuil roulant. Places de stationnement réservées.' },
+          { nom: 'Centre social Ginette Delestrez', adresse: '5 rue de la Briqueterie', codePostal: '62136', communeNom: 'RICHEBOURG', secteur: 'Est', horaires: [...semaine('08:30', '12:00', [1, 2, 4, 5]), ...semaine('13:30', '17:00', [1, 2, 3, 4])], acces: 'Accessible en fauteuil roulant. Places de stationnement réservées.' },
         ],
         communes: [
           // ex-Bas Pays and the communes east of Béthune form the Est sector.
-          ...['AUCHY AU BOIS', 'BLESSY', 'BOURECQ', 'BURBURE', 'BUSNES', 'CALONNE SUR LA LYS', 'ECQUEDECQUES', 'ESTREE BLANCHE', 'FERFAY', 'GONNEHEM', 'GUARBECQUE', 'HAM EN ARTOIS', 'ISBERGUES', 'LAMBRES LEZ AIRE', 'LIETTRES', 'LIGNY LES AIRE', 'LILLERS', 'LINGHEM', 'MAZINGHEM', 'MONT BERNENCHON', 'NORRENT FONTES', 'QUERNES', 'RELY', 'ROBECQ', 'ROMBLY', 'SAINT FLORIS', 'SAINT HILAIRE COTTES', 'SAINT VENANT', 'WITTERNESSE'].map((nom) => ({ nom, secteur: 'Ouest' })),
+          ...['AUCHY AU BOIS', 'BLESSY', 'BOURECQ', 'BURBURE', 'BUSNES', 'CALONNE SUR LA LYS', 'ECQUEDECQUES', 'ESTREE BLANCHE', 'FERFAY', 'GONNEHEM', 'GUARBECQUE', 'HAM EN ARTOIS', 'ISBERGUES', 'LAMBRES LEZ AIRE', 'LIETTRES', 'LIGNY LES AIRE', 'LILLERS', 'LINGHEM', 'MAZINGHEM', 'NORRENT FONTES', 'QUERNES', 'RELY', 'ROBECQ', 'ROMBLY', 'SAINT FLORIS', 'SAINT HILAIRE COTTES', 'SAINT VENANT', 'WITTERNESSE'].map((nom) => ({ nom, secteur: 'Ouest' })),
+          // The seed spells it « MONT BERNENCHON »: matched by its INSEE code.
+          { nom: 'Mont-Bernanchon', code: '62584', secteur: 'Ouest' },
           ...['CAMBRIN', 'CUINCHY', 'FESTUBERT', 'GIVENCHY LES LA BASSEE', 'LOCON', 'LORGIES', 'RICHEBOURG', 'VIEILLE CHAPELLE'].map((nom) => ({ nom, secteur: 'Est' })),
           { nom: 'AUCHY LES MINES', secteur: 'Est', debut: '2025-07-01' },
           { nom: 'ANNEQUIN', secteur: 'Est', debut: '2026-01-01' },

@@ -142,10 +142,10 @@ test.describe('RDV booking by a family', () => {
       await page.getByRole('radio').first().check();
       await page.getByRole('button', { name: R.prise.reserver }).click();
       await expect(page.getByRole('status')).toHaveText(R.gerer.confirme);
-      await expect(page.getByText('Rue du Centre social')).toBeVisible();
+      await expect(page.getByText('5 rue de la Briqueterie')).toBeVisible();
       const conf = await attendreCourriel({ a: email, sujet: /Rendez-vous confirmé/ });
       expect(conf.text).toContain('Accessible en fauteuil roulant');
-      expect(icsDe(conf).location).toContain('Rue du Centre social');
+      expect(icsDe(conf).location).toContain('5 rue de la Briqueterie');
       await page.getByRole('button', { name: R.gerer.annuler }).click();
       await expect(page.getByRole('status')).toHaveText(R.gerer.annule);
     });

@@ -42,8 +42,8 @@ describe(`questionnaire offer context and counts on ${DB_KIND}`, () => {
   async function ajouterAm(code: string, ilYaJours: number, nombre = 1, aPartirDu = '2026-02-15'): Promise<string> {
     const [c] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, code));
     const [s] = await base.db.insert(schema.structures).values({
-      type: 'assistant-maternel', nom: 'Test T.', communeCode: code, lat: c!.centreLat, lon: c!.centreLon,
-      positionPublique: 'commune', latPublique: c!.centreLat, lonPublique: c!.centreLon, capacite: 4,
+      type: 'assistant-maternel', nom: 'Test T.', communeCode: code, lat: c!.centreLat!, lon: c!.centreLon!,
+      positionPublique: 'commune', latPublique: c!.centreLat!, lonPublique: c!.centreLon!, capacite: 4,
       dispoStatut: 'places', dispoConfirmeeLe: new Date(MAINTENANT.getTime() - ilYaJours * 86_400_000),
     }).returning({ id: schema.structures.id });
     await base.db.insert(schema.placesDisponibles).values({ structureId: s!.id, trancheAge: 'bebe', nombre, aPartirDu });

@@ -5,6 +5,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { sansFeriesNiFermetures } from '../territoire/creneaux';
 import { schema, type Db, type DbOrTx } from '../db';
 import { sha256 } from '../auth/tokens';
 import { journaliser } from '../audit';
@@ -79,6 +80,7 @@ export async function creneauxDisponibles(db: DbOrTx, q: QuestionCreneaux): Prom
     occupations, motif, lieuId: q.lieuId, maintenant, du: q.du, au: q.au, personnel: q.personnel,
   });
   if (q.au) creneaux = creneaux.filter((c) => c.debut < q.au!);
+  creneaux = await sansFeriesNiFermetures(db, creneaux);
   return { motif, creneaux };
 }
 
