@@ -6,7 +6,11 @@
 // Usage: node scripts/bench/demande.mjs  (BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres, BENCH_N=2000, BENCH_CONCURRENCY=20)
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { demarrerPortail } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { demarrerPortail, ratio } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -58,8 +62,35 @@ try {
   console.log(`demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
   console.log(`accepted ${res.filter((r) => r.ok).length}/${N}; rows ${n}; confirmation emails queued ${m}; lost ${N - n}`);
   console.log(`replay of the same ${N} posts: ${rejeu.res.filter((r) => r.ok).length} answered 303, rows after replay ${n2} (duplicates ${n2 - n})`);
+  // pgbench TPC-B on the same server, same concurrency (issue 20 targets).
+  const pg = pgbench(url, CONC);
+  if (pg) {
+    console.log(`pgbench TPC-B (scale 10, ${CONC} clients, 15 s) on the same PostgreSQL: ${pg.tps.toFixed(0)} tps, p99 ${pg.p99.toFixed(1)} ms`);
+    ratio('demande : débit / débit pgbench', (N / s) / pg.tps, 0.2, '>=', `${(N / s).toFixed(0)} contre ${pg.tps.toFixed(0)} /s`);
+    ratio('demande : p99 / p99 pgbench', Number(q(0.99)) / pg.p99, 10, '<=', `${q(0.99)} ms contre ${pg.p99.toFixed(1)} ms`);
+  } else console.log('pgbench not found (postgresql-contrib / postgresql-client): no comparison');
+  ratio('demande : perdues', N - n, 0, '<=');
+  ratio('demande : doublons au rejeu', n2 - n, 0, '<=');
 } finally {
   await p.stop();
   await admin.unsafe(`drop database if exists ${nom} with (force)`);
   await admin.end();
+}
+
+/** pgbench -i -s 10 then TPC-B for 15 s with `clients` clients; tps and p99 latency from the per-transaction log. */
+function pgbench(dbUrl, clients) {
+  const bin = ['pgbench', '/usr/lib/postgresql/15/bin/pgbench'].find((b) => spawnSync(b, ['--version']).status === 0);
+  if (!bin) return null;
+  const u = new URL(dbUrl);
+  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
+  const base = u.pathname.slice(1);
+  if (spawnSync(bin, [...args, '-i', '-q', '-s', '10', base], { stdio: 'ignore' }).status !== 0) return null;
+  const dossier = mkdtempSync(path.join(os.tmpdir(), 'gpe-pgbench-'));
+  const r = spawnSync(bin, [...args, '-c', String(clients), '-j', '2', '-T', '15', '-l', '--log-prefix', path.join(dossier, 'tx'), base], { encoding: 'utf8', cwd: dossier });
+  const tps = Number(/tps = ([\d.]+)/.exec(r.stdout)?.[1]);
+  const lat = readdirSync(dossier).flatMap((f) => readFileSync(path.join(dossier, f), 'utf8').trim().split('\n').map((l) => Number(l.split(' ')[2]) / 1000)).sort((a, b) => a - b);
+  rmSync(dossier, { recursive: true, force: true });
+  spawnSync(bin, [...args, '-i', '-I', 'd', base], { stdio: 'ignore' });
+  if (!tps || !lat.length) return null;
+  return { tps, p99: lat[Math.min(lat.length - 1, Math.floor(0.99 * lat.length))] };
 }

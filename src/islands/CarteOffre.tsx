@@ -102,7 +102,6 @@ export default function CarteOffre(props: Props) {
       }
 
       const groupe = L.markerClusterGroup({
-        chunkedLoading: true,
         showCoverageOnHover: false,
         maxClusterRadius: 45,
         iconCreateFunction: (c) => {

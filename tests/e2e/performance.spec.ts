@@ -9,7 +9,7 @@ test('an information page comes compressed by Accept-Encoding, with Vary', async
   expect(br.headers()['content-encoding']).toBe('br');
   expect(br.headers()['vary']).toMatch(/accept-encoding/i);
   expect(br.headers()['content-security-policy']).toContain("default-src 'self'");
-  expect(await br.text()).toContain('<h1>');
+  expect(await br.text()).toContain('<h1');
   const gz = await request.get('/modes-d-accueil', { headers: { 'accept-encoding': 'gzip' } });
   expect(gz.headers()['content-encoding']).toBe('gzip');
   const brut = await request.get('/modes-d-accueil', { headers: { 'accept-encoding': 'identity' } });
@@ -68,7 +68,8 @@ test('the map points format lists the same places as the GeoJSON, details on dem
   expect(points.ids).toContain(court);
   const detail = await request.get(`/api/offre/lieu/${court}`);
   expect(detail.status()).toBe(200);
-  expect((await detail.json()).properties).toEqual(premier.properties);
+  // Same public fields (the distance only exists relative to a searched commune).
+  expect({ ...(await detail.json()).properties, distanceKm: premier.properties.distanceKm }).toEqual(premier.properties);
   expect((await request.get('/api/offre/lieu/zzz')).status()).toBe(400);
   expect((await request.get('/api/offre/points?bbox=1,2,3')).status()).toBe(400);
   // A box around Béthune: some places, not the whole territory, all inside the box.

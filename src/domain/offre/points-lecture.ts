@@ -22,7 +22,7 @@ export type PointsOffre = {
   t: number[];
   e: number[];
   c: number[];
-  /** Latitude (points sorted by it) and longitude × 1e5, each as the difference from the previous point. */
+  /** Latitude and longitude × 1e5, each as the difference from the previous point. */
   dlat: number[];
   dlon: number[];
 };

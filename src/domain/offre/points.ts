@@ -34,7 +34,8 @@ export function longueurIdUnique(ids: readonly string[]): number {
 
 /** The light format for these results; `longueurId` comes from the whole offer (`longueurIdUnique`). */
 export function enPoints(resultats: readonly ResultatOffre[], longueurId: number, date: string): PointsOffre {
-  const tries = [...resultats].sort((a, b) => a.position.lat - b.position.lat || a.position.lon - b.position.lon);
+  // Order of the results kept (it decides how markers cluster on the map, as with the GeoJSON).
+  const tries = resultats;
   const communes: { code: string; nom: string }[] = [];
   const indexCommune = new Map<string, number>();
   const p: PointsOffre = {

@@ -9,6 +9,7 @@ import { ageMoisAuDebut, formaterReference, jourParis, type DemandeValidee } fro
 import { relaisPourCommune } from './routage';
 import { mettreEnFileConfirmation } from './courriels';
 import type { Staff } from '../auth/staff';
+import { memoiser } from '../cache';
 
 export type CanalDepot = (typeof schema.canalDemande.enumValues)[number];
 
@@ -52,11 +53,10 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
     if (deja) return deja;
   }
 
+  // Routing, territory and relais contact: read once per territory change (`invalider('territoire')`),
+  // outside the transaction, which then only writes (issue 20, docs/decisions/2026-12-06-demande-transaction.md).
+  const { route, territoire, relais } = await routage(db, d.communeCode, jour);
   const resultat = await db.transaction(async (tx) => {
-    const route = d.communeCode ? await relaisPourCommune(tx, d.communeCode, jour) : null;
-    const [territoire] = d.communeCode
-      ? await tx.select({ id: schema.communes.territoireId }).from(schema.communes).where(eq(schema.communes.code, d.communeCode))
-      : await tx.select({ id: schema.territoires.id }).from(schema.territoires).orderBy(asc(schema.territoires.creeLe)).limit(1);
     if (!territoire) throw new Error('Aucun territoire : la base n’est pas amorcée');
     const acteur = o.canal === 'en-ligne' ? 'famille' : 'staff';
     const transition = route ? 'deposer' : 'deposerHorsTerritoire';
@@ -91,7 +91,6 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
       parFamille: acteur === 'famille', motif: null, details: { canal: o.canal, langue: o.langue },
     });
     if (d.email) {
-      const relais = route ? (await tx.select().from(schema.relais).where(eq(schema.relais.id, route.relaisId)))[0] ?? null : null;
       await mettreEnFileConfirmation(tx, {
         demandeId: id, reference, email: d.email, langue: d.langueContact, jeton, publicUrl, relais,
         urgence: d.urgence, creeLe: maintenant, prenom: d.parents[0]?.prenom ?? '',
@@ -104,6 +103,20 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
   const gagnant = await parCle(db, d.idempotencyKey!);
   if (!gagnant) throw new Error('Demande concurrente introuvable après conflit de clé');
   return gagnant;
+}
+
+/** Where a demande from this commune goes on this day, its territory and the relais' contact (cached per territory change). */
+function routage(db: Db, communeCode: string | null, jour: string) {
+  return memoiser(db, `routage:${communeCode ?? ''}:${jour}`, ['territoire'], async () => {
+    const route = communeCode ? await relaisPourCommune(db, communeCode, jour) : null;
+    const [territoire] = communeCode
+      ? await db.select({ id: schema.communes.territoireId }).from(schema.communes).where(eq(schema.communes.code, communeCode))
+      : await db.select({ id: schema.territoires.id }).from(schema.territoires).orderBy(asc(schema.territoires.creeLe)).limit(1);
+    // Not kept when missing: the database may not be seeded yet.
+    if (!territoire) throw new Error('Aucun territoire : la base n’est pas amorcée');
+    const relais = route ? (await db.select().from(schema.relais).where(eq(schema.relais.id, route.relaisId)))[0] ?? null : null;
+    return { route, territoire, relais };
+  });
 }
 
 async function parCle(db: Db, cle: string): Promise<DemandeCreee | null> {

@@ -59,6 +59,6 @@ export function compresser(request: Request, res: Response): Response {
   // A strong ETag names the identity bytes: the encoded ones get a weak one.
   const etag = entetes.get('etag');
   if (etag && !etag.startsWith('W/')) entetes.set('ETag', `W/${etag}`);
-  const corps = res.body.pipeThrough(Duplex.toWeb(flux) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  const corps = res.body.pipeThrough(Duplex.toWeb(flux) as unknown as TransformStream<Uint8Array, Uint8Array>);
   return new Response(corps, { status: res.status, statusText: res.statusText, headers: entetes });
 }
