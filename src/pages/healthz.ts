@@ -1,10 +1,7 @@
 import type { APIRoute } from 'astro';
-import { ping } from '../server/db';
+import { etatDeSante } from '../server/sante';
 
 export const GET: APIRoute = async ({ locals }) => {
-  const ok = await ping(locals.db);
-  return new Response(JSON.stringify({ status: ok ? 'ok' : 'degraded', database: ok ? 'up' : 'down', kind: locals.app.database.kind }), {
-    status: ok ? 200 : 503,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  });
+  const { statut, corps } = await etatDeSante(locals.db, locals.app.database.kind);
+  return new Response(corps, { status: statut, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 };

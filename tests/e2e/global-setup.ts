@@ -59,7 +59,7 @@ export default async function globalSetup(): Promise<void> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('portal did not start in 90 s')), 90_000);
+    const t = setTimeout(() => reject(new Error("portal did not start in 300 s")), 300_000);
     app.on('message', (m: { pret?: string }) => { if (m.pret) { clearTimeout(t); resolve(); } });
     app.on('exit', (code) => { clearTimeout(t); reject(new Error(`portal exited with ${code}`)); });
   });

@@ -144,9 +144,9 @@ describe(`staff handlers and guard: role, sector, validation, success (${DB_KIND
   });
 
   it('sign-in: missing fields, wrong password, then a session and only a back-office path to return to', async () => {
-    expect(await connecterStaff(base.db, { email: '' }, { ip: '10.0.0.1', dureeHeures: 8, retour: null })).toMatchObject({ ok: false, statut: 422 });
-    expect(await connecterStaff(base.db, { email: 'admin@exemple.fr', motDePasse: 'faux' }, { ip: '10.0.0.1', dureeHeures: 8, retour: null })).toMatchObject({ ok: false, statut: 401, email: 'admin@exemple.fr' });
-    const r = await connecterStaff(base.db, { email: 'admin@exemple.fr', motDePasse: 'mot-de-passe-de-test' }, { ip: '10.0.0.1', dureeHeures: 8, retour: 'https://ailleurs.exemple/admin' });
+    expect(await connecterStaff(base.db, { email: '' }, { ip: '10.0.0.1', dureeHeures: 8, retour: null, publicUrl: 'http://localhost:4321' })).toMatchObject({ ok: false, statut: 422 });
+    expect(await connecterStaff(base.db, { email: 'admin@exemple.fr', motDePasse: 'faux' }, { ip: '10.0.0.1', dureeHeures: 8, retour: null, publicUrl: 'http://localhost:4321' })).toMatchObject({ ok: false, statut: 401, email: 'admin@exemple.fr' });
+    const r = await connecterStaff(base.db, { email: 'admin@exemple.fr', motDePasse: 'mot-de-passe-de-test' }, { ip: '10.0.0.1', dureeHeures: 8, retour: 'https://ailleurs.exemple/admin', publicUrl: 'http://localhost:4321' });
     expect(r).toMatchObject({ ok: true, redirection: '/admin' });
   });
 });

@@ -44,6 +44,7 @@ export function nettoyerUrl(url: string): string {
 /** NUL bytes out of an url-encoded body; invalid UTF-8 becomes U+FFFD. */
 export function nettoyerFormulaire(corps: Buffer): Buffer {
   const texte = corps.toString('utf8');
+  // eslint-disable-next-line no-control-regex -- NUL and non-ASCII bytes are what this looks for
   if (!/%00|\0|%[89a-f][0-9a-f]|[^\x00-\x7f]/i.test(texte)) return corps;
   const p = new URLSearchParams(texte);
   const propre = new URLSearchParams();

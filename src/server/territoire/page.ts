@@ -44,19 +44,15 @@ export async function traiterFormulaire(Astro: AstroGlobal, actions: Record<stri
   const action = champ(f, 'action');
   const g = actions[action];
   if (!g) return { f, erreurs: { formulaire: 'Action inconnue : rechargez la page.' }, action, message: null };
-  try {
-    const r = await g(Astro.locals.db, Astro.locals.staff, f);
-    if (r.ok) {
-      // Public pages (home, relais, map, routing) follow at once.
-      invalider('territoire');
-      invalider('offre');
-      Astro.cookies.set(COOKIE, encodeURIComponent(r.message), { path: '/admin', httpOnly: true, sameSite: 'lax', maxAge: 120 });
-      return { reponse: Astro.redirect(retour ?? Astro.url.pathname + Astro.url.search, 303), f, erreurs: {}, action, message: null };
-    }
-    return { f, erreurs: r.erreurs, action, message: null };
-  } catch (e) {
-    throw e;
+  const r = await g(Astro.locals.db, Astro.locals.staff, f);
+  if (r.ok) {
+    // Public pages (home, relais, map, routing) follow at once.
+    invalider('territoire');
+    invalider('offre');
+    Astro.cookies.set(COOKIE, encodeURIComponent(r.message), { path: '/admin', httpOnly: true, sameSite: 'lax', maxAge: 120 });
+    return { reponse: Astro.redirect(retour ?? Astro.url.pathname + Astro.url.search, 303), f, erreurs: {}, action, message: null };
   }
+  return { f, erreurs: r.erreurs, action, message: null };
 }
 
 /** Value of a field after a failed post of that form, else the stored value. */
