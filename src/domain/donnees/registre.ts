@@ -146,7 +146,7 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   utilisateurs: {
     personne: 'staff', finalite: 'Comptes du personnel des relais et des communes', retention: 'compte',
     aucune: ['id', 'role', 'relais_id', 'secteur_id', 'commune_code', 'actif', 'cree_le', 'derniere_connexion_le'],
-    colonnes: { email: garder('contact'), nom: garder('identifiant'), mot_de_passe_hash: garder('identifiant') },
+    colonnes: { email: garder('contact'), nom: garder('identifiant'), mot_de_passe_hash: garder('identifiant'), totp_secret: garder('identifiant') },
   },
   sessions: {
     personne: 'staff', finalite: 'Sessions du personnel', retention: 'expiration',
@@ -194,20 +194,27 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
       'horizon_jours', 'actif', 'cree_le'], colonnes: {},
   },
   // ── No personal data ───────────────────────────────────────────────
-  territoires: { personne: 'aucune', finalite: 'Territoire', retention: 'sans-objet', aucune: ['id', 'nom', 'siren', 'sources', 'cree_le'], colonnes: {} },
+  // The territory's public contacts and its DPO's are those of an institution, published on the portal.
+  territoires: {
+    personne: 'aucune', finalite: 'Territoire', retention: 'sans-objet',
+    aucune: ['id', 'nom', 'siren', 'sources', 'cree_le', 'nom_court', 'contact_email', 'contact_telephone', 'contact_adresse', 'annonce', 'annonce_debut',
+      'annonce_fin', 'dpo_nom', 'dpo_email'],
+    colonnes: {},
+  },
   communes: {
     personne: 'aucune', finalite: 'Communes', retention: 'sans-objet',
-    aucune: ['code', 'territoire_id', 'nom', 'codes_postaux', 'population', 'centre_lon', 'centre_lat', 'contour'], colonnes: {},
+    aucune: ['code', 'territoire_id', 'nom', 'codes_postaux', 'population', 'centre_lon', 'centre_lat', 'contour', 'epci_siren'], colonnes: {},
   },
   relais: {
     personne: 'aucune', finalite: 'Relais petite enfance', retention: 'sans-objet',
-    aucune: ['id', 'territoire_id', 'slug', 'nom', 'email', 'telephone', 'adresse', 'site_web', 'delai_premier_contact_jours', 'cree_le'], colonnes: {},
+    aucune: ['id', 'territoire_id', 'slug', 'nom', 'email', 'telephone', 'adresse', 'site_web', 'delai_premier_contact_jours', 'cree_le', 'horaires_publics', 'ferme_le'], colonnes: {},
   },
   secteurs: { personne: 'aucune', finalite: 'Secteurs des relais', retention: 'sans-objet', aucune: ['id', 'relais_id', 'nom'], colonnes: {} },
   lieux: {
     personne: 'aucune', finalite: 'Lieux d’accueil du public', retention: 'sans-objet',
-    aucune: ['id', 'relais_id', 'secteur_id', 'nom', 'adresse', 'code_postal', 'commune_code', 'lat', 'lon', 'horaires', 'acces', 'telephone'], colonnes: {},
+    aucune: ['id', 'relais_id', 'secteur_id', 'nom', 'adresse', 'code_postal', 'commune_code', 'lat', 'lon', 'horaires', 'acces', 'telephone', 'ferme_le'], colonnes: {},
   },
+  fermetures_lieux: { personne: 'aucune', finalite: 'Fermetures des lieux d’accueil du public', retention: 'sans-objet', aucune: ['id', 'lieu_id', 'debut', 'fin', 'motif'], colonnes: {} },
   adhesions: { personne: 'aucune', finalite: 'Communes membres d’un relais', retention: 'sans-objet', aucune: ['id', 'commune_code', 'relais_id', 'secteur_id', 'debut', 'fin'], colonnes: {} },
   motifs_rdv: {
     personne: 'aucune', finalite: 'Motifs de rendez-vous', retention: 'sans-objet',
