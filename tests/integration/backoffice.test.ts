@@ -26,7 +26,9 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
     const est = staff['animatrice.est@exemple.fr']!;
     const ouest = staff['animatrice.ouest@exemple.fr']!;
     const [e] = await base.db.select({ id: schema.demandes.id }).from(schema.demandes)
-      .where(and(eq(schema.demandes.secteurId, est.secteurId!), eq(schema.demandes.etat, 'nouvelle'), eq(schema.demandes.urgence, true), eq(schema.demandes.langue, 'fr')))
+      .where(and(eq(schema.demandes.secteurId, est.secteurId!), eq(schema.demandes.etat, 'nouvelle'), eq(schema.demandes.urgence, true), eq(schema.demandes.langue, 'fr'),
+        // A need the offer can answer (a demande for a garde à domicile alone has no place to suggest).
+        sql`${schema.demandes.modesSouhaites} && array['am', 'mam', 'collectif']::text[]`))
       .orderBy(schema.demandes.reference).limit(1);
     const [o] = await base.db.select({ id: schema.demandes.id }).from(schema.demandes).where(eq(schema.demandes.secteurId, ouest.secteurId!)).limit(1);
     demandeEst = e!.id;
