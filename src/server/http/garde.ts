@@ -29,9 +29,15 @@ export async function refuserCorpsIllisible(request: Request, chemin: string): P
 /** Pages whose URL carries a private token (family follow-up, RDV, registration, AM sign-in, reminders). */
 export const CHEMIN_A_JETON = /^\/(suivi|rdv|reunions\/inscription|pro\/lien|pro\/confirmer|relance)(\/|$)/;
 
+/**
+ * The private link never leaves the site in a Referer: `same-origin`, not
+ * `no-referrer`, because with `no-referrer` Chromium sends `Origin: null` on
+ * the page's own form posts and the origin check refuses them. The AM
+ * sign-in link, which holds no form, keeps `no-referrer`.
+ */
 export function entetesJetonPrive(res: Response, chemin: string): void {
   if (!CHEMIN_A_JETON.test(chemin)) return;
-  res.headers.set('Referrer-Policy', 'no-referrer');
+  res.headers.set('Referrer-Policy', chemin.startsWith('/pro/lien') ? 'no-referrer' : 'same-origin');
   res.headers.set('Cache-Control', 'no-store');
 }
 
