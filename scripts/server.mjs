@@ -8,6 +8,8 @@ import { preparerEntree } from '../src/server/http/entrees.ts';
 import { frontal } from './http/frontal.mjs';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// Served by this process (not `astro dev`): public pages may be kept in the page cache, whatever the build mode.
+process.env.GPE_CACHE_PAGES = 'oui';
 const outDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
 const { handler } = await import(pathToFileURL(path.join(outDir, 'server', 'entry.mjs')).href);
 

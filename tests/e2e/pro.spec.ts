@@ -4,9 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { attendreCourriel, connexionStaff, verifierAccessibilite } from '../helpers/e2e';
 import { signerJetonRelance } from '../../src/server/disponibilite/jeton-signe';
 
-// Demo data is deterministic: Isabelle (am69) works in Richebourg (Est sector), Sophie (am7) in Lillers.
+// Demo data is deterministic: Isabelle (am69) works in Richebourg (Est sector); the AM whose short code is below is Karine.
 const ISABELLE = 'am69@exemple.fr';
-const SOPHIE_CODE = 'H3HG-BA2T';
+const CODE_KARINE = 'H3HG-BA2T';
 
 function premierDuMoisProchain(): { iso: string; enMots: string } {
   const paris = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Paris' }));
@@ -148,10 +148,10 @@ test('an assistant maternel enters with the short code from the relais and leave
   await expect(page.getByRole('alert')).toContainText('Ce code n’est pas bon');
   await expect(page.getByLabel('Mon code')).toHaveAttribute('aria-invalid', 'true');
 
-  await page.goto(`/pro?code=${SOPHIE_CODE}`);
-  await expect(page.getByLabel('Mon code')).toHaveValue(SOPHIE_CODE);
+  await page.goto(`/pro?code=${CODE_KARINE}`);
+  await expect(page.getByLabel('Mon code')).toHaveValue(CODE_KARINE);
   await page.getByRole('button', { name: 'Entrer avec mon code' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Sophie');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Karine');
 
   await page.getByRole('checkbox', { name: 'Mon adresse (rue et numéro)' }).check();
   await page.getByRole('button', { name: 'Enregistrer mes choix' }).click();

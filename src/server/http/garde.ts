@@ -32,12 +32,11 @@ export const CHEMIN_A_JETON = /^\/(suivi|rdv|reunions\/inscription|pro\/lien|pro
 /**
  * The private link never leaves the site in a Referer: `same-origin`, not
  * `no-referrer`, because with `no-referrer` Chromium sends `Origin: null` on
- * the page's own form posts and the origin check refuses them. The AM
- * sign-in link, which holds no form, keeps `no-referrer`.
+ * the page's own form posts and the origin check refuses them.
  */
 export function entetesJetonPrive(res: Response, chemin: string): void {
   if (!CHEMIN_A_JETON.test(chemin)) return;
-  res.headers.set('Referrer-Policy', chemin.startsWith('/pro/lien') ? 'no-referrer' : 'same-origin');
+  res.headers.set('Referrer-Policy', 'same-origin');
   res.headers.set('Cache-Control', 'no-store');
 }
 

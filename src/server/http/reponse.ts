@@ -28,7 +28,8 @@ export function reponseDePage(request: Request, page: PageEnCache): Response {
 }
 
 export async function finaliserReponse(context: Pick<APIContext, 'request' | 'url' | 'routePattern'>, res: Response, avant: Record<CleCache, number>): Promise<Response> {
-  if (import.meta.env.PROD) {
+  // Set by scripts/server.mjs, the production server; never under `astro dev`.
+  if (process.env.GPE_CACHE_PAGES === 'oui') {
     const cles = cacheable(context.request, context.url, context.routePattern, res);
     if (cles) return reponseDePage(context.request, await garder(context.url.pathname, res, cles, avant));
   }
