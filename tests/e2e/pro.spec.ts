@@ -4,15 +4,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { attendreCourriel, connexionStaff, verifierAccessibilite } from '../helpers/e2e';
 import { signerJetonRelance } from '../../src/server/disponibilite/jeton-signe';
 
-// Demo data is deterministic: Isabelle (am69) works in Richebourg (Est sector); the AM whose short code is below is Karine.
-const ISABELLE = 'am69@exemple.fr';
+// Demo data is deterministic: Émilie P. (am68, availability confirmed two days before the seed, so no scheduled reminder) works in Richebourg (Est sector); the AM whose short code is below is Karine.
+const EMILIE = 'am68@exemple.fr';
 const CODE_KARINE = 'H3HG-BA2T';
 
 function premierDuMoisProchain(): { iso: string; enMots: string } {
   const paris = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Paris' }));
   const d = new Date(Date.UTC(paris.getFullYear(), paris.getMonth() + 1, 1));
   const mois = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-  return { iso: d.toISOString().slice(0, 10), enMots: `1 ${mois[d.getUTCMonth()]} ${d.getUTCFullYear()}` };
+  return { iso: d.toISOString().slice(0, 10), enMots: `1er ${mois[d.getUTCMonth()]} ${d.getUTCFullYear()}` };
 }
 const lienDans = (texte: string, libelle: string) => new RegExp(`${libelle} :\\n(\\S+)`).exec(texte)?.[1];
 
@@ -34,8 +34,8 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
   test('an assistant maternel signs in from the emailed link and marks one place for a baby from next month', async ({ page }) => {
     await page.goto('/pro');
     await verifierAccessibilite(page, 'pro sign-in');
-    await ouvrirEspaceParCourriel(page, ISABELLE);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Isabelle');
+    await ouvrirEspaceParCourriel(page, EMILIE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Émilie');
     await verifierAccessibilite(page, 'pro screen');
 
     // Without an age group the place is refused, next to the field.
@@ -56,7 +56,7 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
 
     // The public map (issue 7) shows her place, confirmed today.
     await page.goto('/carte?lieu=Richebourg&type=assistant-maternel');
-    const fiche = page.getByRole('article', { name: 'Isabelle G.' });
+    const fiche = page.getByRole('article', { name: 'Émilie P.' });
     await expect(fiche).toContainText(`Place disponible à partir du ${mois.enMots}`);
     await expect(fiche).toContainText('confirmé aujourd’hui');
 
@@ -69,12 +69,12 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
     await verifierAccessibilite(page, 'admin offre');
     await page.getByLabel('Commune').selectOption({ label: 'Richebourg' });
     await page.getByRole('button', { name: 'Filtrer' }).click();
-    const ligne = page.getByRole('row').filter({ hasText: ISABELLE });
+    const ligne = page.getByRole('row').filter({ hasText: EMILIE });
     await ligne.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Relancer la sélection par e-mail' }).click();
     await expect(page.getByRole('status')).toContainText('1 relance envoyée.');
 
-    const m = await attendreCourriel({ a: ISABELLE, sujet: /Avez-vous toujours une place/, apres: debut });
+    const m = await attendreCourriel({ a: EMILIE, sujet: /Avez-vous toujours une place/, apres: debut });
     const plusDePlace = lienDans(m.text ?? '', 'Non, plus de place')!;
     const toujours = lienDans(m.text ?? '', 'Oui, toujours disponible')!;
     expect(plusDePlace).toContain('/pro/confirmer/');
@@ -88,18 +88,18 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
     await verifierAccessibilite(tel, 'confirmation page');
     // Opening the link (as a mail scanner does) changed nothing.
     await page.goto('/admin/offre?commune=' + new URL(page.url()).searchParams.get('commune'));
-    await expect(page.getByRole('row').filter({ hasText: ISABELLE })).toContainText('Place disponible');
+    await expect(page.getByRole('row').filter({ hasText: EMILIE })).toContainText('Place disponible');
 
     await tel.getByRole('button', { name: 'Oui, je confirme' }).click();
     await expect(tel.getByRole('heading', { level: 1 })).toHaveText('Merci !');
     await expect(tel.getByRole('status')).toHaveText('C’est enregistré : vous n’avez pas de place. Confirmé aujourd’hui.');
     await tel.goto('/carte?lieu=Richebourg&type=assistant-maternel');
-    const fiche = tel.getByRole('article', { name: 'Isabelle G.' });
+    const fiche = tel.getByRole('article', { name: 'Émilie P.' });
     await expect(fiche).toContainText('Complet');
     await expect(fiche).toContainText('confirmé aujourd’hui');
     await page.reload();
-    await expect(page.getByRole('row').filter({ hasText: ISABELLE })).toContainText('Complet');
-    await page.getByRole('row').filter({ hasText: ISABELLE }).getByRole('link').click();
+    await expect(page.getByRole('row').filter({ hasText: EMILIE })).toContainText('Complet');
+    await page.getByRole('row').filter({ hasText: EMILIE }).getByRole('link').click();
     await expect(page.getByRole('table', { name: 'Dernières mises à jour' })).toContainText('bouton du courriel de relance');
 
     // Used again, or the other button of the same email: refused with a clear page.
@@ -124,13 +124,13 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
   test('the emailed sign-in link works once', async ({ page, browser }) => {
     const debut = Date.now();
     await page.goto('/pro');
-    await page.getByLabel('Mon adresse e-mail').fill(ISABELLE);
+    await page.getByLabel('Mon adresse e-mail').fill(EMILIE);
     await page.getByRole('button', { name: 'Recevoir mon lien' }).click();
-    const m = await attendreCourriel({ a: ISABELLE, sujet: /lien pour entrer/, apres: debut });
+    const m = await attendreCourriel({ a: EMILIE, sujet: /lien pour entrer/, apres: debut });
     const lien = /https?:\/\/\S+\/pro\/lien\/[\w-]+/.exec(m.text ?? '')![0];
     await page.goto(lien);
     await page.getByRole('button', { name: 'Entrer dans mon espace' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Isabelle');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Émilie');
     const ctx = await browser.newContext();
     const autre = await ctx.newPage();
     await autre.goto(lien);
