@@ -13,19 +13,13 @@ import { mettreEnFile } from '../mail/outbox';
 import { miseEnPage } from '../mail/gabarits';
 import { config } from '../config';
 import { mettreEnFileCourrielRdv } from '../rdv/courriels';
-import type { ContexteRdv } from '../rdv/reservation';
+import type { ContexteRdv } from '../rdv/contexte';
+import { contexteRdv } from '../rdv/contexte';
 import { heure, jourLong } from '../../domain/rdv/format';
 
-/** Same shape as rdv/reservation's contexteRdv (not imported: reservation imports transitions, which imports this module). */
+/** The RDV with its motif, site and relais, for the cancellation emails (rdv/contexte.ts imports no transition: no cycle). */
 async function contexte(tx: DbOrTx, rdvId: string): Promise<ContexteRdv> {
-  const [row] = await tx.select({ rdv: schema.rdvs, motif: schema.motifsRdv, relais: schema.relais, lieu: schema.lieux, communeNom: schema.communes.nom })
-    .from(schema.rdvs)
-    .innerJoin(schema.motifsRdv, eq(schema.rdvs.motifId, schema.motifsRdv.id))
-    .innerJoin(schema.relais, eq(schema.rdvs.relaisId, schema.relais.id))
-    .leftJoin(schema.lieux, eq(schema.rdvs.lieuId, schema.lieux.id))
-    .leftJoin(schema.communes, eq(schema.lieux.communeCode, schema.communes.code))
-    .where(eq(schema.rdvs.id, rdvId));
-  return row!;
+  return (await contexteRdv(tx, rdvId))!;
 }
 
 export type BilanCloture = { rdvsAnnules: string[]; inscriptionsLiberees: string[] };

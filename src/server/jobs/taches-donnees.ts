@@ -1,4 +1,4 @@
-import type { Tache } from './index';
+import type { Tache } from './tache';
 import { chaqueJourApres } from '../../domain/temps';
 import { menageDonnees } from '../donnees/menage';
 
