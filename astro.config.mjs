@@ -12,7 +12,9 @@ export default defineConfig({
   // Builds for tests can go elsewhere so that parallel runs do not clobber dist/.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
-  security: { checkOrigin: true },
+  // csp: Astro hashes every script and style it emits (islands, inlined stylesheets) into a
+  // per-page header; src/middleware.ts adds the other directives. No 'unsafe-inline'.
+  security: { checkOrigin: true, csp: { algorithm: 'SHA-256' } },
   build: { inlineStylesheets: 'always' },
   vite: {
     ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'pino', 'nodemailer'] },

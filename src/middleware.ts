@@ -4,24 +4,13 @@ import { splitLangPath, useT } from './i18n';
 import { passerLaGarde } from './server/auth/garde';
 import { estRouteStaff } from './server/auth/routes';
 import { log } from './server/log';
-import { entetesJetonPrive, entetesTransport } from './server/http/entetes';
+import { entetesJetonPrive, entetesTransport, politiqueContenu } from './server/http/entetes';
 import { finaliserReponse, instantane } from './server/http/reponse';
 import { cheminPourJournal, refuserCorpsIllisible, reponseErreur } from './server/http/garde';
 
 function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): void {
   const h = res.headers;
-  const cadre = cheminSansLangue.startsWith('/embed/') ? `frame-ancestors ${frameAncestors}` : "frame-ancestors 'none'";
-  let tileOrigin = '';
-  try {
-    if (tuiles) tileOrigin = ' ' + new URL(tuiles.replace(/\{[a-z]\}/g, 'a')).origin;
-  } catch { /* a template we cannot parse: tiles will be blocked by CSP */ }
-  if (!h.has('Content-Security-Policy')) {
-    h.set('Content-Security-Policy', [
-      "default-src 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
-      "script-src 'self' 'unsafe-inline'", "style-src 'self' 'unsafe-inline'",
-      `img-src 'self' data: blob:${tileOrigin}`, "connect-src 'self'", cadre,
-    ].join('; '));
-  }
+  h.set('Content-Security-Policy', politiqueContenu({ astro: h.get('Content-Security-Policy'), cheminSansLangue, frameAncestors, tuiles }));
   if (!cheminSansLangue.startsWith('/embed/')) h.set('X-Frame-Options', 'DENY');
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'same-origin');

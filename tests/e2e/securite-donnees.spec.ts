@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+import { connexionStaff } from '../helpers/e2e';
+
+/** Records every CSP violation of the page and its frames, and console errors mentioning the policy. */
+async function surveillerCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('__violationCsp', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __violationCsp: (v: string) => void }).__violationCsp(`${e.violatedDirective} ${e.blockedURI} ${location.pathname} ${e.sample}`);
+    });
+  });
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  return violations;
+}
+
+test('pages, the map, islands and the widget run under a CSP without unsafe-inline', async ({ page }) => {
+  const violations = await surveillerCsp(page);
+  const accueil = await page.goto('/');
+  const csp = accueil!.headers()['content-security-policy']!;
+  expect(csp).toMatch(/script-src 'self' 'sha256-/);
+  expect(csp).not.toContain('unsafe-inline');
+
+  await page.goto('/carte');
+  await expect(page.getByRole('region', { name: 'Carte des lieux d’accueil' })).toHaveAttribute('data-etat', 'pret', { timeout: 30_000 });
+  await expect(page.locator('.leaflet-marker-icon, .marker-cluster').first()).toBeVisible();
+
+  await page.goto('/ar/carte');
+  await expect(page.locator('.carte-offre__carte')).toHaveAttribute('data-etat', 'pret', { timeout: 30_000 });
+
+  await page.goto('/questionnaire');
+  await expect(page.locator('.questionnaire__barre rect')).toHaveAttribute('width', /\d+/);
+
+  await page.goto('/communes/integrer-la-carte');
+  const cadre = page.frameLocator('.apercu iframe');
+  await expect(cadre.getByRole('region', { name: 'Carte des lieux d’accueil' })).toHaveAttribute('data-etat', 'pret', { timeout: 30_000 });
+  // The copy button is shown by a (hashed) script.
+  await expect(page.getByRole('button', { name: /Copier/ })).toBeVisible();
+
+  await page.goto('/recherche?q=creche');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  await connexionStaff(page, 'admin@exemple.fr');
+  await page.goto('/admin/statistiques');
+  await expect(page.locator('.choro__pastille rect').first()).toHaveAttribute('fill', /^#/);
+  await page.goto('/admin/demandes');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  expect(violations).toEqual([]);
+
+  // The watch works: an injected inline script and style attribute are blocked and reported.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injecte = true';
+    document.body.append(s);
+    document.body.insertAdjacentHTML('beforeend', '<p style="color:red">x</p>');
+  });
+  await expect.poll(() => violations.filter((v) => v.startsWith('script-src')).length).toBe(1);
+  await expect.poll(() => violations.filter((v) => v.startsWith('style-src')).length).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { __injecte?: boolean }).__injecte)).toBeUndefined();
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { politiqueContenu } from '../../../src/server/http/entetes';
+
+const astro = "script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB=' 'unsafe-inline';";
+const directives = (p: string) => Object.fromEntries(p.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+
+describe('Content-Security-Policy', () => {
+  it("keeps Astro's script and style hashes and never allows inline code", () => {
+    const d = directives(politiqueContenu({ astro, cheminSansLangue: '/carte', frameAncestors: '*' }));
+    expect(d['script-src']).toEqual(["'self'", "'sha256-AAA='"]);
+    expect(d['style-src']).toEqual(["'self'", "'sha256-BBB='"]);
+    expect(d['frame-ancestors']).toEqual(["'none'"]);
+    expect(d['object-src']).toEqual(["'none'"]);
+  });
+
+  it("allows only 'self' scripts and styles on a response Astro did not render", () => {
+    const p = politiqueContenu({ astro: null, cheminSansLangue: '/api/offre', frameAncestors: '*' });
+    expect(p).toContain("script-src 'self';");
+    expect(p).toContain("style-src 'self';");
+    expect(p).not.toContain('unsafe-inline');
+  });
+
+  it('lets /embed/* be framed by the configured origins and adds the tile server to images', () => {
+    const d = directives(politiqueContenu({ astro, cheminSansLangue: '/embed/carte', frameAncestors: 'https://www.lillers.fr', tuiles: 'https://{s}.tile.exemple.org/{z}/{x}/{y}.png' }));
+    expect(d['frame-ancestors']).toEqual(['https://www.lillers.fr']);
+    expect(d['img-src']).toContain('https://a.tile.exemple.org');
+  });
+
+  it('is stable when applied to its own output (a cached page goes through the middleware again)', () => {
+    const une = politiqueContenu({ astro, cheminSansLangue: '/', frameAncestors: '*' });
+    expect(politiqueContenu({ astro: une, cheminSansLangue: '/', frameAncestors: '*' })).toBe(une);
+  });
+});
