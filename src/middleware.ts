@@ -5,7 +5,7 @@ import { passerLaGarde } from './server/auth/garde';
 import { estRouteStaff } from './server/auth/routes';
 import { log } from './server/log';
 import { entetesJetonPrive, entetesTransport, politiqueContenu } from './server/http/entetes';
-import { finaliserReponse, instantane } from './server/http/reponse';
+import { finaliserReponse, instantane, texteDeStatut } from './server/http/reponse';
 import { cheminPourJournal, refuserCorpsIllisible, reponseErreur } from './server/http/garde';
 
 function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): void {
@@ -38,5 +38,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
   entetesJetonPrive(res, path);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');
   log.debug({ method: context.request.method, path: cheminPourJournal(context.url), status: res.status, ms: Math.round(performance.now() - debut) }, 'request');
-  return finaliserReponse(context, res, cachesAvant);
+  return texteDeStatut(await finaliserReponse(context, res, cachesAvant));
 });

@@ -59,3 +59,16 @@ test('pages, the map, islands and the widget run under a CSP without unsafe-inli
   await expect.poll(() => violations.filter((v) => v.startsWith('style-src')).length).toBe(1);
   expect(await page.evaluate(() => (window as unknown as { __injecte?: boolean }).__injecte)).toBeUndefined();
 });
+
+test('a family asking for its lost link too often gets a readable 429, the address kept', async ({ page }) => {
+  const email = `lien.perdu.${Date.now()}@exemple.fr`;
+  for (let i = 0; i < 4; i++) {
+    await page.goto('/suivi');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    const [reponse] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Recevoir un nouveau lien' }).click()]);
+    expect(reponse.status()).toBe(i < 3 ? 200 : 429);
+    if (i === 3) expect(reponse.statusText()).toBe('Too Many Requests');
+  }
+  await expect(page.getByRole('alert')).toContainText('Trop d’envois');
+  await expect(page.getByLabel('Adresse e-mail')).toHaveValue(email);
+});

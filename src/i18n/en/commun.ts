@@ -42,6 +42,7 @@ const d: Traduction<typeof commun> = {
     trop_long: 'This text is too long ({max} characters at most).',
     choix: 'Choose an option from the list.',
     csrf: 'Your session has expired. Reload the page and try again.',
+    tropDeDemandes: 'Too many submissions in a short time from your connection or for this address. What you typed is kept: try again in an hour, or call the childcare relais.',
   },
   commun: {
     obligatoire: 'required',

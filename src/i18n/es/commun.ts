@@ -42,6 +42,7 @@ const d: Traduction<typeof commun> = {
     trop_long: 'Este texto es demasiado largo (como máximo {max} caracteres).',
     choix: 'Elija una opción de la lista.',
     csrf: 'Su sesión ha caducado. Vuelva a cargar la página e inténtelo de nuevo.',
+    tropDeDemandes: 'Demasiados envíos en poco tiempo desde su conexión o para esta dirección. Lo que ha escrito se conserva: inténtelo de nuevo dentro de una hora o llame al relais de la primera infancia.',
   },
   commun: {
     obligatoire: 'obligatorio',

@@ -43,6 +43,7 @@ const d: Traduction<typeof commun> = {
     trop_long: 'Le texte est trop long. Écrivez {max} lettres au maximum.',
     choix: 'Choisissez une réponse dans la liste.',
     csrf: 'Vous avez attendu trop longtemps. Ouvrez la page encore une fois.',
+    tropDeDemandes: 'Vous avez envoyé trop de fois. Attendez une heure. Ce que vous avez écrit est gardé. Vous pouvez aussi téléphoner au relais petite enfance.',
   },
   commun: {
     obligatoire: 'à remplir',

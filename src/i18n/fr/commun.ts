@@ -39,6 +39,7 @@ export default {
     trop_long: 'Ce texte est trop long ({max} caractères au plus).',
     choix: 'Choisissez une option dans la liste.',
     csrf: 'Votre session a expiré. Rechargez la page et recommencez.',
+    tropDeDemandes: 'Trop d’envois en peu de temps depuis votre connexion ou pour cette adresse. Ce que vous avez saisi est gardé : réessayez dans une heure, ou appelez le relais petite enfance.',
   },
   commun: {
     obligatoire: 'obligatoire',

@@ -42,6 +42,7 @@ const d: Traduction<typeof commun> = {
     trop_long: 'Este texto é demasiado longo (no máximo {max} caracteres).',
     choix: 'Escolha uma opção da lista.',
     csrf: 'A sua sessão expirou. Recarregue a página e tente novamente.',
+    tropDeDemandes: 'Demasiados envios em pouco tempo a partir da sua ligação ou para este endereço. O que escreveu foi guardado: tente novamente dentro de uma hora ou telefone ao relais da primeira infância.',
   },
   commun: {
     obligatoire: 'obrigatório',

@@ -42,6 +42,7 @@ const d: Traduction<typeof commun> = {
     trop_long: 'Bu metin çok uzun (en fazla {max} karakter).',
     choix: 'Listeden bir seçenek seçin.',
     csrf: 'Oturumunuzun süresi doldu. Sayfayı yenileyip tekrar deneyin.',
+    tropDeDemandes: 'Bağlantınızdan veya bu adres için kısa sürede çok fazla gönderim yapıldı. Yazdıklarınız saklandı: bir saat sonra tekrar deneyin ya da erken çocukluk merkezini (relais) arayın.',
   },
   commun: {
     obligatoire: 'zorunlu',

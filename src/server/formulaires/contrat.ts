@@ -18,12 +18,15 @@ import { formulaireEnObjet } from '../../lib/page';
 /** Field name → i18n key of the message. */
 export type Erreurs<C extends string = string> = Partial<Record<C, string>>;
 
+/** 429: a rate limit of src/domain/limites.ts; the form comes back with what was typed. */
+export type StatutVue = 200 | 409 | 422 | 429;
+
 export type Reponse<V> =
   | { type: 'redirection'; url: string }
-  | { type: 'vue'; statut: 200 | 409 | 422; vue: V };
+  | { type: 'vue'; statut: StatutVue; vue: V };
 
 export const redirection = (url: string): { type: 'redirection'; url: string } => ({ type: 'redirection', url });
-export const vue = <V>(v: V, statut: 200 | 409 | 422 = 200): { type: 'vue'; statut: 200 | 409 | 422; vue: V } => ({ type: 'vue', statut, vue: v });
+export const vue = <V>(v: V, statut: StatutVue = 200): { type: 'vue'; statut: StatutVue; vue: V } => ({ type: 'vue', statut, vue: v });
 
 /** What a handler needs from the request (a subset of Astro's context, easy to build in tests). */
 export type ContexteFormulaire = {
@@ -31,7 +34,18 @@ export type ContexteFormulaire = {
   url: URL;
   locals: App.Locals;
   cookies?: AstroCookies;
+  /** The client's address (after TRUST_PROXY); Astro's `clientAddress`. */
+  clientAddress?: string;
 };
+
+/** The client's address for the rate limits; Astro throws when the adapter has none. */
+export function adresseClient(ctx: ContexteFormulaire): string {
+  try {
+    return ctx.clientAddress || 'inconnue';
+  } catch {
+    return 'inconnue';
+  }
+}
 
 /** The posted fields as strings; repeated names become arrays. Not a form post → {}. */
 export async function lireFormulaire(request: Request): Promise<Record<string, string | string[]>> {

@@ -12,7 +12,8 @@ import { creerDemande } from '../demande/creer';
 import { COMMUNE_AUTRE, ETAPES, JOURS, MAX_ENFANTS, MODES, nettoyerFormulaire, preremplir, type ErreursChamps, type Etape, type FormulaireDemande } from '../../domain/demande/schema';
 import { etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/demande/etapes';
 import { jourParis } from '../../domain/temps';
-import { lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
+import { limiteAtteinte, noterUsage } from '../auth/limites';
+import { adresseClient, lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
 
 export type VueDemande = {
   etape: number;
@@ -26,6 +27,8 @@ export type VueDemande = {
   nbEnfants: number;
   /** On the last step: the commune is outside the territory (or has no relais today). */
   horsTerritoire: boolean;
+  /** Too many demandes from this address or for this contact (429, the form kept). */
+  limite: boolean;
 };
 
 export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<VueDemande>> {
@@ -38,20 +41,27 @@ export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<V
   let f: FormulaireDemande;
   let etape = 0;
   let erreurs: ErreursChamps = {};
+  let limite = false;
   if (ctx.request.method === 'POST') {
     const brut = await lireFormulaire(ctx.request);
     const poste = nettoyerFormulaire(brut);
     poste.idempotencyKey ??= jetonAleatoire();
     const t = transition(poste, etapeDepuis(brut.etape), lireAller(brut.aller), opts);
-    if (t.type === 'creer') {
+    const qui = t.type === 'creer' ? { ip: adresseClient(ctx), cible: t.donnees.email ?? t.donnees.telephone } : null;
+    limite = !!qui && (await limiteAtteinte(db, 'demande', qui));
+    if (t.type === 'creer' && qui && !limite) {
       const d = await creerDemande(db, t.donnees, { canal: 'en-ligne', langue: lang, publicUrl: app.config.publicUrl });
+      await noterUsage(db, 'demande', qui);
       if (d.jetonSuivi) {
         ctx.cookies?.set('gpe_suivi', d.jetonSuivi, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 3600, secure: ctx.url.protocol === 'https:' });
       }
       const page = d.etat === 'hors-territoire' ? '/demande/hors-territoire' : '/demande/confirmation';
       return redirection(`${localePath(lang, page)}?ref=${encodeURIComponent(d.reference)}`);
     }
-    ({ formulaire: f, etape, erreurs } = t);
+    if (t.type === 'creer') {
+      f = t.formulaire;
+      etape = ETAPES.length - 1;
+    } else ({ formulaire: f, etape, erreurs } = t);
   } else {
     const pre = preremplir(ctx.url.searchParams);
     base.prerempli = Object.keys(pre).length > 0;
@@ -60,7 +70,7 @@ export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<V
   const nomEtape = ETAPES[etape]!;
   const commune = f.commune ?? '';
   const horsTerritoire = nomEtape === 'envoi' && (commune === COMMUNE_AUTRE || (commune !== '' && !(await relaisPourCommune(db, commune, aujourdhui))));
-  return vue({ ...base, etape, nomEtape, formulaire: f, erreurs, nbEnfants: nombreEnfants(f), horsTerritoire }, Object.keys(erreurs).length ? 422 : 200);
+  return vue({ ...base, etape, nomEtape, formulaire: f, erreurs, nbEnfants: nombreEnfants(f), horsTerritoire, limite }, limite ? 429 : Object.keys(erreurs).length ? 422 : 200);
 }
 
 /** The visible name of each field of the wizard, as the error summary names it. */

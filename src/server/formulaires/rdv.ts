@@ -13,7 +13,8 @@ import { choixPourFamille, validerChoix, validerReservation, type ChoixRdv, type
 import { ajouterJours, fusionnerAnimatrices, instantParis, modifiableEnLigne, regrouperParJour } from '../../domain/rdv/creneaux';
 import { estOuverte } from '../../domain/demande/etats';
 import { jourParis } from '../../domain/temps';
-import { lireFormulaire, redirection, valeursSimples, vue, type ContexteFormulaire, type Reponse } from './contrat';
+import { limiteAtteinte, noterUsage } from '../auth/limites';
+import { adresseClient, lireFormulaire, redirection, valeursSimples, vue, type ContexteFormulaire, type Reponse } from './contrat';
 
 /** Days of free slots shown per page. */
 export const JOURS_AFFICHES = 14;
@@ -43,6 +44,8 @@ export type VuePriseRdv = {
   erreurs: ErreursRdv;
   valide: ChoixValide | null;
   creneauPris: boolean;
+  /** Too many bookings from this address or in this relais' diary (429, the choice kept). */
+  limite: boolean;
   aujourdhui: string;
   depuis: string;
   jours: Jours;
@@ -59,6 +62,7 @@ export async function traiterPriseRdv(ctx: ContexteFormulaire, jeton: string): P
   let erreurs: ErreursRdv = {};
   let valide: ChoixValide | null = null;
   let creneauPris = false;
+  let limite = false;
   let depuis = aujourdhui;
 
   if (ouverte && choix && ctx.request.method === 'POST') {
@@ -73,14 +77,19 @@ export async function traiterPriseRdv(ctx: ContexteFormulaire, jeton: string): P
       depuis = periode(aujourdhui, nav.depuis, nav.aller);
       if (nav.aller === 'reserver') {
         const r = validerReservation(valeurs, valide.mode);
+        const qui = { ip: adresseClient(ctx), cible: demande!.relaisId };
         if (!r.ok) erreurs = r.erreurs;
+        else if (await limiteAtteinte(db, 'rdv', qui)) limite = true; // the page says so; the chosen slot stays selected
         else {
           const res = await reserverRdv(db, {
             relaisId: demande!.relaisId!, motifId: valide.motif.id, mode: valide.mode, lieuId: valide.lieuId, debut: r.debut, demandeId: demande!.id,
             parFamille: true, langue: lang, email: r.email ?? demande!.email, telephone: r.telephone ?? demande!.telephone,
             nomContact: demande!.parents[0]?.prenom ?? null, secret: app.secret, publicUrl: app.config.publicUrl,
           });
-          if (res.ok) return redirection(localePath(lang, `/rdv/gerer/${res.jeton}?ok=reserve`));
+          if (res.ok) {
+            await noterUsage(db, 'rdv', qui);
+            return redirection(localePath(lang, `/rdv/gerer/${res.jeton}?ok=reserve`));
+          }
           creneauPris = true;
           delete valeurs.creneau;
         }
@@ -99,8 +108,8 @@ export async function traiterPriseRdv(ctx: ContexteFormulaire, jeton: string): P
     });
     jours = regrouperParJour(fusionnerAnimatrices(creneaux));
   }
-  const statut = creneauPris ? 409 : Object.keys(erreurs).length ? 422 : 200;
-  return vue({ demande, ouverte, choix, etape, valeurs, erreurs, valide, creneauPris, aujourdhui, depuis, jours }, statut);
+  const statut = limite ? 429 : creneauPris ? 409 : Object.keys(erreurs).length ? 422 : 200;
+  return vue({ demande, ouverte, choix, etape, valeurs, erreurs, valide, creneauPris, limite, aujourdhui, depuis, jours }, statut);
 }
 
 export type VueGestionRdv = {

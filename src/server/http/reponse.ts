@@ -3,6 +3,7 @@
  * request-independent page is kept in the page cache and answered from it;
  * anything else is compressed on the fly when the client accepts it.
  */
+import { STATUS_CODES } from 'node:http';
 import type { APIContext } from 'astro';
 import { cacheable, garder, instantane, type PageEnCache } from '../cache/pages';
 import type { CleCache } from '../cache';
@@ -34,4 +35,15 @@ export async function finaliserReponse(context: Pick<APIContext, 'request' | 'ur
     if (cles) return reponseDePage(context.request, await garder(context.url.pathname, res, cles, avant));
   }
   return compresser(context.request, res);
+}
+
+/**
+ * A page that sets `Astro.response.status = 422` keeps Astro's default status
+ * text "OK", which the Node adapter writes on the status line ("422 OK").
+ * The standard reason phrase replaces any text that does not belong to the status.
+ */
+export function texteDeStatut(res: Response): Response {
+  const attendu = STATUS_CODES[res.status];
+  if (!attendu || !res.statusText || res.statusText === attendu) return res;
+  return new Response(res.body, { status: res.status, statusText: attendu, headers: res.headers });
 }

@@ -31,3 +31,13 @@ describe('Content-Security-Policy', () => {
     expect(politiqueContenu({ astro: une, cheminSansLangue: '/', frameAncestors: '*' })).toBe(une);
   });
 });
+
+describe('status line', () => {
+  it('a 422 or 429 page gets its own reason phrase, not "OK"', async () => {
+    const { texteDeStatut } = await import('../../../src/server/http/reponse');
+    expect(texteDeStatut(new Response('x', { status: 422, statusText: 'OK' })).statusText).toBe('Unprocessable Entity');
+    expect(texteDeStatut(new Response('x', { status: 429, statusText: 'OK' })).statusText).toBe('Too Many Requests');
+    const bonne = new Response('x', { status: 200, statusText: 'OK' });
+    expect(texteDeStatut(bonne)).toBe(bonne);
+  });
+});
