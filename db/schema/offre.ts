@@ -101,6 +101,8 @@ export const comptesPro = pgTable('comptes_pro', {
   email: text('email'),
   /** Short code an animatrice can read out on the phone. */
   codeCourt: text('code_court').unique(),
+  /** When the short code was made: it expires CODE_PRO_VALIDITE_JOURS later (src/domain/disponibilite/code-pro.ts). */
+  codeCourtCreeLe: timestamp('code_court_cree_le', { withTimezone: true }).notNull().defaultNow(),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   derniereConnexionLe: timestamp('derniere_connexion_le', { withTimezone: true }),
 }, (t) => [index('comptes_pro_email_idx').on(t.email)]);

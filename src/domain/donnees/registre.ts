@@ -169,7 +169,7 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   },
   comptes_pro: {
     personne: 'professionnel', finalite: 'Connexion des assistants maternels', retention: 'compte',
-    aucune: ['id', 'structure_id', 'cree_le', 'derniere_connexion_le'],
+    aucune: ['id', 'structure_id', 'cree_le', 'code_court_cree_le', 'derniere_connexion_le'],
     colonnes: { email: garder('contact'), code_court: garder('identifiant') },
   },
   sessions_pro: {

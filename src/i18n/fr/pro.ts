@@ -112,6 +112,7 @@ export default {
     resume: 'Il y a un problème. Regardez les messages en rouge.',
     email: 'Écrivez une adresse e-mail. Exemple : prenom.nom@exemple.fr',
     code: 'Ce code n’est pas bon. Vérifiez les lettres et les chiffres.',
+    codeExpire: 'Ce code est trop ancien : il ne marche plus. Demandez un lien par e-mail ci-dessous, ou un nouveau code à votre relais.',
     tropDeTentatives: 'Trop d’essais. Attendez 15 minutes. Ou appelez votre relais.',
     tranche: 'Choisissez l’âge de l’enfant.',
     'aucune-place': 'Choisissez l’âge de l’enfant pour votre place.',

@@ -11,6 +11,7 @@ import { consommerJeton, creerJeton, sha256 } from '../auth/tokens';
 import { codeProBloque, noterEchecCodePro } from '../auth/throttle';
 import { mettreEnFile } from '../mail/outbox';
 import { courrielLienConnexion } from './courriels';
+import { codeProExpireLe, codeProValide } from '../../domain/disponibilite/code-pro';
 
 export const COOKIE_PRO = 'gpe_pro';
 export const SESSION_PRO_JOURS = 30;
@@ -32,7 +33,7 @@ export function normaliserCode(s: string): string | null {
   return `${c.slice(0, 4)}-${c.slice(4)}`;
 }
 
-export type ComptePro = { id: string; structureId: string; email: string | null; codeCourt: string | null };
+export type ComptePro = { id: string; structureId: string; email: string | null; codeCourt: string | null; codeExpireLe: Date };
 export type SessionPro = { compte: ComptePro; csrf: string };
 
 /** Creates the account of a place (or returns the existing one), with a short code. */
@@ -40,21 +41,21 @@ export async function assurerComptePro(db: DbOrTx, structureId: string, email: s
   const [existant] = await db.select().from(schema.comptesPro).where(eq(schema.comptesPro.structureId, structureId)).limit(1);
   if (existant) {
     if (email && existant.email !== email.toLowerCase()) await db.update(schema.comptesPro).set({ email: email.toLowerCase() }).where(eq(schema.comptesPro.id, existant.id));
-    return { id: existant.id, structureId, email: email?.toLowerCase() ?? existant.email, codeCourt: existant.codeCourt };
+    return { id: existant.id, structureId, email: email?.toLowerCase() ?? existant.email, codeCourt: existant.codeCourt, codeExpireLe: codeProExpireLe(existant.codeCourtCreeLe) };
   }
   for (let essai = 0; ; essai++) {
     const code = codeCourtAleatoire();
     const [c] = await db.insert(schema.comptesPro).values({ structureId, email: email?.toLowerCase() ?? null, codeCourt: code }).onConflictDoNothing().returning();
-    if (c) return { id: c.id, structureId, email: c.email, codeCourt: c.codeCourt };
+    if (c) return { id: c.id, structureId, email: c.email, codeCourt: c.codeCourt, codeExpireLe: codeProExpireLe(c.codeCourtCreeLe) };
     if (essai > 5) throw new Error('code court: trop de collisions');
   }
 }
 
-/** A new short code (the old sheet stops working). */
-export async function nouveauCode(db: DbOrTx, compteId: string): Promise<string> {
+/** A new short code, valid from now (the old sheet stops working, open sessions are closed). */
+export async function nouveauCode(db: DbOrTx, compteId: string, maintenant = new Date()): Promise<string> {
   for (let essai = 0; ; essai++) {
     const code = codeCourtAleatoire();
-    const r = await db.update(schema.comptesPro).set({ codeCourt: code }).where(and(eq(schema.comptesPro.id, compteId), sql`not exists (select 1 from comptes_pro where code_court = ${code})`)).returning({ id: schema.comptesPro.id });
+    const r = await db.update(schema.comptesPro).set({ codeCourt: code, codeCourtCreeLe: maintenant }).where(and(eq(schema.comptesPro.id, compteId), sql`not exists (select 1 from comptes_pro where code_court = ${code})`)).returning({ id: schema.comptesPro.id });
     if (r.length) {
       await db.delete(schema.sessionsPro).where(eq(schema.sessionsPro.compteId, compteId));
       return code;
@@ -111,17 +112,20 @@ export async function entrerParLien(db: Db, jeton: string, maintenant = new Date
   });
 }
 
-/** The short code; failures are counted per address and for all addresses together. */
+/**
+ * The short code; failures are counted per address and for all addresses
+ * together. An expired code counts as a failure too (it opens nothing).
+ */
 export async function entrerParCode(db: Db, o: { code: string; ip: string; maintenant?: Date }): Promise<ResultatEntree> {
   const maintenant = o.maintenant ?? new Date();
   if (await codeProBloque(db, o.ip, maintenant)) return { ok: false, raison: 'trop-de-tentatives' };
   const code = normaliserCode(o.code);
-  const [c] = code ? await db.select({ id: schema.comptesPro.id }).from(schema.comptesPro)
+  const [c] = code ? await db.select({ id: schema.comptesPro.id, creeLe: schema.comptesPro.codeCourtCreeLe }).from(schema.comptesPro)
     .innerJoin(schema.structures, eq(schema.structures.id, schema.comptesPro.structureId))
     .where(and(eq(schema.comptesPro.codeCourt, code), eq(schema.structures.actif, true))) : [];
-  if (!c) {
+  if (!c || !codeProValide(c.creeLe, maintenant)) {
     await noterEchecCodePro(db, o.ip, maintenant);
-    return { ok: false, raison: 'inconnu' };
+    return { ok: false, raison: c ? 'expire' : 'inconnu' };
   }
   return { ok: true, ...(await ouvrirSession(db, c.id, maintenant)) };
 }
@@ -132,7 +136,7 @@ export async function sessionPro(db: DbOrTx, jeton: string | undefined, maintena
     .innerJoin(schema.comptesPro, eq(schema.comptesPro.id, schema.sessionsPro.compteId))
     .where(and(eq(schema.sessionsPro.idHash, sha256(jeton)), gt(schema.sessionsPro.expireLe, maintenant)));
   if (!r) return null;
-  return { csrf: r.s.csrf, compte: { id: r.c.id, structureId: r.c.structureId, email: r.c.email, codeCourt: r.c.codeCourt } };
+  return { csrf: r.s.csrf, compte: { id: r.c.id, structureId: r.c.structureId, email: r.c.email, codeCourt: r.c.codeCourt, codeExpireLe: codeProExpireLe(r.c.codeCourtCreeLe) } };
 }
 
 export async function fermerSessionPro(db: DbOrTx, jeton: string | undefined): Promise<void> {

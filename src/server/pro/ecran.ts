@@ -49,7 +49,7 @@ export async function agirPro(db: Db, config: Config, espace: EspacePro, saisie:
       const r = await entrerParCode(db, { code: un('code'), ip: o.ip, maintenant });
       if (r.ok) return { ok: true, redirection: '/pro', cookie: { jeton: r.jeton, expire: r.expire } };
       const trop = r.raison === 'trop-de-tentatives';
-      return { ok: false, statut: trop ? 429 : 401, erreurs: { code: trop ? 'tropDeTentatives' : 'code' }, saisie };
+      return { ok: false, statut: trop ? 429 : 401, erreurs: { code: trop ? 'tropDeTentatives' : r.raison === 'expire' ? 'codeExpire' : 'code' }, saisie };
     }
   }
   // Everything else needs the session and its token.

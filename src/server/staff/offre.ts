@@ -65,7 +65,7 @@ export async function agirPourPlace(c: ContexteStaff, id: string, saisie: Saisie
       return ici('confirmee');
     case 'code': {
       const compte = await assurerComptePro(db, id, structure.email);
-      await nouveauCode(db, compte.id);
+      await nouveauCode(db, compte.id, maintenant);
       await journaliser(db, staff, 'code-pro-renouvele', 'structure', id);
       return ici('code');
     }

@@ -1,0 +1,1 @@
+ALTER TABLE "comptes_pro" ADD COLUMN "code_court_cree_le" timestamp with time zone DEFAULT now() NOT NULL;
