@@ -4,7 +4,8 @@ import { inArray } from 'drizzle-orm';
 import { schema, type Db } from '../db';
 import type { Staff } from '../auth/staff';
 import { periodeAnnee, periodeMois, periodePersonnalisee, periodeTrimestre, type Periode } from '../../domain/stats/periode';
-import { calculerIndicateurs, demandeNonSatisfaiteParCommune } from './indicateurs';
+import { calculerIndicateurs, demandeNonSatisfaiteParCommune, type Indicateurs } from './indicateurs';
+import { masquerComptes, periodeTropCourtePourCommune, surBaseSuffisante, type Masque } from '../../domain/stats/secret';
 import { choisirPerimetre, perimetresAutorises } from './perimetres';
 import { memoiser } from '../cache';
 
@@ -40,13 +41,40 @@ export function lirePeriode(q: RequeteStats, maintenant: Date): { periode: Perio
   return { periode: periodeAnnee(annee) };
 }
 
+/** The figures a commune's account sees: small counts and what is computed from them hidden (src/domain/stats/secret.ts). */
+export function indicateursPourUneCommune(i: Indicateurs): Masque<Indicateurs> {
+  const derives = new Set(['periode', 'perimetre', 'fraicheur', 'tauxContractualisation', 'delaiPremiereReponse', 'tauxAbsence', 'delaiMoyenJours']);
+  const m = masquerComptes(i, derives);
+  m.tauxContractualisation = surBaseSuffisante(i.tauxContractualisation, i.demandes.total);
+  const d = i.delaiPremiereReponse;
+  m.delaiPremiereReponse = { moyenneJours: surBaseSuffisante(d.moyenneJours, d.demandesContactees), medianeJours: surBaseSuffisante(d.medianeJours, d.demandesContactees), demandesContactees: masquerComptes(d.demandesContactees) };
+  if (m.rdv && i.rdv) m.rdv.tauxAbsence = surBaseSuffisante(i.rdv.tauxAbsence, i.rdv.honores + i.rdv.absents);
+  m.parMois = m.parMois.map((x, k) => ({ ...x, delaiMoyenJours: surBaseSuffisante(i.parMois[k]!.delaiMoyenJours, i.parMois[k]!.deposees) }));
+  return m;
+}
+
+type LigneCommune = Awaited<ReturnType<typeof demandeNonSatisfaiteParCommune>>[number];
+/** A commune row for a commune's account: demandes counts hidden under 5, and the gap computed from them with them. */
+function communeMasquee(c: LigneCommune): Masque<LigneCommune> {
+  const nonSatisfaites = masquerComptes(c.nonSatisfaites);
+  return { ...c, deposees: masquerComptes(c.deposees), nonSatisfaites, ecart: nonSatisfaites === null ? null : c.ecart };
+}
+
 /** Everything the page needs; throws AccesRefuse when the scope is not allowed. */
 export async function chargerStatistiques(db: Db, staff: Staff, params: URLSearchParams, o: { seuilFraicheurJours: number; maintenant?: Date }) {
   const maintenant = o.maintenant ?? new Date();
   const brut = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ''));
   const parse = requete.safeParse(brut);
   const q = parse.success ? parse.data : requete.parse({});
-  const { periode, erreur } = lirePeriode(q, maintenant);
+  const lu = lirePeriode(q, maintenant);
+  let { periode } = lu;
+  let erreur = lu.erreur;
+  const commune = staff.role === 'commune';
+  if (commune && periodeTropCourtePourCommune(periode)) {
+    const [a, m] = periode.debut.split('-').map(Number) as [number, number];
+    periode = periodeMois(a, m);
+    erreur = `Pour une commune, la période la plus courte est le mois, afin qu’aucune famille ne puisse être reconnue : ${periode.libelle} est affiché.`;
+  }
   const options = await perimetresAutorises(db, staff);
   const choisi = choisirPerimetre(options, q.perimetre ?? null);
   // Identical requests in flight (same scope, period, threshold) share one computation: 4 concurrent
@@ -56,7 +84,12 @@ export async function chargerStatistiques(db: Db, staff: Staff, params: URLSearc
     calculerIndicateurs(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
     demandeNonSatisfaiteParCommune(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
   ]), 0);
-  return { q, periode, erreur: parse.success ? erreur : 'Certains paramètres étaient invalides : valeurs par défaut utilisées.', options, choisi, indicateurs, communes };
+  return {
+    q, periode, erreur: parse.success ? erreur : 'Certains paramètres étaient invalides : valeurs par défaut utilisées.', options, choisi,
+    masque: commune,
+    indicateurs: commune ? indicateursPourUneCommune(indicateurs) : (indicateurs as Masque<Indicateurs>),
+    communes: commune ? communes.map((c) => communeMasquee(c)) : (communes as Masque<typeof communes>),
+  };
 }
 
 export async function contours(db: Db, codes: string[]) {
@@ -68,7 +101,7 @@ export async function contours(db: Db, codes: string[]) {
 /** Flat rows (section, indicator, value) shared by both CSV exports. */
 export function lignesExport(d: Awaited<ReturnType<typeof chargerStatistiques>>): (string | number)[][] {
   const i = d.indicateurs;
-  const r: (string | number)[][] = [['section', 'indicateur', 'valeur']];
+  const r: (string | number | null)[][] = [['section', 'indicateur', 'valeur']];
   const v = (x: number | null) => (x === null ? '' : Math.round(x * 10) / 10);
   r.push(['perimetre', 'périmètre', d.choisi.libelle], ['perimetre', 'période', d.periode.libelle]);
   r.push(['demandes', 'demandes déposées', i.demandes.total], ['demandes', 'dont urgentes', i.demandes.urgence], ['demandes', 'dont handicap', i.demandes.handicap], ['demandes', 'dont horaires atypiques', i.demandes.atypiques]);
@@ -86,5 +119,6 @@ export function lignesExport(d: Awaited<ReturnType<typeof chargerStatistiques>>)
   r.push(['assistants maternels', 'actifs', i.fraicheur.amActifs], ['assistants maternels', `disponibilité confirmée depuis moins de ${i.fraicheur.seuilJours} jours`, i.fraicheur.amConfirmees], ['assistants maternels', 'part confirmée (%)', v(i.fraicheur.taux)]);
   for (const m of i.parMois) r.push(['par mois', `${m.mois} demandes`, m.deposees], ['par mois', `${m.mois} contacts`, m.contacts], ['par mois', `${m.mois} solutions`, m.solutions]);
   for (const c of d.communes) r.push(['par commune', `${c.nom} (${c.code}) demandes non satisfaites`, c.nonSatisfaites], ['par commune', `${c.nom} (${c.code}) places disponibles`, c.placesDisponibles]);
-  return r;
+  // Rates and delays with no value are already ''; a null left is a count hidden for a commune (1 to 4).
+  return r.map((l) => l.map((x) => (x === null ? 'moins de 5' : x)));
 }
