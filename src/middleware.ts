@@ -3,6 +3,8 @@ import { app } from './server/boot';
 import { splitLangPath, useT } from './i18n';
 import { passerLaGarde } from './server/auth/garde';
 import { estRouteStaff } from './server/auth/routes';
+import { COOKIE_SESSION, sessionDepuisJeton } from './server/auth/staff';
+import { avecStaffSurLienFamille, CHEMIN_LIEN_FAMILLE } from './server/auth/acteur';
 import { log } from './server/log';
 import { entetesJetonPrive, entetesTransport, politiqueContenu } from './server/http/entetes';
 import { finaliserReponse, instantane, texteDeStatut } from './server/http/reponse';
@@ -32,7 +34,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (illisible) return illisible;
 
   const estAdmin = estRouteStaff(path);
-  const res = await (estAdmin ? passerLaGarde(context, next, ctx.db, path) : next()).catch((err: unknown) => reponseErreur(err, context.request, context.url));
+  // A staff member on a family's private link acts as herself in the audit log (src/server/auth/acteur.ts).
+  const jetonStaff = !estAdmin && CHEMIN_LIEN_FAMILLE.test(path) ? context.cookies.get(COOKIE_SESSION)?.value : undefined;
+  const staffPresent = jetonStaff ? (await sessionDepuisJeton(ctx.db, jetonStaff))?.utilisateur : undefined;
+  const traiter = () => (estAdmin ? passerLaGarde(context, next, ctx.db, path) : staffPresent ? avecStaffSurLienFamille(staffPresent, next) : next());
+  const res = await traiter().catch((err: unknown) => reponseErreur(err, context.request, context.url));
   enTetesSecurite(res, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
   entetesTransport(res, context.url);
   entetesJetonPrive(res, path);
