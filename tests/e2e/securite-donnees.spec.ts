@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { connexionStaff } from '../helpers/e2e';
+import { connexionStaff, verifierAccessibilite } from '../helpers/e2e';
 
 /** Records every CSP violation of the page and its frames, and console errors mentioning the policy. */
 async function surveillerCsp(page: Page): Promise<string[]> {
@@ -71,4 +71,30 @@ test('a family asking for its lost link too often gets a readable 429, the addre
   }
   await expect(page.getByRole('alert')).toContainText('Trop d’envois');
   await expect(page.getByLabel('Adresse e-mail')).toHaveValue(email);
+});
+
+test('the personal-data page is generated from the register in every language, with the DPO set by the admin', async ({ page }) => {
+  await connexionStaff(page, 'admin@exemple.fr');
+  await page.goto('/admin/territoire');
+  await page.getByLabel('Nom ou service').fill('Service juridique de l’agglomération');
+  await page.getByLabel('Adresse électronique du DPO').fill('dpo.e2e@agglo.exemple');
+  await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+  await expect(page.getByLabel('Adresse électronique du DPO')).toHaveValue('dpo.e2e@agglo.exemple');
+
+  await page.goto('/donnees-personnelles');
+  const tableau = page.getByRole('table', { name: 'Ce que le portail garde sur vous : pourquoi, combien de temps, et qui le voit' });
+  await expect(tableau.getByRole('rowheader', { name: 'Étudier votre demande d’accueil et vous recontacter' })).toBeVisible();
+  await expect(tableau.locator('tr[data-table="demandes"]')).toContainText('jusqu’à 24 mois après la clôture');
+  await expect(tableau.locator('tr[data-table="offres_relayees"]')).toContainText('sans votre nom ni vos coordonnées');
+  await expect(page.locator('#contact-dpo')).toContainText('Service juridique de l’agglomération');
+  await expect(page.locator('#contact-dpo').getByRole('link', { name: 'dpo.e2e@agglo.exemple' })).toHaveAttribute('href', 'mailto:dpo.e2e@agglo.exemple');
+  await verifierAccessibilite(page, 'personal-data page');
+
+  await page.goto('/falc/donnees-personnelles');
+  await expect(page.getByRole('table', { name: 'Les informations que nous gardons : pourquoi, combien de temps, qui les voit' })).toContainText('Lire votre demande et vous appeler');
+  await expect(page.locator('#contact-dpo')).toContainText('dpo.e2e@agglo.exemple');
+
+  await page.goto('/ar/donnees-personnelles');
+  await expect(page.locator('table.registre-donnees')).toContainText('دراسة طلب الرعاية');
+  await verifierAccessibilite(page, 'Arabic personal-data page');
 });

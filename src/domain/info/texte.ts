@@ -21,6 +21,22 @@ export function titresNiveau2(md: string): string[] {
 export const SEUIL_SOMMAIRE = 4;
 
 /** Splits rendered HTML at an HTML comment marker such as `<!-- sites-du-relais -->`. */
+/**
+ * Splits rendered HTML at `<!-- nom -->` markers (any of `noms`, in the order
+ * they appear): the page renders a component where each marker was.
+ */
+export function decouperAuxMarqueurs(html: string, noms: readonly string[]): ({ html: string } | { marqueur: string })[] {
+  const re = new RegExp(`<!--\\s*(${noms.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*-->`, 'g');
+  const out: ({ html: string } | { marqueur: string })[] = [];
+  let dernier = 0;
+  for (const m of html.matchAll(re)) {
+    out.push({ html: html.slice(dernier, m.index) }, { marqueur: m[1]! });
+    dernier = m.index + m[0].length;
+  }
+  out.push({ html: html.slice(dernier) });
+  return out;
+}
+
 export function couperAuMarqueur(html: string, marqueur: string): [string] | [string, string] {
   const re = new RegExp(`<!--\\s*${marqueur.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*-->`);
   const m = re.exec(html);
