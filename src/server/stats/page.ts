@@ -7,6 +7,8 @@ import { periodeAnnee, periodeMois, periodePersonnalisee, periodeTrimestre, type
 import { calculerIndicateurs, demandeNonSatisfaiteParCommune } from './indicateurs';
 import { choisirPerimetre, perimetresAutorises } from './perimetres';
 import { memoiser } from '../cache';
+import { sectionsRapport } from './professionnels';
+import { lignesCsvSections } from '../../domain/stats/rapport-activite';
 
 export const LIBELLES: Record<string, Record<string, string>> = {
   canal: { 'en-ligne': 'En ligne', telephone: 'Téléphone', 'accueil-physique': 'Accueil physique', mail: 'Courriel', partenaire: 'Partenaire' },
@@ -56,7 +58,8 @@ export async function chargerStatistiques(db: Db, staff: Staff, params: URLSearc
     calculerIndicateurs(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
     demandeNonSatisfaiteParCommune(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
   ]), 0);
-  return { q, periode, erreur: parse.success ? erreur : 'Certains paramètres étaient invalides : valeurs par défaut utilisées.', options, choisi, indicateurs, communes };
+  const sections = await sectionsRapport({ db, periode, perimetre: choisi.perimetre, maintenant, indicateurs });
+  return { q, periode, erreur: parse.success ? erreur : 'Certains paramètres étaient invalides : valeurs par défaut utilisées.', options, choisi, indicateurs, communes, sections };
 }
 
 export async function contours(db: Db, codes: string[]) {
@@ -85,6 +88,7 @@ export function lignesExport(d: Awaited<ReturnType<typeof chargerStatistiques>>)
   for (const x of i.suivis.parReponse) r.push(['réponses au suivi', libelle('suivi', x.cle), x.n]);
   r.push(['assistants maternels', 'actifs', i.fraicheur.amActifs], ['assistants maternels', `disponibilité confirmée depuis moins de ${i.fraicheur.seuilJours} jours`, i.fraicheur.amConfirmees], ['assistants maternels', 'part confirmée (%)', v(i.fraicheur.taux)]);
   for (const m of i.parMois) r.push(['par mois', `${m.mois} demandes`, m.deposees], ['par mois', `${m.mois} contacts`, m.contacts], ['par mois', `${m.mois} solutions`, m.solutions]);
+  r.push(...lignesCsvSections(d.sections.filter((s) => s.public === 'professionnels')));
   for (const c of d.communes) r.push(['par commune', `${c.nom} (${c.code}) demandes non satisfaites`, c.nonSatisfaites], ['par commune', `${c.nom} (${c.code}) places disponibles`, c.placesDisponibles]);
   return r;
 }
