@@ -36,10 +36,7 @@ export const schemaAtelier = z.object({
   .refine((x) => x.frequence === 'unique' || x.au === null || x.au <= `${Number(x.du.slice(0, 4)) + 1}${x.du.slice(4)}`, { path: ['au'], message: 'Un programme dure un an au plus' })
   .refine((x) => x.frequence !== 'mensuelle' || x.rang !== undefined, { path: ['rang'], message: 'Choisissez la semaine du mois' });
 
-export const NOUVEL_ATELIER: Saisie = {
-  frequence: 'mensuelle', rang: '2', debut: '09:15', fin: '11:30', ageMinMois: '0', ageMaxMois: '36', placesPro: '8', placesEnfants: '20',
-  reglement: 'Je reste responsable des enfants que j’accueille pendant l’atelier. Je préviens le relais si je ne peux pas venir. J’ai l’accord écrit des parents.',
-};
+export { NOUVEL_ATELIER } from './programme-defauts';
 
 /** Creates the atelier and its dated sessions (without public holidays and the site's closures). */
 export async function creerAtelier(c: ContexteStaff, relaisChoisi: string | null, saisie: Saisie): Promise<Resultat> {
