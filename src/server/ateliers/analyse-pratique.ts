@@ -4,7 +4,7 @@
  * UPDATE), an outside speaker, sessions, volunteers, attendance, and where the
  * relais stands against the CNAF thresholds. Nothing said in a session is recorded.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, rowsOf, type Db, type DbOrTx } from '../db';
 import { journaliser } from '../audit';
@@ -156,14 +156,14 @@ export async function lireAnalysePratique(c: ContexteStaff, relaisChoisi: string
 export async function bilanDuRelais(db: DbOrTx, relaisId: string, annee: number, maintenant: Date): Promise<BilanAnalysePratique> {
   const [seances] = rowsOf<{ n: number }>(await db.execute(sql`
     select count(*)::int as n from seances_analyse_pratique s join groupes_analyse_pratique g on g.id = s.groupe_id
-    where g.relais_id = ${relaisId} and g.annee = ${annee} and s.debut <= ${maintenant}`));
+    where g.relais_id = ${relaisId} and g.annee = ${annee} and s.debut <= ${maintenant.toISOString()}::timestamptz`));
   const vols = rowsOf<{ structure_id: string; nom: string; seances: number; minutes: number }>(await db.execute(sql`
     select v.structure_id, st.nom, count(s.id)::int as seances,
       coalesce(sum(extract(epoch from (s.fin - s.debut)) / 60), 0)::int as minutes
     from volontaires_analyse_pratique v
     join structures st on st.id = v.structure_id
     left join presences_analyse_pratique p on p.structure_id = v.structure_id
-    left join seances_analyse_pratique s on s.id = p.seance_id and s.debut <= ${maintenant}
+    left join seances_analyse_pratique s on s.id = p.seance_id and s.debut <= ${maintenant.toISOString()}::timestamptz
       and s.groupe_id in (select id from groupes_analyse_pratique where relais_id = ${relaisId} and annee = ${annee})
     where v.relais_id = ${relaisId} and v.annee = ${annee}
     group by v.structure_id, st.nom order by st.nom`));
@@ -186,6 +186,6 @@ export async function monAnalysePratique(db: DbOrTx, structureId: string, mainte
     .where(and(eq(v.structureId, structureId), eq(v.annee, anneeParis(maintenant))));
   if (!vol) return null;
   const seances = vol.groupeId ? await db.select().from(schema.seancesAnalysePratique)
-    .where(and(eq(schema.seancesAnalysePratique.groupeId, vol.groupeId), sql`${schema.seancesAnalysePratique.debut} > ${maintenant}`)).orderBy(asc(schema.seancesAnalysePratique.debut)) : [];
+    .where(and(eq(schema.seancesAnalysePratique.groupeId, vol.groupeId), gt(schema.seancesAnalysePratique.debut, maintenant))).orderBy(asc(schema.seancesAnalysePratique.debut)) : [];
   return { groupeNom: vol.groupeNom, seances };
 }

@@ -96,7 +96,7 @@ export async function jamaisVenues(c: ContexteStaff, relaisId: string) {
     join seances_atelier s on s.id = i.seance_id
     join ateliers a on a.id = s.atelier_id
     join structures st on st.id = i.structure_id
-    where a.relais_id = ${relaisId} and i.statut = 'inscrite' and s.debut < ${c.maintenant} and s.debut >= ${depuis} and not s.annulee
+    where a.relais_id = ${relaisId} and i.statut = 'inscrite' and s.debut < ${c.maintenant.toISOString()}::timestamptz and s.debut >= ${depuis.toISOString()}::timestamptz and not s.annulee
     group by st.id
     having count(*) filter (where i.presence = 'present') = 0 and count(*) filter (where i.presence = 'absent') > 0
     order by absences desc, nom`));
