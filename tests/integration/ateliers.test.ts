@@ -52,7 +52,7 @@ describe(`ateliers d'éveil and analyse de la pratique (${DB_KIND})`, () => {
     base = await creerBaseAvecTerritoire({ maintenant: MAINTENANT });
     for (const u of await base.db.select().from(schema.utilisateurs)) staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
     relaisPrincipal = staff['animatrice.est@exemple.fr']!.relaisId!;
-    [lieuPrincipal] = (await base.db.select({ id: schema.lieux.id }).from(schema.lieux).where(eq(schema.lieux.relaisId, relaisPrincipal))).map((l) => l.id);
+    lieuPrincipal = (await base.db.select({ id: schema.lieux.id }).from(schema.lieux).where(eq(schema.lieux.relaisId, relaisPrincipal)))[0]!.id;
     amPrincipal = await amDuRelais(relaisPrincipal);
     amAutre = (await amDuRelais(staff['animatrice.relais2@exemple.fr']!.relaisId!))[0]!;
     // Every AM gets an address, so that emails are queued.
