@@ -12,7 +12,7 @@ import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db
 import type { Staff } from '../../src/server/auth/staff';
 import { AccesRefuse } from '../../src/server/auth/acces';
 import type { ContexteStaff } from '../../src/server/staff/contexte';
-import { creerAtelier, jamaisVenues, lireSeance, noterPresences } from '../../src/server/ateliers/programme';
+import { annulerSeance, creerAtelier, jamaisVenues, lireSeance, noterPresences } from '../../src/server/ateliers/programme';
 import { annulerInscription, inscrire, mesInscriptions, programmePro } from '../../src/server/ateliers/inscriptions';
 import { bilanDuRelais, creerGroupe, devenirVolontaire, placer, placerDansGroupe } from '../../src/server/ateliers/analyse-pratique';
 import { envoyerRappelsAteliers } from '../../src/server/ateliers/rappels';
@@ -171,6 +171,20 @@ describe(`ateliers d'éveil and analyse de la pratique (${DB_KIND})`, () => {
     expect(j.map((r) => r.structure_id)).not.toContain(x);
     // Another relais' perimeter does not count them.
     expect(await indicateursAteliers(base.db, periodeAnnee(2026), { type: 'relais', relaisId: staff['animatrice.relais2@exemple.fr']!.relaisId! })).toMatchObject({ presences: 0 });
+  });
+
+  it('staff cancel a session: signed-up and waiting professionals are emailed, nobody can join it any more', async () => {
+    const id = await seance({ pro: 1, enfants: 5, debut: instantParis('2026-04-07', '09:15') });
+    const [a, b] = amPrincipal.slice(65, 67) as [string, string];
+    const ra = await inscrire(base.db, { seanceId: id, structureId: a, enfants: 1, reglementAccepte: true, maintenant: MAINTENANT });
+    const rb = await inscrire(base.db, { seanceId: id, structureId: b, enfants: 1, reglementAccepte: true, maintenant: MAINTENANT });
+    if (!ra.ok || !rb.ok) throw new Error('sign-ups');
+    await expect(annulerSeance(ctx('animatrice.relais2@exemple.fr'), id)).rejects.toBeInstanceOf(AccesRefuse);
+    await expect(annulerSeance(ctx('animatrice.est@exemple.fr'), id)).resolves.toMatchObject({ ok: true });
+    const mails = await base.db.select().from(schema.courriels).where(eq(schema.courriels.type, 'atelier-annulation'));
+    expect(mails.map((m) => m.objetId).sort()).toEqual([ra.id, rb.id].sort());
+    await expect(inscrire(base.db, { seanceId: id, structureId: amPrincipal[67]!, enfants: 1, reglementAccepte: true, maintenant: MAINTENANT })).resolves.toEqual({ ok: false, raison: 'annulee' });
+    await expect(annulerSeance(ctx('animatrice.est@exemple.fr'), id)).resolves.toMatchObject({ ok: false });
   });
 
   it('the reminder job emails each confirmed sign-up once, the day before', async () => {

@@ -12,13 +12,14 @@ export function texteEnfants(n: number): string {
   return n === 0 ? 'sans enfant' : n === 1 ? 'avec 1 enfant' : `avec ${n} enfants`;
 }
 
-export type TypeCourrielAtelier = 'inscription' | 'attente' | 'promotion' | 'rappel';
+export type TypeCourrielAtelier = 'inscription' | 'attente' | 'promotion' | 'rappel' | 'annulation';
 
 const SUJETS: Record<TypeCourrielAtelier, string> = {
   inscription: 'Inscription confirmée',
   attente: 'Vous êtes sur liste d’attente',
   promotion: 'Une place s’est libérée : vous êtes inscrite',
   rappel: 'Rappel',
+  annulation: 'Séance annulée',
 };
 
 /** Queues the email in the caller's transaction; nothing when the professional has no address. */
@@ -44,8 +45,9 @@ export async function courrielAtelier(tx: DbOrTx, inscriptionId: string, type: T
     attente: `L’atelier « ${r.theme} » est complet. Vous êtes sur la liste d’attente : si une place se libère, vous serez inscrite et prévenue par e-mail.`,
     promotion: `Une place s’est libérée à l’atelier « ${r.theme} » : vous êtes inscrite ${avec}.`,
     rappel: `Nous vous attendons à l’atelier « ${r.theme} » ${avec}.`,
+    annulation: `Le relais a dû annuler la séance de l’atelier « ${r.theme} ». Nous vous prions de nous en excuser.`,
   };
-  const confirme = type !== 'attente';
+  const confirme = type !== 'attente' && type !== 'annulation';
   const { texte: corps, html } = miseEnPage({
     lang: 'fr', titre: sujet, blocs: [
       { type: 'paragraphe', texte: texte[type] },

@@ -69,7 +69,7 @@ export async function mesInscriptions(db: DbOrTx, structureId: string, maintenan
 
 export type ResultatInscription =
   | { ok: true; id: string; statut: 'inscrite' | 'attente' }
-  | { ok: false; raison: 'introuvable' | 'passee' | 'perimetre' | 'deja' | 'enfants' | 'reglement' | 'profil' };
+  | { ok: false; raison: 'introuvable' | 'passee' | 'annulee' | 'perimetre' | 'deja' | 'enfants' | 'reglement' | 'profil' };
 
 /** Signs her up: confirmed when both counters have room, else on the waiting list. */
 export async function inscrire(db: Db, o: { seanceId: string; structureId: string; enfants: number; reglementAccepte: boolean; maintenant: Date; publicUrl?: string }): Promise<ResultatInscription> {
@@ -99,7 +99,8 @@ async function inscrireDansTransaction(db: Db, o: { seanceId: string; structureI
     const [row] = await tx.select({ seance: s, relaisId: a.relaisId, ouvertATous: a.ouvertATous }).from(s).innerJoin(a, eq(s.atelierId, a.id)).where(eq(s.id, o.seanceId));
     if (!row) return { ok: false as const, raison: 'introuvable' as const };
     if (row.relaisId !== relaisId && !row.ouvertATous) return { ok: false as const, raison: 'perimetre' as const };
-    if (!peutSInscrire(row.seance.debut, o.maintenant, row.seance.annulee)) return { ok: false as const, raison: 'passee' as const };
+    if (row.seance.annulee) return { ok: false as const, raison: 'annulee' as const };
+    if (!peutSInscrire(row.seance.debut, o.maintenant)) return { ok: false as const, raison: 'passee' as const };
     const deja = await tx.select({ id: i.id }).from(i).where(and(eq(i.seanceId, o.seanceId), eq(i.structureId, o.structureId), sql`${i.statut} <> 'annulee'`));
     if (deja.length) return { ok: false as const, raison: 'deja' as const };
     const pris = await tx.update(s).set({ prisPro: sql`${s.prisPro} + 1`, prisEnfants: sql`${s.prisEnfants} + ${o.enfants}` })

@@ -19,6 +19,7 @@ export type ResultatAteliersPro =
 const MESSAGES: Record<string, string> = {
   introuvable: 'Cette séance n’existe plus.',
   passee: 'Cette séance est passée : on ne peut plus s’y inscrire.',
+  annulee: 'Cette séance a été annulée par le relais.',
   perimetre: 'Cet atelier est réservé aux professionnels d’un autre relais.',
   deja: 'Vous êtes déjà inscrite à cette séance.',
   enfants: `Indiquez le nombre d’enfants que vous amenez, de 0 à ${ENFANTS_MAX_PAR_AM}.`,
@@ -49,7 +50,7 @@ export async function agirAteliersPro(db: Db, espace: EspacePro, saisie: Saisie,
     }
     case 'volontaire': {
       const r = await devenirVolontaire(db, structureId, o.maintenant);
-      if (!r.ok) return { ok: false, statut: 422, erreurs: { volontaire: MESSAGES[r.raison] ?? MESSAGES.profil! }, saisie };
+      if (!r.ok) return { ok: false, statut: 422, erreurs: { volontaire: r.raison === 'perimetre' ? 'Votre commune n’est rattachée à aucun relais : appelez le relais le plus proche.' : MESSAGES.profil! }, saisie };
       return { ok: true, redirection: '/pro/ateliers?fait=volontaire#analyse-pratique' };
     }
     default:

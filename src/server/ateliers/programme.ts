@@ -9,6 +9,7 @@ import { erreursZod, un, type ContexteStaff, type Resultat, type Saisie } from '
 import { FREQUENCES, genererDates } from '../../domain/ateliers/recurrence';
 import { ENFANTS_MAX_PAR_AM } from '../../domain/ateliers/inscriptions';
 import { instantParis, jourParis } from '../../domain/temps';
+import { courrielAtelier } from './courriels';
 
 const heureHm = (m: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, m);
 const jourIso = (m: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, m);
@@ -157,4 +158,19 @@ export async function noterPresences(c: ContexteStaff, id: string, saisie: Saisi
     await journaliser(tx, c.staff, 'atelier.presences', 'seance-atelier', r.seance.id);
   });
   return { ok: true, redirection: `/admin/ateliers/seances/${r.seance.id}?fait=presences` };
+}
+
+/** Staff cancel a session: every professional signed up or waiting is told by email. */
+export async function annulerSeance(c: ContexteStaff, id: string): Promise<Resultat> {
+  const r = await seanceDuRelais(c, id);
+  if (!r) return { ok: false, erreurs: { formulaire: 'Séance introuvable' }, saisie: {} };
+  if (r.seance.annulee || r.seance.debut <= c.maintenant) return { ok: false, erreurs: { formulaire: 'Cette séance est passée ou déjà annulée' }, saisie: {} };
+  await c.db.transaction(async (tx) => {
+    await tx.update(schema.seancesAtelier).set({ annulee: true }).where(eq(schema.seancesAtelier.id, r.seance.id));
+    const actives = await tx.select({ id: schema.inscriptionsAtelier.id }).from(schema.inscriptionsAtelier)
+      .where(and(eq(schema.inscriptionsAtelier.seanceId, r.seance.id), inArray(schema.inscriptionsAtelier.statut, ['inscrite', 'attente'])));
+    for (const a of actives) await courrielAtelier(tx, a.id, 'annulation', c.config.publicUrl);
+    await journaliser(tx, c.staff, 'atelier.seance-annuler', 'seance-atelier', r.seance.id, { prevenues: actives.length });
+  });
+  return { ok: true, redirection: `/admin/ateliers/seances/${r.seance.id}?fait=annulee` };
 }
