@@ -17,7 +17,7 @@ import { annulerInscription, inscrire, mesInscriptions, programmePro } from '../
 import { bilanDuRelais, creerGroupe, devenirVolontaire, placer, placerDansGroupe } from '../../src/server/ateliers/analyse-pratique';
 import { envoyerRappelsAteliers } from '../../src/server/ateliers/rappels';
 import { calendrierAteliers } from '../../src/server/ateliers/ics';
-import { indicateursAteliers } from '../../src/server/stats/professionnels';
+import { indicateursAteliers, lignesSeancesAteliers } from '../../src/server/stats/professionnels';
 import { periodeAnnee } from '../../src/domain/stats/periode';
 import { instantParis } from '../../src/domain/temps';
 
@@ -169,6 +169,8 @@ describe(`ateliers d'éveil and analyse de la pratique (${DB_KIND})`, () => {
     const j = await jamaisVenues(c, relaisPrincipal);
     expect(j.map((r) => r.structure_id)).toContain(y);
     expect(j.map((r) => r.structure_id)).not.toContain(x);
+    const csv = await lignesSeancesAteliers(base.db, periodeAnnee(2026), { type: 'relais', relaisId: relaisPrincipal });
+    expect(csv.find((l) => l[0] === '2026-03-25' && l[4] === 'Test')).toEqual(['2026-03-25', '09:15', expect.any(String), expect.any(String), 'Test', 5, 10, 2, 0, 1, 2, 'non']);
     // Another relais' perimeter does not count them.
     expect(await indicateursAteliers(base.db, periodeAnnee(2026), { type: 'relais', relaisId: staff['animatrice.relais2@exemple.fr']!.relaisId! })).toMatchObject({ presences: 0 });
   });

@@ -58,6 +58,23 @@ export async function indicateursAteliers(db: Db, periode: Periode, perimetre: P
   return { seances: n(r?.seances), professionnelsDistincts: n(r?.professionnelsDistincts), presences: n(r?.presences), enfants: n(r?.enfants), inscriptions: n(r?.inscriptions), annulees: n(r?.annulees) };
 }
 
+/** One row per atelier session of the period (CSV export): day, time, site, theme, places, sign-ups, attendance, children. */
+export async function lignesSeancesAteliers(db: Db, periode: Periode, perimetre: Perimetre): Promise<(string | number)[][]> {
+  const rows = rowsOf<{ jour: string; heure: string; relais: string; site: string; theme: string; places_pro: number; places_enfants: number; inscrits: number; attente: number; presents: number; enfants: number; annulee: boolean }>(await db.execute(sql`
+    select to_char(s.debut at time zone ${zoneSql()}, 'YYYY-MM-DD') as jour, to_char(s.debut at time zone ${zoneSql()}, 'HH24:MI') as heure,
+      r.nom as relais, l.nom as site, a.theme, s.places_pro, s.places_enfants,
+      count(i.id) filter (where i.statut = 'inscrite')::int as inscrits, count(i.id) filter (where i.statut = 'attente')::int as attente,
+      count(i.id) filter (where i.presence = 'present')::int as presents, coalesce(sum(i.enfants_presents) filter (where i.presence = 'present'), 0)::int as enfants, s.annulee
+    from seances_atelier s join ateliers a on a.id = s.atelier_id join lieux l on l.id = a.lieu_id join relais r on r.id = a.relais_id
+    left join inscriptions_atelier i on i.seance_id = s.id
+    where s.debut >= ${debutDe(periode.debut)} and s.debut < ${debutDe(periode.fin)} and ${filtreAteliers(perimetre)}
+    group by s.id, r.nom, l.nom, a.theme order by s.debut, l.nom`));
+  return [
+    ['date', 'heure', 'relais', 'site', 'atelier', 'places professionnels', 'places enfants', 'inscrits', 'liste d’attente', 'professionnels présents', 'enfants présents', 'annulée'],
+    ...rows.map((x) => [x.jour, x.heure, x.relais, x.site, x.theme, Number(x.places_pro), Number(x.places_enfants), Number(x.inscrits), Number(x.attente), Number(x.presents), Number(x.enfants), x.annulee ? 'oui' : 'non']),
+  ];
+}
+
 const ateliers: ConstructeurSection = async ({ db, periode, perimetre }) => {
   const x = await indicateursAteliers(db, periode, perimetre);
   return {
