@@ -26,5 +26,5 @@ export type SectionRapport = {
 
 /** CSV rows (section, indicateur, valeur) of some sections. */
 export function lignesCsvSections(sections: SectionRapport[]): (string | number)[][] {
-  return sections.flatMap((s) => s.lignes.map((l) => [s.titre, l.indicateur, typeof l.valeur === 'number' ? l.valeur : l.valeur]));
+  return sections.flatMap((s) => s.lignes.map((l) => [s.titre, l.indicateur, l.valeur]));
 }
