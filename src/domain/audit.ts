@@ -14,6 +14,9 @@ export const ACTIONS_AUDIT = [
   'commune.rattacher', 'commune.annuler-rattachement', 'communes.contours',
   'site.creer', 'site.modifier', 'site.fermer', 'site.fermeture-ajouter', 'site.fermeture-supprimer',
   'personne.inviter', 'personne.modifier', 'personne.desactiver', 'personne.reactiver', 'personne.reinitialiser',
+  // Ateliers d'éveil and analyse de la pratique (issue 18).
+  'atelier.creer', 'atelier.seance-consulter', 'atelier.presences', 'atelier.seance-annuler',
+  'analyse-pratique.groupe-creer', 'analyse-pratique.placer', 'analyse-pratique.retirer', 'analyse-pratique.seance-creer', 'analyse-pratique.presences',
   'lieu-accueil.creer', 'lieu-accueil.modifier', 'lieu-accueil.fermer', 'lieu-accueil.rouvrir', 'lieu-accueil.importer',
 ] as const;
 export type ActionAudit = (typeof ACTIONS_AUDIT)[number];

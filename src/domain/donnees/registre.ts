@@ -224,6 +224,36 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
     personne: 'aucune', finalite: 'Réunions d’information', retention: 'sans-objet',
     aucune: ['id', 'relais_id', 'titre', 'description', 'public', 'debut', 'fin', 'lieu_id', 'lien_visio', 'capacite', 'annulee', 'rappel_envoye_le', 'cree_le'], colonnes: {},
   },
+  // Ateliers d'éveil and analyse de la pratique (issue 18): who came, never what was said.
+  ateliers: {
+    personne: 'aucune', finalite: 'Programme des ateliers d’éveil', retention: 'sans-objet',
+    aucune: ['id', 'relais_id', 'lieu_id', 'theme', 'description', 'age_min_mois', 'age_max_mois', 'places_pro', 'places_enfants', 'reglement', 'ouvert_a_tous', 'frequence', 'cree_par_id', 'cree_le'], colonnes: {},
+  },
+  seances_atelier: {
+    personne: 'aucune', finalite: 'Séances des ateliers d’éveil', retention: 'sans-objet',
+    aucune: ['id', 'atelier_id', 'debut', 'fin', 'places_pro', 'places_enfants', 'pris_pro', 'pris_enfants', 'annulee'], colonnes: {},
+  },
+  inscriptions_atelier: {
+    personne: 'professionnel', finalite: 'Inscriptions et présences des professionnels aux ateliers d’éveil', retention: 'compte',
+    aucune: ['id', 'seance_id', 'structure_id', 'enfants', 'statut', 'reglement_accepte_le', 'cree_le', 'annulee_le', 'promue_le', 'presence', 'enfants_presents', 'rappel_envoye_le'], colonnes: {},
+  },
+  groupes_analyse_pratique: {
+    personne: 'aucune', finalite: 'Groupes d’analyse de la pratique (intervenant extérieur)', retention: 'sans-objet',
+    aucune: ['id', 'relais_id', 'nom', 'intervenant_qualite', 'lieu_id', 'annee', 'membres', 'cree_le'],
+    colonnes: { intervenant_nom: garder('identifiant') },
+  },
+  volontaires_analyse_pratique: {
+    personne: 'professionnel', finalite: 'Volontaires de l’analyse de la pratique', retention: 'compte',
+    aucune: ['id', 'relais_id', 'structure_id', 'annee', 'groupe_id', 'cree_le'], colonnes: {},
+  },
+  seances_analyse_pratique: {
+    personne: 'aucune', finalite: 'Séances d’analyse de la pratique (aucun contenu)', retention: 'sans-objet',
+    aucune: ['id', 'groupe_id', 'jour', 'debut', 'fin'], colonnes: {},
+  },
+  presences_analyse_pratique: {
+    personne: 'professionnel', finalite: 'Présences à l’analyse de la pratique', retention: 'compte',
+    aucune: ['seance_id', 'structure_id'], colonnes: {},
+  },
   executions_taches: { personne: 'aucune', finalite: 'Tâches planifiées', retention: 'sans-objet', aucune: ['tache', 'periode', 'debut_le', 'fin_le', 'resultat'], colonnes: {} },
   comptes_questionnaire: { personne: 'aucune', finalite: 'Comptage anonyme des questionnaires', retention: 'sans-objet', aucune: ['commune_code', 'mois', 'nombre'], colonnes: {} },
   amorcage: { personne: 'aucune', finalite: 'Données de démonstration', retention: 'sans-objet', aucune: ['cle', 'fait_le', 'details'], colonnes: {} },

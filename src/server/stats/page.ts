@@ -8,6 +8,8 @@ import { calculerIndicateurs, demandeNonSatisfaiteParCommune, type Indicateurs }
 import { masquerComptes, periodeTropCourtePourCommune, surBaseSuffisante, type Masque } from '../../domain/stats/secret';
 import { choisirPerimetre, perimetresAutorises } from './perimetres';
 import { memoiser } from '../cache';
+import { sectionsRapport } from './professionnels';
+import { lignesCsvSections } from '../../domain/stats/rapport-activite';
 
 export const LIBELLES: Record<string, Record<string, string>> = {
   canal: { 'en-ligne': 'En ligne', telephone: 'Téléphone', 'accueil-physique': 'Accueil physique', mail: 'Courriel', partenaire: 'Partenaire' },
@@ -84,11 +86,13 @@ export async function chargerStatistiques(db: Db, staff: Staff, params: URLSearc
     calculerIndicateurs(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
     demandeNonSatisfaiteParCommune(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
   ]), 0);
+  const sections = await sectionsRapport({ db, periode, perimetre: choisi.perimetre, maintenant, indicateurs });
   return {
     q, periode, erreur: parse.success ? erreur : 'Certains paramètres étaient invalides : valeurs par défaut utilisées.', options, choisi,
     masque: commune,
     indicateurs: commune ? indicateursPourUneCommune(indicateurs) : (indicateurs as Masque<Indicateurs>),
     communes: commune ? communes.map((c) => communeMasquee(c)) : (communes as Masque<typeof communes>),
+    sections,
   };
 }
 
@@ -118,6 +122,7 @@ export function lignesExport(d: Awaited<ReturnType<typeof chargerStatistiques>>)
   for (const x of i.suivis.parReponse) r.push(['réponses au suivi', libelle('suivi', x.cle), x.n]);
   r.push(['assistants maternels', 'actifs', i.fraicheur.amActifs], ['assistants maternels', `disponibilité confirmée depuis moins de ${i.fraicheur.seuilJours} jours`, i.fraicheur.amConfirmees], ['assistants maternels', 'part confirmée (%)', v(i.fraicheur.taux)]);
   for (const m of i.parMois) r.push(['par mois', `${m.mois} demandes`, m.deposees], ['par mois', `${m.mois} contacts`, m.contacts], ['par mois', `${m.mois} solutions`, m.solutions]);
+  r.push(...lignesCsvSections(d.sections.filter((s) => s.public === 'professionnels')));
   for (const c of d.communes) r.push(['par commune', `${c.nom} (${c.code}) demandes non satisfaites`, c.nonSatisfaites], ['par commune', `${c.nom} (${c.code}) places disponibles`, c.placesDisponibles]);
   // Rates and delays with no value are already ''; a null left is a count hidden for a commune (1 to 4).
   return r.map((l) => l.map((x) => (x === null ? 'moins de 5' : x)));
