@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
+import { Secret, TOTP } from 'otpauth';
 import { verifierAccessibilite } from '../helpers/e2e';
 import { portLibre } from './global-setup';
 import frDemande from '../../src/i18n/fr/demande';
@@ -272,4 +273,115 @@ test('an admin sets up CA du Pays de Saint-Omer; an invited animatrice signs in;
   await expect(page.getByText('Les relais sont fermés le 24 décembre.')).toBeVisible();
   await ctxA.close();
   await ctx.close();
+});
+
+/** The code an authenticator app shows for the key on the page, `decalage` steps ahead (a step already used is refused). */
+function codeApp(cle: string, decalage = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(cle.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + decalage * 30_000 });
+}
+
+test('second factor without JavaScript: enrolment, code at sign-in, recovery code, requirement per role, reset by the admin; screens fit 320 px', async ({ browser }) => {
+  const ctx = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await connexion(page, 'admin@capso.test', MDP_ADMIN);
+  await page.getByRole('link', { name: 'Sécurité du compte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Double authentification' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await verifierAccessibilite(page, 'enrôlement');
+  const cle = (await page.locator('#cle-totp').textContent())!;
+  await page.getByLabel(/^Code à 6 chiffres/).fill('000000');
+  await page.getByRole('button', { name: 'Activer' }).click();
+  await expect(page.getByRole('alert')).toContainText('Code incorrect');
+  await verifierAccessibilite(page, 'enrôlement, erreur');
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cle));
+  await page.getByRole('button', { name: 'Activer' }).click();
+  await expect(page.getByRole('status')).toContainText('Double authentification activée');
+  const codes = await page.getByRole('region', { name: 'Vos codes de secours' }).getByRole('listitem').allTextContents();
+  expect(codes).toHaveLength(10);
+
+  // Sign-in now asks for the code after the password.
+  const seConnecter = async () => {
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.goto('/admin/connexion');
+    await page.getByLabel('Adresse e-mail').fill('admin@capso.test');
+    await page.getByLabel('Mot de passe').fill(MDP_ADMIN);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/admin\/connexion\/code/);
+  };
+  await seConnecter();
+  await verifierAccessibilite(page, 'code de connexion');
+  await page.goto('/admin/demandes');
+  await expect(page).toHaveURL(/\/admin\/connexion\?retour/); // no session before the code
+  await page.goto('/admin/connexion/code');
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cle, 1));
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  // A recovery code works once.
+  await seConnecter();
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codes[0]!);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('status')).toContainText('code de secours. Il vous en reste 9');
+  await seConnecter();
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codes[0]!);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByText('Code incorrect')).toBeVisible();
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codes[1]!);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page).toHaveURL(/\/admin\/securite/);
+
+  // The admin requires it for animatrices: Camille must set it up before any other page.
+  await page.goto('/admin/territoire/personnes');
+  await page.getByRole('group', { name: 'Exiger la double authentification pour' }).getByLabel('Animatrice ou animateur de relais').check();
+  await page.getByRole('button', { name: 'Enregistrer l’exigence' }).click();
+  await expect(page.getByRole('status')).toContainText('exigée pour : Animatrice');
+  const ctxA = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
+  const anim = await ctxA.newPage();
+  await anim.goto('/admin/connexion');
+  await anim.getByLabel('Adresse e-mail').fill('camille@capso.test');
+  await anim.getByLabel('Mot de passe').fill(MDP_ANIM);
+  await anim.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(anim).toHaveURL(/\/admin\/securite/);
+  await expect(anim.getByText('Le territoire exige la double authentification pour votre rôle')).toBeVisible();
+  await anim.goto('/admin/demandes');
+  await expect(anim).toHaveURL(/\/admin\/securite/);
+  await anim.getByLabel(/^Code à 6 chiffres/).fill(codeApp((await anim.locator('#cle-totp').textContent())!));
+  await anim.getByRole('button', { name: 'Activer' }).click();
+  await expect(anim.getByRole('status')).toContainText('Double authentification activée');
+  await anim.goto('/admin/demandes');
+  await expect(anim).toHaveURL(/\/admin\/demandes/);
+  // Lost phone: the admin removes Camille's factor; her session ends, and it is in the audit log.
+  await page.goto('/admin/territoire/personnes');
+  await page.getByRole('button', { name: 'Retirer la double authentification de Camille Animatrice' }).click();
+  await expect(page.getByRole('status')).toContainText('Double authentification retirée pour Camille Animatrice');
+  await anim.goto('/admin/demandes');
+  await expect(anim).toHaveURL(/\/admin\/connexion/);
+  await page.goto('/admin/territoire/journal?action=personne.totp');
+  await expect(page.getByRole('cell', { name: 'personne.totp-reinitialiser' })).toBeVisible();
+  await ctxA.close();
+  await ctx.close();
+
+  // Every territory screen fits a 320 px and a 375 px wide phone without horizontal scrolling.
+  const ctxT = await browser.newContext({ baseURL: base });
+  const tel = await ctxT.newPage();
+  await tel.goto('/admin/connexion');
+  await tel.getByLabel('Adresse e-mail').fill('admin@capso.test');
+  await tel.getByLabel('Mot de passe').fill(MDP_ADMIN);
+  await tel.getByRole('button', { name: 'Se connecter' }).click();
+  await tel.getByLabel(/^Code à 6 chiffres/).fill(codes[2]!);
+  await tel.getByRole('button', { name: 'Valider' }).click();
+  await expect(tel).toHaveURL(/\/admin\/securite/);
+  const captures = path.resolve('.e2e', 'captures');
+  mkdirSync(captures, { recursive: true });
+  for (const largeur of [320, 375]) {
+    await tel.setViewportSize({ width: largeur, height: 800 });
+    for (const ecran of ['', '/relais', '/communes', '/sites', '/personnes', '/lieux-accueil', '/journal']) {
+      await tel.goto(`/admin/territoire${ecran}`);
+      const debord = await tel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (process.env.E2E_CAPTURES) await tel.screenshot({ path: path.join(captures, `territoire${ecran.replace('/', '-')}-${largeur}.png`), fullPage: true });
+      expect(debord, `/admin/territoire${ecran} at ${largeur} px`).toBeLessThanOrEqual(0);
+    }
+    await tel.goto('/admin/securite');
+    expect(await tel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `/admin/securite at ${largeur} px`).toBeLessThanOrEqual(0);
+  }
+  await ctxT.close();
 });
