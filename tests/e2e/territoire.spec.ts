@@ -280,8 +280,8 @@ function codeApp(cle: string, decalage = 0): string {
   return new TOTP({ secret: Secret.fromBase32(cle.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + decalage * 30_000 });
 }
 
-test('second factor without JavaScript: enrolment, code at sign-in, recovery code, requirement per role, reset by the admin; screens fit 320 px', async ({ browser }) => {
-  const ctx = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
+test('second factor: enrolment, code at sign-in, recovery code, requirement per role (without JavaScript), reset by the admin; screens fit 320 and 375 px', async ({ browser }) => {
+  const ctx = await browser.newContext({ baseURL: base });
   const page = await ctx.newPage();
   await connexion(page, 'admin@capso.test', MDP_ADMIN);
   await page.getByRole('link', { name: 'Sécurité du compte' }).click();
@@ -300,15 +300,15 @@ test('second factor without JavaScript: enrolment, code at sign-in, recovery cod
   expect(codes).toHaveLength(10);
 
   // Sign-in now asks for the code after the password.
-  const seConnecter = async () => {
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.goto('/admin/connexion');
-    await page.getByLabel('Adresse e-mail').fill('admin@capso.test');
-    await page.getByLabel('Mot de passe').fill(MDP_ADMIN);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page).toHaveURL(/\/admin\/connexion\/code/);
+  const seConnecter = async (p: Page, email: string, mdp: string) => {
+    await p.getByRole('button', { name: 'Se déconnecter' }).click();
+    await p.goto('/admin/connexion');
+    await p.getByLabel('Adresse e-mail').fill(email);
+    await p.getByLabel('Mot de passe').fill(mdp);
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(p).toHaveURL(/\/admin\/connexion\/code/);
   };
-  await seConnecter();
+  await seConnecter(page, 'admin@capso.test', MDP_ADMIN);
   await verifierAccessibilite(page, 'code de connexion');
   await page.goto('/admin/demandes');
   await expect(page).toHaveURL(/\/admin\/connexion\?retour/); // no session before the code
@@ -317,11 +317,11 @@ test('second factor without JavaScript: enrolment, code at sign-in, recovery cod
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page).toHaveURL(/\/admin$/);
   // A recovery code works once.
-  await seConnecter();
+  await seConnecter(page, 'admin@capso.test', MDP_ADMIN);
   await page.getByLabel(/^Code à 6 chiffres/).fill(codes[0]!);
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('status')).toContainText('code de secours. Il vous en reste 9');
-  await seConnecter();
+  await seConnecter(page, 'admin@capso.test', MDP_ADMIN);
   await page.getByLabel(/^Code à 6 chiffres/).fill(codes[0]!);
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByText('Code incorrect')).toBeVisible();
@@ -329,11 +329,12 @@ test('second factor without JavaScript: enrolment, code at sign-in, recovery cod
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page).toHaveURL(/\/admin\/securite/);
 
-  // The admin requires it for animatrices: Camille must set it up before any other page.
+  // The admin requires it for animatrices: Camille, in a browser without JavaScript, must set it up before any other page.
   await page.goto('/admin/territoire/personnes');
   await page.getByRole('group', { name: 'Exiger la double authentification pour' }).getByLabel('Animatrice ou animateur de relais').check();
   await page.getByRole('button', { name: 'Enregistrer l’exigence' }).click();
   await expect(page.getByRole('status')).toContainText('exigée pour : Animatrice');
+  await verifierAccessibilite(page, 'personnes, exigence');
   const ctxA = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
   const anim = await ctxA.newPage();
   await anim.goto('/admin/connexion');
@@ -344,11 +345,17 @@ test('second factor without JavaScript: enrolment, code at sign-in, recovery cod
   await expect(anim.getByText('Le territoire exige la double authentification pour votre rôle')).toBeVisible();
   await anim.goto('/admin/demandes');
   await expect(anim).toHaveURL(/\/admin\/securite/);
-  await anim.getByLabel(/^Code à 6 chiffres/).fill(codeApp((await anim.locator('#cle-totp').textContent())!));
+  const cleA = (await anim.locator('#cle-totp').textContent())!;
+  await anim.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cleA));
   await anim.getByRole('button', { name: 'Activer' }).click();
   await expect(anim.getByRole('status')).toContainText('Double authentification activée');
+  await expect(anim.getByText('elle ne peut pas être retirée')).toBeVisible();
   await anim.goto('/admin/demandes');
   await expect(anim).toHaveURL(/\/admin\/demandes/);
+  await seConnecter(anim, 'camille@capso.test', MDP_ANIM);
+  await anim.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cleA, 1));
+  await anim.getByRole('button', { name: 'Valider' }).click();
+  await expect(anim).toHaveURL(/\/admin$/);
   // Lost phone: the admin removes Camille's factor; her session ends, and it is in the audit log.
   await page.goto('/admin/territoire/personnes');
   await page.getByRole('button', { name: 'Retirer la double authentification de Camille Animatrice' }).click();
@@ -358,30 +365,18 @@ test('second factor without JavaScript: enrolment, code at sign-in, recovery cod
   await page.goto('/admin/territoire/journal?action=personne.totp');
   await expect(page.getByRole('cell', { name: 'personne.totp-reinitialiser' })).toBeVisible();
   await ctxA.close();
-  await ctx.close();
 
   // Every territory screen fits a 320 px and a 375 px wide phone without horizontal scrolling.
-  const ctxT = await browser.newContext({ baseURL: base });
-  const tel = await ctxT.newPage();
-  await tel.goto('/admin/connexion');
-  await tel.getByLabel('Adresse e-mail').fill('admin@capso.test');
-  await tel.getByLabel('Mot de passe').fill(MDP_ADMIN);
-  await tel.getByRole('button', { name: 'Se connecter' }).click();
-  await tel.getByLabel(/^Code à 6 chiffres/).fill(codes[2]!);
-  await tel.getByRole('button', { name: 'Valider' }).click();
-  await expect(tel).toHaveURL(/\/admin\/securite/);
   const captures = path.resolve('.e2e', 'captures');
-  mkdirSync(captures, { recursive: true });
+  if (process.env.E2E_CAPTURES) mkdirSync(captures, { recursive: true });
   for (const largeur of [320, 375]) {
-    await tel.setViewportSize({ width: largeur, height: 800 });
-    for (const ecran of ['', '/relais', '/communes', '/sites', '/personnes', '/lieux-accueil', '/journal']) {
-      await tel.goto(`/admin/territoire${ecran}`);
-      const debord = await tel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (process.env.E2E_CAPTURES) await tel.screenshot({ path: path.join(captures, `territoire${ecran.replace('/', '-')}-${largeur}.png`), fullPage: true });
-      expect(debord, `/admin/territoire${ecran} at ${largeur} px`).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: largeur, height: 800 });
+    for (const ecran of ['/territoire', '/territoire/relais', '/territoire/communes', '/territoire/sites', '/territoire/personnes', '/territoire/lieux-accueil', '/territoire/journal', '/securite']) {
+      await page.goto(`/admin${ecran}`);
+      const debord = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (process.env.E2E_CAPTURES) await page.screenshot({ path: path.join(captures, `${ecran.slice(1).replace('/', '-')}-${largeur}.png`), fullPage: true });
+      expect(debord, `/admin${ecran} at ${largeur} px`).toBeLessThanOrEqual(0);
     }
-    await tel.goto('/admin/securite');
-    expect(await tel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `/admin/securite at ${largeur} px`).toBeLessThanOrEqual(0);
   }
-  await ctxT.close();
+  await ctx.close();
 });
