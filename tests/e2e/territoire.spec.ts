@@ -373,9 +373,14 @@ test('second factor: enrolment, code at sign-in, recovery code, requirement per 
     await page.setViewportSize({ width: largeur, height: 800 });
     for (const ecran of ['/territoire', '/territoire/relais', '/territoire/communes', '/territoire/sites', '/territoire/personnes', '/territoire/lieux-accueil', '/territoire/journal', '/securite']) {
       await page.goto(`/admin${ecran}`);
-      const debord = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const { debord, fautifs } = await page.evaluate(() => {
+        const l = document.documentElement.clientWidth;
+        const fautifs = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > l + 0.5)
+          .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+        return { debord: document.documentElement.scrollWidth - l, fautifs };
+      });
       if (process.env.E2E_CAPTURES) await page.screenshot({ path: path.join(captures, `${ecran.slice(1).replace('/', '-')}-${largeur}.png`), fullPage: true });
-      expect(debord, `/admin${ecran} at ${largeur} px`).toBeLessThanOrEqual(0);
+      expect(debord, `/admin${ecran} at ${largeur} px: ${fautifs.join(', ')}`).toBeLessThanOrEqual(0);
     }
   }
   await ctx.close();
