@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, timestamp, boolean, pgEnum, index, jsonb } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, timestamp, boolean, pgEnum, index, jsonb, integer } from 'drizzle-orm/pg-core';
 import { relais, secteurs, communes } from './territoire';
 
 export const roleStaff = pgEnum('role_staff', ['admin', 'animatrice', 'commune']);
@@ -16,9 +16,21 @@ export const utilisateurs = pgTable('utilisateurs', {
   actif: boolean('actif').notNull().default(true),
   /** Base32 TOTP secret (RFC 6238) once the second factor is confirmed; null = password only. */
   totpSecret: text('totp_secret'),
+  /** Secret shown on the enrolment page and not yet confirmed by a code. */
+  totpSecretAttente: text('totp_secret_attente'),
+  /** Last TOTP time step accepted: a code is never accepted twice (replay). */
+  totpDernierPas: integer('totp_dernier_pas'),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   derniereConnexionLe: timestamp('derniere_connexion_le', { withTimezone: true }),
 });
+
+/** One-time recovery codes of the second factor; only their SHA-256 is stored. */
+export const codesSecours = pgTable('codes_secours', {
+  hash: text('hash').primaryKey(),
+  utilisateurId: uuid('utilisateur_id').notNull().references(() => utilisateurs.id, { onDelete: 'cascade' }),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+  utiliseLe: timestamp('utilise_le', { withTimezone: true }),
+}, (t) => [index('codes_secours_utilisateur_idx').on(t.utilisateurId)]);
 
 /** Staff sessions; the cookie holds a random token, the table only its SHA-256. */
 export const sessions = pgTable('sessions', {

@@ -21,8 +21,11 @@ export const territoires = pgTable('territoires', {
   /** Data protection officer (délégué à la protection des données). */
   dpoNom: text('dpo_nom'),
   dpoEmail: text('dpo_email'),
+  /** Staff roles that must sign in with a second factor (TOTP). */
+  totpRoles: text('totp_roles').array().notNull().default(sql`'{}'::text[]`),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
+  check('territoires_totp_roles_ck', sql`${t.totpRoles} <@ array['admin','animatrice','commune']::text[]`),
   check('territoires_annonce_dates_ck', sql`${t.annonceDebut} is null or ${t.annonceFin} is null or ${t.annonceFin} >= ${t.annonceDebut}`),
 ]);
 

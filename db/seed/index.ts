@@ -31,6 +31,25 @@ export type SeedContext = {
   utilisateurs: Record<string, string>; // email → id
 };
 
+type CommuneProps = Feature['properties'];
+
+/** Each commune to the relais (of kind 'proches') whose first place is nearest to its centre. */
+export function repartirAuPlusProche(def: TerritoireDef, reste: CommuneProps[], parNom: Map<string, CommuneProps>): Map<string, string[]> {
+  const sieges = def.relais.filter((r) => typeof r.communes === 'object' && !Array.isArray(r.communes) && 'proches' in r.communes).map((r) => {
+    const c = parNom.get(normaliserNom(r.lieux[0]?.communeNom ?? ''));
+    if (!c) throw new Error(`Commune du premier lieu inconnue pour ${r.slug}`);
+    return { slug: r.slug, centre: c.centre };
+  });
+  const res = new Map<string, string[]>(sieges.map((s) => [s.slug, []]));
+  const cosLat = Math.cos((50 * Math.PI) / 180);
+  for (const c of reste) {
+    const d = (p: [number, number]) => ((p[0] - c.centre[0]) * cosLat) ** 2 + (p[1] - c.centre[1]) ** 2;
+    const proche = [...sieges].sort((a, b) => d(a.centre) - d(b.centre))[0];
+    if (proche) res.get(proche.slug)!.push(c.code);
+  }
+  return res;
+}
+
 /**
  * Seeds a demo territory once. Safe when several instances start together:
  * a transaction-scoped advisory lock serialises them and the `amorcage` row
@@ -60,6 +79,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<boolean> {
     const assignees = new Set<string>();
     const principal = def.relais[0]!;
     const principales = new Set<string>();
+    let proches: Map<string, string[]> | undefined;
 
     for (const r of def.relais) {
       const [rel] = await tx.insert(s.relais).values({ territoireId: def.id, slug: r.slug, nom: r.nom, email: r.email, telephone: r.telephone, adresse: r.adresse }).returning();
@@ -88,27 +108,24 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<boolean> {
           return c ? [{ code: c.code, secteur: m.secteur, debut: m.debut, fin: m.fin }] : [];
         });
         if (r === principal) membres.forEach((m) => principales.add(m.code));
-      } else {
-        let reste = communes.filter((c) => !assignees.has(c.code));
-        if (typeof r.communes === 'object' && r.communes.reste === 'est') {
-          // The eastern half of what is left; the 'ouest' relais then takes the rest.
-          const lons = reste.map((c) => c.centre[0]).sort((a, b) => a - b);
-          const median = lons[Math.floor(lons.length / 2)] ?? 0;
-          reste = reste.filter((c) => c.centre[0] >= median);
-        } else if (r === principal) reste.forEach((c) => principales.add(c.code));
+      } else if (r.communes === 'reste') {
+        const reste = communes.filter((c) => !assignees.has(c.code));
+        if (r === principal) reste.forEach((c) => principales.add(c.code));
         membres = reste.map((c) => ({ code: c.code }));
+      } else {
+        // Nearest relais of the 'proches' kind, computed once for all of them.
+        proches ??= repartirAuPlusProche(def, communes.filter((c) => !assignees.has(c.code)), parNom);
+        membres = (proches.get(r.slug) ?? []).map((code) => ({ code }));
         // Communes that joined the main relais later belonged to this one before.
-        if (typeof r.communes === 'object' && r.communes.reste === 'est' && Array.isArray(principal.communes)) {
+        if (r.communes.historique && Array.isArray(principal.communes)) {
           for (const m of principal.communes.filter((m) => m.debut && m.debut > DEBUT_ADHESIONS)) {
-            const c = parNom.get(normaliserNom(m.nom));
+            const c = m.code ? parCode.get(m.code) : parNom.get(normaliserNom(m.nom));
             if (c) membres.push({ code: c.code, debut: DEBUT_ADHESIONS, fin: m.debut });
           }
         }
       }
-      for (const m of membres) {
-        if (!m.fin) assignees.add(m.code);
-        await tx.insert(s.adhesions).values({ communeCode: m.code, relaisId: rel!.id, secteurId: m.secteur ? secteurs[m.secteur] : null, debut: m.debut ?? DEBUT_ADHESIONS, fin: m.fin ?? null });
-      }
+      for (const m of membres) if (!m.fin) assignees.add(m.code);
+      if (membres.length) await tx.insert(s.adhesions).values(membres.map((m) => ({ communeCode: m.code, relaisId: rel!.id, secteurId: m.secteur ? secteurs[m.secteur] : null, debut: m.debut ?? DEBUT_ADHESIONS, fin: m.fin ?? null })));
     }
 
     // The offer.

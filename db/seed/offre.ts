@@ -75,7 +75,7 @@ function repartir(total: number, communes: CommuneSeed[]): Map<string, number> {
 
 export function genererOffre(territoireId: string, communes: CommuneSeed[], o: {
   amActifsZonePrincipale: number; amInactifsZonePrincipale: number; mam: { nombre: number; places: number };
-  placesEaje: number; creches: number; microCreches: number; sansAm?: string[];
+  placesEaje: number; creches: number; microCreches: number; sansAm?: string[]; amTerritoire?: number;
 }): StructureSeed[] {
   const r = prng(`offre:${territoireId}`);
   const out: StructureSeed[] = [];
@@ -83,8 +83,12 @@ export function genererOffre(territoireId: string, communes: CommuneSeed[], o: {
   const autres = communes.filter((c) => !c.principale);
   const popP = principales.reduce((s, c) => s + c.population, 0) || 1;
   const popA = autres.reduce((s, c) => s + c.population, 0);
-  // Outside the main relais area, the same density of AM per inhabitant.
-  const amAutres = Math.round((o.amActifsZonePrincipale * popA) / popP);
+  // Outside the main relais area: the territory's total when the seed gives it (with the main area's share of
+  // active AM), else the same density of AM per inhabitant.
+  const amPrincipale = o.amActifsZonePrincipale + o.amInactifsZonePrincipale;
+  const amAutresTous = o.amTerritoire !== undefined ? Math.max(0, o.amTerritoire - amPrincipale) : null;
+  const amAutres = amAutresTous !== null ? Math.round((amAutresTous * o.amActifsZonePrincipale) / Math.max(1, amPrincipale)) : Math.round((o.amActifsZonePrincipale * popA) / popP);
+  const amAutresInactifs = amAutresTous !== null ? amAutresTous - amAutres : 0;
   const grandes = (cs: CommuneSeed[]) => [...cs].sort((a, b) => b.population - a.population);
   let agrementN = 1;
 
@@ -125,6 +129,7 @@ export function genererOffre(territoireId: string, communes: CommuneSeed[], o: {
   for (const [code, n] of repartir(o.amActifsZonePrincipale, avecAm)) for (let i = 0; i < n; i++) ajouterAm(avecAm.find((c) => c.code === code)!, true);
   for (const [code, n] of repartir(o.amInactifsZonePrincipale, avecAm)) for (let i = 0; i < n; i++) ajouterAm(avecAm.find((c) => c.code === code)!, false);
   if (autres.length) for (const [code, n] of repartir(amAutres, autres)) for (let i = 0; i < n; i++) ajouterAm(autres.find((c) => c.code === code)!, true);
+  if (autres.length) for (const [code, n] of repartir(amAutresInactifs, autres)) for (let i = 0; i < n; i++) ajouterAm(autres.find((c) => c.code === code)!, false);
 
   const structure = (type: StructureSeed['type'], c: CommuneSeed, nom: string, capacite: number, extra: Partial<StructureSeed> = {}): void => {
     const [lon, lat] = pointDans(r, c, 0.8);

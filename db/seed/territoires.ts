@@ -14,8 +14,15 @@ export type RelaisDef = {
   secteurs: string[];
   lieux: LieuDef[];
   /** Communes by normalised name, optionally with a sector and a joining date. */
-  communes: { nom: string; code?: string; secteur?: string; debut?: string; fin?: string }[] | 'reste' | { reste: 'ouest' | 'est' };
+  communes: { nom: string; code?: string; secteur?: string; debut?: string; fin?: string }[] | 'reste' | RestesProches;
 };
+/**
+ * The communes no listed relais serves go to the nearest relais of this kind
+ * (distance from each commune's centre to the commune of the relais' first
+ * place). `historique`: this relais also served, before, the communes that
+ * joined the main relais later.
+ */
+export type RestesProches = { proches: true; historique?: true };
 export type OffreDef = {
   /** Active AM in the area of the main relais; others scale by population. */
   amActifsZonePrincipale: number;
@@ -26,6 +33,8 @@ export type OffreDef = {
   creches: number;
   /** INSEE codes of communes with no AM at all, as the seed says. */
   sansAm?: string[];
+  /** Approved AM in the whole territory (active and not), when the seed gives it; else the main area's density. */
+  amTerritoire?: number;
 };
 export type TerritoireDef = {
   id: string; fichier: string; nom: string; relais: RelaisDef[]; offre: OffreDef;
@@ -40,7 +49,8 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
     id: 'ca-bethune-bruay',
     fichier: 'ca-bethune-bruay.geojson',
     nom: "Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane",
-    offre: { amActifsZonePrincipale: 146, amInactifsZonePrincipale: 32, mam: { nombre: 7, places: 102 }, placesEaje: 207, creches: 4, microCreches: 9, sansAm: ['62851'] }, // seed 003: no AM in Vieille-Chapelle
+    // Seed 003: 178 approved AM (146 active) in the mutualised relais' area; no AM in Vieille-Chapelle; 1,075 AM in the 100 communes in 2025.
+    offre: { amActifsZonePrincipale: 146, amInactifsZonePrincipale: 32, mam: { nombre: 7, places: 102 }, placesEaje: 207, creches: 4, microCreches: 9, sansAm: ['62851'], amTerritoire: 1075 },
     relais: [
       {
         slug: 'rpe-mutualise',
@@ -75,7 +85,7 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
           { nom: 'Maison de la petite enfance de Béthune', adresse: '12 place de la République', codePostal: '62400', communeNom: 'BETHUNE', horaires: permanences, acces: 'Ascenseur. Arrêt de bus « République » à 50 m.' },
         ],
         // Annequin and Auchy-les-Mines belonged here before joining the mutualised relais.
-        communes: { reste: 'est' },
+        communes: { proches: true, historique: true },
       },
       {
         slug: 'rpe-bruay-artois',
@@ -87,7 +97,45 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         lieux: [
           { nom: 'Pôle enfance de Bruay-la-Buissière', adresse: '5 rue des Écoles', codePostal: '62700', communeNom: 'BRUAY LA BUISSIERE', horaires: permanences, acces: 'Plain-pied. Parking gratuit.' },
         ],
-        communes: { reste: 'ouest' },
+        communes: { proches: true },
+      },
+      // Seed 003: « les Relais Petite Enfance du territoire de l'agglomération (6) ». Only the mutualised one is described;
+      // the five others are placeholders so that every commune is routed somewhere.
+      {
+        slug: 'rpe-noeux-les-mines',
+        nom: 'Relais Petite Enfance Nœux-les-Mines et environs (fictif)',
+        email: 'relais.noeux@exemple.fr',
+        telephone: '03 00 00 00 04',
+        adresse: '3 rue de la Mairie, 62290 Nœux-les-Mines',
+        secteurs: [],
+        lieux: [
+          { nom: 'Espace petite enfance de Nœux-les-Mines', adresse: '3 rue de la Mairie', codePostal: '62290', communeNom: 'Nœux-les-Mines', horaires: permanences, acces: 'Plain-pied. Arrêt de bus à 100 m.' },
+        ],
+        communes: { proches: true },
+      },
+      {
+        slug: 'rpe-auchel',
+        nom: 'Relais Petite Enfance Auchel et Marles (fictif)',
+        email: 'relais.auchel@exemple.fr',
+        telephone: '03 00 00 00 05',
+        adresse: '10 rue Jean Jaurès, 62260 Auchel',
+        secteurs: [],
+        lieux: [
+          { nom: 'Maison de l’enfance d’Auchel', adresse: '10 rue Jean Jaurès', codePostal: '62260', communeNom: 'AUCHEL', horaires: permanences, acces: 'Rez-de-chaussée, accessible en fauteuil roulant.' },
+        ],
+        communes: { proches: true },
+      },
+      {
+        slug: 'rpe-douvrin',
+        nom: 'Relais Petite Enfance Douvrin et Haisnes (fictif)',
+        email: 'relais.douvrin@exemple.fr',
+        telephone: '03 00 00 00 06',
+        adresse: '1 place de la République, 62138 Douvrin',
+        secteurs: [],
+        lieux: [
+          { nom: 'Pôle petite enfance de Douvrin', adresse: '1 place de la République', codePostal: '62138', communeNom: 'DOUVRIN', horaires: permanences, acces: 'Plain-pied. Parking.' },
+        ],
+        communes: { proches: true },
       },
     ],
   },

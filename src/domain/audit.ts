@@ -17,6 +17,8 @@ export const ACTIONS_AUDIT = [
   // Ateliers d'éveil and analyse de la pratique (issue 18).
   'atelier.creer', 'atelier.seance-consulter', 'atelier.presences', 'atelier.seance-annuler',
   'analyse-pratique.groupe-creer', 'analyse-pratique.placer', 'analyse-pratique.retirer', 'analyse-pratique.seance-creer', 'analyse-pratique.presences',
+  'personne.totp-reinitialiser', 'territoire.totp-exiger',
+  'securite.totp-activer', 'securite.totp-desactiver', 'securite.codes-secours', 'securite.code-secours-utilise',
   'lieu-accueil.creer', 'lieu-accueil.modifier', 'lieu-accueil.fermer', 'lieu-accueil.rouvrir', 'lieu-accueil.importer',
 ] as const;
 export type ActionAudit = (typeof ACTIONS_AUDIT)[number];

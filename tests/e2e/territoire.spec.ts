@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
+import { Secret, TOTP } from 'otpauth';
 import { verifierAccessibilite } from '../helpers/e2e';
 import { portLibre } from './global-setup';
 import frDemande from '../../src/i18n/fr/demande';
@@ -271,5 +272,116 @@ test('an admin sets up CA du Pays de Saint-Omer; an invited animatrice signs in;
   await page.goto('/');
   await expect(page.getByText('Les relais sont fermés le 24 décembre.')).toBeVisible();
   await ctxA.close();
+  await ctx.close();
+});
+
+/** The code an authenticator app shows for the key on the page, `decalage` steps ahead (a step already used is refused). */
+function codeApp(cle: string, decalage = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(cle.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + decalage * 30_000 });
+}
+
+test('second factor: enrolment, code at sign-in, recovery code, requirement per role (without JavaScript), reset by the admin; screens fit 320 and 375 px', async ({ browser }) => {
+  const ctx = await browser.newContext({ baseURL: base });
+  const page = await ctx.newPage();
+  await connexion(page, 'admin@capso.test', MDP_ADMIN);
+  await page.getByRole('link', { name: 'Sécurité du compte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Double authentification' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await verifierAccessibilite(page, 'enrôlement');
+  const cle = (await page.locator('#cle-totp').textContent())!;
+  await page.getByLabel(/^Code à 6 chiffres/).fill('000000');
+  await page.getByRole('button', { name: 'Activer' }).click();
+  await expect(page.getByRole('alert')).toContainText('Code incorrect');
+  await verifierAccessibilite(page, 'enrôlement, erreur');
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cle));
+  await page.getByRole('button', { name: 'Activer' }).click();
+  await expect(page.getByRole('status')).toContainText('Double authentification activée');
+  const codes = await page.getByRole('region', { name: 'Vos codes de secours' }).getByRole('listitem').allTextContents();
+  expect(codes).toHaveLength(10);
+
+  // Sign-in now asks for the code after the password.
+  const seConnecter = async (p: Page, email: string, mdp: string) => {
+    await p.getByRole('button', { name: 'Se déconnecter' }).click();
+    await p.goto('/admin/connexion');
+    await p.getByLabel('Adresse e-mail').fill(email);
+    await p.getByLabel('Mot de passe').fill(mdp);
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(p).toHaveURL(/\/admin\/connexion\/code/);
+  };
+  await seConnecter(page, 'admin@capso.test', MDP_ADMIN);
+  await verifierAccessibilite(page, 'code de connexion');
+  await page.goto('/admin/demandes');
+  await expect(page).toHaveURL(/\/admin\/connexion\?retour/); // no session before the code
+  await page.goto('/admin/connexion/code');
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cle, 1));
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  // A recovery code works once.
+  await seConnecter(page, 'admin@capso.test', MDP_ADMIN);
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codes[0]!);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('status')).toContainText('code de secours. Il vous en reste 9');
+  await seConnecter(page, 'admin@capso.test', MDP_ADMIN);
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codes[0]!);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByText('Code incorrect')).toBeVisible();
+  await page.getByLabel(/^Code à 6 chiffres/).fill(codes[1]!);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page).toHaveURL(/\/admin\/securite/);
+
+  // The admin requires it for animatrices: Camille, in a browser without JavaScript, must set it up before any other page.
+  await page.goto('/admin/territoire/personnes');
+  await page.getByRole('group', { name: 'Exiger la double authentification pour' }).getByLabel('Animatrice ou animateur de relais').check();
+  await page.getByRole('button', { name: 'Enregistrer l’exigence' }).click();
+  await expect(page.getByRole('status')).toContainText('exigée pour : Animatrice');
+  await verifierAccessibilite(page, 'personnes, exigence');
+  const ctxA = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
+  const anim = await ctxA.newPage();
+  await anim.goto('/admin/connexion');
+  await anim.getByLabel('Adresse e-mail').fill('camille@capso.test');
+  await anim.getByLabel('Mot de passe').fill(MDP_ANIM);
+  await anim.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(anim).toHaveURL(/\/admin\/securite/);
+  await expect(anim.getByText('Le territoire exige la double authentification pour votre rôle')).toBeVisible();
+  await anim.goto('/admin/demandes');
+  await expect(anim).toHaveURL(/\/admin\/securite/);
+  const cleA = (await anim.locator('#cle-totp').textContent())!;
+  await anim.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cleA));
+  await anim.getByRole('button', { name: 'Activer' }).click();
+  await expect(anim.getByRole('status')).toContainText('Double authentification activée');
+  await expect(anim.getByText('elle ne peut pas être retirée')).toBeVisible();
+  await anim.goto('/admin/demandes');
+  await expect(anim).toHaveURL(/\/admin\/demandes/);
+  await seConnecter(anim, 'camille@capso.test', MDP_ANIM);
+  await anim.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cleA, 1));
+  await anim.getByRole('button', { name: 'Valider' }).click();
+  await expect(anim).toHaveURL(/\/admin$/);
+  // Lost phone: the admin removes Camille's factor; her session ends, and it is in the audit log.
+  await page.goto('/admin/territoire/personnes');
+  await page.getByRole('button', { name: 'Retirer la double authentification de Camille Animatrice' }).click();
+  await expect(page.getByRole('status')).toContainText('Double authentification retirée pour Camille Animatrice');
+  await anim.goto('/admin/demandes');
+  await expect(anim).toHaveURL(/\/admin\/connexion/);
+  await page.goto('/admin/territoire/journal?action=personne.totp');
+  await expect(page.getByRole('cell', { name: 'personne.totp-reinitialiser' })).toBeVisible();
+  await ctxA.close();
+
+  // Every territory screen fits a 320 px and a 375 px wide phone without horizontal scrolling.
+  const captures = path.resolve('.e2e', 'captures');
+  if (process.env.E2E_CAPTURES) mkdirSync(captures, { recursive: true });
+  for (const largeur of [320, 375]) {
+    await page.setViewportSize({ width: largeur, height: 800 });
+    for (const ecran of ['/territoire', '/territoire/relais', '/territoire/communes', '/territoire/sites', '/territoire/personnes', '/territoire/lieux-accueil', '/territoire/journal', '/securite']) {
+      await page.goto(`/admin${ecran}`);
+      const { debord, fautifs } = await page.evaluate(() => {
+        const l = document.documentElement.clientWidth;
+        const fautifs = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > l + 0.5)
+          .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+        return { debord: document.documentElement.scrollWidth - l, fautifs };
+      });
+      if (process.env.E2E_CAPTURES) await page.screenshot({ path: path.join(captures, `${ecran.slice(1).replace('/', '-')}-${largeur}.png`), fullPage: true });
+      expect(debord, `/admin${ecran} at ${largeur} px: ${fautifs.join(', ')}`).toBeLessThanOrEqual(0);
+    }
+  }
   await ctx.close();
 });

@@ -15,11 +15,24 @@ describe(`foundation on ${DB_KIND}`, () => {
   });
   afterAll(async () => base?.detruire());
 
-  it('seeds the 100 communes of Béthune-Bruay with three relais', async () => {
+  it('seeds the 100 communes of Béthune-Bruay with the six relais and about 1,075 AM of seed 003', async () => {
     const [c] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.communes);
     expect(c!.n).toBe(100);
     const relais = await base.db.select().from(schema.relais);
-    expect(relais.map((r) => r.slug).sort()).toEqual(['rpe-bethune-centre', 'rpe-bruay-artois', 'rpe-mutualise']);
+    expect(relais.map((r) => r.slug).sort()).toEqual(['rpe-auchel', 'rpe-bethune-centre', 'rpe-bruay-artois', 'rpe-douvrin', 'rpe-mutualise', 'rpe-noeux-les-mines']);
+    const am = await base.db.select({ actif: schema.structures.actif, n: sql<number>`count(*)::int` }).from(schema.structures)
+      .where(eq(schema.structures.type, 'assistant-maternel')).groupBy(schema.structures.actif);
+    const total = am.reduce((s, x) => s + x.n, 0);
+    expect(total).toBeGreaterThanOrEqual(1070);
+    expect(total).toBeLessThanOrEqual(1080);
+    expect(am.find((x) => x.actif)!.n / total).toBeCloseTo(146 / 178, 1);
+    // Each relais serves its own seat, and every fictional relais serves some communes today.
+    const servies = await base.db.execute(sql`select r.slug, count(*)::int as n from adhesions a join relais r on r.id = a.relais_id
+      where a.debut <= '2026-06-01' and (a.fin is null or a.fin > '2026-06-01') group by r.slug`);
+    const lignes = (Array.isArray(servies) ? servies : (servies as { rows: unknown[] }).rows) as { slug: string; n: number }[];
+    expect(lignes).toHaveLength(6);
+    for (const l of lignes) expect(l.n, l.slug).toBeGreaterThan(3);
+    expect(lignes.find((l) => l.slug === 'rpe-mutualise')!.n).toBe(39);
     const lieux = await base.db.select().from(schema.lieux);
     expect(lieux.map((l) => l.nom)).toEqual(expect.arrayContaining(['Centre social Ginette Delestrez', 'Antenne communautaire de Lillers', "Maison de l'Enfance et de la Famille"]));
   });

@@ -145,13 +145,17 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   // ── Staff and professionals (not touched by a family's erasure) ────
   utilisateurs: {
     personne: 'staff', finalite: 'Comptes du personnel des relais et des communes', retention: 'compte',
-    aucune: ['id', 'role', 'relais_id', 'secteur_id', 'commune_code', 'actif', 'cree_le', 'derniere_connexion_le'],
-    colonnes: { email: garder('contact'), nom: garder('identifiant'), mot_de_passe_hash: garder('identifiant'), totp_secret: garder('identifiant') },
+    aucune: ['id', 'role', 'relais_id', 'secteur_id', 'commune_code', 'actif', 'cree_le', 'derniere_connexion_le', 'totp_dernier_pas'],
+    colonnes: { email: garder('contact'), nom: garder('identifiant'), mot_de_passe_hash: garder('identifiant'), totp_secret: garder('identifiant'), totp_secret_attente: garder('identifiant') },
   },
   sessions: {
     personne: 'staff', finalite: 'Sessions du personnel', retention: 'expiration',
     aucune: ['utilisateur_id', 'cree_le', 'vu_le', 'expire_le'],
     colonnes: { id_hash: garder('identifiant'), csrf: garder('identifiant') },
+  },
+  codes_secours: {
+    personne: 'staff', finalite: 'Codes de secours de la double authentification', retention: 'compte',
+    aucune: ['cree_le', 'utilise_le'], colonnes: { hash: garder('identifiant'), utilisateur_id: garder('identifiant') },
   },
   tentatives_connexion: {
     personne: 'staff', finalite: 'Limiter les tentatives de connexion', retention: 'expiration',
@@ -198,7 +202,7 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   territoires: {
     personne: 'aucune', finalite: 'Territoire', retention: 'sans-objet',
     aucune: ['id', 'nom', 'siren', 'sources', 'cree_le', 'nom_court', 'contact_email', 'contact_telephone', 'contact_adresse', 'annonce', 'annonce_debut',
-      'annonce_fin', 'dpo_nom', 'dpo_email'],
+      'annonce_fin', 'dpo_nom', 'dpo_email', 'totp_roles'],
     colonnes: {},
   },
   communes: {

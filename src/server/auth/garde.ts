@@ -91,6 +91,11 @@ export async function passerLaGarde(context: APIContext, next: MiddlewareNext, d
     if (chemin.startsWith('/api/')) return new Response('Non authentifié', { status: 401 });
     return context.redirect(`/admin/connexion?retour=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303);
   }
+  // The territory requires a second factor for this role: nothing else until it is set up.
+  if (session.doubleFacteurManquant && !/^\/admin\/(securite|deconnexion|acces-refuse)\/?$/.test(chemin)) {
+    if (chemin.startsWith('/api/')) return new Response('Double authentification à activer', { status: 403 });
+    return context.redirect('/admin/securite', 303);
+  }
   // Synchroniser token on every staff post (on top of Astro's Origin check).
   if (context.request.method === 'POST' && !egalConstant(await jetonPoste(context.request), session.csrf)) return refuser(context, next, { motif: 'csrf' });
   const u = session.utilisateur;

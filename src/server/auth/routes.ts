@@ -12,7 +12,8 @@ const EQUIPES: readonly Role[] = ['admin', 'animatrice'];
 
 /** First match wins. Paths are without language prefix, without trailing slash. */
 export const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
-  { motif: /^\/admin\/connexion$/, exigence: 'public' },
+  { motif: /^\/admin\/connexion(\/code)?$/, exigence: 'public' },
+  { motif: /^\/admin\/securite$/, exigence: TOUS },
   { motif: /^\/admin(\/deconnexion|\/acces-refuse)?$/, exigence: TOUS },
   { motif: /^\/admin\/statistiques(\/.*)?$/, exigence: TOUS },
   { motif: /^\/admin\/(demandes|agenda|offre)(\/.*)?$/, exigence: EQUIPES },

@@ -8,7 +8,17 @@ const schemaConnexion = z.object({ email: z.string().trim().pipe(z.email()), mot
 
 export type ResultatConnexionStaff =
   | { ok: true; jeton: string; expire: Date; redirection: string }
-  | { ok: false; statut: 401 | 422 | 429; erreur: string; email: string };
+  | { ok: false; statut: 401 | 422 | 429; erreur: string; email: string }
+  /** Password right, second factor on: the code page (src/pages/admin/connexion/code.astro) with this step token. */
+  | { ok: 'code'; etape: string; expire: Date; redirection: string };
+
+export const COOKIE_ETAPE = 'gpe_etape';
+
+/** The code page, keeping where to go after. */
+export function pageCode(retour: string | null): string {
+  const r = retourApresConnexion(retour);
+  return r === '/admin' ? '/admin/connexion/code' : `/admin/connexion/code?retour=${encodeURIComponent(r)}`;
+}
 
 /** Only a back-office path is followed after sign-in (no open redirect). */
 export function retourApresConnexion(retour: string | null): string {
@@ -21,6 +31,7 @@ export async function connecterStaff(db: Db, saisie: Saisie, o: { ip: string; du
   if (!p.success) return { ok: false, statut: 422, erreur: 'Saisissez votre adresse e-mail et votre mot de passe.', email };
   const r = await connecter(db, { ...p.data, ip: o.ip, dureeHeures: o.dureeHeures, publicUrl: o.publicUrl, maintenant: o.maintenant });
   if (r.ok) return { ok: true, jeton: r.jeton, expire: r.expire, redirection: retourApresConnexion(o.retour) };
+  if (r.raison === 'code-requis') return { ok: 'code', etape: r.etape, expire: r.expire, redirection: pageCode(o.retour) };
   return r.raison === 'trop-de-tentatives'
     ? {
         ok: false, statut: 429, email,

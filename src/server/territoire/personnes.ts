@@ -148,7 +148,8 @@ export async function reinitialiserPersonne(db: Db, u: Staff | undefined, f: For
   return db.transaction(async (tx): Promise<Resultat> => {
     const [cible] = await tx.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, id.data));
     if (!cible) return { ok: false as const, erreurs: { utilisateurId: 'Personne inconnue' } };
-    await tx.update(schema.utilisateurs).set({ motDePasseHash: hashInutilisable, totpSecret: null }).where(eq(schema.utilisateurs.id, cible.id));
+    await tx.update(schema.utilisateurs).set({ motDePasseHash: hashInutilisable, totpSecret: null, totpSecretAttente: null, totpDernierPas: null }).where(eq(schema.utilisateurs.id, cible.id));
+    await tx.delete(schema.codesSecours).where(eq(schema.codesSecours.utilisateurId, cible.id));
     await tx.delete(schema.sessions).where(eq(schema.sessions.utilisateurId, cible.id));
     await envoyerLien(tx, { id: cible.id, email: cible.email, nom: cible.nom, publicUrl: o.publicUrl, invitation: false, maintenant: o.maintenant ?? new Date() });
     await journaliser(tx, admin, 'personne.reinitialiser', 'utilisateur', cible.id);
@@ -184,5 +185,38 @@ export async function choisirMotDePasse(db: Db, jeton: string, f: Formulaire, ma
     await tx.update(schema.jetons).set({ utiliseLe: maintenant }).where(and(eq(schema.jetons.usage, USAGE_MOT_DE_PASSE), eq(schema.jetons.sujetId, j.sujetId), ne(schema.jetons.hash, '')));
     await tx.insert(schema.journalAudit).values({ utilisateurId: j.sujetId, action: 'personne.mot-de-passe', objetType: 'utilisateur', objetId: j.sujetId });
     return { ok: true as const, message: 'Mot de passe enregistré : vous pouvez vous connecter.' };
+  });
+}
+
+/** Which roles must sign in with a second factor (checkboxes `roles`). */
+export async function exigerDoubleFacteur(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+  const admin = exigerAdmin(u);
+  const t = await territoireCourant(db);
+  if (!t) return { ok: false, erreurs: { roles: 'Aucun territoire : lancez d’abord npm run territoire' } };
+  const brut = f.roles === undefined ? [] : Array.isArray(f.roles) ? f.roles : [f.roles];
+  const p = z.array(z.enum(['admin', 'animatrice', 'commune'], 'Rôle inconnu')).safeParse(brut);
+  if (!p.success) return { ok: false, erreurs: { roles: 'Rôle inconnu' } };
+  const roles = [...new Set(p.data)];
+  await db.transaction(async (tx) => {
+    await tx.update(schema.territoires).set({ totpRoles: roles }).where(eq(schema.territoires.id, t.id));
+    await journaliser(tx, admin, 'territoire.totp-exiger', 'territoire', t.id, { avant: t.totpRoles, apres: roles });
+  });
+  return { ok: true, message: roles.length ? `Double authentification exigée pour : ${roles.map((r) => ROLES[r]).join(', ')}. Chacun la met en place à sa prochaine page.` : 'Double authentification facultative pour tous les rôles.' };
+}
+
+/** Removes a person's second factor (lost phone and codes): she sets it up again at her next sign-in if her role requires it. */
+export async function retirerDoubleFacteur(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+  const admin = exigerAdmin(u);
+  const id = uuid('Personne inconnue').safeParse(champ(f, 'utilisateurId'));
+  if (!id.success) return { ok: false, erreurs: { utilisateurId: 'Personne inconnue' } };
+  return db.transaction(async (tx): Promise<Resultat> => {
+    const [cible] = await tx.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, id.data));
+    if (!cible) return { ok: false as const, erreurs: { utilisateurId: 'Personne inconnue' } };
+    if (!cible.totpSecret) return { ok: false as const, erreurs: { utilisateurId: 'Cette personne n’a pas de double authentification' } };
+    await tx.update(schema.utilisateurs).set({ totpSecret: null, totpSecretAttente: null, totpDernierPas: null }).where(eq(schema.utilisateurs.id, cible.id));
+    await tx.delete(schema.codesSecours).where(eq(schema.codesSecours.utilisateurId, cible.id));
+    await tx.delete(schema.sessions).where(eq(schema.sessions.utilisateurId, cible.id));
+    await journaliser(tx, admin, 'personne.totp-reinitialiser', 'utilisateur', cible.id);
+    return { ok: true as const, message: `Double authentification retirée pour ${cible.nom} : ses sessions sont fermées.` };
   });
 }

@@ -13,6 +13,11 @@ describe('route → role table of the back office', () => {
       expect(exigenceDe(p), p).toEqual(['admin', 'animatrice']);
     }
   });
+  it('opens the code step of sign-in to everyone and each person’s own security page to every role', () => {
+    expect(exigenceDe('/admin/connexion/code')).toBe('public');
+    expect(exigenceDe('/admin/connexion/autre')).toEqual(['admin']);
+    expect(exigenceDe('/admin/securite')).toEqual(['admin', 'animatrice', 'commune']);
+  });
   it('closes a route nobody declared to all but the admin', () => {
     expect(exigenceDe('/admin/nouvelle-page')).toEqual(['admin']);
     expect(exigenceDe('/admin/statistiquesX')).toEqual(['admin']);
