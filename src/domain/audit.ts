@@ -14,6 +14,8 @@ export const ACTIONS_AUDIT = [
   'commune.rattacher', 'commune.annuler-rattachement', 'communes.contours',
   'site.creer', 'site.modifier', 'site.fermer', 'site.fermeture-ajouter', 'site.fermeture-supprimer',
   'personne.inviter', 'personne.modifier', 'personne.desactiver', 'personne.reactiver', 'personne.reinitialiser',
+  // Formation continue and promotion of the métier.
+  'formation.creer', 'formation.groupe', 'formation.depart', 'evenement.creer', 'evenement.consulter',
   'lieu-accueil.creer', 'lieu-accueil.modifier', 'lieu-accueil.fermer', 'lieu-accueil.rouvrir', 'lieu-accueil.importer',
 ] as const;
 export type ActionAudit = (typeof ACTIONS_AUDIT)[number];
