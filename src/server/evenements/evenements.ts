@@ -9,6 +9,7 @@ import { subMonths } from 'date-fns';
 import { z } from 'zod';
 import { schema, rowsOf, type Db, type DbOrTx } from '../db';
 import { journaliser } from '../audit';
+import { invalider } from '../cache';
 import { AccesRefuse, peutVoirRdv } from '../auth/acces';
 import { lieuxDuRelais, relaisAgenda } from '../rdv/agenda';
 import { RETENTION_INSCRIPTIONS_EVENEMENT_MOIS, TYPES_EVENEMENT } from '../../domain/metier/vocabulaire';
@@ -109,6 +110,8 @@ export async function creerEvenement(c: ContexteStaff, relaisChoisi: string | nu
     lieuId: p.data.lieuId || null, adresse: p.data.adresse, capacite: p.data.capacite,
   }).returning({ id: schema.evenementsMetier.id });
   await journaliser(c.db, c.staff, 'evenement.creer', 'evenement', e!.id);
+  // The information page "Devenir assistant maternel" lists the next events (page cache keyed on the territory).
+  invalider('territoire');
   return { ok: true, redirection: `/admin/evenements/${e!.id}?fait=cree` };
 }
 
