@@ -6,15 +6,22 @@ import { ajouterJours, instantParis, jourParis } from '../../src/domain/rdv/cren
 import { communesDuRelaisLe } from '../../src/server/requetes/adhesions';
 
 /**
- * Demo formation continue and promotion of the métier, for the main relais:
- * three training sessions ahead (one with wishes of two AM), one past this
- * year with two departures in training, and one job-dating three weeks ahead.
+ * Demo formation continue and promotion of the métier. Every relais offers
+ * two training sessions ahead; the main relais has a fuller catalogue (three
+ * ahead, one with wishes of two AM; one past with two departures in
+ * training) and one job-dating three weeks ahead.
  */
 async function metierDemo(db: Db, ctx: SeedContext): Promise<void> {
-  const r = ctx.relais[0];
-  if (!r) return;
   const aujourdhui = jourParis(ctx.maintenant);
   const j = (n: number) => ajouterJours(aujourdhui, n);
+  for (const autre of ctx.relais.slice(1)) {
+    await db.insert(s.formations).values([
+      { relaisId: autre.id, titre: 'Éveil musical et comptines du jeune enfant', organisme: 'Organisme de formation agréé Ipéria', debut: j(30), fin: j(31), lieu: 'Relais Petite Enfance', financement: 'plan-developpement-competences', places: 12 },
+      { relaisId: autre.id, titre: 'Sauveteur secouriste du travail (SST)', organisme: 'Organisme de formation agréé Ipéria', debut: j(60), fin: j(61), lieu: 'Relais Petite Enfance', financement: 'plan-developpement-competences', places: 10 },
+    ]);
+  }
+  const r = ctx.relais[0];
+  if (!r) return;
   const [passee, ...avenir] = await db.insert(s.formations).values([
     { relaisId: r.id, titre: 'Sauveteur secouriste du travail (SST)', organisme: 'Organisme de formation agréé Ipéria', debut: j(-40), fin: j(-39), lieu: 'Relais Petite Enfance', financement: 'plan-developpement-competences', places: 10 },
     { relaisId: r.id, titre: 'Éveil musical et comptines du jeune enfant', organisme: 'Organisme de formation agréé Ipéria', debut: j(24), fin: j(25), lieu: 'Relais Petite Enfance', financement: 'plan-developpement-competences', places: 12 },
