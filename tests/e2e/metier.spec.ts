@@ -9,15 +9,17 @@ import { connexionStaff, verifierAccessibilite } from '../helpers/e2e';
 
 const CODE_KARINE = 'H3HG-BA2T';
 
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-
-  test('a parent calculates the monthly salary of an année incomplète, corrects a mistake, and reads it in Arabic', async ({ page }) => {
+test('a parent calculates the monthly salary of an année incomplète without JavaScript, corrects a mistake, and reads it in Arabic', async ({ browser, page: axe }) => {
+  // The person browses without JavaScript; axe (which needs JavaScript) checks the same addresses in another page.
+  const sansJs = await browser.newContext({ javaScriptEnabled: false });
+  const page = await sansJs.newPage();
+  const verifier = async (contexte: string) => { await axe.goto(page.url()); await verifierAccessibilite(axe, contexte); };
+  {
     await page.goto('/parents-employeurs-mensualisation');
-    await verifierAccessibilite(page, 'mensualisation page');
+    await verifier('mensualisation page');
     await page.getByRole('link', { name: 'calculateur de mensualisation' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calculer le salaire mensualisé d’un assistant maternel');
-    await verifierAccessibilite(page, 'empty calculator');
+    await verifier('empty calculator');
 
     await page.getByLabel(/Année incomplète/).check();
     await page.getByLabel(/Salaire horaire/).fill('4,20');
@@ -27,7 +29,7 @@ test.describe('without JavaScript', () => {
     // 50 weeks is neither a complete nor an incomplete year: the message is next to the field, what was typed stays.
     await expect(page.locator('#err-semaines')).toContainText('entre 1 et 46');
     await expect(page.getByLabel(/Salaire horaire/)).toHaveValue('4,20');
-    await verifierAccessibilite(page, 'calculator with an error');
+    await verifier('calculator with an error');
 
     await page.getByLabel(/Semaines d’accueil par an/).fill('46');
     await page.getByRole('button', { name: 'Calculer' }).click();
@@ -37,15 +39,17 @@ test.describe('without JavaScript', () => {
     // A tenth of 12 × 644 €, and its twelfth.
     await expect(resultat).toContainText('772,80\u00a0€');
     await expect(resultat).toContainText('64,40\u00a0€');
-    await verifierAccessibilite(page, 'calculator result');
+    await verifier('calculator result');
 
     await page.goto('/ar/calcul-mensualisation?type=complete&salaire=4.20&heures=40&semaines=');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.getByRole('status')).toContainText('728');
-    await verifierAccessibilite(page, 'Arabic calculator result');
-  });
+    await verifier('Arabic calculator result');
+  }
+  await sansJs.close();
+});
 
-  test('someone thinking of the métier signs up to the job-dating from the public page', async ({ page }) => {
+test('someone thinking of the métier signs up to the job-dating from the public page', async ({ page }) => {
     await page.goto('/devenir-assistant-maternel');
     await expect(page.getByRole('heading', { name: 'Les prochains rendez-vous' })).toBeVisible();
     await page.getByRole('link', { name: 'Tous les rendez-vous' }).click();
@@ -63,7 +67,6 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'M’inscrire' }).click();
     await expect(page.getByRole('status')).toHaveText('C’est noté : vous êtes inscrit. À bientôt !');
     await verifierAccessibilite(page, 'event signed up');
-  });
 });
 
 test('an AM says a training session interests her from /pro, and the relais sees her wish', async ({ page, browser }) => {
@@ -77,20 +80,21 @@ test('an AM says a training session interests her from /pro, and the relais sees
   await expect(page.getByRole('status')).toContainText('le relais sait que cette formation vous intéresse');
   await expect(page.getByRole('button', { name: /Retirer mon souhait : Éveil musical/ })).toBeVisible();
 
-  // Staff of the territory see the catalogue, the wishes and the events (axe on each back-office page).
-  const staff = await browser.newPage();
-  await connexionStaff(staff, 'admin@exemple.fr');
+  // Staff of the main relais see the catalogue, the wishes and the events (axe on each back-office page).
+  const contexteStaff = await browser.newContext();
+  const staff = await contexteStaff.newPage();
+  await connexionStaff(staff, 'animatrice.est@exemple.fr');
   await staff.goto('/admin/formations');
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Formation continue');
   await expect(staff.getByText(/Départs en formation en \d{4} :/)).toBeVisible();
   await verifierAccessibilite(staff, 'staff trainings');
   await staff.getByRole('link', { name: 'Éveil musical et comptines du jeune enfant' }).click();
-  await expect(staff.getByRole('table')).toBeVisible();
+  await expect(staff.getByRole('heading', { name: /Souhaits des assistantes maternelles \([1-9]/ })).toBeVisible();
   await verifierAccessibilite(staff, 'staff training');
   await staff.goto('/admin/evenements');
   await verifierAccessibilite(staff, 'staff events');
   await staff.getByRole('link', { name: /Assmat dating/ }).click();
   await expect(staff.getByRole('heading', { level: 1 })).toContainText('Assmat dating');
   await verifierAccessibilite(staff, 'staff event');
-  await staff.close();
+  await contexteStaff.close();
 });
