@@ -4,18 +4,18 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['metier']> = {
   calcul: {
     titre: 'Work out the monthly salary of a childminder (assistant maternel)',
-    intro: 'Enter the hourly salary, the hours of care per week and, for an incomplete year, the number of weeks of care per year. The calculation follows the French collective agreement for private employers and home employment.',
+    intro: 'Enter the hourly salary, the hours of care per week and, for a part year, the number of weeks of care per year. The calculation follows the French collective agreement for private employers and home employment.',
     type: 'Care over the year',
     types: {
-      complete: 'Complete year: the child is cared for 52 weeks a year (the childminder’s paid leave included)',
-      incomplete: 'Incomplete year: the child is cared for 46 weeks a year or fewer',
+      complete: 'Full year: the child is cared for 52 weeks a year (the childminder’s paid leave included)',
+      incomplete: 'Part year: the child is cared for 46 weeks a year or fewer',
     },
     salaire: 'Hourly salary, in euros',
     salaireAide: 'Gross or net: the result will be of the same kind. Example: 4.20',
     heures: 'Hours of care per week',
     heuresAide: 'Example: 40 or 37.5. 45 hours at most: beyond that, hours are paid at the higher rate set in the contract.',
     semaines: 'Weeks of care per year',
-    semainesAide: 'Only for an incomplete year: from 1 to 46 weeks.',
+    semainesAide: 'Only for a part year: from 1 to 46 weeks.',
     calculer: 'Calculate',
     resultat: 'Result',
     mensuel: 'Monthly salary: {montant}',
@@ -29,10 +29,10 @@ const d: Traduction<Dictionnaire['metier']> = {
     avertissement: 'This calculation is an estimate. The Relais Petite Enfance can check it with you.',
     source: 'Source: French national collective agreement for private employers and home employment (IDCC 3239), articles 102 and 108.',
     erreurs: {
-      type: 'Choose complete year or incomplete year.',
+      type: 'Choose full year or part year.',
       salaire: 'Enter an hourly salary in euros, for example 4.20.',
       heures: 'Enter a number of hours per week between 1 and 45.',
-      semaines: 'For an incomplete year, enter a number of weeks between 1 and 46. For 52 weeks, choose the complete year.',
+      semaines: 'For a part year, enter a number of weeks between 1 and 46. For 52 weeks, choose the full year.',
     },
   },
   evenements: {
