@@ -10,6 +10,7 @@ import { departsEnFormation, formationParRelais } from '../../src/server/formati
 import { creerEvenement, effacerInscriptionsPassees, inscrireEvenement, lireEvenement } from '../../src/server/evenements/evenements';
 import { evenementsMetier } from '../../src/server/evenements/indicateurs';
 import { communesDuRelaisLe } from '../../src/server/requetes/adhesions';
+import { traiterInscriptionEvenement } from '../../src/server/formulaires/evenements';
 
 const MAINTENANT = new Date('2026-03-02T09:00:00Z');
 
@@ -133,5 +134,32 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
     expect(restes.some((x) => x.email.includes('exemple.fr') || x.telephone !== null || x.nom.startsWith('Candidate') || x.nom === 'Lina')).toBe(false);
     expect((await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-03-31', relaisIds: [relaisId] })).inscrits).toBe(4);
     expect(await effacerInscriptionsPassees(base.db, new Date('2026-07-02T00:00:00Z'))).toBe(0);
+  });
+
+  it('the public sign-up form: errors in the reader’s language keys, typed values kept, redirect on success, 409 when full, 404 when over', async () => {
+    const lieux = await base.db.select().from(schema.lieux).where(eq(schema.lieux.relaisId, relaisId));
+    const maintenant = new Date('2026-04-01T08:00:00Z');
+    const r = await creerEvenement({ ...c, maintenant }, null, { type: 'journee', titre: 'Journée découverte', description: '', jour: '2026-04-20', debut: '10:00', fin: '12:00', lieuId: lieux[0]!.id, adresse: '', capacite: '1' });
+    const id = (r as { redirection: string }).redirection.split('/')[3]!.split('?')[0]!;
+    const ctx = (corps: Record<string, string> | null) => ({
+      request: new Request(`https://guichet.exemple.fr/ar/evenements/${id}`, corps ? { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(corps) } : {}),
+      url: new URL(`https://guichet.exemple.fr/ar/evenements/${id}`),
+      locals: { db: base.db, lang: 'ar' } as unknown as App.Locals,
+    });
+    const vide = await traiterInscriptionEvenement(ctx(null), id, maintenant);
+    expect(vide?.type === 'vue' && vide.statut).toBe(200);
+    const mauvais = await traiterInscriptionEvenement(ctx({ nom: 'A', email: 'pas-un-courriel', telephone: '12', consentement: '' }), id, maintenant);
+    if (mauvais?.type !== 'vue') throw new Error('expected a view');
+    expect(mauvais.statut).toBe(422);
+    expect(mauvais.vue.erreurs).toEqual({ nom: 'metier.evenements.erreurs.nom', email: 'metier.evenements.erreurs.email', telephone: 'metier.evenements.erreurs.telephone', consentement: 'metier.evenements.erreurs.consentement' });
+    expect(mauvais.vue.valeurs.email).toBe('pas-un-courriel');
+    const bon = await traiterInscriptionEvenement(ctx({ nom: 'Amina K.', email: 'amina@exemple.fr', telephone: '', consentement: 'oui' }), id, maintenant);
+    expect(bon).toEqual({ type: 'redirection', url: `/ar/evenements/${id}?ok=1` });
+    const [ligne] = await base.db.select().from(schema.inscriptionsEvenement).where(eq(schema.inscriptionsEvenement.email, 'amina@exemple.fr'));
+    expect(ligne!.langue).toBe('ar');
+    const plein = await traiterInscriptionEvenement(ctx({ nom: 'Zoé L.', email: 'zoe@exemple.fr', telephone: '', consentement: 'oui' }), id, maintenant);
+    expect(plein?.type === 'vue' && [plein.statut, plein.vue.refus]).toEqual([409, 'metier.evenements.plusDePlace']);
+    expect(await traiterInscriptionEvenement(ctx(null), id, new Date('2026-04-21T08:00:00Z'))).toBeNull();
+    expect(await traiterInscriptionEvenement(ctx(null), 'pas-un-id', maintenant)).toBeNull();
   });
 });
