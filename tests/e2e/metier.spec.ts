@@ -69,7 +69,7 @@ test('someone thinking of the métier signs up to the job-dating from the public
     await verifierAccessibilite(page, 'event signed up');
 });
 
-test('an AM says a training session interests her from /pro, and the relais sees her wish', async ({ page, browser }) => {
+test('an AM says a training session interests her from /pro; the relais groups, records departures, adds a session and an event', async ({ page, browser }) => {
   await page.goto(`/pro?code=${CODE_KARINE}`);
   await page.getByRole('button', { name: 'Entrer avec mon code' }).click();
   await page.getByRole('link', { name: /Mes formations/ }).click();
@@ -91,8 +91,46 @@ test('an AM says a training session interests her from /pro, and the relais sees
   await staff.getByRole('link', { name: 'Éveil musical et comptines du jeune enfant' }).click();
   await expect(staff.getByRole('heading', { name: /Souhaits des assistantes maternelles \([1-9]/ })).toBeVisible();
   await verifierAccessibilite(staff, 'staff training');
+  // A group for the collective sign-up, then the departure in training of its members.
+  const cases = staff.getByRole('checkbox', { name: /^Choisir / });
+  await cases.first().check();
+  await staff.getByLabel('Nom du groupe').fill('Groupe du mardi');
+  await staff.getByRole('button', { name: 'Créer le groupe' }).click();
+  await expect(staff.getByRole('status')).toHaveText('Groupe créé : ses membres sont inscrites.');
+  await expect(staff.getByRole('listitem').filter({ hasText: 'Groupe du mardi :' })).toBeVisible();
+  await staff.getByRole('checkbox', { name: /^Choisir / }).first().check();
+  await staff.getByRole('button', { name: 'Enregistrer les départs' }).click();
+  await expect(staff.getByRole('status')).toHaveText('Départs en formation enregistrés.');
+  await expect(staff.getByRole('cell', { name: /Partie en formation le/ }).first()).toBeVisible();
+
+  // A new session in the catalogue, and a new event, through their forms.
+  await staff.goto('/admin/formations');
+  await staff.getByLabel(/Intitulé/).fill('Prévenir les accidents domestiques');
+  await staff.getByLabel(/Organisme de formation/).fill('Ipéria');
+  await staff.getByLabel(/Premier jour/).fill('2031-03-10');
+  await staff.getByLabel(/Dernier jour/).fill('2031-03-09');
+  await staff.getByLabel(/Lieu/).fill('Lillers');
+  await staff.getByRole('button', { name: 'Ajouter la formation' }).click();
+  await expect(staff.locator('#err-fin')).toContainText('La fin doit être le jour du début ou après');
+  await staff.getByLabel(/Dernier jour/).fill('2031-03-10');
+  await staff.getByRole('button', { name: 'Ajouter la formation' }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Prévenir les accidents domestiques');
+
   await staff.goto('/admin/evenements');
   await verifierAccessibilite(staff, 'staff events');
+  await staff.getByLabel(/Type/).selectOption({ label: 'Réunion d’information sur le métier' });
+  await staff.getByLabel(/^Titre/).fill('Devenir assistant maternel : réunion du soir');
+  await staff.getByLabel(/Date/).fill('2031-05-12');
+  await staff.getByLabel(/Début/).fill('18:00');
+  await staff.getByLabel(/^Fin/).fill('19:30');
+  await staff.getByRole('button', { name: 'Créer l’événement' }).click();
+  // Neither a site nor an address: said next to the address field, nothing typed lost.
+  await expect(staff.locator('#err-adresse')).toContainText('Sans site du relais, indiquez l’adresse');
+  await expect(staff.getByLabel(/^Titre/)).toHaveValue('Devenir assistant maternel : réunion du soir');
+  await staff.getByLabel(/Site du relais/).selectOption({ index: 1 });
+  await staff.getByRole('button', { name: 'Créer l’événement' }).click();
+  await expect(staff.getByRole('status')).toContainText('Événement créé');
+  await staff.goto('/admin/evenements');
   await staff.getByRole('link', { name: /Assmat dating/ }).click();
   await expect(staff.getByRole('heading', { level: 1 })).toContainText('Assmat dating');
   await verifierAccessibilite(staff, 'staff event');
