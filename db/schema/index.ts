@@ -8,3 +8,4 @@ export * from './stats';
 export * from './backoffice';
 export * from './pro';
 export * from './ateliers';
+export * from './metier';

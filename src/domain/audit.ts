@@ -19,6 +19,8 @@ export const ACTIONS_AUDIT = [
   'analyse-pratique.groupe-creer', 'analyse-pratique.placer', 'analyse-pratique.retirer', 'analyse-pratique.seance-creer', 'analyse-pratique.presences',
   'personne.totp-reinitialiser', 'territoire.totp-exiger',
   'securite.totp-activer', 'securite.totp-desactiver', 'securite.codes-secours', 'securite.code-secours-utilise',
+  // Formation continue and promotion of the métier.
+  'formation.creer', 'formation.groupe', 'formation.depart', 'evenement.creer', 'evenement.consulter',
   'lieu-accueil.creer', 'lieu-accueil.modifier', 'lieu-accueil.fermer', 'lieu-accueil.rouvrir', 'lieu-accueil.importer',
 ] as const;
 export type ActionAudit = (typeof ACTIONS_AUDIT)[number];

@@ -176,3 +176,16 @@ export function dateHeureFr(d: Date, separateur = ' à '): string {
 export function courtSms(d: Date): string {
   return format(local(d), 'dd/MM HH:mm');
 }
+
+// ── Numbers ──────────────────────────────────────────────────────────────────
+
+/** '1 234,56' in the reader's language (Latin digits in Arabic), with no narrow space trouble. */
+export function nombre(x: number, lang: string, decimales = 2): string {
+  const entier = Number.isInteger(x);
+  return new Intl.NumberFormat(localeDe(lang), { minimumFractionDigits: entier ? 0 : decimales, maximumFractionDigits: decimales }).format(x).replace(/\u202f/g, '\u00a0');
+}
+
+/** An amount in cents as '1 234,56 €' / '€1,234.56' in the reader's language, two decimals. */
+export function montantEuros(cents: number, lang: string): string {
+  return new Intl.NumberFormat(localeDe(lang), { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100).replace(/\u202f/g, '\u00a0');
+}

@@ -31,9 +31,10 @@ export type Personne = 'famille' | 'professionnel' | 'staff' | 'aucune';
  * - courriel: sent emails, COURRIELS_RETENTION_MOIS months (housekeeping job);
  * - expiration: until the row expires (sessions, tokens, sign-in attempts);
  * - compte: while the account or the listing is active;
+ * - evenement: until RETENTION_INSCRIPTIONS_EVENEMENT_MOIS months after the event (housekeeping job);
  * - sans-objet: no personal data.
  */
-export type Retention = 'demande' | 'cloture' | 'courriel' | 'expiration' | 'compte' | 'sans-objet';
+export type Retention = 'demande' | 'cloture' | 'courriel' | 'expiration' | 'compte' | 'evenement' | 'sans-objet';
 
 export type Colonne = { categorie: Categorie; effet: Effet };
 export type TableRegistre = {
@@ -188,6 +189,16 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
     personne: 'aucune', finalite: 'Places libres', retention: 'sans-objet',
     aucune: ['id', 'structure_id', 'tranche_age', 'nombre', 'a_partir_du', 'jours', 'heure_debut', 'heure_fin', 'horaires_atypiques', 'urgence', 'periscolaire'], colonnes: {},
   },
+  voeux_formation: {
+    personne: 'professionnel', finalite: 'Souhaits de formation des assistants maternels, groupes et départs en formation', retention: 'compte',
+    aucune: ['id', 'formation_id', 'structure_id', 'groupe_id', 'statut', 'parti_le', 'cree_le'], colonnes: {},
+  },
+  // Candidates to the métier who sign up to an event: not families, erased by housekeeping after the event.
+  inscriptions_evenement: {
+    personne: 'professionnel', finalite: 'Inscriptions aux événements de promotion du métier', retention: 'evenement',
+    aucune: ['id', 'evenement_id', 'langue', 'consentement_le', 'cree_le', 'effacee_le'],
+    colonnes: { nom: c('identifiant', 'pseudonymiser'), email: c('contact', 'pseudonymiser'), telephone: c('contact', 'vider') },
+  },
   exceptions_agenda: {
     personne: 'staff', finalite: 'Absences du personnel', retention: 'compte',
     aucune: ['id', 'relais_id', 'animatrice_id', 'debut', 'fin'], colonnes: { libelle: garder('texte-libre') },
@@ -257,6 +268,14 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   presences_analyse_pratique: {
     personne: 'professionnel', finalite: 'Présences à l’analyse de la pratique', retention: 'compte',
     aucune: ['seance_id', 'structure_id'], colonnes: {},
+  formations: {
+    personne: 'aucune', finalite: 'Catalogue de formations continues', retention: 'sans-objet',
+    aucune: ['id', 'relais_id', 'titre', 'organisme', 'debut', 'fin', 'lieu', 'financement', 'places', 'cree_le'], colonnes: {},
+  },
+  groupes_formation: { personne: 'aucune', finalite: 'Groupes d’inscription collective en formation', retention: 'sans-objet', aucune: ['id', 'formation_id', 'nom', 'cree_le'], colonnes: {} },
+  evenements_metier: {
+    personne: 'aucune', finalite: 'Événements de promotion du métier', retention: 'sans-objet',
+    aucune: ['id', 'relais_id', 'type', 'titre', 'description', 'debut', 'fin', 'lieu_id', 'adresse', 'capacite', 'annule', 'cree_le'], colonnes: {},
   },
   executions_taches: { personne: 'aucune', finalite: 'Tâches planifiées', retention: 'sans-objet', aucune: ['tache', 'periode', 'debut_le', 'fin_le', 'resultat'], colonnes: {} },
   comptes_questionnaire: { personne: 'aucune', finalite: 'Comptage anonyme des questionnaires', retention: 'sans-objet', aucune: ['commune_code', 'mois', 'nombre'], colonnes: {} },

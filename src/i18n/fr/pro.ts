@@ -73,6 +73,7 @@ export default {
     cacher: 'Ne plus me montrer sur la carte',
     montrer: 'Me montrer à nouveau sur la carte',
     quitter: 'Quitter mon espace',
+    formations: 'Mes formations : les formations proposées par le relais',
     fait: {
       places: 'C’est enregistré. Les familles voient votre place.',
       complet: 'C’est enregistré. Les familles voient : pas de place.',

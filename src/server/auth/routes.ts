@@ -19,6 +19,7 @@ export const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
   { motif: /^\/admin\/(demandes|agenda|offre)(\/.*)?$/, exigence: EQUIPES },
   { motif: /^\/admin\/courriels$/, exigence: EQUIPES },
   { motif: /^\/admin\/(ateliers|analyse-pratique)(\/.*)?$/, exigence: EQUIPES },
+  { motif: /^\/admin\/(formations|evenements)(\/.*)?$/, exigence: EQUIPES },
 ];
 
 export function exigenceDe(chemin: string): Exigence {

@@ -1,18 +1,20 @@
 /**
  * Daily housekeeping of personal data: expired sessions, tokens and sign-in
  * attempts; sent emails older than COURRIELS_RETENTION_MOIS and their .eml
- * copies; the audit log of erased families loses its details (who did what,
+ * copies; sign-ups to events of the métier some months after the event;
+ * the audit log of erased families loses its details (who did what,
  * and when, stays).
  */
 import { and, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { subDays, subMonths } from 'date-fns';
 import { schema, type Db } from '../db';
 import { supprimerFichiersEml } from './effacement';
+import { effacerInscriptionsPassees } from '../evenements/evenements';
 
 /** Failed sign-in attempts older than this no longer count for throttling. */
 export const TENTATIVES_JOURS = 1;
 
-export type BilanMenage = { sessions: number; jetons: number; tentatives: number; courriels: number; fichiers: number; audit: number };
+export type BilanMenage = { sessions: number; jetons: number; tentatives: number; courriels: number; fichiers: number; audit: number; inscriptionsEvenements: number };
 
 export async function menageDonnees(db: Db, o: { maintenant: Date; courrielsMois: number; dataDir?: string }): Promise<BilanMenage> {
   const m = o.maintenant;
@@ -28,5 +30,7 @@ export async function menageDonnees(db: Db, o: { maintenant: Date; courrielsMois
     isNotNull(schema.journalAudit.details), sql`${schema.journalAudit.objetType} = 'demande'`,
     sql`${schema.journalAudit.objetId} in (select id::text from demandes where anonymisee_le is not null)`,
   )).returning({ x: schema.journalAudit.id });
-  return { sessions: sessions.length + sessionsPro.length, jetons: jetons.length, tentatives: tentatives.length, courriels: courriels.length, fichiers, audit: audit.length };
+  // Candidates signed up to an event of the métier: pseudonymised some months after it.
+  const inscriptionsEvenements = await effacerInscriptionsPassees(db, m);
+  return { inscriptionsEvenements, sessions: sessions.length + sessionsPro.length, jetons: jetons.length, tentatives: tentatives.length, courriels: courriels.length, fichiers, audit: audit.length };
 }
