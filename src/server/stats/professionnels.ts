@@ -16,6 +16,10 @@ import { SEUILS_ANALYSE_PRATIQUE } from '../../domain/ateliers/analyse-pratique'
 import { zoneSql } from '../requetes/temps-sql';
 import { bilanDuRelais } from '../ateliers/analyse-pratique';
 import type { Indicateurs, Perimetre } from './indicateurs';
+import { departsEnFormation, formationParRelais } from '../formation/indicateurs';
+import { evenementsMetier } from '../evenements/indicateurs';
+import { LIBELLES_TYPE_EVENEMENT, TYPES_EVENEMENT } from '../../domain/metier/vocabulaire';
+import { relaisDeLaCommuneLe } from '../requetes/adhesions';
 
 export type ContexteSection = { db: Db; periode: Periode; perimetre: Perimetre; maintenant: Date; indicateurs: Indicateurs };
 export type ConstructeurSection = (c: ContexteSection) => Promise<SectionRapport | null>;
@@ -116,12 +120,53 @@ const analysePratique: ConstructeurSection = async ({ db, periode, perimetre, ma
   };
 };
 
-/**
- * ── MERGE POINT ── Sections added by other areas of the professionals' half
- * (formation continue: departures in training; promotion du métier: events).
- * Append a ConstructeurSection; nothing else to change.
- */
-export const SECTIONS_PROFESSIONNELS_AJOUTEES: ConstructeurSection[] = [];
+/** Relais of a perimeter (formation and events belong to a relais; a commune is served by the relais it belongs to today). */
+async function relaisDuPerimetre(db: Db, p: Perimetre, jour: string): Promise<string[]> {
+  if (p.type === 'relais' || p.type === 'secteur') return [p.relaisId];
+  if (p.type === 'territoire') return rowsOf<{ id: string }>(await db.execute(sql`select id from relais`)).map((r) => r.id);
+  const r = await relaisDeLaCommuneLe(db, p.communeCode, jour);
+  return r ? [r] : [];
+}
+
+/** The day before `jour` ('YYYY-MM-DD'): the statistics' `fin` is exclusive, these counters take both bounds. */
+const veille = (jour: string) => {
+  const [a, m, j] = jour.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(a, m - 1, j - 1)).toISOString().slice(0, 10);
+};
+
+/** Formation continue: sessions, wishes and departures in training of the period. */
+const formation: ConstructeurSection = async ({ db, periode, perimetre }) => {
+  const relaisIds = await relaisDuPerimetre(db, perimetre, periode.debut);
+  const p = { debut: periode.debut, fin: veille(periode.fin), relaisIds };
+  const [departs, parRelais] = await Promise.all([departsEnFormation(db, p), formationParRelais(db, p)]);
+  return {
+    id: 'formation', titre: 'Formation continue', public: 'professionnels',
+    lignes: [
+      { cle: 'formation.sessions', indicateur: 'Sessions de formation proposées', valeur: parRelais.reduce((n, r) => n + r.sessions, 0) },
+      { cle: 'formation.souhaits', indicateur: 'Assistants maternels ayant exprimé un souhait', valeur: parRelais.reduce((n, r) => n + r.souhaits, 0) },
+      { cle: 'formation.departs', indicateur: 'Assistants maternels partis en formation', valeur: departs },
+    ],
+    definition: 'Sessions qui ont lieu au moins un jour de la période ; départs comptés une fois par assistant maternel, à la date du départ.',
+  };
+};
+
+/** Promotion of the métier: events held in the period and their sign-ups, by type. */
+const evenements: ConstructeurSection = async ({ db, periode, perimetre }) => {
+  const relaisIds = await relaisDuPerimetre(db, perimetre, periode.debut);
+  const x = await evenementsMetier(db, { debut: periode.debut, fin: veille(periode.fin), relaisIds });
+  return {
+    id: 'evenements', titre: 'Promotion du métier', public: 'professionnels',
+    lignes: [
+      { cle: 'evenements.total', indicateur: 'Événements tenus', valeur: x.evenements },
+      { cle: 'evenements.inscrits', indicateur: 'Personnes inscrites', valeur: x.inscrits },
+      ...TYPES_EVENEMENT.filter((t) => x.parType[t]).map((t) => ({ cle: `evenements.${t}`, indicateur: `${LIBELLES_TYPE_EVENEMENT[t]} : événements / inscrits`, valeur: `${x.parType[t]!.evenements} / ${x.parType[t]!.inscrits}` })),
+    ],
+    definition: 'Événements non annulés dont la date tombe dans la période (heure de Paris), avec leurs inscriptions.',
+  };
+};
+
+/** Sections added by the other areas of the professionals' half (formation continue, promotion du métier). */
+export const SECTIONS_PROFESSIONNELS_AJOUTEES: ConstructeurSection[] = [formation, evenements];
 
 /** Every section of the report, in order. */
 export async function sectionsRapport(c: ContexteSection): Promise<SectionRapport[]> {
