@@ -110,6 +110,7 @@ test('a staff member opening a family’s private link is recorded under her own
   });
   const r = await page.request.post('/demande', { headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' }, data: corps.toString(), maxRedirects: 0 });
   expect(r.status()).toBe(303);
+  const reference = decodeURIComponent(/ref=([^&]+)/.exec(r.headers().location ?? '')![1]!);
   const courriel = await attendreCourriel({ a: email, apres: avant });
   const lien = /\/suivi\/[A-Za-z0-9_-]{20,}/.exec(courriel.text ?? '')![0];
 
@@ -119,4 +120,10 @@ test('a staff member opening a family’s private link is recorded under her own
   const ligne = page.getByRole('row').filter({ hasText: 'demande.suivi.consulter' }).first();
   await expect(ligne).toContainText('Alex Administrateur');
   await expect(ligne).toContainText('viaLienFamille');
+
+  // This family did not accept sharing: the demande's page offers no way to relay its need.
+  await page.goto('/admin/demandes');
+  await page.getByRole('table').getByRole('link', { name: reference }).click();
+  await expect(page.getByText('La famille n’a pas accepté que sa demande soit transmise à des professionnels')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Relayer l’offre' })).toHaveCount(0);
 });
