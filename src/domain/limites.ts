@@ -8,7 +8,7 @@
  * from rotating addresses). The counts live in the database, so the limits
  * hold across instances.
  */
-export const USAGES_LIMITES = ['demande', 'rdv', 'lien-perdu'] as const;
+export const USAGES_LIMITES = ['demande', 'rdv', 'lien-perdu', 'lien-pro'] as const;
 export type UsageLimite = (typeof USAGES_LIMITES)[number];
 
 export type Limite = { max: number; minutes: number };
@@ -20,6 +20,8 @@ export const LIMITES: Record<UsageLimite, { parAdresse: Limite; parCible: Limite
   rdv: { parAdresse: { max: 6, minutes: 60 }, parCible: { max: 20, minutes: 60 } },
   // Target: the email that receives the links.
   'lien-perdu': { parAdresse: { max: 5, minutes: 60 }, parCible: { max: 3, minutes: 60 } },
+  // AM sign-in link by email (/pro). Target: the email, also capped at 3 a quarter-hour by demanderLien.
+  'lien-pro': { parAdresse: { max: 10, minutes: 60 }, parCible: { max: 5, minutes: 60 } },
 };
 
 /** True when one more use would go over either limit, given the uses already counted in each window. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { connexionStaff, verifierAccessibilite } from '../helpers/e2e';
+import { attendreCourriel, connexionStaff, verifierAccessibilite } from '../helpers/e2e';
 
 /** Records every CSP violation of the page and its frames, and console errors mentioning the policy. */
 async function surveillerCsp(page: Page): Promise<string[]> {
@@ -97,4 +97,33 @@ test('the personal-data page is generated from the register in every language, w
   await page.goto('/ar/donnees-personnelles');
   await expect(page.locator('table.registre-donnees')).toContainText('دراسة طلب الرعاية');
   await verifierAccessibilite(page, 'Arabic personal-data page');
+});
+
+test('a staff member opening a family’s private link is recorded under her own name, not as the family', async ({ page, baseURL }) => {
+  const email = `famille.lien.${Date.now()}@exemple.fr`;
+  const avant = Date.now();
+  const jour = (j: number) => new Date(Date.now() + j * 86_400_000).toISOString().slice(0, 10);
+  const corps = new URLSearchParams({
+    aller: 'envoyer', etape: '4', p1Prenom: 'Noor', p1Nom: 'Haddad', email, canalPrefere: 'email', langueContact: 'fr', commune: '62119',
+    nbEnfants: '1', e0Statut: 'ne', e0Naissance: jour(-200), dateDebut: jour(60), regularite: 'reguliere', j1: 'oui', j1De: '08:00', j1A: '17:00',
+    mode1: 'collectif', consentementContact: 'oui',
+  });
+  const r = await page.request.post('/demande', { headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' }, data: corps.toString(), maxRedirects: 0 });
+  expect(r.status()).toBe(303);
+  const reference = decodeURIComponent(/ref=([^&]+)/.exec(r.headers().location ?? '')![1]!);
+  const courriel = await attendreCourriel({ a: email, apres: avant });
+  const lien = /\/suivi\/[A-Za-z0-9_-]{20,}/.exec(courriel.text ?? '')![0];
+
+  await connexionStaff(page, 'admin@exemple.fr');
+  await page.goto(lien);
+  await page.goto('/admin/territoire/journal?action=demande.suivi.consulter');
+  const ligne = page.getByRole('row').filter({ hasText: 'demande.suivi.consulter' }).first();
+  await expect(ligne).toContainText('Alex Administrateur');
+  await expect(ligne).toContainText('viaLienFamille');
+
+  // This family did not accept sharing: the demande's page offers no way to relay its need.
+  await page.goto('/admin/demandes');
+  await page.getByRole('table').getByRole('link', { name: reference }).click();
+  await expect(page.getByText('La famille n’a pas accepté que sa demande soit transmise à des professionnels')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Relayer l’offre' })).toHaveCount(0);
 });

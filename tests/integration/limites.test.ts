@@ -12,6 +12,8 @@ import { traiterDemande } from '../../src/server/formulaires/demande';
 import { traiterPriseRdv } from '../../src/server/formulaires/rdv';
 import { traiterLienPerdu } from '../../src/server/formulaires/lien-perdu';
 import { noterUsage } from '../../src/server/auth/limites';
+import { agirPro } from '../../src/server/pro/ecran';
+import { parseConfig } from '../../src/server/config';
 import { creneauxDisponibles } from '../../src/server/rdv/reservation';
 import { LIMITES } from '../../src/domain/limites';
 import { useT } from '../../src/i18n';
@@ -100,6 +102,13 @@ describe(`rate limits of the family forms on ${DB_KIND}`, () => {
       expect(r.statut).toBe(429);
       expect(r.vue).toMatchObject({ email, envoye: false, limite: true });
     }
+  });
+
+  it('AM sign-in links by email: one address asking for many emails is stopped with 429', async () => {
+    const config = parseConfig({ NODE_ENV: 'test', PUBLIC_URL: URL_PUBLIQUE });
+    const demander = (email: string) => agirPro(base.db, config, null, { action: 'lien', email }, { ip: '198.18.0.7', maintenant: new Date() });
+    for (let i = 0; i < LIMITES['lien-pro'].parAdresse.max; i++) expect(await demander(`am${i}@exemple.fr`)).toMatchObject({ ok: false, statut: 200, lienEnvoye: true });
+    expect(await demander('am-de-trop@exemple.fr')).toMatchObject({ ok: false, statut: 429, erreurs: { email: 'tropDeTentatives' } });
   });
 
   it('loopback (a local proxy without TRUST_PROXY) is not a client: only the target counts', async () => {

@@ -76,7 +76,7 @@ export async function lienConnexion(tx: DbOrTx, compteId: string, publicUrl: str
 export async function demanderLien(db: Db, o: { email: string; publicUrl: string; maintenant?: Date }): Promise<number> {
   const maintenant = o.maintenant ?? new Date();
   const email = o.email.trim().toLowerCase();
-  const cle = `lien-pro:${email}`;
+  const cle = `lien-pro:${sha256(email)}`; // hashed: the table never holds an address in clear
   const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.tentativesConnexion)
     .where(and(eq(schema.tentativesConnexion.cle, cle), gt(schema.tentativesConnexion.le, new Date(maintenant.getTime() - 15 * 60_000))));
   if ((n?.n ?? 0) >= LIENS_PAR_QUART_HEURE) return 0;

@@ -1,6 +1,7 @@
 // The edge of the portal, before Astro sees a request: body size limits with a
 // readable 413 page, NUL bytes removed from the URL and from url-encoded
 // forms. Self-contained so that scripts/server.mjs can import it directly.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Every form and API body. */
@@ -19,11 +20,15 @@ const MESSAGES: Record<number, [string, string]> = {
   415: ['Format non accepté', 'Ce formulaire attend les données d’un formulaire web. Revenez à la page précédente et réessayez.'],
 };
 
+const STYLE_ERREUR = 'body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}';
+/** The CSP of these pages: no script at all, their one stylesheet by its hash (no 'unsafe-inline'). */
+export const CSP_PAGE_ERREUR = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE_ERREUR).digest('base64')}'`;
+
 /** A small self-contained HTML page (no script, no external resource). */
 export function pageErreurSimple(statut: number): string {
   const [titre, texte] = MESSAGES[statut] ?? MESSAGES[400]!;
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${titre} – Guichet Petite Enfance</title>` +
-    `<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}</style></head>` +
+    `<style>${STYLE_ERREUR}</style></head>` +
     `<body><main><h1>${titre}</h1><p>${texte}</p><p><a href="/">Accueil du portail</a></p></main></body></html>`;
 }
 
@@ -31,7 +36,7 @@ export function repondreErreur(res: ServerResponse, statut: number): void {
   const corps = pageErreurSimple(statut);
   res.writeHead(statut, {
     'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(corps), 'cache-control': 'no-store',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff', connection: 'close',
+    'content-security-policy': CSP_PAGE_ERREUR, 'x-content-type-options': 'nosniff', connection: 'close',
   });
   res.end(corps);
 }

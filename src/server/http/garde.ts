@@ -1,7 +1,7 @@
 // Middleware helpers: refuse unreadable bodies before any handler (400/415),
 // private-token pages never cached nor leaked by Referer, and errors logged
 // without personal data.
-import { pageErreurSimple } from './entrees';
+import { CSP_PAGE_ERREUR, pageErreurSimple } from './entrees';
 import { masquerLiensPrives } from '../../domain/courriels/masque';
 import { log } from '../log';
 import { codeSql, erreurSansDonnees } from '../redaction';
@@ -9,7 +9,7 @@ import { codeSql, erreurSansDonnees } from '../redaction';
 const SURS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function page(statut: number): Response {
-  return new Response(pageErreurSimple(statut), { status: statut, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(pageErreurSimple(statut), { status: statut, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP_PAGE_ERREUR } });
 }
 
 /** A form post must be a readable form: JSON, no Content-Type or broken multipart get a page, not a 500. */

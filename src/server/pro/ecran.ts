@@ -12,6 +12,7 @@ import { changerVisibilite, enregistrerDisponibilite, enregistrerPublication, li
 import { csrfValide } from '../disponibilite/page-pro';
 import { ATYPIQUES, champPlace, lireFormulaireDispo, lirePublication } from '../../domain/disponibilite/mise-a-jour';
 import { jourParis } from '../../domain/temps';
+import { limiteAtteinte, noterUsage } from '../auth/limites';
 
 export { COOKIE_PRO };
 export const LIGNES_MAX = 20;
@@ -42,6 +43,9 @@ export async function agirPro(db: Db, config: Config, espace: EspacePro, saisie:
     case 'lien': {
       const email = un('email').trim();
       if (!z.email().safeParse(email).success) return { ok: false, statut: 422, erreurs: { email: 'email' }, saisie };
+      const qui = { ip: o.ip, cible: email };
+      if (await limiteAtteinte(db, 'lien-pro', qui, maintenant)) return { ok: false, statut: 429, erreurs: { email: 'tropDeTentatives' }, saisie };
+      await noterUsage(db, 'lien-pro', qui, maintenant);
       await demanderLien(db, { email, publicUrl: config.publicUrl, maintenant });
       return { ok: false, statut: 200, erreurs: {}, saisie, lienEnvoye: true };
     }

@@ -41,3 +41,16 @@ describe('status line', () => {
     expect(texteDeStatut(bonne)).toBe(bonne);
   });
 });
+
+describe('error pages served before Astro', () => {
+  it('allow their one stylesheet by hash, and nothing inline', async () => {
+    const { createHash } = await import('node:crypto');
+    const { CSP_PAGE_ERREUR, pageErreurSimple } = await import('../../../src/server/http/entrees');
+    const style = /<style>([^<]*)<\/style>/.exec(pageErreurSimple(413))![1]!;
+    expect(CSP_PAGE_ERREUR).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(CSP_PAGE_ERREUR).not.toContain('unsafe-inline');
+    const d = politiqueContenu({ astro: CSP_PAGE_ERREUR, cheminSansLangue: '/demande', frameAncestors: '*' });
+    expect(d).toContain("style-src 'sha256-");
+    expect(d).toContain("script-src 'self'");
+  });
+});
