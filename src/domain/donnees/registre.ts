@@ -268,6 +268,7 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   presences_analyse_pratique: {
     personne: 'professionnel', finalite: 'Présences à l’analyse de la pratique', retention: 'compte',
     aucune: ['seance_id', 'structure_id'], colonnes: {},
+  },
   formations: {
     personne: 'aucune', finalite: 'Catalogue de formations continues', retention: 'sans-objet',
     aucune: ['id', 'relais_id', 'titre', 'organisme', 'debut', 'fin', 'lieu', 'financement', 'places', 'cree_le'], colonnes: {},

@@ -125,7 +125,7 @@ async function relaisDuPerimetre(db: Db, p: Perimetre, jour: string): Promise<st
   if (p.type === 'relais' || p.type === 'secteur') return [p.relaisId];
   if (p.type === 'territoire') return rowsOf<{ id: string }>(await db.execute(sql`select id from relais`)).map((r) => r.id);
   const r = await relaisDeLaCommuneLe(db, p.communeCode, jour);
-  return r ? [r] : [];
+  return r ? [r.relaisId] : [];
 }
 
 /** The day before `jour` ('YYYY-MM-DD'): the statistics' `fin` is exclusive, these counters take both bounds. */
