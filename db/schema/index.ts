@@ -7,3 +7,4 @@ export * from './rdv';
 export * from './stats';
 export * from './backoffice';
 export * from './pro';
+export * from './creches';

@@ -14,6 +14,10 @@ export const ACTIONS_AUDIT = [
   'commune.rattacher', 'commune.annuler-rattachement', 'communes.contours',
   'site.creer', 'site.modifier', 'site.fermer', 'site.fermeture-ajouter', 'site.fermeture-supprimer',
   'personne.inviter', 'personne.modifier', 'personne.desactiver', 'personne.reactiver', 'personne.reinitialiser',
+  // Crèche places (commission, offers, follow-up).
+  'creches.candidature.deposer', 'creches.candidature.confirmer', 'creches.candidature.caduque', 'creches.session.creer', 'creches.session.calculer',
+  'creches.session.deroger', 'creches.session.clore', 'creches.session.publier', 'creches.offre.accepter', 'creches.offre.refuser', 'creches.offre.expirer',
+  'creches.sans-solution.contact', 'creches.gestion.consulter', 'creches.gestion.contrat',
   'lieu-accueil.creer', 'lieu-accueil.modifier', 'lieu-accueil.fermer', 'lieu-accueil.rouvrir', 'lieu-accueil.importer',
 ] as const;
 export type ActionAudit = (typeof ACTIONS_AUDIT)[number];

@@ -10,7 +10,8 @@ import questionnaire from './questionnaire';
 import courriel from './courriel';
 import relance from './relance';
 import formulaire from './formulaire';
+import creches from './creches';
 
-const fr = { ...commun, info, demande, suivi, rdv, carte, pro, questionnaire, courriel, relance, formulaire };
+const fr = { ...commun, info, demande, suivi, rdv, carte, pro, questionnaire, courriel, relance, formulaire, creches };
 export default fr;
 export type Dictionnaire = typeof fr;
