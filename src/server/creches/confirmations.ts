@@ -3,7 +3,7 @@
  * application is still current; without a confirmation a reminder goes out,
  * and 15 days after the reminder the application lapses.
  */
-import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { subMonths, subDays } from 'date-fns';
 import { schema, type Db } from '../db';
 import { journaliser } from '../audit';
@@ -17,7 +17,7 @@ export async function relancerConfirmations(db: Db, maintenant = new Date()): Pr
   let caduques = 0;
   // 1. Lapse: reminded more than 15 days ago and still not confirmed.
   const perimees = await db.select({ id: c.id, demandeId: c.demandeId }).from(c)
-    .where(and(eq(c.statut, 'active'), isNotNull(c.rappelConfirmationLe), lt(c.rappelConfirmationLe, subDays(maintenant, DELAI_APRES_RAPPEL_JOURS))));
+    .where(and(eq(c.statut, 'active'), isNotNull(c.rappelConfirmationLe), lte(c.rappelConfirmationLe, subDays(maintenant, DELAI_APRES_RAPPEL_JOURS))));
   for (const x of perimees) {
     await db.transaction(async (tx) => {
       const r = await tx.update(c).set({ statut: 'caduque' }).where(and(eq(c.id, x.id), eq(c.statut, 'active'))).returning({ id: c.id });
@@ -30,7 +30,7 @@ export async function relancerConfirmations(db: Db, maintenant = new Date()): Pr
   // 2. Reminder: not confirmed for 3 months, not reminded yet.
   const dues = await db.select({ id: c.id, demandeId: d.id, email: d.email, langue: d.langue, parents: d.parents }).from(c)
     .innerJoin(d, eq(d.id, c.demandeId))
-    .where(and(eq(c.statut, 'active'), isNull(c.rappelConfirmationLe), lt(c.confirmeeLe, subMonths(maintenant, CONFIRMATION_MOIS)), isNull(d.anonymiseeLe)));
+    .where(and(eq(c.statut, 'active'), isNull(c.rappelConfirmationLe), lte(c.confirmeeLe, subMonths(maintenant, CONFIRMATION_MOIS)), isNull(d.anonymiseeLe)));
   for (const x of dues) {
     await db.transaction(async (tx) => {
       const r = await tx.update(c).set({ rappelConfirmationLe: maintenant }).where(and(eq(c.id, x.id), isNull(c.rappelConfirmationLe))).returning({ id: c.id });
