@@ -13,7 +13,7 @@ import type { Staff } from '../auth/staff';
 import type { Note } from '../../domain/creches/grille';
 import type { TrancheCreche } from '../../domain/creches/affectation';
 import { crechesParticipantes, nomsStructures } from './donnees';
-import { placesDeSession } from './commission';
+import { calculerProposition, cloreSession, EtatSessionInvalide, placesDeSession, publierPv } from './commission';
 import type { Erreurs, Resultat, Saisie } from '../staff/contexte';
 
 const UUID = z.uuid();
@@ -98,6 +98,9 @@ const schemaContact = z.object({
 
 /** The relais records a contact with a family of the list (also counted in the demande's contacts). */
 export async function noterContactSansSolution(db: Db, u: Staff, saisie: Saisie, maintenant = new Date()): Promise<Resultat> {
+  // The page names each row's fields after the family (unique ids): canal-<id>, note-<id>.
+  const id = String(saisie.candidatureId ?? '');
+  saisie = { ...saisie, canal: saisie[`canal-${id}`] ?? saisie.canal ?? '', note: saisie[`note-${id}`] ?? saisie.note ?? '' };
   const p = schemaContact.safeParse(saisie);
   if (!p.success) return { ok: false, erreurs: Object.fromEntries(p.error.issues.map((i) => [String(i.path[0]), i.message])) as Erreurs, saisie };
   const [r] = await db.select({ demandeId: schema.demandes.id, relaisId: schema.demandes.relaisId, secteurId: schema.demandes.secteurId })
@@ -144,4 +147,29 @@ export async function noterContrat(db: Db, u: Staff, propositionId: string, main
     .returning({ id: schema.propositionsCreche.id });
   if (r.length) await journaliser(db, u, 'creches.gestion.contrat', 'proposition-creche', propositionId);
   return r.length > 0;
+}
+
+// ── Actions of the session page ────────────────────────────────────
+
+/** compute / close / publish, from the session page's buttons. */
+export async function agirSurSession(db: Db, u: Staff, sessionId: string, saisie: Saisie, maintenant = new Date()): Promise<Resultat> {
+  const ici = `/admin/creches/sessions/${sessionId}`;
+  const action = String(saisie.action ?? '');
+  try {
+    if (action === 'calculer') {
+      await calculerProposition(db, u, sessionId);
+      return { ok: true, redirection: `${ici}?fait=calculee` };
+    }
+    if (action === 'clore') {
+      await cloreSession(db, u, sessionId, maintenant);
+      return { ok: true, redirection: `${ici}?fait=close` };
+    }
+    if (action === 'publier') {
+      return (await publierPv(db, u, sessionId, maintenant)) ? { ok: true, redirection: `${ici}?fait=publie` } : { ok: false, erreurs: { action: 'Seul le compte rendu d’une session close peut être publié, une fois.' }, saisie };
+    }
+  } catch (e) {
+    if (e instanceof EtatSessionInvalide) return { ok: false, erreurs: { action: e.message }, saisie };
+    throw e;
+  }
+  return { ok: false, erreurs: { action: 'Action inconnue.' }, saisie };
 }
