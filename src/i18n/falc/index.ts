@@ -11,6 +11,7 @@ import questionnaire from './questionnaire';
 import courriel from './courriel';
 import relance from './relance';
 import formulaire from './formulaire';
+import creches from './creches';
 
-const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, pro, questionnaire, courriel, relance, formulaire };
+const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, pro, questionnaire, courriel, relance, formulaire, creches };
 export default d;

@@ -10,6 +10,7 @@ import questionnaire from './questionnaire';
 import courriel from './courriel';
 import relance from './relance';
 import formulaire from './formulaire';
+import creches from './creches';
 
-const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, questionnaire, courriel, relance, formulaire };
+const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, questionnaire, courriel, relance, formulaire, creches };
 export default d;
