@@ -83,7 +83,7 @@ export default {
     fratrieAucune: 'Non',
     handicap: 'Une personne de la famille a un handicap',
     accompagnement: 'La famille est accompagnée par un service social',
-    parentIsole: 'Je suis seul(e) à élever l’enfant',
+    parentIsole: 'J’élève seule ou seul l’enfant',
     envoyer: 'Envoyer ma candidature',
     annuler: 'Revenir au suivi',
     enregistree: 'Votre candidature est enregistrée.',
