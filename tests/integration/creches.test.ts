@@ -8,6 +8,7 @@ import { adopterGrille, crechesParticipantes } from '../../src/server/creches/do
 import { deposerCandidature, vueCandidature, confirmerCandidature } from '../../src/server/creches/candidature';
 import { calculerProposition, champPlaces, cloreSession, creerSession, deroger, expirerOffres, repondreOffre, publierPv } from '../../src/server/creches/commission';
 import { relancerConfirmations } from '../../src/server/creches/confirmations';
+import { donneesOuvertesCreches, statistiquesCreches } from '../../src/server/creches/statistiques';
 import { familiesProposees, lirePvPublie, lireSession, listeSansSolution, noterContrat } from '../../src/server/creches/staff';
 import { effacerDemande } from '../../src/server/donnees/effacement';
 import { AccesRefuse } from '../../src/server/auth/acces';
@@ -129,6 +130,16 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     await expect(familiesProposees(base.db, { ...admin, role: 'animatrice' })).rejects.toBeInstanceOf(AccesRefuse);
     expect(await noterContrat(base.db, { ...gx, structureId: y.id }, vx.familles[0]!.propositionId)).toBe(false);
     expect(await noterContrat(base.db, gx, vx.familles[0]!.propositionId)).toBe(true);
+  });
+
+  it('counts places, offers and acceptances by session, crèche and commune; open data masks small counts', async () => {
+    const st = await statistiquesCreches(base.db, T);
+    expect(st.parSession).toHaveLength(1);
+    expect(st.parSession[0]).toMatchObject({ places: 2, candidatures: 3, offres: 3, acceptations: 1, refus: 2 });
+    expect(st.parCreche.find((a) => a.cle === x.id)).toMatchObject({ places: 1, offres: 3, acceptations: 1 });
+    const ouvert = await donneesOuvertesCreches(base.db, T);
+    expect(ouvert.parSession[0]).toMatchObject({ places: 2, candidatures: null, offres: null, acceptations: null, partPlacees: null });
+    expect(JSON.stringify(ouvert)).not.toContain('D-2026-C');
   });
 
   it('publishes minutes that name nobody', async () => {
