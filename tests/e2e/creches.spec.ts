@@ -139,4 +139,16 @@ test('three families, two crèches, two places: refusal, next family, letter and
   await verifierAccessibilite(page, 'public grid');
   await page.goto(pvPublic!);
   await verifierAccessibilite(page, 'public minutes');
+
+  // Statistics of the session; the demo crèche manager sees its crèche's families and nothing else.
+  await page.goto('/admin/creches/statistiques');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistiques des places en crèche');
+  const gestion = await browser.newContext();
+  const g = await gestion.newPage();
+  await connexionStaff(g, 'creche@exemple.fr');
+  await expect(g.getByRole('heading', { level: 1 })).toContainText('familles proposées');
+  for (const ref of [a.reference, b.reference, f3.reference]) await expect(g.locator('main')).not.toContainText(ref);
+  await g.goto('/admin/demandes');
+  await expect(g.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
+  await gestion.close();
 });
