@@ -11,6 +11,7 @@ import { relancerConfirmations } from '../../src/server/creches/confirmations';
 import { donneesOuvertesCreches, statistiquesCreches } from '../../src/server/creches/statistiques';
 import { familiesProposees, lirePvPublie, lireSession, listeSansSolution, noterContrat } from '../../src/server/creches/staff';
 import { effacerDemande } from '../../src/server/donnees/effacement';
+import { donneesDeLaFamille } from '../../src/server/donnees/famille';
 import { AccesRefuse } from '../../src/server/auth/acces';
 import type { Staff } from '../../src/server/auth/staff';
 
@@ -163,6 +164,12 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     expect(await relancerConfirmations(base.db, addDays(addMonths(maintenant, 3), 20))).toEqual({ rappels: 0, caduques: 0 });
     expect(await relancerConfirmations(base.db, addMonths(maintenant, 6))).toEqual({ rappels: 1, caduques: 0 });
     expect(await relancerConfirmations(base.db, addDays(addMonths(maintenant, 6), 16))).toEqual({ rappels: 0, caduques: 1 });
+  });
+
+  it('gives the family its application and the decisions in its data download', async () => {
+    const x1 = await donneesDeLaFamille(base.db, demandes.Chloe!);
+    expect(x1.candidatureCreche).toMatchObject({ statut: 'placee', tranche: 'bebe' });
+    expect(x1.decisionsCreche.map((d) => d.statut)).toEqual(['acceptee']);
   });
 
   it('erases the application with the demande (situation and written reasons)', async () => {
