@@ -12,6 +12,8 @@ import { donneesOuvertesCreches, statistiquesCreches } from '../../src/server/cr
 import { familiesProposees, lirePvPublie, lireSession, listeSansSolution, noterContrat } from '../../src/server/creches/staff';
 import { effacerDemande } from '../../src/server/donnees/effacement';
 import { donneesDeLaFamille } from '../../src/server/donnees/famille';
+import { adopterGrilleFormulaire, saisieDeGrille } from '../../src/server/creches/grille-admin';
+import { grilleDuJour } from '../../src/server/creches/donnees';
 import { AccesRefuse } from '../../src/server/auth/acces';
 import type { Staff } from '../../src/server/auth/staff';
 
@@ -164,6 +166,19 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     expect(await relancerConfirmations(base.db, addDays(addMonths(maintenant, 3), 20))).toEqual({ rappels: 0, caduques: 0 });
     expect(await relancerConfirmations(base.db, addMonths(maintenant, 6))).toEqual({ rappels: 1, caduques: 0 });
     expect(await relancerConfirmations(base.db, addDays(addMonths(maintenant, 6), 16))).toEqual({ rappels: 0, caduques: 1 });
+  });
+
+  it('adopts a new grid version from the admin form, never on a past day, and only for the admin', async () => {
+    const base0 = saisieDeGrille(GRILLE_DEMO);
+    const passe = await adopterGrilleFormulaire(base.db, admin, T, { ...base0, adopteeLe: '2026-09-30', source: 'Délibération du conseil' }, maintenant);
+    expect(passe.ok ? null : passe.erreurs.adopteeLe).toMatch(/passée/);
+    const mauvais = await adopterGrilleFormulaire(base.db, admin, T, { ...base0, adopteeLe: '2026-11-01', source: 'Délibération du conseil', fratrie: '-3', 'qf1-jusqua': '100' }, maintenant);
+    expect(mauvais.ok ? [] : Object.keys(mauvais.erreurs).sort()).toEqual(['fratrie', 'qf1-jusqua']);
+    const ok = await adopterGrilleFormulaire(base.db, admin, T, { ...base0, adopteeLe: '2026-11-01', source: 'Délibération du 30 octobre 2026', fratrie: '40' }, maintenant);
+    expect(ok.ok).toBe(true);
+    expect((await grilleDuJour(base.db, T, '2026-11-01'))!.criteres.fratrie).toBe(40);
+    expect((await grilleDuJour(base.db, T, '2026-10-31'))!.criteres.fratrie).toBe(25);
+    await expect(adopterGrilleFormulaire(base.db, { ...admin, role: 'animatrice' }, T, { ...base0 }, maintenant)).rejects.toBeInstanceOf(AccesRefuse);
   });
 
   it('gives the family its application and the decisions in its data download', async () => {

@@ -17,6 +17,7 @@ export const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
   { motif: /^\/admin\/connexion$/, exigence: 'public' },
   { motif: /^\/admin(\/deconnexion|\/acces-refuse)?$/, exigence: [...TOUS, 'gestionnaire-creche'] },
   { motif: /^\/admin\/creches\/gestion$/, exigence: GESTION_CRECHE },
+  { motif: /^\/admin\/creches\/grille$/, exigence: ['admin'] },
   { motif: /^\/admin\/creches(\/.*)?$/, exigence: EQUIPES },
   { motif: /^\/admin\/statistiques(\/.*)?$/, exigence: TOUS },
   { motif: /^\/admin\/(demandes|agenda|offre)(\/.*)?$/, exigence: EQUIPES },

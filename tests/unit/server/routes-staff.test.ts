@@ -20,6 +20,7 @@ describe('route → role table of the back office', () => {
       expect(exigenceDe(p), p).not.toContain('gestionnaire-creche');
     }
     expect(exigenceDe('/admin/creches/sessions/x')).toEqual(['admin', 'animatrice']);
+    expect(exigenceDe('/admin/creches/grille')).toEqual(['admin']);
   });
   it('closes a route nobody declared to all but the admin', () => {
     expect(exigenceDe('/admin/nouvelle-page')).toEqual(['admin']);
