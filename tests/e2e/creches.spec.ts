@@ -143,6 +143,9 @@ test('three families, two crèches, two places: refusal, next family, letter and
   // Statistics of the session; the demo crèche manager sees its crèche's families and nothing else.
   await page.goto('/admin/creches/statistiques');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistiques des places en crèche');
+  await page.goto('/admin/creches/grille');
+  await expect(page.getByLabel(debut('Fratrie dans la crèche'))).toHaveValue('25');
+  await verifierAccessibilite(page, 'grid versions (admin)');
   const gestion = await browser.newContext();
   const g = await gestion.newPage();
   await connexionStaff(g, 'creche@exemple.fr');
