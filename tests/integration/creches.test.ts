@@ -99,6 +99,15 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     expect(sans.map((s) => s.reference)).toEqual(['D-2026-CChloe']);
   });
 
+  it('leaves a family that has not answered an offer out of the next session', async () => {
+    const r = await creerSession(base.db, admin, T, { le: '2026-10-20', debutAccueil: '2027-02-01', [champPlaces(x.id, 'bebe')]: '1' }, maintenant);
+    const id = r.ok ? r.redirection.split('/').pop()! : '';
+    await calculerProposition(base.db, admin, id);
+    const s2 = await lireSession(base.db, id, { anonyme: false });
+    expect(s2!.lignes.map((l) => l.reference)).toEqual(['D-2026-CChloe']);
+    await base.db.delete(schema.sessionsCommission).where(eq(schema.sessionsCommission.id, id));
+  });
+
   it('never changes a closed session when a new grid is adopted', async () => {
     const avant = await lireSession(base.db, sessionId, { anonyme: true });
     await adopterGrille(base.db, T, { ...GRILLE_DEMO, adopteeLe: '2026-10-02', commune: 100, activite: { ...GRILLE_DEMO.activite, 'un-actif': 200 } });

@@ -98,7 +98,9 @@ export async function calculerProposition(db: Db, u: Staff | null, sessionId: st
     const c = schema.candidaturesCreche;
     const rows = await tx.select({ cand: c, communeCode: schema.demandes.communeCode }).from(c)
       .innerJoin(schema.demandes, eq(schema.demandes.id, c.demandeId))
-      .where(and(eq(c.statut, 'active'), eq(schema.demandes.territoireId, s.territoireId), isNull(schema.demandes.anonymiseeLe)));
+      .where(and(eq(c.statut, 'active'), eq(schema.demandes.territoireId, s.territoireId), isNull(schema.demandes.anonymiseeLe),
+        // A family still deciding on an offer of an earlier session waits for its answer.
+        sql`not exists (select 1 from propositions_creche o where o.candidature_id = ${c.id} and o.statut = 'offerte' and o.session_id <> ${sessionId})`));
     const notes = new Map<string, Record<string, Note>>();
     const candidats: Candidat[] = rows.map(({ cand, communeCode }) => {
       const situation = { ...(cand.situation as Omit<Situation, 'deposeeLe' | 'communeCode'>), deposeeLe: cand.deposeeLe, communeCode };
