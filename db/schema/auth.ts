@@ -1,7 +1,9 @@
-import { pgTable, text, uuid, timestamp, boolean, pgEnum, index, jsonb, integer } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { pgTable, text, uuid, timestamp, boolean, pgEnum, index, jsonb, integer, check } from 'drizzle-orm/pg-core';
 import { relais, secteurs, communes } from './territoire';
+import { structures } from './offre';
 
-export const roleStaff = pgEnum('role_staff', ['admin', 'animatrice', 'commune']);
+export const roleStaff = pgEnum('role_staff', ['admin', 'animatrice', 'commune', 'gestionnaire-creche']);
 
 /** Staff accounts: admin (whole territory), animatrice (her relais, maybe one sector), commune viewer. */
 export const utilisateurs = pgTable('utilisateurs', {
@@ -13,6 +15,8 @@ export const utilisateurs = pgTable('utilisateurs', {
   relaisId: uuid('relais_id').references(() => relais.id),
   secteurId: uuid('secteur_id').references(() => secteurs.id),
   communeCode: text('commune_code').references(() => communes.code),
+  /** Crèche manager: the one crèche (structure) whose proposed families they see. */
+  structureId: uuid('structure_id').references(() => structures.id),
   actif: boolean('actif').notNull().default(true),
   /** Base32 TOTP secret (RFC 6238) once the second factor is confirmed; null = password only. */
   totpSecret: text('totp_secret'),
@@ -22,7 +26,7 @@ export const utilisateurs = pgTable('utilisateurs', {
   totpDernierPas: integer('totp_dernier_pas'),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   derniereConnexionLe: timestamp('derniere_connexion_le', { withTimezone: true }),
-});
+}, (t) => [check('utilisateurs_gestionnaire_creche_ck', sql`${t.role}::text <> 'gestionnaire-creche' or ${t.structureId} is not null`)]);
 
 /** One-time recovery codes of the second factor; only their SHA-256 is stored. */
 export const codesSecours = pgTable('codes_secours', {

@@ -9,3 +9,4 @@ export * from './backoffice';
 export * from './pro';
 export * from './ateliers';
 export * from './metier';
+export * from './creches';

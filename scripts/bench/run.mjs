@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const scripts = ['accueil', 'statique', 'pages', 'offre', 'demande', 'file', 'statistiques', 'creneaux', 'rapport-activite'];
+const scripts = ['accueil', 'statique', 'pages', 'offre', 'demande', 'file', 'statistiques', 'creneaux', 'rapport-activite', 'commission'];
 const choisis = process.argv.slice(2).length ? process.argv.slice(2) : scripts;
 const resultats = path.join(mkdtempSync(path.join(os.tmpdir(), 'gpe-bench-')), 'ratios.jsonl');
 let premier = true;

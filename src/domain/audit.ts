@@ -21,6 +21,10 @@ export const ACTIONS_AUDIT = [
   'securite.totp-activer', 'securite.totp-desactiver', 'securite.codes-secours', 'securite.code-secours-utilise',
   // Formation continue and promotion of the métier.
   'formation.creer', 'formation.groupe', 'formation.depart', 'evenement.creer', 'evenement.consulter',
+  // Crèche places (commission, offers, follow-up).
+  'creches.candidature.deposer', 'creches.candidature.confirmer', 'creches.candidature.caduque', 'creches.session.creer', 'creches.session.calculer',
+  'creches.session.deroger', 'creches.session.clore', 'creches.session.publier', 'creches.offre.accepter', 'creches.offre.refuser', 'creches.offre.expirer',
+  'creches.sans-solution.contact', 'creches.grille.adopter', 'creches.gestion.consulter', 'creches.gestion.contrat',
   'lieu-accueil.creer', 'lieu-accueil.modifier', 'lieu-accueil.fermer', 'lieu-accueil.rouvrir', 'lieu-accueil.importer',
 ] as const;
 export type ActionAudit = (typeof ACTIONS_AUDIT)[number];

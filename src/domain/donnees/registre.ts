@@ -137,6 +137,19 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
     aucune: ['usage', 'cree_le', 'expire_le', 'utilise_le', 'reutilisable'],
     colonnes: { hash: c('identifiant', 'supprimer'), sujet_id: c('identifiant', 'supprimer'), donnees: c('texte-libre', 'supprimer') },
   },
+  candidatures_creche: {
+    personne: 'famille', finalite: 'Candidature aux places en crèche (liste d’attente, points de la grille)', retention: 'demande',
+    aucune: ['id', 'demande_id', 'voeux', 'date_debut', 'planning', 'tranche', 'statut', 'deposee_le', 'confirmee_le', 'rappel_confirmation_le',
+      'sans_solution_depuis', 'dernier_contact_le', 'cree_le'],
+    // QF, activity, disability, social support: what the points were computed from; the points themselves stay in the proposals.
+    colonnes: { situation: c('sante', 'vider') },
+  },
+  propositions_creche: {
+    personne: 'famille', finalite: 'Décisions de la commission d’attribution des places en crèche', retention: 'demande',
+    aucune: ['id', 'session_id', 'candidature_id', 'structure_id', 'tranche', 'notes', 'voeux', 'rang_tirage', 'origine', 'statut', 'echeance', 'offerte_le',
+      'repondu_le', 'contrat_le'],
+    colonnes: { motif_derogation: c('texte-libre', 'vider') },
+  },
   journal_audit: {
     personne: 'staff', finalite: 'Savoir qui a consulté ou modifié quoi', retention: 'compte',
     aucune: ['id', 'le', 'utilisateur_id', 'action', 'objet_type', 'objet_id'],
@@ -146,7 +159,7 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   // ── Staff and professionals (not touched by a family's erasure) ────
   utilisateurs: {
     personne: 'staff', finalite: 'Comptes du personnel des relais et des communes', retention: 'compte',
-    aucune: ['id', 'role', 'relais_id', 'secteur_id', 'commune_code', 'actif', 'cree_le', 'derniere_connexion_le', 'totp_dernier_pas'],
+    aucune: ['id', 'role', 'relais_id', 'secteur_id', 'commune_code', 'structure_id', 'actif', 'cree_le', 'derniere_connexion_le', 'totp_dernier_pas'],
     colonnes: { email: garder('contact'), nom: garder('identifiant'), mot_de_passe_hash: garder('identifiant'), totp_secret: garder('identifiant'), totp_secret_attente: garder('identifiant') },
   },
   sessions: {
@@ -280,6 +293,18 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   },
   executions_taches: { personne: 'aucune', finalite: 'Tâches planifiées', retention: 'sans-objet', aucune: ['tache', 'periode', 'debut_le', 'fin_le', 'resultat'], colonnes: {} },
   comptes_questionnaire: { personne: 'aucune', finalite: 'Comptage anonyme des questionnaires', retention: 'sans-objet', aucune: ['commune_code', 'mois', 'nombre'], colonnes: {} },
+  grilles_points: {
+    personne: 'aucune', finalite: 'Grille de points des places en crèche, version par version', retention: 'sans-objet',
+    aucune: ['id', 'territoire_id', 'version', 'adoptee_le', 'source', 'criteres', 'cree_le'], colonnes: {},
+  },
+  sessions_commission: {
+    personne: 'aucune', finalite: 'Sessions de la commission d’attribution des places en crèche', retention: 'sans-objet',
+    aucune: ['id', 'territoire_id', 'le', 'debut_accueil', 'grille_id', 'graine', 'statut', 'close_le', 'pv_publie_le', 'cree_par_id', 'cree_le'], colonnes: {},
+  },
+  places_commission: {
+    personne: 'aucune', finalite: 'Places à attribuer par crèche et tranche d’âge', retention: 'sans-objet',
+    aucune: ['id', 'session_id', 'structure_id', 'tranche', 'nombre'], colonnes: {},
+  },
   amorcage: { personne: 'aucune', finalite: 'Données de démonstration', retention: 'sans-objet', aucune: ['cle', 'fait_le', 'details'], colonnes: {} },
 };
 

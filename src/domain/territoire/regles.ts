@@ -57,7 +57,7 @@ export function adhesionDuJour<T extends Periode>(adhesions: T[], jour: string):
   return adhesions.find((a) => a.debut <= jour && (a.fin === null || jour < a.fin)) ?? null;
 }
 
-export type CompteStaff = { id: string; role: 'admin' | 'animatrice' | 'commune'; actif: boolean };
+export type CompteStaff = { id: string; role: 'admin' | 'animatrice' | 'commune' | 'gestionnaire-creche'; actif: boolean };
 
 /**
  * Would this change leave the territory with no active admin? (deactivating

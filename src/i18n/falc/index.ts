@@ -13,5 +13,7 @@ import relance from './relance';
 import formulaire from './formulaire';
 import metier from './metier';
 
-const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, pro, questionnaire, courriel, relance, formulaire, metier };
+import creches from './creches';
+
+const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, pro, questionnaire, courriel, relance, formulaire, metier, creches };
 export default d;

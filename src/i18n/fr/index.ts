@@ -12,6 +12,8 @@ import relance from './relance';
 import formulaire from './formulaire';
 import metier from './metier';
 
-const fr = { ...commun, info, demande, suivi, rdv, carte, pro, questionnaire, courriel, relance, formulaire, metier };
+import creches from './creches';
+
+const fr = { ...commun, info, demande, suivi, rdv, carte, pro, questionnaire, courriel, relance, formulaire, metier, creches };
 export default fr;
 export type Dictionnaire = typeof fr;

@@ -12,5 +12,7 @@ import relance from './relance';
 import formulaire from './formulaire';
 import metier from './metier';
 
-const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, questionnaire, courriel, relance, formulaire, metier };
+import creches from './creches';
+
+const d: Traduction<Dictionnaire> = { ...commun, info, demande, suivi, rdv, carte, questionnaire, courriel, relance, formulaire, metier, creches };
 export default d;

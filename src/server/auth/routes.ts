@@ -9,12 +9,17 @@ export type Exigence = 'public' | readonly Role[];
 
 const TOUS: readonly Role[] = ['admin', 'animatrice', 'commune'];
 const EQUIPES: readonly Role[] = ['admin', 'animatrice'];
+/** The crèche manager signs in, sees the families proposed to their crèche, and nothing else. */
+const GESTION_CRECHE: readonly Role[] = ['gestionnaire-creche'];
 
 /** First match wins. Paths are without language prefix, without trailing slash. */
 export const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
   { motif: /^\/admin\/connexion(\/code)?$/, exigence: 'public' },
-  { motif: /^\/admin\/securite$/, exigence: TOUS },
-  { motif: /^\/admin(\/deconnexion|\/acces-refuse)?$/, exigence: TOUS },
+  { motif: /^\/admin\/securite$/, exigence: [...TOUS, 'gestionnaire-creche'] },
+  { motif: /^\/admin(\/deconnexion|\/acces-refuse)?$/, exigence: [...TOUS, 'gestionnaire-creche'] },
+  { motif: /^\/admin\/creches\/gestion$/, exigence: GESTION_CRECHE },
+  { motif: /^\/admin\/creches\/grille$/, exigence: ['admin'] },
+  { motif: /^\/admin\/creches(\/.*)?$/, exigence: EQUIPES },
   { motif: /^\/admin\/statistiques(\/.*)?$/, exigence: TOUS },
   { motif: /^\/admin\/(demandes|agenda|offre)(\/.*)?$/, exigence: EQUIPES },
   { motif: /^\/admin\/courriels$/, exigence: EQUIPES },

@@ -6,10 +6,12 @@ import { creerJeton, sha256 } from './tokens';
 import { DUREE_ETAPE_CODE_MIN } from '../../domain/securite/totp';
 import { attenteAvantEssai, envoyerLienDeblocage, noterEchec, oublierEchecs } from './throttle';
 
-export type Role = 'admin' | 'animatrice' | 'commune';
+export type Role = 'admin' | 'animatrice' | 'commune' | 'gestionnaire-creche';
 export type Staff = {
   id: string; email: string; nom: string; role: Role;
   relaisId: string | null; secteurId: string | null; communeCode: string | null;
+  /** Crèche manager only: their crèche. */
+  structureId?: string | null;
 };
 /** `doubleFacteurManquant`: the territory requires a second factor for this role and the person has none yet. */
 export type SessionStaff = { utilisateur: Staff; csrf: string; doubleFacteurManquant: boolean };
@@ -77,7 +79,7 @@ export async function sessionDepuisJeton(db: Db, jeton: string | undefined, main
   const r = rows[0];
   if (!r) return null;
   const { u } = r;
-  return { csrf: r.s.csrf, doubleFacteurManquant: Boolean(r.exige) && !u.totpSecret, utilisateur: { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode } };
+  return { csrf: r.s.csrf, doubleFacteurManquant: Boolean(r.exige) && !u.totpSecret, utilisateur: { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode, structureId: u.structureId } };
 }
 
 export async function deconnecter(db: Db, jeton: string | undefined): Promise<void> {

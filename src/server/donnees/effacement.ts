@@ -14,6 +14,7 @@ import { journaliser } from '../audit';
 import type { Staff } from '../auth/staff';
 import { changerEtat } from '../demande/transitions';
 import { libererDependances } from './cloture';
+import { retirerCandidature } from '../creches/commission';
 import { colonnesAvecEffet } from '../../domain/donnees/registre';
 import { ETATS_CLOS, estOuverte } from '../../domain/demande/etats';
 import { limiteRetention } from '../../domain/relance/regles';
@@ -91,6 +92,13 @@ export async function effacerDemande(db: Db, demandeId: string, o: { origine: Or
     await tx.update(schema.relances).set(valeursEffacees(schema.relances)).where(eq(schema.relances.demandeId, demandeId));
     await tx.update(schema.offresRelayees).set(valeursEffacees(schema.offresRelayees)).where(eq(schema.offresRelayees.demandeId, demandeId));
     await tx.delete(schema.notes).where(eq(schema.notes.demandeId, demandeId));
+    // Crèche application: withdrawn (an offer it held goes to the next family), what the points were computed from erased.
+    await retirerCandidature(tx, demandeId, maintenant);
+    const cands = (await tx.select({ id: schema.candidaturesCreche.id }).from(schema.candidaturesCreche).where(eq(schema.candidaturesCreche.demandeId, demandeId))).map((x) => x.id);
+    if (cands.length) {
+      await tx.update(schema.candidaturesCreche).set(valeursEffacees(schema.candidaturesCreche)).where(inArray(schema.candidaturesCreche.id, cands));
+      await tx.update(schema.propositionsCreche).set(valeursEffacees(schema.propositionsCreche)).where(inArray(schema.propositionsCreche.candidatureId, cands));
+    }
 
     // 4. Emails to or about the family (and, after commit, their .eml copies), links and tokens.
     const c = schema.courriels;

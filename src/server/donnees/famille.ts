@@ -37,6 +37,16 @@ export async function donneesDeLaFamille(db: Db, d: DemandeRow) {
     d.relaisId ? db.select({ nom: schema.relais.nom, email: schema.relais.email, telephone: schema.relais.telephone }).from(schema.relais).where(eq(schema.relais.id, d.relaisId)) : Promise.resolve([]),
     d.communeCode ? db.select({ nom: schema.communes.nom }).from(schema.communes).where(eq(schema.communes.code, d.communeCode)) : Promise.resolve([]),
   ]);
+  // The crèche application and the commission's decisions about the family (JSON file).
+  const c = schema.candidaturesCreche;
+  const candidatureCreche = (await db.select({
+    voeux: c.voeux, dateDebut: c.dateDebut, planning: c.planning, tranche: c.tranche, situation: c.situation, statut: c.statut, deposeeLe: c.deposeeLe, confirmeeLe: c.confirmeeLe,
+  }).from(c).where(eq(c.demandeId, d.id)))[0] ?? null;
+  const decisionsCreche = await db.select({ session: schema.sessionsCommission.le, creche: schema.structures.nom, statut: schema.propositionsCreche.statut, points: schema.propositionsCreche.notes, echeance: schema.propositionsCreche.echeance })
+    .from(schema.propositionsCreche).innerJoin(c, eq(c.id, schema.propositionsCreche.candidatureId))
+    .innerJoin(schema.sessionsCommission, eq(schema.sessionsCommission.id, schema.propositionsCreche.sessionId))
+    .leftJoin(schema.structures, eq(schema.structures.id, schema.propositionsCreche.structureId))
+    .where(and(eq(c.demandeId, d.id), eq(schema.sessionsCommission.statut, 'close'))).orderBy(asc(schema.sessionsCommission.le));
   await journaliser(db, null, 'demande.suivi.telecharger-donnees', 'demande', d.id);
   return {
     reference: d.reference, deposeeLe: d.creeLe, etat: d.etat, langue: d.langue,
@@ -50,6 +60,7 @@ export async function donneesDeLaFamille(db: Db, d: DemandeRow) {
     consentements: { contact: d.consentementContact, partage: d.consentementPartage, sante: d.consentementSante, le: d.consentementLe },
     relais: relais[0] ?? null,
     historique, contacts, notes, rendezVous: rdvs, reunions: inscriptions, relances, offresRelayees: offres, misesEnRelation: mises, courriels,
+    candidatureCreche, decisionsCreche,
   };
 }
 export type DonneesFamille = Awaited<ReturnType<typeof donneesDeLaFamille>>;

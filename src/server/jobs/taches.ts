@@ -5,9 +5,10 @@ import { taches as rdv } from './taches-rdv';
 import { taches as dispo } from './taches-dispo';
 import { taches as donnees } from './taches-donnees';
 import { taches as ateliers } from './taches-ateliers';
+import { taches as creches } from './taches-creches';
 
 /**
  * Every scheduled task of the portal. Areas append theirs (follow-up emails,
  * availability reminders, RDV reminders, retention).
  */
-export const TACHES: Tache[] = [...demande, ...suivi, ...rdv, ...dispo, ...donnees, ...ateliers];
+export const TACHES: Tache[] = [...demande, ...suivi, ...rdv, ...dispo, ...donnees, ...ateliers, ...creches];

@@ -16,7 +16,16 @@ describe('route → role table of the back office', () => {
   it('opens the code step of sign-in to everyone and each person’s own security page to every role', () => {
     expect(exigenceDe('/admin/connexion/code')).toBe('public');
     expect(exigenceDe('/admin/connexion/autre')).toEqual(['admin']);
-    expect(exigenceDe('/admin/securite')).toEqual(['admin', 'animatrice', 'commune']);
+    expect(exigenceDe('/admin/securite')).toEqual(['admin', 'animatrice', 'commune', 'gestionnaire-creche']);
+  });
+  it('lets the crèche manager into its one screen and nowhere else', () => {
+    expect(exigenceDe('/admin/creches/gestion')).toEqual(['gestionnaire-creche']);
+    expect(exigenceDe('/admin')).toContain('gestionnaire-creche');
+    for (const p of ['/admin/creches', '/admin/creches/sessions/x', '/admin/creches/sans-solution', '/admin/creches/statistiques', '/admin/demandes', '/admin/statistiques', '/admin/courriels']) {
+      expect(exigenceDe(p), p).not.toContain('gestionnaire-creche');
+    }
+    expect(exigenceDe('/admin/creches/sessions/x')).toEqual(['admin', 'animatrice']);
+    expect(exigenceDe('/admin/creches/grille')).toEqual(['admin']);
   });
   it('closes a route nobody declared to all but the admin', () => {
     expect(exigenceDe('/admin/nouvelle-page')).toEqual(['admin']);
