@@ -141,7 +141,7 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     const id = d!.id;
     await db.insert(s.enfants).values({ demandeId: id, ordre: 0, prenom: attendu ? null : pick(ENFANTS), dateNaissance: attendu ? null : iso(naissance), naissancePrevue: attendu ? iso(naissance) : null });
     await db.insert(s.demandeHistorique).values(hist.map((h) => ({ demandeId: id, le: h.le, transition: h.transition, de: h.de, vers: h.vers, parFamille: h.parFamille ?? false, parUtilisateurId: h.parFamille || h.transition === 'deposer' ? null : assigne, motif: h.motif ?? null })));
-    if (contacts.length) await db.insert(s.contacts).values(contacts.map((c) => ({ demandeId: id, le: c.le, canal: c.canal, issue: c.issue, note: c.note, parUtilisateurId: assigne })));
+    if (contacts.length) await db.insert(s.contacts).values(contacts.map((c) => ({ demandeId: id, le: c.le, canal: c.canal, motif: 'recherche-mode-accueil', issue: c.issue, note: c.note, parUtilisateurId: assigne })));
     if (mer.length) await db.insert(s.misesEnRelation).values(mer.map((x) => ({ demandeId: id, le: x.le, structureId: x.structureId, issue: x.issue, parUtilisateurId: assigne })));
     if (r() < 0.25 && etat !== 'nouvelle') await db.insert(s.notes).values({ demandeId: id, le: avance(1), texte: 'Famille très réactive, préfère être appelée après 17 h.', parUtilisateurId: assigne });
     // Follow-up emails: sent N months after a solution or a mise en relation, some unanswered (in the staff's list).

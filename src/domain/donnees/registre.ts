@@ -78,8 +78,9 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
     colonnes: { motif: c('texte-libre', 'vider'), details: c('texte-libre', 'vider') },
   },
   contacts: {
-    personne: 'famille', finalite: 'Compter les contacts avec la famille (rapport CAF)', retention: 'demande',
-    aucune: ['id', 'demande_id', 'le', 'canal', 'sens', 'par_utilisateur_id', 'issue'],
+    // Contacts with professionals (no demande) share the table; their only personal datum is the note, kept with the relais' log.
+    personne: 'famille', finalite: 'Compter les contacts avec les familles et les professionnels (rapport CAF)', retention: 'demande',
+    aucune: ['id', 'demande_id', 'relais_id', 'public', 'structure_id', 'motif', 'le', 'canal', 'sens', 'par_utilisateur_id', 'issue'],
     colonnes: { note: c('texte-libre', 'vider') },
   },
   notes: {

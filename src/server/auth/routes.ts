@@ -17,6 +17,7 @@ export const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
   { motif: /^\/admin\/statistiques(\/.*)?$/, exigence: TOUS },
   { motif: /^\/admin\/(demandes|agenda|offre)(\/.*)?$/, exigence: EQUIPES },
   { motif: /^\/admin\/courriels$/, exigence: EQUIPES },
+  { motif: /^\/admin\/contacts(\/sous-activite)?$/, exigence: EQUIPES },
 ];
 
 export function exigenceDe(chemin: string): Exigence {

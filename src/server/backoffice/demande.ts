@@ -13,6 +13,7 @@ import { changerEtat, enregistrerContact } from '../demande/transitions';
 import { TYPES_SOLUTION, transitionsPossibles, type Etat, type Transition } from '../../domain/demande/etats';
 import { badges } from '../../domain/demande/file';
 import { ISSUES_CONTACT } from '../../domain/vocabulaire';
+import { MOTIFS_CONTACT_FAMILLE } from '../../domain/contacts/regles';
 import { equipeDe } from './file';
 import { envoyerCourrierSansSolution, envoyerRelance } from './courriers';
 import { DemandeIntrouvable, exigerAccesDemande } from './acces-demande';
@@ -48,7 +49,7 @@ export async function chargerDemande(db: DbOrTx, u: Staff | undefined, id: strin
   const historique = await db.select({ le: h.le, transition: h.transition, de: h.de, vers: h.vers, motif: h.motif, parFamille: h.parFamille, details: h.details, par: ut.nom })
     .from(h).leftJoin(ut, eq(ut.id, h.parUtilisateurId)).where(eq(h.demandeId, id)).orderBy(desc(h.le));
   const c = schema.contacts;
-  const contacts = await db.select({ id: c.id, le: c.le, canal: c.canal, sens: c.sens, issue: c.issue, note: c.note, par: ut.nom })
+  const contacts = await db.select({ id: c.id, le: c.le, canal: c.canal, sens: c.sens, motif: c.motif, issue: c.issue, note: c.note, par: ut.nom })
     .from(c).leftJoin(ut, eq(ut.id, c.parUtilisateurId)).where(eq(c.demandeId, id)).orderBy(desc(c.le));
   const n = schema.notes;
   const notes = await db.select({ id: n.id, le: n.le, texte: n.texte, par: ut.nom }).from(n).leftJoin(ut, eq(ut.id, n.parUtilisateurId)).where(eq(n.demandeId, id)).orderBy(desc(n.le));
@@ -86,6 +87,7 @@ const texteOpt = (max: number) => texte(max).optional().transform((v) => v || nu
 export const schemaContact = z.object({
   canal: z.enum(schema.canalContact.enumValues, { error: 'Choisissez le canal du contact' }),
   sens: z.enum(['sortant', 'entrant'], { error: 'Choisissez qui a pris contact' }).default('sortant'),
+  motif: z.enum(MOTIFS_CONTACT_FAMILLE, { error: 'Choisissez le motif principal du contact' }),
   issue: z.enum(ISSUES_CONTACT, { error: 'Choisissez l’issue du contact' }),
   note: texteOpt(2000),
 });
@@ -112,7 +114,7 @@ export async function ajouterContact(db: Db, u: Staff | undefined, id: string, b
   await db.transaction(async (tx) => {
     await exigerAccesDemande(tx, u, id, true);
     await enregistrerContact(tx, id, { ...p.data, le: maintenant }, { acteur: 'staff', utilisateurId: u!.id });
-    await journaliser(tx, u!, 'contact', 'demande', id, { canal: p.data.canal, issue: p.data.issue });
+    await journaliser(tx, u!, 'contact', 'demande', id, { canal: p.data.canal, issue: p.data.issue, motif: p.data.motif });
   });
   return { ok: true, message: 'Contact enregistré.' };
 }

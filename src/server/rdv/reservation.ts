@@ -236,7 +236,7 @@ export async function marquerRdv(db: Db, o: { rdvId: string; statut: Exclude<Sta
     if (r.demandeId) {
       if (o.statut === 'honore') {
         const [m] = await tx.select({ nom: schema.motifsRdv.nom }).from(schema.motifsRdv).where(eq(schema.motifsRdv.id, r.motifId));
-        await enregistrerContact(tx, r.demandeId, { canal: 'rdv', sens: 'entrant', issue: 'joint', le: r.debut, note: `RDV honoré (${r.mode}) : ${m?.nom ?? ''}` }, { acteur: 'staff', utilisateurId: o.staff.id });
+        await enregistrerContact(tx, r.demandeId, { canal: 'rdv', sens: 'entrant', issue: 'joint', motif: 'recherche-mode-accueil', le: r.debut, note: `RDV honoré (${r.mode}) : ${m?.nom ?? ''}` }, { acteur: 'staff', utilisateurId: o.staff.id });
       }
       await journaliser(tx, o.staff, `rdv.${o.statut}`, 'demande', r.demandeId, { rdvId: r.id });
     }
