@@ -5,7 +5,7 @@ import { miseEnPage, type BlocCourriel } from '../mail/gabarits';
 import type { DbOrTx } from '../db';
 import { courtSms, heure, jourLong } from '../../domain/rdv/format';
 import { fichierIcs, pieceJointeIcs } from './ics';
-import type { ContexteRdv } from './contexte';
+import { langueRdv, type ContexteRdv } from './contexte';
 import { config } from '../config';
 
 export type TypeCourrielRdv = 'confirmation' | 'deplacement' | 'rappel' | 'annulation';
@@ -29,7 +29,8 @@ export function adresseLieu(l: { nom: string; adresse: string; codePostal: strin
 
 /** The reminder text for an SMS gateway (ASCII-friendly, short). */
 export function texteSms(ctx: ContexteRdv, jeton: string, publicUrl: string): string {
-  const lang: Lang = isLang(ctx.rdv.langue) ? ctx.rdv.langue : 'fr';
+  const l = langueRdv(ctx);
+  const lang: Lang = isLang(l) ? l : 'fr';
   const t = (c: string, p?: Record<string, string | number>) => traduire(lang, c, p);
   const [jour, h] = courtSms(ctx.rdv.debut).split(' ');
   const ou = ctx.rdv.mode === 'sur-place' ? (ctx.lieu?.nom ?? '') : t(ctx.rdv.mode === 'telephone' ? 'rdv.courriel.smsTelephone' : 'rdv.courriel.smsVisio');
@@ -39,7 +40,8 @@ export function texteSms(ctx: ContexteRdv, jeton: string, publicUrl: string): st
 export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type: TypeCourrielRdv, jeton: string, publicUrl: string): Promise<void> {
   const { rdv, motif, relais, lieu, communeNom } = ctx;
   if (!rdv.email) return;
-  const lang: Lang = isLang(rdv.langue) ? rdv.langue : 'fr';
+  const l = langueRdv(ctx);
+  const lang: Lang = isLang(l) ? l : 'fr';
   const t = (c: string, p?: Record<string, string | number>) => traduire(lang, c, p);
   const jour = jourLong(rdv.debut, lang);
   const h = heure(rdv.debut, lang);

@@ -118,7 +118,9 @@ export async function reserverRdv(db: Db, r: NouvelleReservation): Promise<Resul
   }
   const candidates = creneaux.filter((c) => c.debut.getTime() === r.debut.getTime());
   if (!candidates.length) return { ok: false, raison: 'indisponible' };
-  const cadre = await cadreRdv(db, r.relaisId, motif.id, r.lieuId);
+  // Messages go out in the language chosen in the demande, whatever page the booking came from.
+  const [dem] = r.demandeId ? await db.select({ langue: schema.demandes.langue }).from(schema.demandes).where(eq(schema.demandes.id, r.demandeId)) : [];
+  const cadre = { ...(await cadreRdv(db, r.relaisId, motif.id, r.lieuId)), langueDemande: dem?.langue ?? null };
   for (const c of candidates) {
     // Everything is computed before the single INSERT: a later UPDATE of the new row would re-check
     // the exclusion constraint against concurrent bookings and could deadlock on PostgreSQL.
@@ -127,7 +129,7 @@ export async function reserverRdv(db: Db, r: NouvelleReservation): Promise<Resul
     const valeurs: typeof schema.rdvs.$inferInsert = {
       id, relaisId: r.relaisId, animatriceId: c.animatriceId, lieuId: r.lieuId, motifId: motif.id, mode: r.mode, debut: c.debut, fin: c.fin,
       demandeId: r.demandeId ?? null, structureId: r.structureId ?? null, statut: 'reserve', statutLe: maintenant, parFamille: r.parFamille,
-      creeParId: r.staff?.id ?? null, creeLe: maintenant, langue: r.langue ?? 'fr', email: r.email ?? null, telephone: r.telephone ?? null,
+      creeParId: r.staff?.id ?? null, creeLe: maintenant, langue: dem?.langue ?? r.langue ?? 'fr', email: r.email ?? null, telephone: r.telephone ?? null,
       nomContact: r.nomContact ?? null, note: r.note ?? null, gestionTokenHash: sha256(jeton), nbDeplacements: 0,
     };
     valeurs.smsTexte = texteSms({ ...cadre, rdv: valeurs as RdvRow }, jeton, r.publicUrl);
