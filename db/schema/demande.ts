@@ -5,7 +5,7 @@ import {
 import { dansListe } from './vocabulaire';
 import { CANAUX_PREFERES, LANGUES_CONTACT } from '../../src/domain/demande/schema';
 import { ETATS_CLOS, TRANSITIONS } from '../../src/domain/demande/etats';
-import { EVENEMENTS_HISTORIQUE, ISSUES_CONTACT, ISSUES_MISE_EN_RELATION, REGULARITES, SENS_CONTACT } from '../../src/domain/vocabulaire';
+import { AUTEURS_ISSUE_MER, EVENEMENTS_HISTORIQUE, ISSUES_CONTACT, ISSUES_MISE_EN_RELATION, REGULARITES, SENS_CONTACT } from '../../src/domain/vocabulaire';
 import { MOTIFS_CONTACT_FAMILLE, MOTIFS_CONTACT_PRO, PUBLICS_CONTACT } from '../../src/domain/contacts/regles';
 import { communes, relais, secteurs, territoires } from './territoire';
 import { utilisateurs } from './auth';
@@ -181,9 +181,16 @@ export const misesEnRelation = pgTable('mises_en_relation', {
   structureId: uuid('structure_id').notNull().references(() => structures.id, { onDelete: 'cascade' }),
   le: timestamp('le', { withTimezone: true }).notNull().defaultNow(),
   parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
-  issue: text('issue').notNull().default('en-attente'), // en-attente | contrat | refus-famille | refus-pro
+  issue: text('issue').notNull().default('en-attente'), // ISSUES_MISE_EN_RELATION
   note: text('note'),
+  /** When and by whom the outcome was recorded (the professional's one-click answer, or staff). */
+  issueLe: timestamp('issue_le', { withTimezone: true }),
+  issuePar: text('issue_par'),
+  /** The family was told who was proposed (email sent), and the professional got the need (with consent). */
+  familleInformeeLe: timestamp('famille_informee_le', { withTimezone: true }),
+  proInformeeLe: timestamp('pro_informee_le', { withTimezone: true }),
 }, (t) => [
   index('mer_demande_idx').on(t.demandeId), index('mer_le_idx').on(t.le),
   check('mer_issue_ck', dansListe(t.issue, ISSUES_MISE_EN_RELATION)),
+  check('mer_issue_par_ck', sql`${t.issuePar} is null or ${dansListe(t.issuePar, AUTEURS_ISSUE_MER)}`),
 ]);

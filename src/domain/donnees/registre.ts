@@ -90,7 +90,7 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   },
   mises_en_relation: {
     personne: 'famille', finalite: 'Mettre la famille en relation avec un professionnel', retention: 'demande',
-    aucune: ['id', 'demande_id', 'structure_id', 'le', 'par_utilisateur_id', 'issue'],
+    aucune: ['id', 'demande_id', 'structure_id', 'le', 'par_utilisateur_id', 'issue', 'issue_le', 'issue_par', 'famille_informee_le', 'pro_informee_le'],
     colonnes: { note: c('texte-libre', 'vider') },
   },
   offres_relayees: {

@@ -26,5 +26,14 @@ const d: Traduction<Dictionnaire['courriel']> = {
     ancien: 'L’ancien lien ne marche plus. Utilisez ce nouveau lien.',
     pasVous: 'Vous n’avez rien demandé ? Ne faites rien. Votre demande ne change pas.',
   },
+  relation: {
+    sujet: 'Demande {reference} : le relais vous propose {nom}',
+    intro: 'Le relais a trouvé une personne qui peut garder votre enfant. Votre demande : {reference}.',
+    qui: '{nom} — {type}, {commune}',
+    telephone: 'Téléphone : {telephone}',
+    email: 'Courriel : {email}',
+    sansCoordonnees: 'Le relais vous donnera son numéro.',
+    conseil: 'Appelez vite cette personne. Ensuite, dites au relais si vous avez signé un contrat.',
+  },
 };
 export default d;

@@ -1,8 +1,13 @@
+ALTER TABLE "mises_en_relation" DROP CONSTRAINT "mer_issue_ck";--> statement-breakpoint
 ALTER TABLE "contacts" ALTER COLUMN "demande_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "relais_id" uuid;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "public" text DEFAULT 'famille' NOT NULL;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "structure_id" uuid;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "motif" text;--> statement-breakpoint
+ALTER TABLE "mises_en_relation" ADD COLUMN "issue_le" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "mises_en_relation" ADD COLUMN "issue_par" text;--> statement-breakpoint
+ALTER TABLE "mises_en_relation" ADD COLUMN "famille_informee_le" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "mises_en_relation" ADD COLUMN "pro_informee_le" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_relais_id_relais_id_fk" FOREIGN KEY ("relais_id") REFERENCES "public"."relais"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "contacts_relais_le_idx" ON "contacts" USING btree ("relais_id","le") WHERE "contacts"."demande_id" is null;--> statement-breakpoint
@@ -10,4 +15,6 @@ CREATE INDEX "contacts_le_idx" ON "contacts" USING btree ("le");--> statement-br
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_public_ck" CHECK ("contacts"."public" in ('famille', 'assistant-maternel', 'garde-a-domicile', 'candidat'));--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_rattachement_ck" CHECK (("contacts"."public" = 'famille' and "contacts"."demande_id" is not null) or ("contacts"."public" <> 'famille' and "contacts"."demande_id" is null and "contacts"."relais_id" is not null));--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_motif_famille_ck" CHECK ("contacts"."public" <> 'famille' or "contacts"."motif" is null or "contacts"."motif" in ('recherche-mode-accueil', 'role-employeur', 'parentalite', 'autre'));--> statement-breakpoint
-ALTER TABLE "contacts" ADD CONSTRAINT "contacts_motif_pro_ck" CHECK ("contacts"."public" = 'famille' or "contacts"."motif" is null or "contacts"."motif" in ('agrement', 'contrat-droits', 'remuneration', 'formation', 'sous-activite', 'recherche-parents-employeurs', 'autre'));
+ALTER TABLE "contacts" ADD CONSTRAINT "contacts_motif_pro_ck" CHECK ("contacts"."public" = 'famille' or "contacts"."motif" is null or "contacts"."motif" in ('agrement', 'contrat-droits', 'remuneration', 'formation', 'sous-activite', 'recherche-parents-employeurs', 'autre'));--> statement-breakpoint
+ALTER TABLE "mises_en_relation" ADD CONSTRAINT "mer_issue_par_ck" CHECK ("mises_en_relation"."issue_par" is null or "mises_en_relation"."issue_par" in ('pro', 'staff'));--> statement-breakpoint
+ALTER TABLE "mises_en_relation" ADD CONSTRAINT "mer_issue_ck" CHECK ("mises_en_relation"."issue" in ('en-attente', 'contacte', 'contrat', 'sans-suite', 'refus-famille', 'refus-pro'));
