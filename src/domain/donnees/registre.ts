@@ -132,6 +132,11 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
       pieces_jointes: c('texte-libre', 'supprimer'), derniere_erreur: c('texte-libre', 'supprimer'),
     },
   },
+  sms: {
+    personne: 'famille', finalite: 'Envoyer les SMS aux familles qui les ont choisis (file d’envoi)', retention: 'courriel',
+    aucune: ['id', 'type', 'langue', 'relais_id', 'objet_type', 'objet_id', 'statut', 'tentatives', 'prochaine_tentative_le', 'envoye_le', 'cree_le'],
+    colonnes: { destinataire: c('contact', 'supprimer'), texte: c('texte-libre', 'supprimer'), derniere_erreur: c('texte-libre', 'supprimer') },
+  },
   jetons: {
     personne: 'famille', finalite: 'Liens à usage unique envoyés par courriel', retention: 'expiration',
     aucune: ['usage', 'cree_le', 'expire_le', 'utilise_le', 'reutilisable'],

@@ -35,5 +35,9 @@ const d: Traduction<Dictionnaire['courriel']> = {
     sansCoordonnees: 'لم ينشر هذا المهني بيانات الاتصال الخاصة به: سيعطيكم المركز إياها، أو قد أرسل إليه احتياجكم.',
     conseil: 'اتصلوا به بسرعة. ثم أخبروا المركز إن وقّعتم عقدًا.',
   },
+  sms: {
+    relation: 'مرحبًا {prenom}، يقترح عليكم المركز {nom} ({type}، {commune}){contact}. التفاصيل بالبريد الإلكتروني أو في صفحة المتابعة.',
+    lien: 'مرحبًا {prenom}، تم استلام طلبكم {reference}. تابعوه هنا: {lien}',
+  },
 };
 export default d;

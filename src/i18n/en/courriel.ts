@@ -35,5 +35,9 @@ const d: Traduction<Dictionnaire['courriel']> = {
     sansCoordonnees: 'This professional has not published their contact details: the relais will give them to you, or has passed your need on to them.',
     conseil: 'Get in touch soon. Then tell the relais whether you signed a contract.',
   },
+  sms: {
+    relation: 'Hello {prenom}, the relais suggests {nom} ({type}, {commune}){contact}. Details by email or on your follow-up page.',
+    lien: 'Hello {prenom}, your request {reference} has been received. Follow it here: {lien}',
+  },
 };
 export default d;

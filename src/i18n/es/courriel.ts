@@ -35,5 +35,9 @@ const d: Traduction<Dictionnaire['courriel']> = {
     sansCoordonnees: 'Este profesional no ha publicado sus datos de contacto: el relais se los dará o ya le ha transmitido su necesidad.',
     conseil: 'Póngase en contacto pronto. Después, diga al relais si ha firmado un contrato.',
   },
+  sms: {
+    relation: 'Hola {prenom}, el relais le propone a {nom} ({type}, {commune}){contact}. Detalles por correo o en su página de seguimiento.',
+    lien: 'Hola {prenom}, hemos recibido su solicitud {reference}. Sígala aquí: {lien}',
+  },
 };
 export default d;

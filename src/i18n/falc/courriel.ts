@@ -35,5 +35,9 @@ const d: Traduction<Dictionnaire['courriel']> = {
     sansCoordonnees: 'Le relais vous donnera son numéro.',
     conseil: 'Appelez vite cette personne. Ensuite, dites au relais si vous avez signé un contrat.',
   },
+  sms: {
+    relation: 'Bonjour {prenom}, le relais a trouvé {nom} ({type}, {commune}){contact}. Appelez vite.',
+    lien: 'Bonjour {prenom}, le relais a reçu votre demande {reference}. Pour la suivre : {lien}',
+  },
 };
 export default d;

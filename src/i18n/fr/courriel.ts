@@ -32,4 +32,8 @@ export default {
     sansCoordonnees: 'Ce professionnel n’a pas publié ses coordonnées : le relais vous les donnera, ou lui a transmis votre besoin.',
     conseil: 'Prenez contact rapidement. Dites ensuite au relais si vous avez signé un contrat.',
   },
+  sms: {
+    relation: 'Bonjour {prenom}, le relais vous propose {nom} ({type}, {commune}){contact}. Détails par courriel ou sur votre page de suivi.',
+    lien: 'Bonjour {prenom}, votre demande {reference} est reçue. Suivez-la ici : {lien}',
+  },
 } as const;

@@ -35,5 +35,9 @@ const d: Traduction<Dictionnaire['courriel']> = {
     sansCoordonnees: 'Este profissional não publicou os seus contactos: o relais vai dar-lhos ou já lhe transmitiu a sua necessidade.',
     conseil: 'Entre em contacto rapidamente. Depois, diga ao relais se assinou um contrato.',
   },
+  sms: {
+    relation: 'Olá {prenom}, o relais propõe-lhe {nom} ({type}, {commune}){contact}. Detalhes por e-mail ou na sua página de acompanhamento.',
+    lien: 'Olá {prenom}, o seu pedido {reference} foi recebido. Acompanhe-o aqui: {lien}',
+  },
 };
 export default d;

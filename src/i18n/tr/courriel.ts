@@ -35,5 +35,9 @@ const d: Traduction<Dictionnaire['courriel']> = {
     sansCoordonnees: 'Bu uzman iletişim bilgilerini yayınlamadı: merkez bunları size verecek ya da ihtiyacınızı ona iletti.',
     conseil: 'Kısa sürede iletişime geçin. Ardından sözleşme imzalayıp imzalamadığınızı merkeze bildirin.',
   },
+  sms: {
+    relation: 'Merhaba {prenom}, merkez size {nom} öneriyor ({type}, {commune}){contact}. Ayrıntılar e-postada veya takip sayfanızda.',
+    lien: 'Merhaba {prenom}, {reference} numaralı başvurunuz alındı. Buradan takip edin: {lien}',
+  },
 };
 export default d;

@@ -15,6 +15,7 @@ import { mettreEnFile } from '../mail/outbox';
 import { miseEnPage, type BlocCourriel } from '../mail/gabarits';
 import { isLang, traduire, type Lang } from '../../i18n';
 import { changerEtat } from './transitions';
+import { mettreEnFileSms } from '../sms/file';
 import { transitionsPossibles } from '../../domain/demande/etats';
 import { texteOffreAnonyme } from '../../domain/relance/offre';
 import { coordonneesPubliees, typeSolutionDe, type ReponsePro } from '../../domain/demande/mise-en-relation';
@@ -59,6 +60,16 @@ export async function informerMiseEnRelation(tx: DbOrTx, merId: string, o: { pub
     const { texte, html } = miseEnPage({ lang, titre: sujet, salutation: prenom ? t('courriel.commun.bonjour', { prenom }) : undefined, blocs });
     await mettreEnFile(tx, { destinataire: dem.email, sujet, texte, html, type: 'mise-en-relation-famille', langue: lang, objetType: 'demande', objetId: dem.id });
     famille = true;
+  }
+  {
+    // The same news by SMS when the family chose SMS: first name only, the professional's published contact.
+    const lang: Lang = isLang(dem.langue) ? dem.langue : 'fr';
+    const c = coordonneesPubliees({ type: st.type, telephone: st.telephone, email: st.email, publication: st.publication });
+    const contact = c.telephone ? ` ${c.telephone}` : c.email ? ` ${c.email}` : '';
+    await mettreEnFileSms(tx, dem, {
+      texte: traduire(lang, 'courriel.sms.relation', { prenom: dem.parents[0]?.prenom ?? '', nom: st.nom, type: traduire(lang, `carte.types.${st.type}`), commune: communeNom, contact }),
+      type: 'mise-en-relation-famille', langue: lang, objetType: 'demande', objetId: dem.id,
+    });
   }
   // The family's need and contact go to the professional only with its sharing consent.
   if (dem.consentementPartage && st.email) {

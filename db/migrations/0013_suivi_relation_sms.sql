@@ -1,3 +1,21 @@
+CREATE TABLE "sms" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"destinataire" text NOT NULL,
+	"texte" text NOT NULL,
+	"type" text NOT NULL,
+	"langue" text DEFAULT 'fr' NOT NULL,
+	"relais_id" uuid,
+	"objet_type" text,
+	"objet_id" text,
+	"statut" text DEFAULT 'a-envoyer' NOT NULL,
+	"tentatives" integer DEFAULT 0 NOT NULL,
+	"prochaine_tentative_le" timestamp with time zone DEFAULT now() NOT NULL,
+	"derniere_erreur" text,
+	"envoye_le" timestamp with time zone,
+	"cree_le" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sms_statut_ck" CHECK ("sms"."statut" in ('a-envoyer', 'envoye', 'echec'))
+);
+--> statement-breakpoint
 ALTER TABLE "mises_en_relation" DROP CONSTRAINT "mer_issue_ck";--> statement-breakpoint
 ALTER TABLE "contacts" ALTER COLUMN "demande_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "relais_id" uuid;--> statement-breakpoint
@@ -8,6 +26,9 @@ ALTER TABLE "mises_en_relation" ADD COLUMN "issue_le" timestamp with time zone;-
 ALTER TABLE "mises_en_relation" ADD COLUMN "issue_par" text;--> statement-breakpoint
 ALTER TABLE "mises_en_relation" ADD COLUMN "famille_informee_le" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "mises_en_relation" ADD COLUMN "pro_informee_le" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "sms_a_envoyer_idx" ON "sms" USING btree ("statut","prochaine_tentative_le");--> statement-breakpoint
+CREATE INDEX "sms_objet_idx" ON "sms" USING btree ("objet_type","objet_id");--> statement-breakpoint
+CREATE INDEX "sms_relais_idx" ON "sms" USING btree ("relais_id","cree_le");--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_relais_id_relais_id_fk" FOREIGN KEY ("relais_id") REFERENCES "public"."relais"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_structure_id_structures_id_fk" FOREIGN KEY ("structure_id") REFERENCES "public"."structures"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "contacts_relais_le_idx" ON "contacts" USING btree ("relais_id","le") WHERE "contacts"."demande_id" is null;--> statement-breakpoint
