@@ -1,6 +1,6 @@
 import { pgTable, text, uuid, integer, jsonb, timestamp, date, index, primaryKey, check } from 'drizzle-orm/pg-core';
 import { dansListe } from './vocabulaire';
-import { STATUTS_COURRIEL } from '../../src/domain/vocabulaire';
+import { ALERTES_STAFF, STATUTS_COURRIEL } from '../../src/domain/vocabulaire';
 
 /**
  * Transactional outbox: an email row is inserted in the same transaction as
@@ -57,6 +57,17 @@ export const sms = pgTable('sms', {
   index('sms_relais_idx').on(t.relaisId, t.creeLe),
   check('sms_statut_ck', dansListe(t.statut, STATUTS_COURRIEL)),
 ]);
+
+/**
+ * Alerts sent to staff, one row per (kind, subject, recipient): the unique key
+ * makes an alert go out exactly once, however many instances run the task.
+ */
+export const alertesStaff = pgTable('alertes_staff', {
+  type: text('type').notNull(), // ALERTES_STAFF
+  cle: text('cle').notNull(), // the demande id, or the day of a digest
+  destinataire: text('destinataire').notNull(), // the relais' address or a staff member's id
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.type, t.cle, t.destinataire] }), check('alertes_staff_type_ck', dansListe(t.type, ALERTES_STAFF))]);
 
 /** Scheduled jobs run once per period across every app instance (unique key). */
 export const executionsTaches = pgTable('executions_taches', {

@@ -132,6 +132,10 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
       pieces_jointes: c('texte-libre', 'supprimer'), derniere_erreur: c('texte-libre', 'supprimer'),
     },
   },
+  alertes_staff: {
+    personne: 'aucune', finalite: 'Envoyer chaque alerte aux équipes une seule fois', retention: 'sans-objet',
+    aucune: ['type', 'cle', 'destinataire', 'cree_le'], colonnes: {},
+  },
   sms: {
     personne: 'famille', finalite: 'Envoyer les SMS aux familles qui les ont choisis (file d’envoi)', retention: 'courriel',
     aucune: ['id', 'type', 'langue', 'relais_id', 'objet_type', 'objet_id', 'statut', 'tentatives', 'prochaine_tentative_le', 'envoye_le', 'cree_le'],

@@ -1,3 +1,12 @@
+CREATE TABLE "alertes_staff" (
+	"type" text NOT NULL,
+	"cle" text NOT NULL,
+	"destinataire" text NOT NULL,
+	"cree_le" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "alertes_staff_type_cle_destinataire_pk" PRIMARY KEY("type","cle","destinataire"),
+	CONSTRAINT "alertes_staff_type_ck" CHECK ("alertes_staff"."type" in ('urgence', 'resume-quotidien'))
+);
+--> statement-breakpoint
 CREATE TABLE "sms" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"destinataire" text NOT NULL,
