@@ -1,3 +1,10 @@
+CREATE TABLE "preferences_staff" (
+	"utilisateur_id" uuid PRIMARY KEY NOT NULL,
+	"resume_quotidien" boolean DEFAULT true NOT NULL,
+	"copie_urgences" boolean DEFAULT false NOT NULL,
+	"modifie_le" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "alertes_staff" (
 	"type" text NOT NULL,
 	"cle" text NOT NULL,
@@ -35,6 +42,7 @@ ALTER TABLE "mises_en_relation" ADD COLUMN "issue_le" timestamp with time zone;-
 ALTER TABLE "mises_en_relation" ADD COLUMN "issue_par" text;--> statement-breakpoint
 ALTER TABLE "mises_en_relation" ADD COLUMN "famille_informee_le" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "mises_en_relation" ADD COLUMN "pro_informee_le" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "preferences_staff" ADD CONSTRAINT "preferences_staff_utilisateur_id_utilisateurs_id_fk" FOREIGN KEY ("utilisateur_id") REFERENCES "public"."utilisateurs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sms_a_envoyer_idx" ON "sms" USING btree ("statut","prochaine_tentative_le");--> statement-breakpoint
 CREATE INDEX "sms_objet_idx" ON "sms" USING btree ("objet_type","objet_id");--> statement-breakpoint
 CREATE INDEX "sms_relais_idx" ON "sms" USING btree ("relais_id","cree_le");--> statement-breakpoint

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '../../src/server/db';
 import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db';
-import { alerterUrgences } from '../../src/server/staff/alertes';
+import { alerterUrgences, envoyerResumes } from '../../src/server/staff/alertes';
+import { enregistrerPreferences, lirePreferences } from '../../src/server/staff/preferences';
+import type { Staff } from '../../src/server/auth/staff';
 import { executerTachesDues } from '../../src/server/jobs';
 import { taches } from '../../src/server/jobs/taches-alertes';
 
@@ -49,6 +51,31 @@ describe(`staff alerts (${DB_KIND})`, () => {
     expect(envoyes[0]).toMatchObject({ destinataire: 'rpe.test@exemple.fr', sujet: `Demande urgente ${urgente.reference}`, objetId: urgente.id });
     expect(envoyes[0]!.texte).toContain('Reprise d’emploi');
     expect(envoyes[0]!.texte).toContain(`https://g.fr/admin/demandes/${urgente.id}`);
+  });
+
+  it('each staff member chooses: a copy of urgent alerts, and the morning summary once a day', async () => {
+    const [u] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, 'animatrice.est@exemple.fr'));
+    const est: Staff = { id: u!.id, email: u!.email, nom: u!.nom, role: u!.role, relaisId: u!.relaisId, secteurId: u!.secteurId, communeCode: u!.communeCode };
+    expect(await lirePreferences(base.db, est.id)).toEqual({ resumeQuotidien: true, copieUrgences: false });
+    await enregistrerPreferences(base.db, est, { copieUrgences: 'oui' }, MAINTENANT);
+    expect(await lirePreferences(base.db, est.id)).toEqual({ resumeQuotidien: false, copieUrgences: true });
+    const urgente = await demande({ reference: 'D-AL-COPIE' });
+    await Promise.all([alerterUrgences(base.db, { maintenant: MAINTENANT, publicUrl: 'https://g.fr' }), alerterUrgences(base.db, { maintenant: MAINTENANT, publicUrl: 'https://g.fr' })]);
+    const copies = await base.db.select().from(schema.courriels).where(eq(schema.courriels.type, 'alerte-urgence-copie'));
+    expect(copies.map((c) => [c.destinataire, c.objetId])).toEqual([[est.email, urgente.id]]);
+
+    // The summary: not for her (she unticked it), once for a colleague who keeps the default.
+    const matin = new Date('2026-06-16T05:30:00Z');
+    const n1 = await envoyerResumes(base.db, { maintenant: matin, publicUrl: 'https://g.fr' });
+    const n2 = await envoyerResumes(base.db, { maintenant: matin, publicUrl: 'https://g.fr' });
+    expect(n1).toBeGreaterThan(0);
+    expect(n2).toBe(0);
+    // (The scheduler runs of the first test already sent the summaries of 15 June.)
+    const resumes = (await base.db.select().from(schema.courriels).where(eq(schema.courriels.type, 'resume-quotidien'))).filter((r) => r.sujet.endsWith('16/06/2026'));
+    expect(resumes).toHaveLength(n1);
+    expect(resumes.map((r) => r.destinataire)).not.toContain(est.email);
+    expect(resumes[0]!.sujet).toBe('Votre journée du 16/06/2026');
+    expect(resumes[0]!.texte).toMatch(/premiers? contacts? en retard/);
   });
 
   it('a demande already taken in charge raises no alert', async () => {

@@ -153,6 +153,10 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
     colonnes: { details: c('texte-libre', 'vider') },
   },
   // ── Staff and professionals (not touched by a family's erasure) ────
+  preferences_staff: {
+    personne: 'staff', finalite: 'Alertes et résumé quotidien choisis par chaque membre du personnel', retention: 'compte',
+    aucune: ['utilisateur_id', 'resume_quotidien', 'copie_urgences', 'modifie_le'], colonnes: {},
+  },
   utilisateurs: {
     personne: 'staff', finalite: 'Comptes du personnel des relais et des communes', retention: 'compte',
     aucune: ['id', 'role', 'relais_id', 'secteur_id', 'commune_code', 'actif', 'cree_le', 'derniere_connexion_le'],

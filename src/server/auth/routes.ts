@@ -15,6 +15,7 @@ export const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
   { motif: /^\/admin\/connexion$/, exigence: 'public' },
   { motif: /^\/admin(\/deconnexion|\/acces-refuse)?$/, exigence: TOUS },
   { motif: /^\/admin\/statistiques(\/.*)?$/, exigence: TOUS },
+  { motif: /^\/admin\/parametres$/, exigence: TOUS },
   { motif: /^\/admin\/(demandes|agenda|offre)(\/.*)?$/, exigence: EQUIPES },
   { motif: /^\/admin\/(courriels|sms)$/, exigence: EQUIPES },
   { motif: /^\/admin\/contacts(\/sous-activite)?$/, exigence: EQUIPES },
