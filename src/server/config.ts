@@ -37,6 +37,8 @@ export const configSchema = z.object({
   SMS_URL: z.string().url().optional(),
   SMS_TOKEN: z.string().optional(),
   SMS_EXPEDITEUR: z.string().max(11).default('RPE'),
+  /** Room pattern of video RDVs, with {salle} (e.g. https://meet.jit.si/{salle}); unset = the relais sends the link itself. */
+  VISIO_URL_TEMPLATE: z.string().url().refine((v) => v.includes('{salle}') || v.includes('%7Bsalle%7D'), 'must contain {salle}').optional(),
   MAIL_FROM: z.string().min(3).default('Guichet Petite Enfance <ne-pas-repondre@guichet-petite-enfance.localhost>'),
   /** Secret for signing tokens and cookies; required in production (32+ chars). */
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

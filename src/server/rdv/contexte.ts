@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../db';
 
@@ -22,4 +23,9 @@ export type ContexteRdv = NonNullable<Awaited<ReturnType<typeof contexteRdv>>>;
 /** The language of every message about this RDV: the demande's choice, else the booking's. */
 export function langueRdv(ctx: { rdv: { langue: string }; langueDemande: string | null }): string {
   return ctx.langueDemande ?? ctx.rdv.langue;
+}
+
+/** The private token of a RDV's (or a registration's) management link, derived from the portal's secret. */
+export function jetonGestion(secret: string, objet: 'rdv' | 'inscription', id: string): string {
+  return createHmac('sha256', secret).update(`${objet}-gestion:${id}`).digest('base64url');
 }

@@ -7,6 +7,7 @@ import { courtSms, heure, jourLong } from '../../domain/rdv/format';
 import { fichierIcs, pieceJointeIcs } from './ics';
 import { langueRdv, type ContexteRdv } from './contexte';
 import { config } from '../config';
+import { lienVisio } from './visio';
 
 export type TypeCourrielRdv = 'confirmation' | 'deplacement' | 'rappel' | 'annulation';
 
@@ -49,6 +50,7 @@ export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type
   const nomMotif = libelleMotif(lang, motif);
   const adresse = adresseLieu(lieu, communeNom);
   const heures = config().RDV_ANNULATION_HEURES;
+  const visio = lienVisio(config().VISIO_URL_TEMPLATE, rdv, jeton);
   const blocs: BlocCourriel[] = [
     { type: 'paragraphe', texte: t(`rdv.courriel.${type}`, { relais: relais.nom }) },
     { type: 'encadre', texte: t('rdv.courriel.quand', { jour, heure: h, duree }) },
@@ -61,7 +63,8 @@ export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type
     } else if (rdv.mode === 'telephone' && rdv.telephone) {
       blocs.push({ type: 'paragraphe', texte: t('rdv.gerer.appel', { telephone: rdv.telephone }) });
     } else if (rdv.mode === 'visio') {
-      blocs.push({ type: 'paragraphe', texte: t('rdv.gerer.visio') });
+      if (visio) blocs.push({ type: 'lien', texte: t('rdv.courriel.visioLien'), url: visio });
+      else blocs.push({ type: 'paragraphe', texte: t('rdv.gerer.visio') });
     }
     blocs.push({ type: 'paragraphe', texte: t('rdv.courriel.agenda') });
     blocs.push({ type: 'lien', texte: t('rdv.courriel.gererLien'), url: lienGestion(publicUrl, lang, jeton) });
@@ -72,7 +75,7 @@ export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type
   const ics = fichierIcs({
     uid: `rdv-${rdv.id}@guichet-petite-enfance`, debut: rdv.debut, fin: rdv.fin, titre: `${relais.nom} — ${nomMotif}`,
     description: [t('rdv.courriel.mode', { mode: t(`rdv.modes.${rdv.mode}`) }), lienGestion(publicUrl, lang, jeton)].join('\n'),
-    lieu: rdv.mode === 'sur-place' ? adresse : t(`rdv.modes.${rdv.mode}`), url: lienGestion(publicUrl, lang, jeton),
+    lieu: rdv.mode === 'sur-place' ? adresse : (visio ?? t(`rdv.modes.${rdv.mode}`)), url: lienGestion(publicUrl, lang, jeton),
     organisateur: { nom: relais.nom, email: relais.email }, sequence: rdv.nbDeplacements + (type === 'annulation' ? 1 : 0), annule: type === 'annulation',
   });
   await mettreEnFile(tx, {

@@ -3,7 +3,7 @@
  * guard against double booking: the exclusion constraint rdvs_sans_chevauchement
  * rejects the loser of a race, and we then try the next free animatrice.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { sansFeriesNiFermetures } from '../territoire/creneaux';
 import { schema, type Db, type DbOrTx } from '../db';
@@ -15,7 +15,7 @@ import {
   creneauxLibres, modifiableEnLigne, statutsPossibles, type Creneau, type Mode, type Occupation, type Plage, type Statut,
 } from '../../domain/rdv/creneaux';
 import { mettreEnFileCourrielRdv, texteSms } from './courriels';
-import { contexteRdv, type ContexteRdv } from './contexte';
+import { contexteRdv, jetonGestion, type ContexteRdv } from './contexte';
 
 const JOUR = 86_400_000;
 
@@ -23,9 +23,7 @@ export type MotifRow = typeof schema.motifsRdv.$inferSelect;
 export type RdvRow = typeof schema.rdvs.$inferSelect;
 
 /** The token of the move/cancel link, derived from the secret so that every email of a RDV carries the same link. */
-export function jetonGestion(secret: string, objet: 'rdv' | 'inscription', id: string): string {
-  return createHmac('sha256', secret).update(`${objet}-gestion:${id}`).digest('base64url');
-}
+export { jetonGestion };
 
 /** Was this error the exclusion constraint (two RDVs of one animatrice at once)? */
 export function estChevauchement(err: unknown): boolean {
