@@ -32,6 +32,7 @@ CREATE TABLE "sms" (
 	CONSTRAINT "sms_statut_ck" CHECK ("sms"."statut" in ('a-envoyer', 'envoye', 'echec'))
 );
 --> statement-breakpoint
+ALTER TABLE "demande_historique" DROP CONSTRAINT "demande_hist_transition_ck";--> statement-breakpoint
 ALTER TABLE "mises_en_relation" DROP CONSTRAINT "mer_issue_ck";--> statement-breakpoint
 ALTER TABLE "contacts" ALTER COLUMN "demande_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "relais_id" uuid;--> statement-breakpoint
@@ -54,5 +55,6 @@ ALTER TABLE "contacts" ADD CONSTRAINT "contacts_public_ck" CHECK ("contacts"."pu
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_rattachement_ck" CHECK (("contacts"."public" = 'famille' and "contacts"."demande_id" is not null) or ("contacts"."public" <> 'famille' and "contacts"."demande_id" is null and "contacts"."relais_id" is not null));--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_motif_famille_ck" CHECK ("contacts"."public" <> 'famille' or "contacts"."motif" is null or "contacts"."motif" in ('recherche-mode-accueil', 'role-employeur', 'parentalite', 'autre'));--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_motif_pro_ck" CHECK ("contacts"."public" = 'famille' or "contacts"."motif" is null or "contacts"."motif" in ('agrement', 'contrat-droits', 'remuneration', 'formation', 'sous-activite', 'recherche-parents-employeurs', 'autre'));--> statement-breakpoint
+ALTER TABLE "demande_historique" ADD CONSTRAINT "demande_hist_transition_ck" CHECK ("demande_historique"."transition" in ('deposer', 'deposerHorsTerritoire', 'prendreEnCharge', 'proposerSolution', 'mettreEnRelation', 'conclure', 'classerSansSolution', 'abandonner', 'reprendre', 'rattacher', 'miseAJourFamille', 'fusionDoublon', 'doublonEcarte'));--> statement-breakpoint
 ALTER TABLE "mises_en_relation" ADD CONSTRAINT "mer_issue_par_ck" CHECK ("mises_en_relation"."issue_par" is null or "mises_en_relation"."issue_par" in ('pro', 'staff'));--> statement-breakpoint
 ALTER TABLE "mises_en_relation" ADD CONSTRAINT "mer_issue_ck" CHECK ("mises_en_relation"."issue" in ('en-attente', 'contacte', 'contrat', 'sans-suite', 'refus-famille', 'refus-pro'));

@@ -13,6 +13,6 @@ export const AUTEURS_ISSUE_MER = ['pro', 'staff'] as const;
 export const REPONSES_OFFRE = ['interessee'] as const;
 export const STATUTS_COURRIEL = ['a-envoyer', 'envoye', 'echec'] as const;
 /** History rows that are not state transitions. */
-export const EVENEMENTS_HISTORIQUE = ['miseAJourFamille'] as const;
+export const EVENEMENTS_HISTORIQUE = ['miseAJourFamille', 'fusionDoublon', 'doublonEcarte'] as const;
 /** Kinds of alerts sent to staff (urgent demande to the relais, daily digest to an animatrice). */
 export const ALERTES_STAFF = ['urgence', 'resume-quotidien'] as const;

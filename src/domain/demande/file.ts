@@ -81,10 +81,10 @@ export function echeancePremierContact(creeLe: Date, urgence: boolean, delaiRela
   return addDays(creeLe, delaiPremierContact(urgence, delaiRelaisJours));
 }
 
-export type Badge = { cle: Signal | 'urgence' | 'handicap' | 'atypique'; libelle: string; ton: 'alerte' | 'miel' | 'ok' | 'neutre' };
+export type Badge = { cle: Signal | 'urgence' | 'handicap' | 'atypique' | 'doublon'; libelle: string; ton: 'alerte' | 'miel' | 'ok' | 'neutre' };
 
 export type DemandePourBadges = {
-  etat: Etat; creeLe: Date; premierContactLe: Date | null; urgence: boolean; handicap: boolean; horairesAtypiques: boolean; suiviDu: boolean;
+  etat: Etat; creeLe: Date; premierContactLe: Date | null; doublonPossibleDeId?: string | null; urgence: boolean; handicap: boolean; horairesAtypiques: boolean; suiviDu: boolean;
 };
 
 /** What the queue shows next to a demande, most pressing first. */
@@ -98,6 +98,7 @@ export function badges(d: DemandePourBadges, delaiRelaisJours: number, maintenan
   } else if (d.etat === 'nouvelle') {
     out.push({ cle: 'nouvelle', libelle: 'Nouvelle', ton: 'ok' });
   }
+  if (d.doublonPossibleDeId && (ETATS_OUVERTS as readonly Etat[]).includes(d.etat)) out.push({ cle: 'doublon', libelle: 'Doublon possible', ton: 'miel' });
   if (d.suiviDu) out.push({ cle: 'suivi', libelle: 'Suivi à faire', ton: 'miel' });
   if (d.urgence) out.push({ cle: 'urgence', libelle: 'Urgent', ton: 'alerte' });
   if (d.handicap) out.push({ cle: 'handicap', libelle: 'Handicap', ton: 'neutre' });
@@ -128,6 +129,8 @@ export const LIBELLES_TRANSITION: Record<string, string> = {
   reprendre: 'Reprendre la demande',
   rattacher: 'Rattacher au relais',
   miseAJourFamille: 'Mise à jour par la famille',
+  fusionDoublon: 'Fusion d’un doublon',
+  doublonEcarte: 'Pas un doublon',
 };
 
 export const LIBELLES_MODE: Record<string, string> = {

@@ -73,7 +73,7 @@ export async function listerFile(db: DbOrTx, u: Staff, f: Filtres, maintenant = 
       : sql`(${d.creeLe}, ${d.id}) > (${curseur.creeLe.toISOString()}::timestamptz, ${curseur.id}::uuid)`);
   }
   const rows = await db.select({
-    id: d.id, reference: d.reference, creeLe: d.creeLe, premierContactLe: d.premierContactLe, etat: d.etat, parents: d.parents, urgence: d.urgence, handicap: d.handicap,
+    id: d.id, reference: d.reference, creeLe: d.creeLe, premierContactLe: d.premierContactLe, doublonPossibleDeId: d.doublonPossibleDeId, etat: d.etat, parents: d.parents, urgence: d.urgence, handicap: d.handicap,
     horairesAtypiques: d.horairesAtypiques, ageMois: d.ageMoisAuDebut, modes: d.modesSouhaites, communeNom: schema.communes.nom,
     communeAutre: d.communeHorsTerritoire, assigneeNom: schema.utilisateurs.nom, delai: r.delaiPremierContactJours, suiviDu: suiviDuSql,
   }).from(d)
@@ -95,7 +95,7 @@ export async function listerFile(db: DbOrTx, u: Staff, f: Filtres, maintenant = 
       id: x.id, reference: x.reference, creeLe: x.creeLe, etat: x.etat,
       famille: nomFamille(x.parents),
       communeNom: x.communeNom ?? x.communeAutre, ageMois: x.ageMois, modes: x.modes, assigneeNom: x.assigneeNom,
-      badges: badges({ etat: x.etat, creeLe: x.creeLe, premierContactLe: x.premierContactLe, urgence: x.urgence, handicap: x.handicap, horairesAtypiques: x.horairesAtypiques, suiviDu: !!x.suiviDu }, x.delai ?? 15, maintenant),
+      badges: badges({ etat: x.etat, creeLe: x.creeLe, premierContactLe: x.premierContactLe, doublonPossibleDeId: x.doublonPossibleDeId, urgence: x.urgence, handicap: x.handicap, horairesAtypiques: x.horairesAtypiques, suiviDu: !!x.suiviDu }, x.delai ?? 15, maintenant),
     })),
     suivant: rows.length > TAILLE_PAGE && dernier ? encoderCurseur({ creeLe: dernier.creeLe, id: dernier.id }) : null,
     comptes,
