@@ -12,6 +12,8 @@ import { envoyerSmsEnAttente, listerSms } from '../../src/server/sms/file';
 import { FournisseurFichier, FournisseurHttp } from '../../src/server/sms/fournisseurs';
 import { communesDuRelais } from '../../src/server/donnees/perimetre';
 import { effacerDemande } from '../../src/server/donnees/effacement';
+import { creerDemande } from '../../src/server/demande/creer';
+import { validerDemande } from '../../src/domain/demande/schema';
 
 const MAINTENANT = new Date('2026-06-15T09:00:00Z');
 
@@ -71,6 +73,23 @@ describe(`SMS to families who chose them (${DB_KIND})`, () => {
     expect(await base.db.select().from(schema.sms)).toHaveLength(0);
   });
 
+  it('a family who chose SMS gets its follow-up link by SMS at once, in its language; one who chose email does not', async () => {
+    const form = (o: Record<string, string>) => {
+      const r = validerDemande({
+        p1Prenom: 'Olena', p1Nom: 'Koval', telephone: '07 12 34 56 78', langueContact: 'uk', commune: code, nbEnfants: '1', e0Prenom: 'Ira', e0Statut: 'ne',
+        e0Naissance: '2026-01-10', dateDebut: '2026-09-01', j1: 'oui', j1De: '08:00', j1A: '17:30', mode1: 'assistant-maternel', consentementContact: 'oui', ...o,
+      }, { aujourdhui: '2026-06-15' });
+      if (!r.ok) throw new Error(JSON.stringify(r.erreurs));
+      return r.donnees;
+    };
+    const parSms = await creerDemande(base.db, form({ canalPrefere: 'sms', idempotencyKey: 'sms-1' }), { canal: 'en-ligne', langue: 'fr', maintenant: MAINTENANT, publicUrl: 'https://g.fr' });
+    await creerDemande(base.db, form({ canalPrefere: 'email', email: 'olena@exemple.fr', telephone: '07 00 00 00 01', idempotencyKey: 'sms-2' }), { canal: 'en-ligne', langue: 'fr', maintenant: MAINTENANT, publicUrl: 'https://g.fr' });
+    const liens = await base.db.select().from(schema.sms).where(eq(schema.sms.type, 'demande-lien'));
+    expect(liens).toHaveLength(1);
+    expect(liens[0]).toMatchObject({ destinataire: '+33712345678', langue: 'uk', objetId: parSms.id });
+    expect(liens[0]!.texte).toBe(`Вітаємо, Olena! Вашу заявку ${parSms.reference} отримано. Відстежуйте тут: https://g.fr/uk/suivi/${parSms.jetonSuivi}`);
+  });
+
   it('the HTTP provider posts to SMS_URL with the token, and a refusal is retried', async () => {
     const recus: { auth: string | undefined; corps: unknown }[] = [];
     let statut = 503;
@@ -82,6 +101,7 @@ describe(`SMS to families who chose them (${DB_KIND})`, () => {
     await new Promise<void>((r) => serveur.listen(0, '127.0.0.1', () => r()));
     const port = (serveur.address() as { port: number }).port;
     try {
+      await base.db.delete(schema.sms); // only this test's SMS in the queue
       await base.db.insert(schema.sms).values({ destinataire: '+33700000000', texte: 'Bonjour Ana', type: 'test', relaisId: est.relaisId });
       const http = new FournisseurHttp(`http://127.0.0.1:${port}/sms`, 'jeton-secret', 'RPE');
       expect(await envoyerSmsEnAttente(base.db, http, 20, new Date())).toEqual({ envoyes: 0, echecs: 0 });
