@@ -57,3 +57,23 @@ test('mise en relation: Turkish family told by email and SMS, AM answers "contra
   await expect(page.locator('#suivi-prevu')).toHaveText(`Courriel de suivi à la famille prévu le ${prevu}.`);
   await verifierAccessibilite(page, 'demande after contract');
 });
+
+test('professionals’ contact log: an AM in sous-activité is called and the contact counted under its motif', async ({ page }) => {
+  await connexionStaff(page, 'animatrice.est@exemple.fr');
+  await page.goto('/admin/contacts/sous-activite');
+  await page.getByLabel('Places libres depuis plus de (mois)').fill('1');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await verifierAccessibilite(page, 'sous-activité');
+  const premiere = page.getByRole('row').nth(1);
+  const nom = (await premiere.getByRole('cell').first().textContent())!.trim();
+  await premiere.getByRole('link', { name: /Noter un contact/ }).click();
+  await expect(page.getByText(`Avec ${nom}.`)).toBeVisible();
+  await expect(page.getByLabel('Motif principal')).toHaveValue('sous-activite');
+  await page.getByLabel('Canal').selectOption('telephone');
+  await page.getByLabel('Issue').selectOption('joint');
+  await page.getByLabel('Compte rendu').fill('Peu de demandes dans son quartier ; offre relayée.');
+  await page.getByRole('button', { name: 'Enregistrer le contact' }).click();
+  await expect(page.getByRole('status')).toHaveText('Contact enregistré.');
+  await expect(page.getByRole('row').filter({ hasText: 'Sous-activité' }).filter({ hasText: nom })).toBeVisible();
+  await verifierAccessibilite(page, 'contacts pros');
+});
