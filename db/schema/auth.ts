@@ -79,3 +79,13 @@ export const jetons = pgTable('jetons', {
   /** A token that may be used several times until it expires (e.g. a session link). */
   reutilisable: boolean('reutilisable').notNull().default(false),
 }, (t) => [index('jetons_sujet_idx').on(t.usage, t.sujetId)]);
+
+/** What each staff member chose to receive by email (a missing row means the defaults). */
+export const preferencesStaff = pgTable('preferences_staff', {
+  utilisateurId: uuid('utilisateur_id').primaryKey().references(() => utilisateurs.id, { onDelete: 'cascade' }),
+  /** A morning summary: new demandes, overdue first contacts, follow-ups to do, the day's RDVs. */
+  resumeQuotidien: boolean('resume_quotidien').notNull().default(true),
+  /** A copy of each urgent-demande alert sent to the relais' address. */
+  copieUrgences: boolean('copie_urgences').notNull().default(false),
+  modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -5,7 +5,8 @@ import {
 import { dansListe } from './vocabulaire';
 import { CANAUX_PREFERES, LANGUES_CONTACT } from '../../src/domain/demande/schema';
 import { ETATS_CLOS, TRANSITIONS } from '../../src/domain/demande/etats';
-import { EVENEMENTS_HISTORIQUE, ISSUES_CONTACT, ISSUES_MISE_EN_RELATION, REGULARITES, SENS_CONTACT } from '../../src/domain/vocabulaire';
+import { AUTEURS_ISSUE_MER, EVENEMENTS_HISTORIQUE, ISSUES_CONTACT, ISSUES_MISE_EN_RELATION, REGULARITES, SENS_CONTACT } from '../../src/domain/vocabulaire';
+import { MOTIFS_CONTACT_FAMILLE, MOTIFS_CONTACT_PRO, PUBLICS_CONTACT } from '../../src/domain/contacts/regles';
 import { communes, relais, secteurs, territoires } from './territoire';
 import { utilisateurs } from './auth';
 import { structures } from './offre';
@@ -131,10 +132,21 @@ export const demandeHistorique = pgTable('demande_historique', {
   check('demande_hist_transition_ck', dansListe(t.transition, [...Object.keys(TRANSITIONS), ...EVENEMENTS_HISTORIQUE])),
 ]);
 
-/** Each contact with the family, counted one by one (the CAF counts contacts). */
+/**
+ * Each contact of the relais, counted one by one (the CAF counts contacts by
+ * public and motif): with a family (on its demande) or with a professional
+ * (an AM, a garde à domicile, a candidate to the métier; no demande).
+ */
 export const contacts = pgTable('contacts', {
   id: uuid('id').primaryKey().defaultRandom(),
-  demandeId: uuid('demande_id').notNull().references(() => demandes.id, { onDelete: 'cascade' }),
+  /** The family's demande; null for a contact with a professional. */
+  demandeId: uuid('demande_id').references(() => demandes.id, { onDelete: 'cascade' }),
+  /** The relais of a contact with a professional (a family's contact belongs to its demande's relais). */
+  relaisId: uuid('relais_id').references(() => relais.id),
+  public: text('public').notNull().default('famille'),
+  /** The professional's listing in the offer, when she has one (AM, service of garde à domicile). */
+  structureId: uuid('structure_id').references(() => structures.id, { onDelete: 'set null' }),
+  motif: text('motif'),
   le: timestamp('le', { withTimezone: true }).notNull().defaultNow(),
   canal: canalContact('canal').notNull(),
   sens: text('sens').notNull().default('sortant'), // sortant | entrant
@@ -143,8 +155,15 @@ export const contacts = pgTable('contacts', {
   note: text('note'),
 }, (t) => [
   index('contacts_demande_idx').on(t.demandeId, t.le),
+  index('contacts_relais_le_idx').on(t.relaisId, t.le).where(sql`${t.demandeId} is null`),
+  index('contacts_le_idx').on(t.le),
   check('contacts_sens_ck', dansListe(t.sens, SENS_CONTACT)),
   check('contacts_issue_ck', sql`${t.issue} is null or ${dansListe(t.issue, ISSUES_CONTACT)}`),
+  check('contacts_public_ck', dansListe(t.public, PUBLICS_CONTACT)),
+  // A family's contact hangs on its demande and takes a family motif; a professional's has a relais and no demande.
+  check('contacts_rattachement_ck', sql`(${t.public} = 'famille' and ${t.demandeId} is not null) or (${t.public} <> 'famille' and ${t.demandeId} is null and ${t.relaisId} is not null)`),
+  check('contacts_motif_famille_ck', sql`${t.public} <> 'famille' or ${t.motif} is null or ${dansListe(t.motif, MOTIFS_CONTACT_FAMILLE)}`),
+  check('contacts_motif_pro_ck', sql`${t.public} = 'famille' or ${t.motif} is null or ${dansListe(t.motif, MOTIFS_CONTACT_PRO)}`),
 ]);
 
 export const notes = pgTable('notes', {
@@ -162,9 +181,16 @@ export const misesEnRelation = pgTable('mises_en_relation', {
   structureId: uuid('structure_id').notNull().references(() => structures.id, { onDelete: 'cascade' }),
   le: timestamp('le', { withTimezone: true }).notNull().defaultNow(),
   parUtilisateurId: uuid('par_utilisateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
-  issue: text('issue').notNull().default('en-attente'), // en-attente | contrat | refus-famille | refus-pro
+  issue: text('issue').notNull().default('en-attente'), // ISSUES_MISE_EN_RELATION
   note: text('note'),
+  /** When and by whom the outcome was recorded (the professional's one-click answer, or staff). */
+  issueLe: timestamp('issue_le', { withTimezone: true }),
+  issuePar: text('issue_par'),
+  /** The family was told who was proposed (email sent), and the professional got the need (with consent). */
+  familleInformeeLe: timestamp('famille_informee_le', { withTimezone: true }),
+  proInformeeLe: timestamp('pro_informee_le', { withTimezone: true }),
 }, (t) => [
   index('mer_demande_idx').on(t.demandeId), index('mer_le_idx').on(t.le),
   check('mer_issue_ck', dansListe(t.issue, ISSUES_MISE_EN_RELATION)),
+  check('mer_issue_par_ck', sql`${t.issuePar} is null or ${dansListe(t.issuePar, AUTEURS_ISSUE_MER)}`),
 ]);

@@ -1,6 +1,6 @@
 import { pgTable, text, uuid, integer, jsonb, timestamp, date, index, primaryKey, check } from 'drizzle-orm/pg-core';
 import { dansListe } from './vocabulaire';
-import { STATUTS_COURRIEL } from '../../src/domain/vocabulaire';
+import { ALERTES_STAFF, STATUTS_COURRIEL } from '../../src/domain/vocabulaire';
 
 /**
  * Transactional outbox: an email row is inserted in the same transaction as
@@ -29,6 +29,45 @@ export const courriels = pgTable('courriels', {
   index('courriels_objet_idx').on(t.objetType, t.objetId),
   check('courriels_statut_ck', dansListe(t.statut, STATUTS_COURRIEL)),
 ]);
+
+/**
+ * SMS outbox, same pattern as the emails: queued in the transaction of the
+ * change, sent by the worker through the provider (HTTP, or files under
+ * DATA_DIR/sms without SMS_URL). Only to families who chose SMS.
+ */
+export const sms = pgTable('sms', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  destinataire: text('destinataire').notNull(), // +33…
+  texte: text('texte').notNull(),
+  type: text('type').notNull(),
+  langue: text('langue').notNull().default('fr'),
+  /** The relais whose staff see it in the back office. */
+  relaisId: uuid('relais_id'),
+  objetType: text('objet_type'),
+  objetId: text('objet_id'),
+  statut: text('statut').notNull().default('a-envoyer'),
+  tentatives: integer('tentatives').notNull().default(0),
+  prochaineTentativeLe: timestamp('prochaine_tentative_le', { withTimezone: true }).notNull().defaultNow(),
+  derniereErreur: text('derniere_erreur'),
+  envoyeLe: timestamp('envoye_le', { withTimezone: true }),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('sms_a_envoyer_idx').on(t.statut, t.prochaineTentativeLe),
+  index('sms_objet_idx').on(t.objetType, t.objetId),
+  index('sms_relais_idx').on(t.relaisId, t.creeLe),
+  check('sms_statut_ck', dansListe(t.statut, STATUTS_COURRIEL)),
+]);
+
+/**
+ * Alerts sent to staff, one row per (kind, subject, recipient): the unique key
+ * makes an alert go out exactly once, however many instances run the task.
+ */
+export const alertesStaff = pgTable('alertes_staff', {
+  type: text('type').notNull(), // ALERTES_STAFF
+  cle: text('cle').notNull(), // the demande id, or the day of a digest
+  destinataire: text('destinataire').notNull(), // the relais' address or a staff member's id
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.type, t.cle, t.destinataire] }), check('alertes_staff_type_ck', dansListe(t.type, ALERTES_STAFF))]);
 
 /** Scheduled jobs run once per period across every app instance (unique key). */
 export const executionsTaches = pgTable('executions_taches', {

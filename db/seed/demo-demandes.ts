@@ -178,7 +178,7 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     });
     lignes.enfants.push({ demandeId: id, ordre: 0, prenom: attendu ? null : pick(ENFANTS), dateNaissance: attendu ? null : iso(naissance), naissancePrevue: attendu ? iso(naissance) : null });
     lignes.historique.push(...hist.map((h) => ({ demandeId: id, le: h.le, transition: h.transition, de: h.de, vers: h.vers, parFamille: h.parFamille ?? false, parUtilisateurId: h.parFamille || h.transition === 'deposer' ? null : assigne, motif: h.motif ?? null })));
-    lignes.contacts.push(...contacts.map((c) => ({ demandeId: id, le: c.le, canal: c.canal, issue: c.issue, note: c.note, parUtilisateurId: assigne })));
+    lignes.contacts.push(...contacts.map((c) => ({ demandeId: id, le: c.le, canal: c.canal, motif: 'recherche-mode-accueil', issue: c.issue, note: c.note, parUtilisateurId: assigne })));
     lignes.mer.push(...mer.map((x) => ({ demandeId: id, le: x.le, structureId: x.structureId, issue: x.issue, parUtilisateurId: assigne })));
     if (r() < 0.25 && etat !== 'nouvelle') lignes.notes.push({ demandeId: id, le: avance(1), texte: 'Famille très réactive, préfère être appelée après 17 h.', parUtilisateurId: assigne });
     // Follow-up emails: sent N months after a solution or a mise en relation, some unanswered (in the staff's list).

@@ -8,7 +8,7 @@ export const ACTIONS_AUDIT = [
   'reunion.consulter', 'reunion.creer', 'reunion.presences',
   'agenda.absence-supprimer', 'agenda.motif-modifier', 'agenda.plage-fermer',
   'import-am', 'dispo-pour-am', 'dispo-confirmee-pour-am', 'relance-dispo', 'code-pro-renouvele', 'fiche-code-pro', 'lien-pro-envoye',
-  'courriel.renvoi', 'demande.suivi.telecharger-donnees', 'donnees.effacer',
+  'courriel.renvoi', 'demande.suivi.telecharger-donnees', 'donnees.effacer', 'contact-pro', 'mise-en-relation.issue', 'doublon',
   // Territory administration (admin screens).
   'territoire.modifier', 'relais.creer', 'relais.modifier', 'relais.fermer', 'relais.rouvrir', 'secteur.creer', 'secteur.renommer',
   'commune.rattacher', 'commune.annuler-rattachement', 'communes.contours',

@@ -128,6 +128,11 @@ export function chaqueHeure(d: Date): string {
   return `${jourParis(d)}T${deux(local(d).getHours())}`;
 }
 
+/** Minute key: the local date, hour and minute ('YYYY-MM-DDTHH:mm'), for tasks that must react within minutes. */
+export function chaqueMinute(d: Date): string {
+  return `${chaqueHeure(d)}:${deux(local(d).getMinutes())}`;
+}
+
 // ── Formatters ───────────────────────────────────────────────────────────────
 
 /** Intl locale for a portal language (FALC reads French; Arabic with Latin digits, as on French documents). */

@@ -33,6 +33,12 @@ export const configSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** Connection and greeting timeout of the SMTP server (the socket timeout is twice this). */
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** HTTP SMS gateway (POST JSON {to, text, sender}); unset = SMS written to DATA_DIR/sms. See docs/production.md. */
+  SMS_URL: z.string().url().optional(),
+  SMS_TOKEN: z.string().optional(),
+  SMS_EXPEDITEUR: z.string().max(11).default('RPE'),
+  /** Room pattern of video RDVs, with {salle} (e.g. https://meet.jit.si/{salle}); unset = the relais sends the link itself. */
+  VISIO_URL_TEMPLATE: z.string().url().refine((v) => v.includes('{salle}') || v.includes('%7Bsalle%7D'), 'must contain {salle}').optional(),
   MAIL_FROM: z.string().min(3).default('Guichet Petite Enfance <ne-pas-repondre@guichet-petite-enfance.localhost>'),
   /** Secret for signing tokens and cookies; required in production (32+ chars). */
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -69,6 +69,7 @@ test('animatrice files a phone demande, filters urgent ones, logs a contact, pro
   await verifierAccessibilite(page, 'demande detail');
 
   await page.getByLabel('Canal', { exact: true }).selectOption('telephone');
+  await page.getByLabel('Motif principal').selectOption('recherche-mode-accueil');
   await page.getByLabel('Issue', { exact: true }).selectOption('joint');
   await page.getByLabel('Compte rendu').fill('Maman jointe, besoin confirmé.');
   await page.getByRole('button', { name: 'Enregistrer le contact' }).click();

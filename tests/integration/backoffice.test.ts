@@ -113,11 +113,20 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
     expect(refus.ok).toBe(false); // not from "nouvelle": only allowed transitions pass
     const invalide = await ajouterContact(base.db, est, demandeEst, { canal: 'pigeon', issue: 'joint' }, MAINTENANT);
     expect(invalide.ok).toBe(false);
-    expect((await ajouterContact(base.db, est, demandeEst, { canal: 'telephone', issue: 'joint', note: 'Besoin confirmé' }, MAINTENANT)).ok).toBe(true);
+    // A call nobody answered is logged but leaves the first-contact clock running.
+    expect((await ajouterContact(base.db, est, demandeEst, { canal: 'telephone', motif: 'recherche-mode-accueil', issue: 'injoignable' }, MAINTENANT)).ok).toBe(true);
+    const avant = await chargerDemande(base.db, est, demandeEst, MAINTENANT);
+    expect(avant.demande.etat).toBe('nouvelle');
+    expect(avant.demande.premierContactLe).toBeNull();
+    expect(avant.contacts).toHaveLength(1);
+    expect(avant.contacts[0]).toMatchObject({ issue: 'injoignable', motif: 'recherche-mode-accueil' });
+    const sansMotif = await ajouterContact(base.db, est, demandeEst, { canal: 'telephone', issue: 'joint' }, MAINTENANT);
+    expect(sansMotif).toEqual({ ok: false, erreurs: { motif: 'Choisissez le motif principal du contact' } });
+    expect((await ajouterContact(base.db, est, demandeEst, { canal: 'telephone', motif: 'recherche-mode-accueil', issue: 'joint', note: 'Besoin confirmé' }, MAINTENANT)).ok).toBe(true);
     let detail = await chargerDemande(base.db, est, demandeEst, MAINTENANT);
     expect(detail.demande.etat).toBe('en-cours');
     expect(detail.demande.premierContactLe).not.toBeNull();
-    expect(detail.contacts).toHaveLength(1);
+    expect(detail.contacts).toHaveLength(2);
     expect(detail.transitions).toContain('proposerSolution');
     expect(detail.transitions).not.toContain('rattacher');
     expect((await appliquerTransition(base.db, est, demandeEst, { transition: 'proposerSolution', motif: 'Deux AM proposées' }, MAINTENANT)).ok).toBe(true);

@@ -77,8 +77,9 @@ describe(`RDV booking on ${DB_KIND}`, () => {
   });
 
   it('gives the address and access of the site for an on-site RDV', async () => {
-    const d = await demandeAvecJeton(base.db, a.relais.id, 'jeton-surplace-0000000000000000');
-    const r = await reservation(d.id, instantParis('2026-10-30', '09:00'), { mode: 'sur-place', lieuId: a.lillers.id, langue: 'en' });
+    // The family chose English in its demande; it books from the French pages: the email follows the demande.
+    const d = await demandeAvecJeton(base.db, a.relais.id, 'jeton-surplace-0000000000000000', { langue: 'en' });
+    const r = await reservation(d.id, instantParis('2026-10-30', '09:00'), { mode: 'sur-place', lieuId: a.lillers.id, langue: 'fr' });
     if (!r.ok) throw new Error(r.raison);
     const [mail] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.objetId, r.rdvId));
     expect(mail!.texte).toContain('7 rue de la Haye, 62190');

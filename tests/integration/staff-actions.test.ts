@@ -74,7 +74,7 @@ describe(`staff handlers and guard: role, sector, validation, success (${DB_KIND
     expect(inconnue).toMatchObject({ ok: false, action: null, erreurs: { action: 'Action inconnue' } });
     const vide = await agirSurDemande(ctx('animatrice.est@exemple.fr'), demandeEst, { action: 'note', texte: '  ' });
     expect(vide).toMatchObject({ ok: false, action: 'note', erreurs: { texte: 'Écrivez la note' }, saisie: { texte: '  ' } });
-    const contact = await agirSurDemande(ctx('animatrice.est@exemple.fr'), demandeEst, { action: 'contact', canal: 'pigeon', issue: 'joint' });
+    const contact = await agirSurDemande(ctx('animatrice.est@exemple.fr'), demandeEst, { action: 'contact', canal: 'pigeon', motif: 'role-employeur', issue: 'joint' });
     expect(contact.ok).toBe(false);
     if (!contact.ok) expect(Object.keys(contact.erreurs)).toEqual(['canal']);
     const r = await agirSurDemande(ctx('animatrice.est@exemple.fr'), demandeEst, { action: 'note', texte: 'Rappeler jeudi' });

@@ -148,6 +148,26 @@ describe(`open data on ${DB_KIND}`, () => {
       expect(f('62706', '2026-02').demandes_deposees).toBeNull();
       expect(f('62516', '2026-01').demandes_deposees).toBe(0);
       expect(f('62516', '2026-02').places_agreees).toBeGreaterThan(0);
+      // AM and free places come from the offer history (the demo AM's rows are created "today", their history is older).
+      expect(lignes.reduce((n, l) => n + (l.am_actifs ?? 0), 0)).toBeGreaterThan(0);
+      expect(lignes.filter((l) => l.mois === '2026-02').reduce((n, l) => n + (l.places_disponibles ?? 0), 0)).toBeGreaterThan(0);
+
+      // Five AM of a commune, known from their history: counted from their first declaration, with the places it gave.
+      const [c] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, '62706'));
+      const avant = await donneesOuvertes(base.db, { maintenant: new Date('2026-03-15T10:00:00Z'), nbMois: 2 });
+      const g = (l: typeof lignes, mois: string) => l.find((x) => x.commune_code === '62706' && x.mois === mois)!;
+      const ams = await base.db.insert(schema.structures).values(Array.from({ length: 5 }, (_, k) => ({
+        type: 'assistant-maternel' as const, nom: `OD ${k}`, communeCode: '62706', lat: c!.centreLat!, lon: c!.centreLon!, latPublique: c!.centreLat!, lonPublique: c!.centreLon!,
+        capacite: 3, dispoStatut: 'complet' as const,
+      }))).returning({ id: schema.structures.id });
+      await base.db.insert(schema.dispoHistorique).values(ams.flatMap((a) => [
+        { structureId: a.id, le: new Date('2026-02-05T10:00:00Z'), statut: 'places' as const, source: 'am', details: { places: [{ trancheAge: 'bebe', nombre: 2 }] } },
+        { structureId: a.id, le: new Date('2026-03-05T10:00:00Z'), statut: 'complet' as const, source: 'am', details: { places: [] } },
+      ]));
+      const apres = await donneesOuvertes(base.db, { maintenant: new Date('2026-03-15T10:00:00Z'), nbMois: 2 });
+      expect((g(apres, '2026-02').am_actifs ?? 0) - (g(avant, '2026-02').am_actifs ?? 0)).toBeGreaterThanOrEqual(5);
+      expect(g(apres, '2026-01').am_actifs).toBe(g(avant, '2026-01').am_actifs); // not before their first declaration
+      expect((g(apres, '2026-02').places_disponibles ?? 0) - (g(avant, '2026-02').places_disponibles ?? 0)).toBeGreaterThanOrEqual(10);
       for (const l of lignes) expect(JSON.stringify(l)).not.toMatch(/@|D-OD/);
     } finally {
       await base.detruire();

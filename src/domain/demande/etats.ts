@@ -21,8 +21,8 @@ export const TRANSITIONS = {
   prendreEnCharge: { de: ['nouvelle'], vers: 'en-cours', par: ['staff', 'systeme'] },
   proposerSolution: { de: ['en-cours', 'mise-en-relation'], vers: 'solution-proposee', par: ['staff'] },
   mettreEnRelation: { de: ['nouvelle', 'en-cours', 'solution-proposee', 'mise-en-relation'], vers: 'mise-en-relation', par: ['staff'] },
-  /** A contract is signed or a place accepted (kind of solution required). */
-  conclure: { de: ['en-cours', 'solution-proposee', 'mise-en-relation'], vers: 'solution-trouvee', par: ['staff', 'famille'] },
+  /** A contract is signed or a place accepted (kind of solution required); 'systeme' applies a professional's one-click answer. */
+  conclure: { de: ['en-cours', 'solution-proposee', 'mise-en-relation'], vers: 'solution-trouvee', par: ['staff', 'famille', 'systeme'] },
   classerSansSolution: { de: ['en-cours', 'solution-proposee', 'mise-en-relation'], vers: 'sans-solution', par: ['staff'] },
   /** The family withdraws, or no longer needs care, or staff close a dead demande. */
   abandonner: { de: ['nouvelle', 'en-cours', 'solution-proposee', 'mise-en-relation'], vers: 'abandonnee', par: ['famille', 'staff', 'systeme'] },

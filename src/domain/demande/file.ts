@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { addDays, subDays } from 'date-fns';
-import { ETATS, type Etat } from './etats';
+import { ETATS, ETATS_OUVERTS, type Etat } from './etats';
 import { MODES } from './schema';
 import { delaiPremierContact } from './suivi';
 
@@ -71,7 +71,7 @@ export function decoderCurseur(s: string | undefined): Curseur | null {
   return Number.isNaN(d.getTime()) ? null : { creeLe: d, id: m[2]! };
 }
 
-/** A demande created before this instant and still "nouvelle" is overdue. */
+/** A demande created before this instant and still without a first contact is overdue. */
 export function limitePremierContact(urgence: boolean, delaiRelaisJours: number, maintenant: Date): Date {
   return subDays(maintenant, delaiPremierContact(urgence, delaiRelaisJours));
 }
@@ -81,22 +81,24 @@ export function echeancePremierContact(creeLe: Date, urgence: boolean, delaiRela
   return addDays(creeLe, delaiPremierContact(urgence, delaiRelaisJours));
 }
 
-export type Badge = { cle: Signal | 'urgence' | 'handicap' | 'atypique'; libelle: string; ton: 'alerte' | 'miel' | 'ok' | 'neutre' };
+export type Badge = { cle: Signal | 'urgence' | 'handicap' | 'atypique' | 'doublon'; libelle: string; ton: 'alerte' | 'miel' | 'ok' | 'neutre' };
 
 export type DemandePourBadges = {
-  etat: Etat; creeLe: Date; urgence: boolean; handicap: boolean; horairesAtypiques: boolean; suiviDu: boolean;
+  etat: Etat; creeLe: Date; premierContactLe: Date | null; doublonPossibleDeId?: string | null; urgence: boolean; handicap: boolean; horairesAtypiques: boolean; suiviDu: boolean;
 };
 
 /** What the queue shows next to a demande, most pressing first. */
 export function badges(d: DemandePourBadges, delaiRelaisJours: number, maintenant: Date): Badge[] {
   const out: Badge[] = [];
-  if (d.etat === 'nouvelle') {
-    if (echeancePremierContact(d.creeLe, d.urgence, delaiRelaisJours).getTime() < maintenant.getTime()) {
-      out.push({ cle: 'retard', libelle: 'Premier contact en retard', ton: 'alerte' });
-    } else {
-      out.push({ cle: 'nouvelle', libelle: 'Nouvelle', ton: 'ok' });
-    }
+  // The clock runs until a contact reaches the family (src/domain/contacts/regles.ts), whatever the state:
+  // a demande put in touch with an AM before anyone spoke with the family is still waiting for its first answer.
+  const enAttente = !d.premierContactLe && (ETATS_OUVERTS as readonly Etat[]).includes(d.etat);
+  if (enAttente && echeancePremierContact(d.creeLe, d.urgence, delaiRelaisJours).getTime() < maintenant.getTime()) {
+    out.push({ cle: 'retard', libelle: 'Premier contact en retard', ton: 'alerte' });
+  } else if (d.etat === 'nouvelle') {
+    out.push({ cle: 'nouvelle', libelle: 'Nouvelle', ton: 'ok' });
   }
+  if (d.doublonPossibleDeId && (ETATS_OUVERTS as readonly Etat[]).includes(d.etat)) out.push({ cle: 'doublon', libelle: 'Doublon possible', ton: 'miel' });
   if (d.suiviDu) out.push({ cle: 'suivi', libelle: 'Suivi à faire', ton: 'miel' });
   if (d.urgence) out.push({ cle: 'urgence', libelle: 'Urgent', ton: 'alerte' });
   if (d.handicap) out.push({ cle: 'handicap', libelle: 'Handicap', ton: 'neutre' });
@@ -127,6 +129,8 @@ export const LIBELLES_TRANSITION: Record<string, string> = {
   reprendre: 'Reprendre la demande',
   rattacher: 'Rattacher au relais',
   miseAJourFamille: 'Mise à jour par la famille',
+  fusionDoublon: 'Fusion d’un doublon',
+  doublonEcarte: 'Pas un doublon',
 };
 
 export const LIBELLES_MODE: Record<string, string> = {

@@ -79,8 +79,9 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
     colonnes: { motif: c('texte-libre', 'vider'), details: c('texte-libre', 'vider') },
   },
   contacts: {
-    personne: 'famille', finalite: 'Compter les contacts avec la famille (rapport CAF)', retention: 'demande',
-    aucune: ['id', 'demande_id', 'le', 'canal', 'sens', 'par_utilisateur_id', 'issue'],
+    // Contacts with professionals (no demande) share the table; their only personal datum is the note, kept with the relais' log.
+    personne: 'famille', finalite: 'Compter les contacts avec les familles et les professionnels (rapport CAF)', retention: 'demande',
+    aucune: ['id', 'demande_id', 'relais_id', 'public', 'structure_id', 'motif', 'le', 'canal', 'sens', 'par_utilisateur_id', 'issue'],
     colonnes: { note: c('texte-libre', 'vider') },
   },
   notes: {
@@ -90,7 +91,7 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
   },
   mises_en_relation: {
     personne: 'famille', finalite: 'Mettre la famille en relation avec un professionnel', retention: 'demande',
-    aucune: ['id', 'demande_id', 'structure_id', 'le', 'par_utilisateur_id', 'issue'],
+    aucune: ['id', 'demande_id', 'structure_id', 'le', 'par_utilisateur_id', 'issue', 'issue_le', 'issue_par', 'famille_informee_le', 'pro_informee_le'],
     colonnes: { note: c('texte-libre', 'vider') },
   },
   offres_relayees: {
@@ -132,6 +133,15 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
       pieces_jointes: c('texte-libre', 'supprimer'), derniere_erreur: c('texte-libre', 'supprimer'),
     },
   },
+  alertes_staff: {
+    personne: 'aucune', finalite: 'Envoyer chaque alerte aux équipes une seule fois', retention: 'sans-objet',
+    aucune: ['type', 'cle', 'destinataire', 'cree_le'], colonnes: {},
+  },
+  sms: {
+    personne: 'famille', finalite: 'Envoyer les SMS aux familles qui les ont choisis (file d’envoi)', retention: 'courriel',
+    aucune: ['id', 'type', 'langue', 'relais_id', 'objet_type', 'objet_id', 'statut', 'tentatives', 'prochaine_tentative_le', 'envoye_le', 'cree_le'],
+    colonnes: { destinataire: c('contact', 'supprimer'), texte: c('texte-libre', 'supprimer'), derniere_erreur: c('texte-libre', 'supprimer') },
+  },
   jetons: {
     personne: 'famille', finalite: 'Liens à usage unique envoyés par courriel', retention: 'expiration',
     aucune: ['usage', 'cree_le', 'expire_le', 'utilise_le', 'reutilisable'],
@@ -157,6 +167,10 @@ export const REGISTRE: Readonly<Record<string, TableRegistre>> = {
     colonnes: { details: c('texte-libre', 'vider') },
   },
   // ── Staff and professionals (not touched by a family's erasure) ────
+  preferences_staff: {
+    personne: 'staff', finalite: 'Alertes et résumé quotidien choisis par chaque membre du personnel', retention: 'compte',
+    aucune: ['utilisateur_id', 'resume_quotidien', 'copie_urgences', 'modifie_le'], colonnes: {},
+  },
   utilisateurs: {
     personne: 'staff', finalite: 'Comptes du personnel des relais et des communes', retention: 'compte',
     aucune: ['id', 'role', 'relais_id', 'secteur_id', 'commune_code', 'structure_id', 'actif', 'cree_le', 'derniere_connexion_le', 'totp_dernier_pas'],

@@ -100,7 +100,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     limite: 'يمكنك تغييره أو إلغاؤه حتى {heures} ساعات قبله. بعد ذلك، اتصل بالمركز: {telephone}.',
     sms: 'تذكير RPE: موعد {jour} الساعة {heure}، {ou}. للتغيير أو الإلغاء: {lien}',
     smsTelephone: 'عبر الهاتف',
-    smsVisio: 'عبر الفيديو',
+    visioLien: 'الانضمام إلى مكالمة الفيديو', smsVisio: 'عبر الفيديو',
   },
   reunions: {
     titre: 'اجتماعات إعلامية',

@@ -67,5 +67,6 @@ const d: Traduction<Dictionnaire['suivi']> = {
   },
   donnees: { lien: 'تنزيل بياناتي', titre: 'بياناتي الشخصية', intro: 'هذا كل ما يحتفظ به الموقع عنكم بخصوص الطلب {reference}.', json: 'تنزيل الملف (JSON)', imprimer: 'للاحتفاظ بنسخة، اطبعوا هذه الصفحة من المتصفح.', retour: 'العودة إلى متابعة طلبي', vous: 'أنتم', enfants: 'أطفالكم', besoin: 'احتياجكم', consentements: 'موافقاتكم', historique: 'ما حدث', contacts: 'الاتصالات مع المركز', notes: 'ملاحظات المركز', rdv: 'المواعيد', reunions: 'اجتماعات إعلامية', relances: 'رسائل المتابعة', offres: 'الاحتياج المرسل إلى المربّيات بدون اسمكم', mises: 'جهات التواصل المقترحة', courriels: 'الرسائل المرسلة', aucun: 'لا شيء' },
   confirmer: { retirerDemander: 'سحب طلبي…', supprimerDemander: 'حذف كل بياناتي…', retirerTitre: 'هل تريدون سحب طلبكم؟', supprimerTitre: 'هل تريدون حذف كل بياناتكم؟', ceQuiVaSePasser: 'هذا ما سيحدث:', rdvAnnule: 'سيُلغى موعدكم يوم {date}.', reunionAnnulee: 'سيُلغى تسجيلكم في «{titre}» يوم {date}.', effaceLe: 'ستُحذف بياناتكم الشخصية يوم {date}.', effaceMaintenant: 'ستُحذف بياناتكم الشخصية فورًا. ولن تعمل هذه الصفحة بعد ذلك.', rienNestFait: 'لن يتم أي شيء قبل تأكيدكم.', garder: 'لا، العودة دون تغيير أي شيء' },
+  propositions: { titre: 'المهنيون المقترحون', aucun: 'بيانات الاتصال يعطيها المركز.' },
 };
 export default d;

@@ -26,5 +26,18 @@ const d: Traduction<Dictionnaire['courriel']> = {
     ancien: 'This new link replaces the old one, which no longer works.',
     pasVous: 'If you did not ask for anything, ignore this message: your request has not changed.',
   },
+  relation: {
+    sujet: 'Request {reference}: the relais suggests {nom}',
+    intro: 'The childcare relais suggests you contact this childcare professional for your request {reference}:',
+    qui: '{nom} — {type}, {commune}',
+    telephone: 'Phone: {telephone}',
+    email: 'Email: {email}',
+    sansCoordonnees: 'This professional has not published their contact details: the relais will give them to you, or has passed your need on to them.',
+    conseil: 'Get in touch soon. Then tell the relais whether you signed a contract.',
+  },
+  sms: {
+    relation: 'Hello {prenom}, the relais suggests {nom} ({type}, {commune}){contact}. Details by email or on your follow-up page.',
+    lien: 'Hello {prenom}, your request {reference} has been received. Follow it here: {lien}',
+  },
 };
 export default d;

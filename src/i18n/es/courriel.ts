@@ -26,5 +26,18 @@ const d: Traduction<Dictionnaire['courriel']> = {
     ancien: 'Este nuevo enlace sustituye al anterior, que ya no funciona.',
     pasVous: 'Si no ha pedido nada, ignore este mensaje: su solicitud no ha cambiado.',
   },
+  relation: {
+    sujet: 'Solicitud {reference}: el relais le propone a {nom}',
+    intro: 'El relais de la primera infancia le propone contactar con este profesional del cuidado infantil para su solicitud {reference}:',
+    qui: '{nom} — {type}, {commune}',
+    telephone: 'Teléfono: {telephone}',
+    email: 'Correo electrónico: {email}',
+    sansCoordonnees: 'Este profesional no ha publicado sus datos de contacto: el relais se los dará o ya le ha transmitido su necesidad.',
+    conseil: 'Póngase en contacto pronto. Después, diga al relais si ha firmado un contrato.',
+  },
+  sms: {
+    relation: 'Hola {prenom}, el relais le propone a {nom} ({type}, {commune}){contact}. Detalles por correo o en su página de seguimiento.',
+    lien: 'Hola {prenom}, hemos recibido su solicitud {reference}. Sígala aquí: {lien}',
+  },
 };
 export default d;

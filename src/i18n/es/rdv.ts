@@ -49,7 +49,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     rappel: 'Le recordamos su cita con {relais}.', annulation: 'Su cita con {relais} está anulada.', quand: 'El {jour} a las {heure} ({duree}).', motif: 'Tema: {motif}.', mode: 'Cómo: {mode}.',
     adresseTitre: 'Dirección y acceso', agenda: 'El archivo adjunto «rendez-vous.ics» añade la cita a su agenda.', gererLien: 'Cambiar o anular la cita',
     limite: 'Puede cambiarla o anularla hasta {heures} horas antes. Después, llame al relais: {telephone}.',
-    sms: 'Recordatorio RPE: cita {jour} a las {heure}, {ou}. Cambiar/anular: {lien}', smsTelephone: 'por telefono', smsVisio: 'por video',
+    sms: 'Recordatorio RPE: cita {jour} a las {heure}, {ou}. Cambiar/anular: {lien}', smsTelephone: 'por telefono', visioLien: 'Unirse a la videollamada', smsVisio: 'por video',
   },
   reunions: {
     titre: 'Reuniones informativas', intro: 'Los relais organizan reuniones gratuitas en grupo para padres, futuros padres y asistentes maternales. Inscríbase en línea.',

@@ -26,5 +26,18 @@ const d: Traduction<Dictionnaire['courriel']> = {
     ancien: 'L’ancien lien ne marche plus. Utilisez ce nouveau lien.',
     pasVous: 'Vous n’avez rien demandé ? Ne faites rien. Votre demande ne change pas.',
   },
+  relation: {
+    sujet: 'Demande {reference} : le relais vous propose {nom}',
+    intro: 'Le relais a trouvé une personne qui peut garder votre enfant. Votre demande : {reference}.',
+    qui: '{nom} — {type}, {commune}',
+    telephone: 'Téléphone : {telephone}',
+    email: 'Courriel : {email}',
+    sansCoordonnees: 'Le relais vous donnera son numéro.',
+    conseil: 'Appelez vite cette personne. Ensuite, dites au relais si vous avez signé un contrat.',
+  },
+  sms: {
+    relation: 'Bonjour {prenom}, le relais a trouvé {nom} ({type}, {commune}){contact}. Appelez vite.',
+    lien: 'Bonjour {prenom}, le relais a reçu votre demande {reference}. Pour la suivre : {lien}',
+  },
 };
 export default d;

@@ -23,4 +23,17 @@ export default {
     ancien: 'Ce nouveau lien remplace l’ancien, qui ne fonctionne plus.',
     pasVous: 'Si vous n’avez rien demandé, ignorez ce message : votre demande n’a pas changé.',
   },
+  relation: {
+    sujet: 'Demande {reference} : le relais vous propose {nom}',
+    intro: 'Le relais petite enfance vous propose de contacter ce professionnel de l’accueil pour votre demande {reference} :',
+    qui: '{nom} — {type}, {commune}',
+    telephone: 'Téléphone : {telephone}',
+    email: 'Courriel : {email}',
+    sansCoordonnees: 'Ce professionnel n’a pas publié ses coordonnées : le relais vous les donnera, ou lui a transmis votre besoin.',
+    conseil: 'Prenez contact rapidement. Dites ensuite au relais si vous avez signé un contrat.',
+  },
+  sms: {
+    relation: 'Bonjour {prenom}, le relais vous propose {nom} ({type}, {commune}){contact}. Détails par courriel ou sur votre page de suivi.',
+    lien: 'Bonjour {prenom}, votre demande {reference} est reçue. Suivez-la ici : {lien}',
+  },
 } as const;

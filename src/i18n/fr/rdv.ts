@@ -101,7 +101,7 @@ export default {
     limite: 'Vous pouvez le déplacer ou l’annuler jusqu’à {heures} heures avant. Après, appelez le relais : {telephone}.',
     sms: 'Rappel RPE : RDV {jour} a {heure}, {ou}. Deplacer/annuler : {lien}',
     smsTelephone: 'par telephone',
-    smsVisio: 'en visio',
+    visioLien: 'Rejoindre l’appel vidéo', smsVisio: 'en visio',
   },
   reunions: {
     titre: 'Réunions d’information',

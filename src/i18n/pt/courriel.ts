@@ -26,5 +26,18 @@ const d: Traduction<Dictionnaire['courriel']> = {
     ancien: 'Esta nova ligação substitui a antiga, que já não funciona.',
     pasVous: 'Se não pediu nada, ignore esta mensagem: o seu pedido não mudou.',
   },
+  relation: {
+    sujet: 'Pedido {reference}: o relais propõe-lhe {nom}',
+    intro: 'O relais da primeira infância propõe-lhe contactar este profissional de acolhimento para o seu pedido {reference}:',
+    qui: '{nom} — {type}, {commune}',
+    telephone: 'Telefone: {telephone}',
+    email: 'E-mail: {email}',
+    sansCoordonnees: 'Este profissional não publicou os seus contactos: o relais vai dar-lhos ou já lhe transmitiu a sua necessidade.',
+    conseil: 'Entre em contacto rapidamente. Depois, diga ao relais se assinou um contrato.',
+  },
+  sms: {
+    relation: 'Olá {prenom}, o relais propõe-lhe {nom} ({type}, {commune}){contact}. Detalhes por e-mail ou na sua página de acompanhamento.',
+    lien: 'Olá {prenom}, o seu pedido {reference} foi recebido. Acompanhe-o aqui: {lien}',
+  },
 };
 export default d;

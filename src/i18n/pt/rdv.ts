@@ -48,7 +48,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     rappel: 'Lembramos a sua consulta com {relais}.', annulation: 'A sua consulta com {relais} foi cancelada.', quand: 'A {jour} às {heure} ({duree}).', motif: 'Assunto: {motif}.', mode: 'Como: {mode}.',
     adresseTitre: 'Morada e acesso', agenda: 'O ficheiro anexo «rendez-vous.ics» adiciona a consulta à sua agenda.', gererLien: 'Alterar ou cancelar a consulta',
     limite: 'Pode alterá-la ou cancelá-la até {heures} horas antes. Depois, ligue para o relais: {telephone}.',
-    sms: 'Lembrete RPE: consulta {jour} as {heure}, {ou}. Alterar/cancelar: {lien}', smsTelephone: 'por telefone', smsVisio: 'por video',
+    sms: 'Lembrete RPE: consulta {jour} as {heure}, {ou}. Alterar/cancelar: {lien}', smsTelephone: 'por telefone', visioLien: 'Entrar na videochamada', smsVisio: 'por video',
   },
   reunions: {
     titre: 'Reuniões informativas', intro: 'Os relais organizam reuniões gratuitas em grupo para pais, futuros pais e amas. Inscreva-se online.',

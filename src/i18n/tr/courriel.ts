@@ -26,5 +26,18 @@ const d: Traduction<Dictionnaire['courriel']> = {
     ancien: 'Bu yeni bağlantı, artık çalışmayan eski bağlantının yerini alır.',
     pasVous: 'Bir şey istemediyseniz bu mesajı dikkate almayın: başvurunuz değişmedi.',
   },
+  relation: {
+    sujet: '{reference} numaralı başvuru: merkez size {nom} öneriyor',
+    intro: 'Erken çocukluk merkezi, {reference} numaralı başvurunuz için bu çocuk bakım uzmanıyla iletişime geçmenizi öneriyor:',
+    qui: '{nom} — {type}, {commune}',
+    telephone: 'Telefon: {telephone}',
+    email: 'E-posta: {email}',
+    sansCoordonnees: 'Bu uzman iletişim bilgilerini yayınlamadı: merkez bunları size verecek ya da ihtiyacınızı ona iletti.',
+    conseil: 'Kısa sürede iletişime geçin. Ardından sözleşme imzalayıp imzalamadığınızı merkeze bildirin.',
+  },
+  sms: {
+    relation: 'Merhaba {prenom}, merkez size {nom} öneriyor ({type}, {commune}){contact}. Ayrıntılar e-postada veya takip sayfanızda.',
+    lien: 'Merhaba {prenom}, {reference} numaralı başvurunuz alındı. Buradan takip edin: {lien}',
+  },
 };
 export default d;

@@ -48,7 +48,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     rappel: '{relais} ile randevunuzu hatırlatırız.', annulation: '{relais} ile randevunuz iptal edildi.', quand: '{jour}, saat {heure} ({duree}).', motif: 'Konu: {motif}.', mode: 'Nasıl: {mode}.',
     adresseTitre: 'Adres ve ulaşım', agenda: 'Ekteki «rendez-vous.ics» dosyası randevuyu takviminize ekler.', gererLien: 'Randevuyu değiştir veya iptal et',
     limite: '{heures} saat öncesine kadar değiştirebilir veya iptal edebilirsiniz. Sonrasında relais’yi arayın: {telephone}.',
-    sms: 'RPE hatirlatma: randevu {jour} saat {heure}, {ou}. Degistir/iptal: {lien}', smsTelephone: 'telefonla', smsVisio: 'goruntulu',
+    sms: 'RPE hatirlatma: randevu {jour} saat {heure}, {ou}. Degistir/iptal: {lien}', smsTelephone: 'telefonla', visioLien: 'Görüntülü görüşmeye katılın', smsVisio: 'goruntulu',
   },
   reunions: {
     titre: 'Bilgilendirme toplantıları', intro: 'Relais’ler ebeveynler, anne-baba adayları ve çocuk bakıcıları için ücretsiz grup toplantıları düzenler. İnternetten kaydolun.',

@@ -48,7 +48,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     rappel: 'Нагадуємо про вашу зустріч з {relais}.', annulation: 'Вашу зустріч з {relais} скасовано.', quand: '{jour} о {heure} ({duree}).', motif: 'Тема: {motif}.', mode: 'Як: {mode}.',
     adresseTitre: 'Адреса та як дістатися', agenda: 'Доданий файл «rendez-vous.ics» додає зустріч до вашого календаря.', gererLien: 'Перенести або скасувати зустріч',
     limite: 'Ви можете перенести або скасувати її не пізніше ніж за {heures} год. Після цього телефонуйте до relais: {telephone}.',
-    sms: 'Nagaduvannia RPE: zustrich {jour} o {heure}, {ou}. Zminyty/skasuvaty: {lien}', smsTelephone: 'telefonom', smsVisio: 'video',
+    sms: 'Nagaduvannia RPE: zustrich {jour} o {heure}, {ou}. Zminyty/skasuvaty: {lien}', smsTelephone: 'telefonom', visioLien: 'Приєднатися до відеодзвінка', smsVisio: 'video',
   },
   reunions: {
     titre: 'Інформаційні зустрічі', intro: 'Relais проводять безкоштовні групові зустрічі для батьків, майбутніх батьків і нянь. Реєструйтеся онлайн.',

@@ -21,10 +21,12 @@ export const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
   { motif: /^\/admin\/creches\/grille$/, exigence: ['admin'] },
   { motif: /^\/admin\/creches(\/.*)?$/, exigence: EQUIPES },
   { motif: /^\/admin\/statistiques(\/.*)?$/, exigence: TOUS },
+  { motif: /^\/admin\/parametres$/, exigence: TOUS },
   { motif: /^\/admin\/(demandes|agenda|offre)(\/.*)?$/, exigence: EQUIPES },
-  { motif: /^\/admin\/courriels$/, exigence: EQUIPES },
   { motif: /^\/admin\/(ateliers|analyse-pratique)(\/.*)?$/, exigence: EQUIPES },
   { motif: /^\/admin\/(formations|evenements)(\/.*)?$/, exigence: EQUIPES },
+  { motif: /^\/admin\/(courriels|sms)$/, exigence: EQUIPES },
+  { motif: /^\/admin\/contacts(\/sous-activite)?$/, exigence: EQUIPES },
 ];
 
 export function exigenceDe(chemin: string): Exigence {

@@ -12,7 +12,9 @@ import { journaliser } from '../audit';
 import { changerEtat, enregistrerContact } from '../demande/transitions';
 import { TYPES_SOLUTION, transitionsPossibles, type Etat, type Transition } from '../../domain/demande/etats';
 import { badges } from '../../domain/demande/file';
-import { ISSUES_CONTACT } from '../../domain/vocabulaire';
+import { ISSUES_CONTACT, ISSUES_MISE_EN_RELATION } from '../../domain/vocabulaire';
+import { appliquerIssue, informerMiseEnRelation } from '../demande/mise-en-relation';
+import { MOTIFS_CONTACT_FAMILLE } from '../../domain/contacts/regles';
 import { equipeDe } from './file';
 import { envoyerCourrierSansSolution, envoyerRelance } from './courriers';
 import { DemandeIntrouvable, exigerAccesDemande } from './acces-demande';
@@ -48,13 +50,16 @@ export async function chargerDemande(db: DbOrTx, u: Staff | undefined, id: strin
   const historique = await db.select({ le: h.le, transition: h.transition, de: h.de, vers: h.vers, motif: h.motif, parFamille: h.parFamille, details: h.details, par: ut.nom })
     .from(h).leftJoin(ut, eq(ut.id, h.parUtilisateurId)).where(eq(h.demandeId, id)).orderBy(desc(h.le));
   const c = schema.contacts;
-  const contacts = await db.select({ id: c.id, le: c.le, canal: c.canal, sens: c.sens, issue: c.issue, note: c.note, par: ut.nom })
+  const contacts = await db.select({ id: c.id, le: c.le, canal: c.canal, sens: c.sens, motif: c.motif, issue: c.issue, note: c.note, par: ut.nom })
     .from(c).leftJoin(ut, eq(ut.id, c.parUtilisateurId)).where(eq(c.demandeId, id)).orderBy(desc(c.le));
   const n = schema.notes;
   const notes = await db.select({ id: n.id, le: n.le, texte: n.texte, par: ut.nom }).from(n).leftJoin(ut, eq(ut.id, n.parUtilisateurId)).where(eq(n.demandeId, id)).orderBy(desc(n.le));
   const m = schema.misesEnRelation;
   const st = schema.structures;
-  const misesEnRelation = await db.select({ id: m.id, le: m.le, issue: m.issue, note: m.note, structureNom: st.nom, structureType: st.type, telephone: st.telephone, par: ut.nom })
+  const misesEnRelation = await db.select({
+    id: m.id, le: m.le, issue: m.issue, issueLe: m.issueLe, issuePar: m.issuePar, familleInformeeLe: m.familleInformeeLe, proInformeeLe: m.proInformeeLe,
+    note: m.note, structureNom: st.nom, structureType: st.type, telephone: st.telephone, par: ut.nom,
+  })
     .from(m).innerJoin(st, eq(st.id, m.structureId)).leftJoin(ut, eq(ut.id, m.parUtilisateurId)).where(eq(m.demandeId, id)).orderBy(desc(m.le));
   const o = schema.offresRelayees;
   const offres = await db.select().from(o).where(eq(o.demandeId, id)).orderBy(desc(o.le));
@@ -86,6 +91,7 @@ const texteOpt = (max: number) => texte(max).optional().transform((v) => v || nu
 export const schemaContact = z.object({
   canal: z.enum(schema.canalContact.enumValues, { error: 'Choisissez le canal du contact' }),
   sens: z.enum(['sortant', 'entrant'], { error: 'Choisissez qui a pris contact' }).default('sortant'),
+  motif: z.enum(MOTIFS_CONTACT_FAMILLE, { error: 'Choisissez le motif principal du contact' }),
   issue: z.enum(ISSUES_CONTACT, { error: 'Choisissez l’issue du contact' }),
   note: texteOpt(2000),
 });
@@ -112,7 +118,7 @@ export async function ajouterContact(db: Db, u: Staff | undefined, id: string, b
   await db.transaction(async (tx) => {
     await exigerAccesDemande(tx, u, id, true);
     await enregistrerContact(tx, id, { ...p.data, le: maintenant }, { acteur: 'staff', utilisateurId: u!.id });
-    await journaliser(tx, u!, 'contact', 'demande', id, { canal: p.data.canal, issue: p.data.issue });
+    await journaliser(tx, u!, 'contact', 'demande', id, { canal: p.data.canal, issue: p.data.issue, motif: p.data.motif });
   });
   return { ok: true, message: 'Contact enregistré.' };
 }
@@ -159,7 +165,7 @@ export async function assigner(db: Db, u: Staff | undefined, id: string, brut: {
 }
 
 /** Records a mise en relation with a place of the offer and the transition mettreEnRelation. */
-export async function mettreEnRelationAvec(db: Db, u: Staff | undefined, id: string, brut: { structureId?: unknown; note?: unknown }, maintenant = new Date()): Promise<ResultatAction> {
+export async function mettreEnRelationAvec(db: Db, u: Staff | undefined, id: string, brut: { structureId?: unknown; note?: unknown }, maintenant = new Date(), publicUrl = ''): Promise<ResultatAction> {
   const dem = await exigerAccesDemande(db, u, id);
   const sid = String(brut.structureId ?? '');
   if (!z.uuid().safeParse(sid).success) return { ok: false, erreurs: { structureId: 'Choisissez un lieu d’accueil' } };
@@ -167,13 +173,39 @@ export async function mettreEnRelationAvec(db: Db, u: Staff | undefined, id: str
   const [st] = await db.select({ id: schema.structures.id, nom: schema.structures.nom }).from(schema.structures).where(and(eq(schema.structures.id, sid), eq(schema.structures.actif, true)));
   if (!st) return { ok: false, erreurs: { structureId: 'Ce lieu d’accueil n’existe pas ou n’est plus actif' } };
   const note = typeof brut.note === 'string' && brut.note.trim() ? brut.note.trim().slice(0, 1000) : null;
-  await db.transaction(async (tx) => {
+  const informes = await db.transaction(async (tx) => {
     await exigerAccesDemande(tx, u, id, true);
-    await tx.insert(schema.misesEnRelation).values({ demandeId: id, structureId: sid, parUtilisateurId: u!.id, le: maintenant, note });
+    const [mer] = await tx.insert(schema.misesEnRelation).values({ demandeId: id, structureId: sid, parUtilisateurId: u!.id, le: maintenant, note }).returning({ id: schema.misesEnRelation.id });
     await changerEtat(tx, id, 'mettreEnRelation', { acteur: 'staff', utilisateurId: u!.id }, { maintenant, motif: `Mise en relation : ${st.nom}`, details: { structureId: sid } });
     await journaliser(tx, u!, 'mise-en-relation', 'demande', id, { structureId: sid });
+    return informerMiseEnRelation(tx, mer!.id, { publicUrl, maintenant });
   });
-  return { ok: true, message: `Mise en relation enregistrée avec ${st.nom}.` };
+  const envois = [informes.famille && 'la famille a reçu le nom et les coordonnées par courriel', informes.pro && 'le professionnel a reçu le besoin et son lien de réponse']
+    .filter(Boolean).join(' ; ');
+  return { ok: true, message: `Mise en relation enregistrée avec ${st.nom}${envois ? ` : ${envois}` : ''}.` };
+}
+
+export const schemaIssueRelation = z.object({
+  miseEnRelationId: z.uuid({ error: 'Mise en relation inconnue' }),
+  issue: z.enum(ISSUES_MISE_EN_RELATION.filter((x) => x !== 'en-attente') as [IssueMer, ...IssueMer[]], { error: 'Choisissez l’issue de la mise en relation' }),
+});
+type IssueMer = Exclude<(typeof ISSUES_MISE_EN_RELATION)[number], 'en-attente'>;
+
+/** Staff record what came of a mise en relation; a contract concludes the demande. */
+export async function enregistrerIssueRelation(db: Db, u: Staff | undefined, id: string, brut: unknown, maintenant = new Date()): Promise<ResultatAction> {
+  await exigerAccesDemande(db, u, id);
+  const p = schemaIssueRelation.safeParse(brut);
+  if (!p.success) return { ok: false, erreurs: erreursDe(p.error) };
+  const ok = await db.transaction(async (tx) => {
+    await exigerAccesDemande(tx, u, id, true);
+    const [mer] = await tx.select({ id: schema.misesEnRelation.id }).from(schema.misesEnRelation)
+      .where(and(eq(schema.misesEnRelation.id, p.data.miseEnRelationId), eq(schema.misesEnRelation.demandeId, id)));
+    if (!mer) return false;
+    await appliquerIssue(tx, mer.id, p.data.issue, { staffId: u!.id }, maintenant);
+    await journaliser(tx, u!, 'mise-en-relation.issue', 'demande', id, { miseEnRelationId: mer.id, issue: p.data.issue, par: 'staff' });
+    return true;
+  });
+  return ok ? { ok: true, message: 'Issue de la mise en relation enregistrée.' } : { ok: false, erreurs: { miseEnRelationId: 'Mise en relation inconnue' } };
 }
 
 /** Staff called the family after an unanswered follow-up: remove it from the follow-up list. */

@@ -9,7 +9,7 @@ import { addDays } from 'date-fns';
 import { schema, type DbOrTx } from '../db';
 import { AccesRefuse } from '../auth/acces';
 import type { Staff } from '../auth/staff';
-import { ETATS, type Etat } from '../../domain/demande/etats';
+import { ETATS, ETATS_OUVERTS, type Etat } from '../../domain/demande/etats';
 import { badges, decoderCurseur, encoderCurseur, TAILLE_PAGE, type Badge, type Filtres } from '../../domain/demande/file';
 
 const d = schema.demandes;
@@ -51,7 +51,7 @@ function conditions(u: Staff, f: Filtres, maintenant: Date, avecEtat: boolean): 
   if (f.au) c.push(lt(d.creeLe, addDays(debutJourParis(f.au), 1)));
   const now = maintenant.toISOString();
   if (f.signal === 'nouvelle') c.push(eq(d.etat, 'nouvelle'), sql`${d.creeLe} >= ${now}::timestamptz - make_interval(days => ${delaiSql})`);
-  if (f.signal === 'retard') c.push(eq(d.etat, 'nouvelle'), sql`${d.creeLe} < ${now}::timestamptz - make_interval(days => ${delaiSql})`);
+  if (f.signal === 'retard') c.push(isNull(d.premierContactLe), inArray(d.etat, [...ETATS_OUVERTS]), sql`${d.creeLe} < ${now}::timestamptz - make_interval(days => ${delaiSql})`);
   if (f.signal === 'suivi') c.push(suiviDuSql);
   return c.filter((x): x is SQL => !!x);
 }
@@ -73,7 +73,7 @@ export async function listerFile(db: DbOrTx, u: Staff, f: Filtres, maintenant = 
       : sql`(${d.creeLe}, ${d.id}) > (${curseur.creeLe.toISOString()}::timestamptz, ${curseur.id}::uuid)`);
   }
   const rows = await db.select({
-    id: d.id, reference: d.reference, creeLe: d.creeLe, etat: d.etat, parents: d.parents, urgence: d.urgence, handicap: d.handicap,
+    id: d.id, reference: d.reference, creeLe: d.creeLe, premierContactLe: d.premierContactLe, doublonPossibleDeId: d.doublonPossibleDeId, etat: d.etat, parents: d.parents, urgence: d.urgence, handicap: d.handicap,
     horairesAtypiques: d.horairesAtypiques, ageMois: d.ageMoisAuDebut, modes: d.modesSouhaites, communeNom: schema.communes.nom,
     communeAutre: d.communeHorsTerritoire, assigneeNom: schema.utilisateurs.nom, delai: r.delaiPremierContactJours, suiviDu: suiviDuSql,
   }).from(d)
@@ -95,7 +95,7 @@ export async function listerFile(db: DbOrTx, u: Staff, f: Filtres, maintenant = 
       id: x.id, reference: x.reference, creeLe: x.creeLe, etat: x.etat,
       famille: nomFamille(x.parents),
       communeNom: x.communeNom ?? x.communeAutre, ageMois: x.ageMois, modes: x.modes, assigneeNom: x.assigneeNom,
-      badges: badges({ etat: x.etat, creeLe: x.creeLe, urgence: x.urgence, handicap: x.handicap, horairesAtypiques: x.horairesAtypiques, suiviDu: !!x.suiviDu }, x.delai ?? 15, maintenant),
+      badges: badges({ etat: x.etat, creeLe: x.creeLe, premierContactLe: x.premierContactLe, doublonPossibleDeId: x.doublonPossibleDeId, urgence: x.urgence, handicap: x.handicap, horairesAtypiques: x.horairesAtypiques, suiviDu: !!x.suiviDu }, x.delai ?? 15, maintenant),
     })),
     suivant: rows.length > TAILLE_PAGE && dernier ? encoderCurseur({ creeLe: dernier.creeLe, id: dernier.id }) : null,
     comptes,

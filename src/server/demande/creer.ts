@@ -7,7 +7,9 @@ import { journaliser } from '../audit';
 import { appliquer, ETATS_OUVERTS, type Etat } from '../../domain/demande/etats';
 import { ageMoisAuDebut, formaterReference, jourParis, type DemandeValidee } from '../../domain/demande/schema';
 import { relaisPourCommune } from './routage';
-import { mettreEnFileConfirmation } from './courriels';
+import { lienSuivi, mettreEnFileConfirmation } from './courriels';
+import { mettreEnFileSms } from '../sms/file';
+import { isLang, traduire } from '../../i18n';
 import type { Staff } from '../auth/staff';
 import { memoiser } from '../cache';
 
@@ -96,6 +98,12 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
         urgence: d.urgence, creeLe: maintenant, prenom: d.parents[0]?.prenom ?? '',
       });
     }
+    // A family who chose SMS gets its follow-up link by SMS at once (nothing when it did not: that is the opt-out).
+    const lang = isLang(d.langueContact) ? d.langueContact : 'fr';
+    await mettreEnFileSms(tx, { canalPrefere: d.canalPrefere, telephone: d.telephone, relaisId: route?.relaisId ?? null }, {
+      texte: traduire(lang, 'courriel.sms.lien', { prenom: d.parents[0]?.prenom ?? '', reference, lien: lienSuivi(publicUrl, lang, jeton) }),
+      type: 'demande-lien', langue: lang, objetType: 'demande', objetId: id,
+    });
     await journaliser(tx, o.parUtilisateurId ? ({ id: o.parUtilisateurId } as Staff) : null, 'demande.creer', 'demande', id, { canal: o.canal });
     return { id, reference, etat, creee: true, jetonSuivi: jeton, relaisId: route?.relaisId ?? null, doublonPossibleDeId: doublon } satisfies DemandeCreee;
   });

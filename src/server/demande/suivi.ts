@@ -11,6 +11,7 @@ import { journaliser } from '../audit';
 import { changerEtat } from './transitions';
 import { effacerDemande } from '../donnees/effacement';
 import { mettreEnFileLien } from './courriels';
+import { propositionsPourFamille } from './mise-en-relation';
 import type { Etat } from '../../domain/demande/etats';
 import { ageMoisAuDebut, type DemandeValidee } from '../../domain/demande/schema';
 
@@ -34,7 +35,8 @@ export async function vueSuivi(db: Db, d: DemandeRow) {
     d.communeCode ? db.select({ nom: schema.communes.nom }).from(schema.communes).where(eq(schema.communes.code, d.communeCode)) : Promise.resolve([]),
   ]);
   await journaliser(db, null, 'demande.suivi.consulter', 'demande', d.id);
-  return { historique, enfants, nbContacts: contacts[0]?.n ?? 0, relais: relais[0] ?? null, communeNom: commune[0]?.nom ?? d.communeHorsTerritoire };
+  const propositions = await propositionsPourFamille(db, d.id);
+  return { historique, enfants, propositions, nbContacts: contacts[0]?.n ?? 0, relais: relais[0] ?? null, communeNom: commune[0]?.nom ?? d.communeHorsTerritoire };
 }
 
 /** The stored demande as the form's validated shape (to prefill the update forms). */

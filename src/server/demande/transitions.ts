@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../db';
 import { apresCloture } from '../donnees/cloture';
+import { compteCommePremierContact, type MotifFamille } from '../../domain/contacts/regles';
 import { appliquer, type Acteur, type Etat, type Transition, type TypeSolution } from '../../domain/demande/etats';
 
 export type ParQui = { acteur: Acteur; utilisateurId?: string | null };
@@ -31,6 +32,7 @@ export async function changerEtat(tx: DbOrTx, demandeId: string, transition: Tra
 }
 
 export type NouveauContact = {
+  motif?: MotifFamille | null;
   canal: (typeof schema.canalContact.enumValues)[number];
   sens?: 'sortant' | 'entrant';
   issue?: string | null;
@@ -39,14 +41,17 @@ export type NouveauContact = {
 };
 
 /**
- * Logs one contact with the family (the CAF counts them one by one). The first
- * contact of a new demande takes it in charge (nouvelle → en cours).
+ * Logs one contact with the family (the CAF counts them one by one). Only a
+ * contact that reached the family (compteCommePremierContact) is its first
+ * contact: it stops the clock and takes a new demande in charge (nouvelle →
+ * en cours); a message left or an unanswered call leaves the clock running.
  */
 export async function enregistrerContact(tx: DbOrTx, demandeId: string, c: NouveauContact, par: ParQui): Promise<string> {
   const le = c.le ?? new Date();
   const [row] = await tx.insert(schema.contacts).values({
-    demandeId, le, canal: c.canal, sens: c.sens ?? 'sortant', parUtilisateurId: par.utilisateurId ?? null, issue: c.issue ?? null, note: c.note ?? null,
+    demandeId, public: 'famille', motif: c.motif ?? null, le, canal: c.canal, sens: c.sens ?? 'sortant', parUtilisateurId: par.utilisateurId ?? null, issue: c.issue ?? null, note: c.note ?? null,
   }).returning({ id: schema.contacts.id });
+  if (!compteCommePremierContact({ public: 'famille', issue: c.issue })) return row!.id;
   const [d] = await tx.select({ etat: schema.demandes.etat, premierContactLe: schema.demandes.premierContactLe }).from(schema.demandes).where(eq(schema.demandes.id, demandeId));
   if (d?.etat === 'nouvelle') await changerEtat(tx, demandeId, 'prendreEnCharge', par.acteur === 'famille' ? { acteur: 'systeme' } : par, { maintenant: le, motif: `Premier contact (${c.canal})` });
   else if (d && !d.premierContactLe) await tx.update(schema.demandes).set({ premierContactLe: le }).where(eq(schema.demandes.id, demandeId));

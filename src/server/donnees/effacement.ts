@@ -108,6 +108,10 @@ export async function effacerDemande(db: Db, demandeId: string, o: { origine: Or
       and(eq(c.objetType, 'inscription-reunion'), dansListe(c.objetId, inscIds)),
       adresses.length ? inArray(sql`lower(${c.destinataire})`, adresses) : sql`false`,
     )).returning({ messageId: c.messageId });
+    const sms = await tx.delete(schema.sms).where(or(
+      and(eq(schema.sms.objetType, 'demande'), eq(schema.sms.objetId, demandeId)),
+      and(eq(schema.sms.objetType, 'rdv'), dansListe(schema.sms.objetId, rdvIds)),
+    )).returning({ id: schema.sms.id });
     await tx.delete(schema.jetons).where(inArray(schema.jetons.sujetId, [demandeId, ...rdvIds, ...inscIds, ...relanceIds]));
     // 5. The audit log keeps what staff did, not the details.
     await tx.update(schema.journalAudit).set(valeursEffacees(schema.journalAudit))
@@ -118,11 +122,13 @@ export async function effacerDemande(db: Db, demandeId: string, o: { origine: Or
     return {
       bilan: { demandeId, rdvsAnnules: liberes.rdvsAnnules.length, inscriptionsLiberees: liberes.inscriptionsLiberees.length, courriels: courriels.length, fichiers: 0 },
       messageIds: courriels.map((x) => x.messageId).filter((x): x is string => !!x),
+      smsIds: sms.map((x) => x.id),
       adresses,
     };
   });
   if (!resultat) return null;
-  if (o.dataDir) resultat.bilan.fichiers = supprimerFichiersEml(o.dataDir, { messageIds: resultat.messageIds, adresses: resultat.adresses });
+  if (o.dataDir) resultat.bilan.fichiers = supprimerFichiersEml(o.dataDir, { messageIds: resultat.messageIds, adresses: resultat.adresses })
+    + supprimerFichiersSms(o.dataDir, { ids: resultat.smsIds });
   return resultat.bilan;
 }
 
@@ -135,6 +141,26 @@ export function fragmentNomEml(messageId: string): string {
  * Removes DATA_DIR/outbox/*.eml files of these messages, or addressed to /
  * mentioning these addresses. Returns how many were removed.
  */
+/** SMS files written without a gateway (DATA_DIR/sms/<ms>-<id>.json): those of `ids`, or older than `avant`. */
+export function supprimerFichiersSms(dataDir: string, o: { ids?: string[]; avant?: Date }): number {
+  const dossier = path.join(dataDir, 'sms');
+  let noms: string[];
+  try {
+    noms = readdirSync(dossier).filter((n) => n.endsWith('.json'));
+  } catch {
+    return 0;
+  }
+  let n = 0;
+  for (const nom of noms) {
+    const ms = Number(nom.split('-')[0]);
+    if ((o.ids ?? []).some((id) => nom.includes(id)) || (o.avant && Number.isFinite(ms) && ms < o.avant.getTime())) {
+      rmSync(path.join(dossier, nom), { force: true });
+      n++;
+    }
+  }
+  return n;
+}
+
 export function supprimerFichiersEml(dataDir: string, o: { messageIds?: string[]; adresses?: string[]; avant?: Date }): number {
   const dossier = path.join(dataDir, 'outbox');
   let noms: string[];

@@ -8,7 +8,7 @@
 import { and, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { subDays, subMonths } from 'date-fns';
 import { schema, type Db } from '../db';
-import { supprimerFichiersEml } from './effacement';
+import { supprimerFichiersEml, supprimerFichiersSms } from './effacement';
 import { effacerInscriptionsPassees } from '../evenements/evenements';
 
 /** Failed sign-in attempts older than this no longer count for throttling. */
@@ -25,12 +25,14 @@ export async function menageDonnees(db: Db, o: { maintenant: Date; courrielsMois
   const limite = subMonths(m, o.courrielsMois);
   const courriels = await db.delete(schema.courriels)
     .where(and(inArray(schema.courriels.statut, ['envoye', 'echec']), lt(schema.courriels.creeLe, limite))).returning({ x: schema.courriels.id });
-  const fichiers = o.dataDir ? supprimerFichiersEml(o.dataDir, { avant: limite }) : 0;
+  const sms = await db.delete(schema.sms)
+    .where(and(inArray(schema.sms.statut, ['envoye', 'echec']), lt(schema.sms.creeLe, limite))).returning({ x: schema.sms.id });
+  const fichiers = o.dataDir ? supprimerFichiersEml(o.dataDir, { avant: limite }) + supprimerFichiersSms(o.dataDir, { avant: limite }) : 0;
   const audit = await db.update(schema.journalAudit).set({ details: null }).where(and(
     isNotNull(schema.journalAudit.details), sql`${schema.journalAudit.objetType} = 'demande'`,
     sql`${schema.journalAudit.objetId} in (select id::text from demandes where anonymisee_le is not null)`,
   )).returning({ x: schema.journalAudit.id });
   // Candidates signed up to an event of the métier: pseudonymised some months after it.
   const inscriptionsEvenements = await effacerInscriptionsPassees(db, m);
-  return { inscriptionsEvenements, sessions: sessions.length + sessionsPro.length, jetons: jetons.length, tentatives: tentatives.length, courriels: courriels.length, fichiers, audit: audit.length };
+  return { inscriptionsEvenements, sessions: sessions.length + sessionsPro.length, jetons: jetons.length, tentatives: tentatives.length, courriels: courriels.length + sms.length, fichiers, audit: audit.length };
 }

@@ -27,7 +27,7 @@ export async function refuserCorpsIllisible(request: Request, chemin: string): P
 }
 
 /** Pages whose URL carries a private token (family follow-up, RDV, registration, AM sign-in, reminders). */
-export const CHEMIN_A_JETON = /^\/(suivi|rdv|reunions\/inscription|pro\/lien|pro\/confirmer|relance)(\/|$)/;
+export const CHEMIN_A_JETON = /^\/(suivi|rdv|reunions\/inscription|pro\/lien|pro\/confirmer|relance|relation)(\/|$)/;
 
 /**
  * The private link never leaves the site in a Referer: `same-origin`, not

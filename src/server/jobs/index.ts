@@ -3,6 +3,8 @@ import { schema, rowsOf, type Db } from '../db';
 import { log } from '../log';
 import { creerTransport } from '../mail/transport';
 import { envoyerEnAttente } from '../mail/outbox';
+import { creerFournisseurSms } from '../sms/fournisseurs';
+import { envoyerSmsEnAttente } from '../sms/file';
 import type { AppContext } from '../contexte';
 import type { Tache } from './tache';
 import { TACHES } from './taches';
@@ -51,10 +53,13 @@ export function demarrerTravailleurs(ctx: AppContext): () => Promise<void> {
     return () => clearTimeout(timer);
   };
   const stopMail = boucle(ctx.config.OUTBOX_INTERVAL_MS, () => envoyerEnAttente(ctx.db, transport, ctx.config.MAIL_FROM));
+  const fournisseurSms = creerFournisseurSms(ctx.config);
+  const stopSms = boucle(ctx.config.OUTBOX_INTERVAL_MS, () => envoyerSmsEnAttente(ctx.db, fournisseurSms));
   const stopTaches = boucle(60_000, () => executerTachesDues(ctx));
   return async () => {
     arret = true;
     stopMail();
+    stopSms();
     stopTaches();
     await enCours;
   };

@@ -5,8 +5,9 @@ import { miseEnPage, type BlocCourriel } from '../mail/gabarits';
 import type { DbOrTx } from '../db';
 import { courtSms, heure, jourLong } from '../../domain/rdv/format';
 import { fichierIcs, pieceJointeIcs } from './ics';
-import type { ContexteRdv } from './contexte';
+import { langueRdv, type ContexteRdv } from './contexte';
 import { config } from '../config';
+import { lienVisio } from './visio';
 
 export type TypeCourrielRdv = 'confirmation' | 'deplacement' | 'rappel' | 'annulation';
 
@@ -29,7 +30,8 @@ export function adresseLieu(l: { nom: string; adresse: string; codePostal: strin
 
 /** The reminder text for an SMS gateway (ASCII-friendly, short). */
 export function texteSms(ctx: ContexteRdv, jeton: string, publicUrl: string): string {
-  const lang: Lang = isLang(ctx.rdv.langue) ? ctx.rdv.langue : 'fr';
+  const l = langueRdv(ctx);
+  const lang: Lang = isLang(l) ? l : 'fr';
   const t = (c: string, p?: Record<string, string | number>) => traduire(lang, c, p);
   const [jour, h] = courtSms(ctx.rdv.debut).split(' ');
   const ou = ctx.rdv.mode === 'sur-place' ? (ctx.lieu?.nom ?? '') : t(ctx.rdv.mode === 'telephone' ? 'rdv.courriel.smsTelephone' : 'rdv.courriel.smsVisio');
@@ -39,7 +41,8 @@ export function texteSms(ctx: ContexteRdv, jeton: string, publicUrl: string): st
 export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type: TypeCourrielRdv, jeton: string, publicUrl: string): Promise<void> {
   const { rdv, motif, relais, lieu, communeNom } = ctx;
   if (!rdv.email) return;
-  const lang: Lang = isLang(rdv.langue) ? rdv.langue : 'fr';
+  const l = langueRdv(ctx);
+  const lang: Lang = isLang(l) ? l : 'fr';
   const t = (c: string, p?: Record<string, string | number>) => traduire(lang, c, p);
   const jour = jourLong(rdv.debut, lang);
   const h = heure(rdv.debut, lang);
@@ -47,6 +50,7 @@ export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type
   const nomMotif = libelleMotif(lang, motif);
   const adresse = adresseLieu(lieu, communeNom);
   const heures = config().RDV_ANNULATION_HEURES;
+  const visio = lienVisio(config().VISIO_URL_TEMPLATE, rdv, jeton);
   const blocs: BlocCourriel[] = [
     { type: 'paragraphe', texte: t(`rdv.courriel.${type}`, { relais: relais.nom }) },
     { type: 'encadre', texte: t('rdv.courriel.quand', { jour, heure: h, duree }) },
@@ -59,7 +63,8 @@ export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type
     } else if (rdv.mode === 'telephone' && rdv.telephone) {
       blocs.push({ type: 'paragraphe', texte: t('rdv.gerer.appel', { telephone: rdv.telephone }) });
     } else if (rdv.mode === 'visio') {
-      blocs.push({ type: 'paragraphe', texte: t('rdv.gerer.visio') });
+      if (visio) blocs.push({ type: 'lien', texte: t('rdv.courriel.visioLien'), url: visio });
+      else blocs.push({ type: 'paragraphe', texte: t('rdv.gerer.visio') });
     }
     blocs.push({ type: 'paragraphe', texte: t('rdv.courriel.agenda') });
     blocs.push({ type: 'lien', texte: t('rdv.courriel.gererLien'), url: lienGestion(publicUrl, lang, jeton) });
@@ -70,7 +75,7 @@ export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type
   const ics = fichierIcs({
     uid: `rdv-${rdv.id}@guichet-petite-enfance`, debut: rdv.debut, fin: rdv.fin, titre: `${relais.nom} — ${nomMotif}`,
     description: [t('rdv.courriel.mode', { mode: t(`rdv.modes.${rdv.mode}`) }), lienGestion(publicUrl, lang, jeton)].join('\n'),
-    lieu: rdv.mode === 'sur-place' ? adresse : t(`rdv.modes.${rdv.mode}`), url: lienGestion(publicUrl, lang, jeton),
+    lieu: rdv.mode === 'sur-place' ? adresse : (visio ?? t(`rdv.modes.${rdv.mode}`)), url: lienGestion(publicUrl, lang, jeton),
     organisateur: { nom: relais.nom, email: relais.email }, sequence: rdv.nbDeplacements + (type === 'annulation' ? 1 : 0), annule: type === 'annulation',
   });
   await mettreEnFile(tx, {

@@ -1,9 +1,11 @@
-/** Reminders 48 h before a RDV or a réunion (email; the SMS-ready text is refreshed, never sent). */
+/** Reminders 48 h before a RDV or a réunion (email; SMS too when the family chose SMS in its demande). */
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { schema, type Db } from '../db';
 import { contexteRdv, jetonGestion } from './reservation';
 import { mettreEnFileCourrielRdv, texteSms } from './courriels';
 import { courrielInscription } from './reunions';
+import { langueRdv } from './contexte';
+import { mettreEnFileSms } from '../sms/file';
 
 export const HEURES_RAPPEL = 48;
 
@@ -22,7 +24,14 @@ export async function envoyerRappels(db: Db, o: { maintenant: Date; secret: stri
       if (!maj.length) return;
       const ctx = (await contexteRdv(tx, id))!;
       const jeton = jetonGestion(o.secret, 'rdv', id);
-      await tx.update(schema.rdvs).set({ smsTexte: texteSms(ctx, jeton, o.publicUrl) }).where(eq(schema.rdvs.id, id));
+      const sms = texteSms(ctx, jeton, o.publicUrl);
+      await tx.update(schema.rdvs).set({ smsTexte: sms }).where(eq(schema.rdvs.id, id));
+      // The reminder also goes by SMS to a family who chose SMS in its demande.
+      if (ctx.rdv.demandeId) {
+        const [dem] = await tx.select({ canalPrefere: schema.demandes.canalPrefere, telephone: schema.demandes.telephone, relaisId: schema.demandes.relaisId })
+          .from(schema.demandes).where(eq(schema.demandes.id, ctx.rdv.demandeId));
+        if (dem) await mettreEnFileSms(tx, { ...dem, telephone: ctx.rdv.telephone ?? dem.telephone }, { texte: sms, type: 'rdv-rappel', langue: langueRdv(ctx), objetType: 'rdv', objetId: id });
+      }
       await mettreEnFileCourrielRdv(tx, ctx, 'rappel', jeton, o.publicUrl);
       nRdv++;
     });

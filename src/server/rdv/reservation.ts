@@ -3,7 +3,7 @@
  * guard against double booking: the exclusion constraint rdvs_sans_chevauchement
  * rejects the loser of a race, and we then try the next free animatrice.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { sansFeriesNiFermetures } from '../territoire/creneaux';
 import { schema, type Db, type DbOrTx } from '../db';
@@ -15,7 +15,7 @@ import {
   creneauxLibres, modifiableEnLigne, statutsPossibles, type Creneau, type Mode, type Occupation, type Plage, type Statut,
 } from '../../domain/rdv/creneaux';
 import { mettreEnFileCourrielRdv, texteSms } from './courriels';
-import { contexteRdv, type ContexteRdv } from './contexte';
+import { contexteRdv, jetonGestion, type ContexteRdv } from './contexte';
 
 const JOUR = 86_400_000;
 
@@ -23,9 +23,7 @@ export type MotifRow = typeof schema.motifsRdv.$inferSelect;
 export type RdvRow = typeof schema.rdvs.$inferSelect;
 
 /** The token of the move/cancel link, derived from the secret so that every email of a RDV carries the same link. */
-export function jetonGestion(secret: string, objet: 'rdv' | 'inscription', id: string): string {
-  return createHmac('sha256', secret).update(`${objet}-gestion:${id}`).digest('base64url');
-}
+export { jetonGestion };
 
 /** Was this error the exclusion constraint (two RDVs of one animatrice at once)? */
 export function estChevauchement(err: unknown): boolean {
@@ -118,7 +116,9 @@ export async function reserverRdv(db: Db, r: NouvelleReservation): Promise<Resul
   }
   const candidates = creneaux.filter((c) => c.debut.getTime() === r.debut.getTime());
   if (!candidates.length) return { ok: false, raison: 'indisponible' };
-  const cadre = await cadreRdv(db, r.relaisId, motif.id, r.lieuId);
+  // Messages go out in the language chosen in the demande, whatever page the booking came from.
+  const [dem] = r.demandeId ? await db.select({ langue: schema.demandes.langue }).from(schema.demandes).where(eq(schema.demandes.id, r.demandeId)) : [];
+  const cadre = { ...(await cadreRdv(db, r.relaisId, motif.id, r.lieuId)), langueDemande: dem?.langue ?? null };
   for (const c of candidates) {
     // Everything is computed before the single INSERT: a later UPDATE of the new row would re-check
     // the exclusion constraint against concurrent bookings and could deadlock on PostgreSQL.
@@ -127,7 +127,7 @@ export async function reserverRdv(db: Db, r: NouvelleReservation): Promise<Resul
     const valeurs: typeof schema.rdvs.$inferInsert = {
       id, relaisId: r.relaisId, animatriceId: c.animatriceId, lieuId: r.lieuId, motifId: motif.id, mode: r.mode, debut: c.debut, fin: c.fin,
       demandeId: r.demandeId ?? null, structureId: r.structureId ?? null, statut: 'reserve', statutLe: maintenant, parFamille: r.parFamille,
-      creeParId: r.staff?.id ?? null, creeLe: maintenant, langue: r.langue ?? 'fr', email: r.email ?? null, telephone: r.telephone ?? null,
+      creeParId: r.staff?.id ?? null, creeLe: maintenant, langue: dem?.langue ?? r.langue ?? 'fr', email: r.email ?? null, telephone: r.telephone ?? null,
       nomContact: r.nomContact ?? null, note: r.note ?? null, gestionTokenHash: sha256(jeton), nbDeplacements: 0,
     };
     valeurs.smsTexte = texteSms({ ...cadre, rdv: valeurs as RdvRow }, jeton, r.publicUrl);
@@ -236,7 +236,7 @@ export async function marquerRdv(db: Db, o: { rdvId: string; statut: Exclude<Sta
     if (r.demandeId) {
       if (o.statut === 'honore') {
         const [m] = await tx.select({ nom: schema.motifsRdv.nom }).from(schema.motifsRdv).where(eq(schema.motifsRdv.id, r.motifId));
-        await enregistrerContact(tx, r.demandeId, { canal: 'rdv', sens: 'entrant', issue: 'joint', le: r.debut, note: `RDV honoré (${r.mode}) : ${m?.nom ?? ''}` }, { acteur: 'staff', utilisateurId: o.staff.id });
+        await enregistrerContact(tx, r.demandeId, { canal: 'rdv', sens: 'entrant', issue: 'joint', motif: 'recherche-mode-accueil', le: r.debut, note: `RDV honoré (${r.mode}) : ${m?.nom ?? ''}` }, { acteur: 'staff', utilisateurId: o.staff.id });
       }
       await journaliser(tx, o.staff, `rdv.${o.statut}`, 'demande', r.demandeId, { rdvId: r.id });
     }

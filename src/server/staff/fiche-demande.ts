@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import {
-  ajouterContact, appliquerTransition, ajouterNote, assigner, chargerDemande, marquerRelanceTraitee, mettreEnRelationAvec, relancerFamille,
+  ajouterContact, appliquerTransition, ajouterNote, assigner, chargerDemande, enregistrerIssueRelation, marquerRelanceTraitee, mettreEnRelationAvec, relancerFamille,
   type ResultatAction,
 } from '../backoffice/demande';
 import { suggestionsPour, centresCommunes } from '../backoffice/suggestions';
@@ -15,9 +15,10 @@ import { courrierSansSolution } from '../backoffice/courriers';
 import { communesDuRelais } from '../donnees/perimetre';
 import { effacerParStaff } from '../donnees/effacement-staff';
 import { kmEntre } from '../../domain/relance/alternatives';
+import { suiviPrevuLe } from '../../domain/demande/mise-en-relation';
 import type { ContexteStaff, Resultat, Saisie } from './contexte';
 
-export const ACTIONS_DEMANDE = ['contact', 'transition', 'note', 'assigner', 'mise-en-relation', 'relayer', 'effacer', 'relancer', 'relance-traitee'] as const;
+export const ACTIONS_DEMANDE = ['contact', 'transition', 'note', 'assigner', 'mise-en-relation', 'relayer', 'effacer', 'relancer', 'relance-traitee', 'issue-relation'] as const;
 export type ActionDemande = (typeof ACTIONS_DEMANDE)[number];
 
 const schemaAction = z.object({ action: z.enum(ACTIONS_DEMANDE, { error: 'Action inconnue' }) });
@@ -36,7 +37,8 @@ export async function agirSurDemande(c: ContexteStaff, id: string, saisie: Saisi
     transition: () => appliquerTransition(db, u, id, saisie, maintenant),
     note: () => ajouterNote(db, u, id, saisie, maintenant),
     assigner: () => assigner(db, u, id, saisie),
-    'mise-en-relation': () => mettreEnRelationAvec(db, u, id, saisie, maintenant),
+    'mise-en-relation': () => mettreEnRelationAvec(db, u, id, saisie, maintenant, baseUrl),
+    'issue-relation': () => enregistrerIssueRelation(db, u, id, saisie, maintenant),
     relayer: () => relayerOffre(db, u, id, saisie, { baseUrl, maintenant }),
     effacer: () => effacerParStaff(db, u, id, saisie, { maintenant }),
     relancer: () => relancerFamille(db, u, id, { baseUrl, maintenant }),
@@ -61,5 +63,7 @@ export async function lireFicheDemande(c: ContexteStaff, id: string) {
     : [];
   const duRelais = await communesDuRelais(db, d.relaisId, maintenant);
   const lettre = d.etat === 'sans-solution' && !d.email && !d.anonymiseeLe ? await courrierSansSolution(db, id, maintenant) : null;
-  return { detail, suggestions, communesRelais, duRelais, lettre };
+  const dernierSuivi = detail.relances.filter((r) => r.type === 'suivi').map((r) => r.envoyeeLe).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  const suiviPrevu = suiviPrevuLe(d, c.config.SUIVI_DELAI_MOIS, dernierSuivi);
+  return { detail, suggestions, communesRelais, duRelais, lettre, suiviPrevuLe: suiviPrevu };
 }

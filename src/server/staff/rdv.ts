@@ -3,6 +3,7 @@
  * (mark honoured / no-show / excused, move, cancel). The relais team sees the
  * slot; only those who may see the family's demande (its sector) act on it.
  */
+import { lienVisioRdv } from '../rdv/visio';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type DbOrTx } from '../db';
@@ -87,6 +88,7 @@ export async function lireRdvStaff(c: ContexteStaff, id: string, depuisDemande: 
   }
   return {
     ctx, dem: dem ?? null, voit, agir, animatriceNom: animatrice?.nom ?? '', depuis, jours,
+    lienVisio: voit ? lienVisioRdv(c.config.VISIO_URL_TEMPLATE, c.secret, rdv) : null,
     possibles: agir ? statutsPossibles(rdv.debut, c.maintenant, rdv.statut) : [],
   };
 }

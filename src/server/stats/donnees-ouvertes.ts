@@ -21,8 +21,8 @@ export const CHAMPS_OUVERTS: { nom: keyof LigneOuverte; description: string }[] 
   { nom: 'mois', description: 'Mois (AAAA-MM), heure de Paris' },
   { nom: 'demandes_deposees', description: 'Demandes de mode d’accueil déposées dans le mois par des familles de la commune (vide si entre 1 et 4)' },
   { nom: 'places_agreees', description: 'Capacité d’accueil du jeune enfant (crèches, micro-crèches, MAM, assistants maternels actifs) à la date de publication' },
-  { nom: 'places_disponibles', description: 'Places déclarées libres et confirmées depuis moins de 60 jours en fin de mois (vide si entre 1 et 4)' },
-  { nom: 'am_actifs', description: 'Assistants maternels actifs (vide si entre 1 et 4)' },
+  { nom: 'places_disponibles', description: 'Places libres selon la dernière déclaration faite avant la fin du mois, si elle date de moins de 60 jours (historique des disponibilités ; vide si entre 1 et 4)' },
+  { nom: 'am_actifs', description: 'Assistants maternels actifs connus à la fin du mois (première trace dans l’historique des disponibilités, ou date de création de la fiche pour une fiche importée ; vide si entre 1 et 4)' },
   { nom: 'am_disponibilite_a_jour_pct', description: 'Part des assistants maternels actifs ayant confirmé leurs disponibilités dans les 60 jours précédant la fin du mois (vide si moins de 5 assistants maternels)' },
 ];
 
@@ -45,15 +45,27 @@ export async function donneesOuvertes(db: Db, o: { maintenant?: Date; nbMois?: n
     cap as (
       select s.commune_code as code, sum(s.capacite)::int as places from structures s
       where s.actif and s.type in ('creche', 'micro-creche', 'mam', 'assistant-maternel') group by 1),
+    -- An AM exists from her first trace: her availability history, or her creation (an import) when earlier or alone.
+    debuts as (
+      select s.id, s.commune_code as code,
+        least(s.cree_le, (select min(h.le) from dispo_historique h where h.structure_id = s.id)) as depuis
+      from structures s where s.type = 'assistant-maternel' and s.actif),
     am as (
-      select s.commune_code as code, b.m, count(*)::int as actifs,
-        count(*) filter (where exists (select 1 from dispo_historique h where h.structure_id = s.id and h.le < b.f and h.le >= b.f - make_interval(days => ${seuil})))::int as frais
-      from structures s cross join bornes b where s.type = 'assistant-maternel' and s.actif and s.cree_le < b.f group by 1, 2),
+      select a.code, b.m, count(*)::int as actifs,
+        count(*) filter (where exists (select 1 from dispo_historique h where h.structure_id = a.id and h.le < b.f and h.le >= b.f - make_interval(days => ${seuil})))::int as frais
+      from debuts a cross join bornes b where a.depuis < b.f group by 1, 2),
+    -- Free places at the end of each month: the last declaration before it, if recent and « places »
+    -- (its number from the declaration itself; the current list for declarations that did not record it).
+    derniere as (
+      select s.id, s.commune_code as code, b.m, b.f, h.statut, h.le, h.details
+      from structures s cross join bornes b
+      join lateral (select x.statut, x.le, x.details from dispo_historique x where x.structure_id = s.id and x.le < b.f order by x.le desc limit 1) h on true
+      where s.actif and s.visible),
     dispo as (
-      select s.commune_code as code, b.m, coalesce(sum(p.nombre), 0)::int as n
-      from structures s cross join bornes b join places_disponibles p on p.structure_id = s.id
-      where s.actif and s.visible and s.dispo_statut = 'places' and s.dispo_confirmee_le >= b.f - make_interval(days => ${seuil}) and s.dispo_confirmee_le < b.f
-        and p.a_partir_du < (b.m + interval '1 month')::date group by 1, 2)
+      select d.code, d.m, sum(coalesce(
+        (select sum((p->>'nombre')::int) from jsonb_array_elements(case when jsonb_typeof(d.details->'places') = 'array' then d.details->'places' else '[]'::jsonb end) p),
+        (select sum(pd.nombre) from places_disponibles pd where pd.structure_id = d.id), 0))::int as n
+      from derniere d where d.statut = 'places' and d.le >= d.f - make_interval(days => ${seuil}) group by 1, 2)
     select c.code, c.nom, to_char(b.m, 'YYYY-MM') as mois, coalesce(dem.n, 0) as demandes, coalesce(cap.places, 0) as places,
       coalesce(dispo.n, 0) as disponibles, coalesce(am.actifs, 0) as actifs, coalesce(am.frais, 0) as frais
     from communes c cross join bornes b

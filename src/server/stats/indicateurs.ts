@@ -6,7 +6,7 @@
  * - demandes: filed in the period (by filing date, in the portal's zone);
  * - délai de première réponse: filing → first contact, for demandes filed in
  *   the period that had one (in days);
- * - contacts, mises en relation, RDV: dated in the period, whatever the
+ * - contacts (with families; professionals': src/server/contacts/indicateurs.ts), mises en relation, RDV: dated in the period, whatever the
  *   demande's filing date (a demande spanning two periods counts in each);
  * - solutions: demandes whose solution was found in the period, by kind;
  * - taux de contractualisation: among demandes filed in the period, share
@@ -99,7 +99,7 @@ export async function calculerIndicateurs(db: Db, o: { periode: Periode; perimet
   const moisContact = sql`to_char(date_trunc('month', c.le, ${zoneSql()}) at time zone ${zoneSql()}, 'YYYY-MM')`;
   const contactsQ = lignes<{ canal: string | null; mois: string | null; n: number }>(db, sql`
     select c.canal::text as canal, ${moisContact} as mois, count(*)::int as n
-    from contacts c${jointure} where ${dansPeriode(sql`c.le`)}
+    from contacts c${jointure} where c.public = 'famille' and ${dansPeriode(sql`c.le`)}
     group by grouping sets ((c.canal), (date_trunc('month', c.le, ${zoneSql()})))`);
   // One scan for what happened to demandes in the period, whenever they were filed.
   const issues = lignes<{ type: string | null; mois: string | null; solutions: number; sans_solution: number; en_attente: number; g_type: number; g_mois: number }>(db, sql`

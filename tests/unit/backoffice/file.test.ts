@@ -33,7 +33,7 @@ describe('keyset cursor', () => {
 });
 
 describe('first contact overdue', () => {
-  const base = { etat: 'nouvelle' as const, handicap: false, horairesAtypiques: false, suiviDu: false };
+  const base = { etat: 'nouvelle' as const, premierContactLe: null, handicap: false, horairesAtypiques: false, suiviDu: false };
   it('an urgent demande is overdue after 7 days, others after the relais setting', () => {
     expect(badges({ ...base, urgence: true, creeLe: il_y_a(6) }, 15, MAINTENANT)[0]!.cle).toBe('nouvelle');
     expect(badges({ ...base, urgence: true, creeLe: il_y_a(8) }, 15, MAINTENANT)[0]!.cle).toBe('retard');
@@ -45,9 +45,16 @@ describe('first contact overdue', () => {
     expect(limitePremierContact(true, 3, MAINTENANT)).toEqual(il_y_a(3));
     expect(limitePremierContact(true, 30, MAINTENANT)).toEqual(il_y_a(7));
   });
-  it('a demande in progress is never "new" nor overdue; flags and follow-up show as badges', () => {
-    const b = badges({ etat: 'en-cours', urgence: true, handicap: true, horairesAtypiques: true, suiviDu: true, creeLe: il_y_a(100) }, 15, MAINTENANT).map((x) => x.cle);
+  it('a demande whose family was reached is never "new" nor overdue; flags and follow-up show as badges', () => {
+    const b = badges({ etat: 'en-cours', premierContactLe: il_y_a(90), urgence: true, handicap: true, horairesAtypiques: true, suiviDu: true, creeLe: il_y_a(100) }, 15, MAINTENANT).map((x) => x.cle);
     expect(b).toEqual(['suivi', 'urgence', 'handicap', 'atypique']);
+  });
+  it('the clock follows the first contact that reached the family, not the state', () => {
+    // Put in touch with an AM before anyone spoke with the family: still overdue.
+    expect(badges({ ...base, etat: 'mise-en-relation', urgence: false, creeLe: il_y_a(16) }, 15, MAINTENANT)[0]!.cle).toBe('retard');
+    expect(badges({ ...base, etat: 'mise-en-relation', urgence: false, creeLe: il_y_a(3) }, 15, MAINTENANT).map((x) => x.cle)).toEqual([]);
+    // A closed demande is no longer waiting.
+    expect(badges({ ...base, etat: 'abandonnee', urgence: false, creeLe: il_y_a(40) }, 15, MAINTENANT)).toEqual([]);
   });
 });
 
