@@ -28,7 +28,7 @@ const d: Traduction<Dictionnaire['info']> = {
     champ: 'عمّ تبحث؟',
     aide: 'مثلًا: حضانة، حاضنة معتمدة، مساعدات، ساعات الليل.',
     bouton: 'بحث',
-    resultats: 'عدد النتائج لـ «{q}»: {n}',
+    resultats: '{n, plural, zero {لا توجد نتائج لـ «{q}»} one {نتيجة واحدة لـ «{q}»} two {نتيجتان لـ «{q}»} few {# نتائج لـ «{q}»} many {# نتيجةً لـ «{q}»} other {# نتيجة لـ «{q}»}}',
     aucun: 'لا توجد صفحة تطابق «{q}».',
     conseils: 'جرّب كلمة أخرى أقصر أو أكثر شيوعًا. يمكنك أيضًا الاطلاع على خريطة الموقع أو الاتصال بمكتب Relais Petite Enfance.',
     autreLangue: 'صفحة بالفرنسية',

@@ -28,7 +28,7 @@ const d: Traduction<Dictionnaire['info']> = {
     champ: 'Ne arıyorsunuz?',
     aide: 'Örneğin: kreş, çocuk bakıcısı, yardımlar, gece saatleri.',
     bouton: 'Ara',
-    resultats: '“{q}” için {n} sonuç',
+    resultats: '{n, plural, one {“{q}” için # sonuç} other {“{q}” için # sonuç}}',
     aucun: '“{q}” ile eşleşen sayfa yok.',
     conseils: 'Daha kısa ya da daha yaygın başka bir kelime deneyin. Site haritasına da bakabilir veya Relais Petite Enfance’ı arayabilirsiniz.',
     autreLangue: 'Fransızca sayfa',

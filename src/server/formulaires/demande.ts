@@ -12,6 +12,7 @@ import { creerDemande } from '../demande/creer';
 import { COMMUNE_AUTRE, ETAPES, JOURS, MAX_ENFANTS, MODES, nettoyerFormulaire, preremplir, type ErreursChamps, type Etape, type FormulaireDemande } from '../../domain/demande/schema';
 import { etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/demande/etapes';
 import { jourParis } from '../../domain/temps';
+import { preciserCommune } from '../../domain/demande/commune';
 import { lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
 
 export type VueDemande = {
@@ -40,7 +41,7 @@ export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<V
   let erreurs: ErreursChamps = {};
   if (ctx.request.method === 'POST') {
     const brut = await lireFormulaire(ctx.request);
-    const poste = nettoyerFormulaire(brut);
+    const poste = preciserCommune(nettoyerFormulaire(brut), communes);
     poste.idempotencyKey ??= jetonAleatoire();
     const t = transition(poste, etapeDepuis(brut.etape), lireAller(brut.aller), opts);
     if (t.type === 'creer') {

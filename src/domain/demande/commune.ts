@@ -1,0 +1,19 @@
+/**
+ * "Ma commune n'est pas dans la liste" followed by a name the list does have,
+ * typed loosely ("bethun", "noeux les mines", "62190"): the demande goes to
+ * that commune, as if it had been chosen in the list. Ambiguous text stays as
+ * typed (the relais reads it).
+ */
+import { IndexNoms, type NomCherchable } from '../territoire/noms-flous';
+import { COMMUNE_AUTRE, type FormulaireDemande } from './schema';
+
+export type CommuneListe = NomCherchable & { code: string };
+
+export function preciserCommune(f: FormulaireDemande, communes: CommuneListe[]): FormulaireDemande {
+  const texte = f.communeAutre?.trim();
+  if (f.commune !== COMMUNE_AUTRE || !texte) return f;
+  const trouves = new IndexNoms(communes).chercher(texte, 2);
+  if (trouves.length !== 1) return f;
+  const { communeAutre: _, ...reste } = f;
+  return { ...reste, commune: trouves[0]!.code };
+}
