@@ -44,6 +44,7 @@ const d: Traduction<typeof commun> = {
     csrf: 'انتهت صلاحية جلستك. أعد تحميل الصفحة وحاول من جديد.',
   },
   commun: {
+    joursDuAu: 'من {du} إلى {au}', deuxPoints: ': ', virgule: '، ',
     obligatoire: 'إلزامي',
     facultatif: 'اختياري',
     continuer: 'متابعة',

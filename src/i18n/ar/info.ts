@@ -24,6 +24,10 @@ const d: Traduction<Dictionnaire['info']> = {
   },
   plan: { titre: 'خريطة الموقع', intro: 'كل صفحات الموقع مرتبة حسب الموضوع.', demarches: 'الخدمات والأدوات' },
   recherche: {
+    communes: '{n, plural, zero {لا توجد بلديات} one {بلدية واحدة} two {بلديتان} few {# بلديات} many {# بلديةً} other {# بلدية}}',
+    lieux: '{n, plural, zero {لا توجد أماكن رعاية} one {مكان رعاية واحد} two {مكانا رعاية} few {# أماكن رعاية} many {# مكانًا للرعاية} other {# مكان رعاية}}',
+    voirCarte: 'أماكن رعاية الأطفال في {commune} وما حولها',
+    demander: 'تقديم طلب (البلدية: {commune})',
     titre: 'بحث',
     champ: 'عمّ تبحث؟',
     aide: 'مثلًا: حضانة، حاضنة معتمدة، مساعدات، ساعات الليل.',

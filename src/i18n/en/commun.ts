@@ -44,6 +44,7 @@ const d: Traduction<typeof commun> = {
     csrf: 'Your session has expired. Reload the page and try again.',
   },
   commun: {
+    joursDuAu: '{du} to {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'required',
     facultatif: 'optional',
     continuer: 'Continue',

@@ -44,6 +44,7 @@ const d: Traduction<typeof commun> = {
     csrf: 'Su sesión ha caducado. Vuelva a cargar la página e inténtelo de nuevo.',
   },
   commun: {
+    joursDuAu: 'de {du} a {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'obligatorio',
     facultatif: 'opcional',
     continuer: 'Continuar',

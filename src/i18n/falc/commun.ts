@@ -45,6 +45,7 @@ const d: Traduction<typeof commun> = {
     csrf: 'Vous avez attendu trop longtemps. Ouvrez la page encore une fois.',
   },
   commun: {
+    joursDuAu: 'du {du} au {au}', deuxPoints: ' : ', virgule: ', ',
     obligatoire: 'à remplir',
     facultatif: 'pas obligatoire',
     continuer: 'Continuer',

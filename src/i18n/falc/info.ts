@@ -24,6 +24,10 @@ const d: Traduction<Dictionnaire['info']> = {
   },
   plan: { titre: 'Toutes les pages du site', intro: 'Voici toutes les pages du site.', demarches: 'Ce que vous pouvez faire sur le site' },
   recherche: {
+    communes: '{n, plural, one {# commune} other {# communes}}',
+    lieux: '{n, plural, one {# lieu pour garder votre enfant} other {# lieux pour garder votre enfant}}',
+    voirCarte: 'Voir les lieux à {commune}',
+    demander: 'Faire une demande pour {commune}',
     titre: 'Chercher',
     champ: 'Qu’est-ce que vous cherchez ?',
     aide: 'Par exemple : crèche, argent de la Caf, assistante maternelle.',

@@ -41,6 +41,7 @@ export default {
     csrf: 'Votre session a expiré. Rechargez la page et recommencez.',
   },
   commun: {
+    joursDuAu: 'du {du} au {au}', deuxPoints: ' : ', virgule: ', ',
     obligatoire: 'obligatoire',
     facultatif: 'facultatif',
     continuer: 'Continuer',

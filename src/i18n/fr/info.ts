@@ -29,6 +29,10 @@ export default {
     demarches: 'Démarches et outils',
   },
   recherche: {
+    communes: '{n, plural, one {# commune} other {# communes}}',
+    lieux: '{n, plural, one {# lieu d’accueil} other {# lieux d’accueil}}',
+    voirCarte: 'Lieux d’accueil à {commune} et autour',
+    demander: 'Faire une demande (commune : {commune})',
     titre: 'Rechercher',
     champ: 'Que cherchez-vous ?',
     aide: 'Par exemple : crèche, aide de la Caf, assistante maternelle, horaires de nuit.',

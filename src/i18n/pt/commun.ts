@@ -44,6 +44,7 @@ const d: Traduction<typeof commun> = {
     csrf: 'A sua sessão expirou. Recarregue a página e tente novamente.',
   },
   commun: {
+    joursDuAu: 'de {du} a {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'obrigatório',
     facultatif: 'facultativo',
     continuer: 'Continuar',

@@ -24,6 +24,10 @@ const d: Traduction<Dictionnaire['info']> = {
   },
   plan: { titre: 'Mapa do site', intro: 'Todas as páginas do site, por tema.', demarches: 'Serviços e ferramentas' },
   recherche: {
+    communes: '{n, plural, one {# município} other {# municípios}}',
+    lieux: '{n, plural, one {# local de acolhimento} other {# locais de acolhimento}}',
+    voirCarte: 'Locais de acolhimento em {commune} e arredores',
+    demander: 'Fazer um pedido (município: {commune})',
     titre: 'Pesquisar',
     champ: 'O que procura?',
     aide: 'Por exemplo: creche, ama, apoios, horário noturno.',

@@ -6,6 +6,7 @@ const d: Traduction<Dictionnaire['carte']> = {
   intro: 'Bölgedeki kreşler, mikro kreşler, çocuk bakıcıları evleri (MAM), lisanslı çocuk bakıcıları, evde bakım hizmetleri ve okul öncesi/sonrası bakım. Her boş yer, ne zaman doğrulandığını gösterir.',
   fraicheur: '{jours} günden uzun süredir doğrulanmayan bir boş yer «doğrulanacak» olarak gösterilir ve boş sayılmaz.',
   filtres: {
+    actifs: '{n, plural, one {# filtre seçildi} other {# filtre seçildi}}',
     titre: 'Bakım yerlerini filtrele',
     type: 'Bakım türü',
     dispo: 'Boş yer durumu',
@@ -72,7 +73,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     precedente: 'Önceki sayfa',
     suivante: 'Sonraki sayfa',
     allerPage: 'Sayfa {page}',
-    passerCarte: 'Haritayı atla ve listeye git',
+    allerCarte: 'Haritaya git',
   },
   lieu: {
     sansNom: 'Lisanslı çocuk bakıcısı (adı yayımlanmadı)',

@@ -44,6 +44,7 @@ const d: Traduction<typeof commun> = {
     csrf: 'Oturumunuzun süresi doldu. Sayfayı yenileyip tekrar deneyin.',
   },
   commun: {
+    joursDuAu: '{du} – {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'zorunlu',
     facultatif: 'isteğe bağlı',
     continuer: 'Devam et',

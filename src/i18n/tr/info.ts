@@ -24,6 +24,10 @@ const d: Traduction<Dictionnaire['info']> = {
   },
   plan: { titre: 'Site haritası', intro: 'Sitenin tüm sayfaları, konulara göre.', demarches: 'İşlemler ve araçlar' },
   recherche: {
+    communes: '{n, plural, one {# belediye} other {# belediye}}',
+    lieux: '{n, plural, one {# bakım yeri} other {# bakım yeri}}',
+    voirCarte: '{commune} ve çevresindeki bakım yerleri',
+    demander: 'Başvuru yap (belediye: {commune})',
     titre: 'Ara',
     champ: 'Ne arıyorsunuz?',
     aide: 'Örneğin: kreş, çocuk bakıcısı, yardımlar, gece saatleri.',

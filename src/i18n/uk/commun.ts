@@ -44,6 +44,7 @@ const d: Traduction<typeof commun> = {
     csrf: 'Ваш сеанс завершився. Оновіть сторінку та спробуйте ще раз.',
   },
   commun: {
+    joursDuAu: '{du} – {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'обовʼязково',
     facultatif: 'необовʼязково',
     continuer: 'Продовжити',

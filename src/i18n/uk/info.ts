@@ -24,6 +24,10 @@ const d: Traduction<Dictionnaire['info']> = {
   },
   plan: { titre: 'Мапа сайту', intro: 'Усі сторінки сайту за темами.', demarches: 'Послуги та інструменти' },
   recherche: {
+    communes: '{n, plural, one {# громада} few {# громади} many {# громад} other {# громади}}',
+    lieux: '{n, plural, one {# місце догляду} few {# місця догляду} many {# місць догляду} other {# місця догляду}}',
+    voirCarte: 'Місця догляду в {commune} та поблизу',
+    demander: 'Подати заявку (громада: {commune})',
     titre: 'Пошук',
     champ: 'Що ви шукаєте?',
     aide: 'Наприклад: ясла, няня, допомога, нічні години.',
