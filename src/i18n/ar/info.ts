@@ -23,6 +23,7 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'أوقات الاستقبال',
   },
   plan: { titre: 'خريطة الموقع', intro: 'كل صفحات الموقع مرتبة حسب الموضوع.', demarches: 'الخدمات والأدوات' },
+  lecture: { lire: 'قراءة الصفحة بصوت عالٍ', arreter: 'إيقاف القراءة', fin: 'انتهت القراءة.' },
   recherche: {
     communes: '{n, plural, zero {لا توجد بلديات} one {بلدية واحدة} two {بلديتان} few {# بلديات} many {# بلديةً} other {# بلدية}}',
     lieux: '{n, plural, zero {لا توجد أماكن رعاية} one {مكان رعاية واحد} two {مكانا رعاية} few {# أماكن رعاية} many {# مكانًا للرعاية} other {# مكان رعاية}}',

@@ -23,6 +23,7 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'Horario de atención',
   },
   plan: { titre: 'Mapa del sitio', intro: 'Todas las páginas del sitio, por tema.', demarches: 'Trámites y herramientas' },
+  lecture: { lire: 'Leer la página en voz alta', arreter: 'Detener la lectura', fin: 'Lectura terminada.' },
   recherche: {
     communes: '{n, plural, one {# municipio} other {# municipios}}',
     lieux: '{n, plural, one {# lugar de cuidado} other {# lugares de cuidado}}',

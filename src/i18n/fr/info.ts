@@ -28,6 +28,7 @@ export default {
     intro: 'Toutes les pages du site, classées par thème.',
     demarches: 'Démarches et outils',
   },
+  lecture: { lire: 'Lire la page à voix haute', arreter: 'Arrêter la lecture', fin: 'Lecture terminée.' },
   recherche: {
     communes: '{n, plural, one {# commune} other {# communes}}',
     lieux: '{n, plural, one {# lieu d’accueil} other {# lieux d’accueil}}',

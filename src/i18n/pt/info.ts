@@ -23,6 +23,7 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'Horário de atendimento',
   },
   plan: { titre: 'Mapa do site', intro: 'Todas as páginas do site, por tema.', demarches: 'Serviços e ferramentas' },
+  lecture: { lire: 'Ler a página em voz alta', arreter: 'Parar a leitura', fin: 'Leitura terminada.' },
   recherche: {
     communes: '{n, plural, one {# município} other {# municípios}}',
     lieux: '{n, plural, one {# local de acolhimento} other {# locais de acolhimento}}',

@@ -23,6 +23,7 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'Açılış saatleri',
   },
   plan: { titre: 'Site haritası', intro: 'Sitenin tüm sayfaları, konulara göre.', demarches: 'İşlemler ve araçlar' },
+  lecture: { lire: 'Sayfayı sesli oku', arreter: 'Okumayı durdur', fin: 'Okuma bitti.' },
   recherche: {
     communes: '{n, plural, one {# belediye} other {# belediye}}',
     lieux: '{n, plural, one {# bakım yeri} other {# bakım yeri}}',

@@ -23,6 +23,7 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'Години прийому',
   },
   plan: { titre: 'Мапа сайту', intro: 'Усі сторінки сайту за темами.', demarches: 'Послуги та інструменти' },
+  lecture: { lire: 'Прочитати сторінку вголос', arreter: 'Зупинити читання', fin: 'Читання завершено.' },
   recherche: {
     communes: '{n, plural, one {# громада} few {# громади} many {# громад} other {# громади}}',
     lieux: '{n, plural, one {# місце догляду} few {# місця догляду} many {# місць догляду} other {# місця догляду}}',
