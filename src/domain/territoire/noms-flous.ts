@@ -66,13 +66,16 @@ export class IndexNoms<T extends NomCherchable> {
     const parCode = cp ? this.elements.filter((e) => e.code === cp || e.codesPostaux?.includes(cp)).sort((a, b) => (b.population ?? 0) - (a.population ?? 0)) : [];
     if (!reste) return parCode.slice(0, limite);
     const mots = [...new Set(reste.split(' ').filter((m) => /\p{L}|\p{N}/u.test(m)))].slice(0, 8);
-    let scores: Map<string, number> | null = null;
-    for (const m of mots) {
+    // Every word typed must match: the scores of the names found by all of them, summed.
+    let scores = new Map<string, number>();
+    mots.forEach((m, i) => {
       const s = this.mot(m.replace(/[*~^:+]/g, ''));
-      scores = scores === null ? s : new Map([...scores].filter(([k]) => s.has(k)).map(([k, v]) => [k, v + s.get(k)!]));
-      if (scores.size === 0) break;
-    }
-    const trouves = [...(scores ?? new Map<string, number>())]
+      const suivants = new Map<string, number>();
+      if (i === 0) for (const [k, v] of s) suivants.set(k, v);
+      else for (const [k, v] of scores) if (s.has(k)) suivants.set(k, v + s.get(k)!);
+      scores = suivants;
+    });
+    const trouves = [...scores]
       .map(([ref, score]) => ({ e: this.elements[Number(ref)]!, score: score + (plierNom(this.elements[Number(ref)]!.nom) === reste ? 100 : 0) }))
       .sort((a, b) => b.score - a.score || a.e.nom.localeCompare(b.e.nom, 'fr'))
       .map((x) => x.e);
