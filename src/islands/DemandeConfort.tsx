@@ -83,7 +83,11 @@ function Commune(p: Extract<Props, { mode: 'commune' }>) {
     const autre = document.getElementById('champ-communeAutre');
     const champAutre = document.getElementById('f-communeAutre') as HTMLInputElement | null;
     if (!select || !autre || !champAutre) return;
-    const montrer = () => { autre.hidden = select.value !== COMMUNE_AUTRE && champAutre.value === '' && champAutre.getAttribute('aria-invalid') !== 'true'; };
+    const montrer = () => {
+      const cacher = select.value !== COMMUNE_AUTRE && champAutre.value === '' && champAutre.getAttribute('aria-invalid') !== 'true';
+      autre.hidden = cacher;
+      autre.style.display = cacher ? 'none' : ''; // .champ sets a display that would win over [hidden]
+    };
     montrer();
     select.addEventListener('change', montrer);
     return () => select.removeEventListener('change', montrer);
