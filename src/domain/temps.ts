@@ -167,6 +167,39 @@ export function heure(d: Date, lang: string): string {
   return new Intl.DateTimeFormat(localeDe(lang), { timeZone: fuseau(), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 }
 
+/**
+ * A wall-clock time 'HH:MM' (opening hours, not an instant) in the reader's
+ * language, on 24 h: '8 h 30' in French, '08:30' in English, Arabic (Latin
+ * digits), Turkish, Ukrainian…
+ */
+export function heureMurale(hhmm: string, lang: string): string {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
+  if (estFrancais(lang)) return `${h} h${m ? ` ${String(m).padStart(2, '0')}` : ''}`;
+  return new Intl.DateTimeFormat(localeDe(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5, h, m));
+}
+
+/**
+ * Opening hours of a week (day 1 = Monday … 7), as lines: consecutive days
+ * with the same ranges share one line ("du lundi au vendredi : 9 h – 12 h")
+ * when there are three or more of them.
+ * Each range is already formatted; days stay numbers for the page to name.
+ */
+export function lignesHoraires(horaires: { jour: number; debut: string; fin: string }[], lang: string): { du: number; au: number; plages: string[] }[] {
+  const parJour = new Map<number, string[]>();
+  for (const h of [...horaires].sort((a, b) => a.jour - b.jour || a.debut.localeCompare(b.debut))) {
+    parJour.set(h.jour, [...(parJour.get(h.jour) ?? []), `${heureMurale(h.debut, lang)} – ${heureMurale(h.fin, lang)}`]);
+  }
+  const lignes: { du: number; au: number; plages: string[] }[] = [];
+  for (const jour of [...parJour.keys()].sort((a, b) => a - b)) {
+    const plages = parJour.get(jour)!;
+    const der = lignes.at(-1);
+    if (der && der.au === jour - 1 && der.plages.join('|') === plages.join('|')) der.au = jour;
+    else lignes.push({ du: jour, au: jour, plages });
+  }
+  // Two days are named one by one ("lundi", "mardi"), three or more as a span ("du lundi au mercredi").
+  return lignes.flatMap((l) => (l.au === l.du + 1 ? [{ ...l, au: l.du }, { ...l, du: l.au }] : [l]));
+}
+
 /** '26/10/2026' (back office). */
 export function dateCourteFr(d: Date | string): string {
   return format(local(instantDe(d)), 'dd/MM/yyyy');

@@ -103,7 +103,8 @@ export default function CarteOffre(props: Props) {
 
       const groupe = L.markerClusterGroup({
         showCoverageOnHover: false,
-        maxClusterRadius: 45,
+        // Wide enough that two 40 px groups do not cover each other (WCAG 2.5.8 target size), even on a narrow map.
+        maxClusterRadius: 80,
         iconCreateFunction: (c) => {
           const n = c.getChildCount();
           return L.divIcon({

@@ -2,15 +2,18 @@
  * Comfort for the demande form, on top of a form that works without it:
  * - mode "validation": live validation with the SAME schema as the server,
  *   errors written into the field's own error slot (aria-describedby);
- * - mode "commune": type a few letters or a postal code to narrow the commune list;
+ * - mode "commune": type a few letters or a postal code, even loosely, to narrow the
+ *   commune list (one match is chosen, none chooses "not in the list"); the
+ *   "not in the list" field shows only once that choice is made;
  * - mode "horaires": copy the first checked day's hours to the other checked days.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { erreursEtapes, type Etape, type FormulaireDemande } from '../domain/demande/schema';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { COMMUNE_AUTRE, erreursEtapes, type Etape, type FormulaireDemande } from '../domain/demande/schema';
+import { IndexNoms } from '../domain/territoire/noms-flous';
 
 type Props =
   | { mode: 'validation'; etape: Etape; aujourdhui: string; codes: string[]; messages: Record<string, string> }
-  | { mode: 'commune'; communes: { code: string; nom: string; cp: string }[]; libelle: string }
+  | { mode: 'commune'; communes: { code: string; nom: string; cp: string }[]; libelle: string; nombre: string }
   | { mode: 'horaires'; libelle: string };
 
 const formulaire = () => document.getElementById('formulaire-demande') as HTMLFormElement | null;
@@ -73,30 +76,48 @@ function Commune(p: Extract<Props, { mode: 'commune' }>) {
   const pret = useHydrate();
   const [texte, setTexte] = useState('');
   const [nombre, setNombre] = useState<number | null>(null);
-  const normaliser = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-'’\s]+/g, ' ').trim();
+  const index = useMemo(() => new IndexNoms(p.communes.map((c) => ({ ...c, codesPostaux: c.cp.split(' ') }))), [p.communes]);
+  // "Not in the list" asks for the name only once that choice is made: the commune is asked once.
+  useEffect(() => {
+    const select = document.getElementById('f-commune') as HTMLSelectElement | null;
+    const autre = document.getElementById('champ-communeAutre');
+    const champAutre = document.getElementById('f-communeAutre') as HTMLInputElement | null;
+    if (!select || !autre || !champAutre) return;
+    const montrer = () => {
+      const cacher = select.value !== COMMUNE_AUTRE && champAutre.value === '' && champAutre.getAttribute('aria-invalid') !== 'true';
+      autre.hidden = cacher;
+      autre.style.display = cacher ? 'none' : ''; // .champ sets a display that would win over [hidden]
+    };
+    montrer();
+    select.addEventListener('change', montrer);
+    return () => select.removeEventListener('change', montrer);
+  }, []);
   const filtrer = (valeur: string) => {
     setTexte(valeur);
     const select = document.getElementById('f-commune') as HTMLSelectElement | null;
     if (!select) return;
-    const q = normaliser(valeur);
-    const gardes = new Set(p.communes.filter((c) => !q || normaliser(c.nom).includes(q) || c.cp.includes(q) || c.code.startsWith(q)).map((c) => c.code));
+    const q = valeur.trim();
+    const gardes = new Set(q ? index.chercher(q, p.communes.length).map((c) => c.code) : p.communes.map((c) => c.code));
     for (const o of Array.from(select.options)) {
-      if (!o.value || o.value === 'autre') continue;
+      if (!o.value || o.value === COMMUNE_AUTRE) continue;
       o.hidden = !gardes.has(o.value);
       o.disabled = !gardes.has(o.value);
     }
-    if (gardes.size === 1) {
-      select.value = [...gardes][0]!;
+    if (q && gardes.size <= 1) {
+      // One commune: chosen. None: "not in the list", with what was typed.
+      select.value = gardes.size === 1 ? [...gardes][0]! : COMMUNE_AUTRE;
+      const autre = document.getElementById('f-communeAutre') as HTMLInputElement | null;
+      if (autre && gardes.size === 0) autre.value = q;
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }
     setNombre(q ? gardes.size : null);
   };
   if (!pret) return null;
   return (
-    <div class="champ">
+    <div class="filtre-commune">
       <label for="filtre-commune">{p.libelle}</label>
-      <input id="filtre-commune" type="search" value={texte} onInput={(e) => filtrer((e.target as HTMLInputElement).value)} autocomplete="off" aria-controls="f-commune" />
-      <p class="aide" aria-live="polite">{nombre === null ? '' : `${nombre} / ${p.communes.length}`}</p>
+      <input id="filtre-commune" type="search" value={texte} onInput={(e) => filtrer((e.target as HTMLInputElement).value)} autocomplete="off" aria-controls="f-commune" aria-describedby="filtre-commune-nombre" />
+      <p class="aide" id="filtre-commune-nombre" aria-live="polite">{nombre === null ? '' : p.nombre.replace('{n}', String(nombre))}</p>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export default function RechercheDirecte() {
         if (!nouveau) return;
         bloc.innerHTML = nouveau.innerHTML;
         history.replaceState(null, '', url.pathname + url.search);
-        setAnnonce(bloc.querySelector('h2')?.textContent ?? '');
+        setAnnonce([...bloc.querySelectorAll('h2')].map((h) => h.textContent?.trim()).filter(Boolean).join('. '));
       } catch (e) {
         if ((e as Error).name !== 'AbortError') setAnnonce('');
       }

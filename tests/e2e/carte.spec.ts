@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { verifierAccessibilite } from '../helpers/e2e';
 
-const nombreListe = async (page: Page) => Number((await page.locator('#resultats-nombre strong').innerText()).match(/\d+/)![0]);
+const nombreListe = async (page: Page) => Number((await page.locator('#resultats-titre').innerText()).match(/\d+/)![0]);
 const carte = (page: Page, nom = 'Carte des lieux d’accueil') => page.getByRole('region', { name: nom });
 async function carthePrete(page: Page, nom?: string): Promise<number> {
   await expect(carte(page, nom)).toHaveAttribute('data-etat', 'pret');

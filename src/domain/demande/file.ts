@@ -12,6 +12,37 @@ export const TAILLE_PAGE = 25;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Orders of the queue: by date (keyset pages), or by urgency, family name or commune (numbered pages). */
+export const TRIS = ['recent', 'ancien', 'urgence', 'nom', 'commune'] as const;
+export type Tri = (typeof TRIS)[number];
+export const LIBELLES_TRI: Record<Tri, string> = {
+  recent: 'Plus récentes d’abord', ancien: 'Plus anciennes d’abord', urgence: 'Urgentes et en retard d’abord', nom: 'Nom de la famille (A → Z)', commune: 'Commune (A → Z)',
+};
+export const triParDate = (t: Tri) => t === 'recent' || t === 'ancien';
+
+/** Folds a text as the search compares it: lower case, no accents. */
+export function plierRecherche(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What the staff typed in the queue's search box: the folded text (name,
+ * reference, e-mail), and the digits of a phone number compared on their last
+ * nine ("06 12 34 56 78", "+33 6 12 34 56 78" and "0612345678" are the same).
+ */
+export function termesRecherche(q: string): { texte: string; chiffres: string | null } {
+  const texte = plierRecherche(q).slice(0, 100);
+  const chiffres = q.replace(/\D/g, '');
+  const telephone = /^[\d\s.+()-]+$/.test(q.trim()) && chiffres.length >= 4 ? chiffres.slice(-9) : null;
+  return { texte, chiffres: telephone };
+}
+
+/** Numbered pages for the orders that are not by date ('p:25' = from the 26th row). */
+export function decoderDecalage(s: string | undefined): number {
+  const m = /^p:(\d{1,6})$/.exec(s ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
 /** Shortcuts of the queue: what needs doing. */
 export const SIGNAUX = ['nouvelle', 'retard', 'suivi'] as const;
 export type Signal = (typeof SIGNAUX)[number];
@@ -35,7 +66,9 @@ export const schemaFiltres = z.object({
   du: opt(z.string().regex(DATE)),
   au: opt(z.string().regex(DATE)),
   relais: opt(z.string().regex(UUID)),
-  tri: z.preprocess(vide, z.enum(['recent', 'ancien']).default('recent').catch('recent')),
+  /** A family's name, a reference, a phone number or an e-mail address. */
+  q: opt(z.string().trim().min(1).max(100)),
+  tri: z.preprocess(vide, z.enum(TRIS).default('recent').catch('recent')),
   apres: opt(z.string().max(100)),
 });
 export type Filtres = z.infer<typeof schemaFiltres>;

@@ -24,6 +24,10 @@ interface Chiffre {
 const euros = (cents: number) => cents / 100;
 const arrondi = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Monthly incomes of the FALC cost table, and the hours of crèche in a month of its examples. */
+export const REVENUS_FALC = [1000, 1500, 2000, 2500, 3000, 4000] as const;
+export const HEURES_MOIS_FALC = 135;
+
 /** Every figure an information page may show, by name. */
 export function chiffresDuBareme(b: Bareme): Record<string, Chiffre> {
   const psu = b.psu;
@@ -36,7 +40,17 @@ export function chiffresDuBareme(b: Bareme): Record<string, Chiffre> {
   const ex2An = arrondi(arrondi(2300 * ex2Heure / 12) * 12);
   const ex2Reel = arrondi(ex2An - creditMax);
   const c = (valeur: number, p: { depuis: string; sources: readonly IdSource[] }): Chiffre => ({ valeur, depuis: p.depuis, sources: p.sources });
+  // FALC: what one hour, and one month of 135 hours, of crèche costs a family of one child, for a few monthly incomes
+  // (the resources are held between the floor and the ceiling, as the crèche does).
+  const taux1 = tauxPourEnfants(psu.tauxEffortPpm.collectif.valeur, 1) / 1_000_000;
+  const heure1 = (r: number) => arrondi(Math.min(Math.max(r, euros(psu.plancherRessourcesCents.valeur)), euros(psu.plafondRessourcesCents.valeur)) * taux1);
+  const falc: Record<string, Chiffre> = {};
+  for (const r of REVENUS_FALC) {
+    falc[`falc.heure${r}`] = c(heure1(r), psu.tauxEffortPpm.collectif);
+    falc[`falc.mois${r}`] = c(Math.round(heure1(r) * HEURES_MOIS_FALC), psu.tauxEffortPpm.collectif);
+  }
   return {
+    ...falc,
     'psu.plafond': c(euros(psu.plafondRessourcesCents.valeur), psu.plafondRessourcesCents),
     'psu.plancher': c(euros(psu.plancherRessourcesCents.valeur), psu.plancherRessourcesCents),
     'aeeh.base': c(euros(b.aeeh.montantBaseMensuelCents.valeur), b.aeeh.montantBaseMensuelCents),

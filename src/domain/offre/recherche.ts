@@ -6,6 +6,7 @@ import distance from '@turf/distance';
 import { BORNES_AGE, triEffectif, type Filtres, type GroupeAge } from './filtres';
 import { jourParis } from '../temps';
 import { type CommuneRef, type OffrePublique } from './projection';
+import { IndexNoms } from '../territoire/noms-flous';
 
 export type ResultatOffre = OffrePublique & { distanceKm: number | null };
 
@@ -37,8 +38,19 @@ export function resoudreLieu(lieu: string, communes: CommuneRecherche[]): Commun
   if (parNom.length) return parNom;
   // "Nom (62400)" as offered by the datalist.
   const m = /^(.*?)\s*\((\d{5})\)$/.exec(s);
-  if (m) return communes.filter((c) => normaliser(c.nom) === normaliser(m[1]!) && c.codesPostaux.includes(m[2]!));
-  return [];
+  if (m) {
+    const exacts = communes.filter((c) => normaliser(c.nom) === normaliser(m[1]!) && c.codesPostaux.includes(m[2]!));
+    if (exacts.length) return exacts;
+  }
+  // Nothing exact: the closest name ("Bethun", "noeux les mines", "BRUAY", "St Venant"), one commune only.
+  return indexFlou(communes).chercher(s, 1);
+}
+
+const index = new WeakMap<readonly CommuneRecherche[], IndexNoms<CommuneRecherche>>();
+function indexFlou(communes: CommuneRecherche[]): IndexNoms<CommuneRecherche> {
+  let i = index.get(communes);
+  if (!i) index.set(communes, (i = new IndexNoms(communes)));
+  return i;
 }
 
 /** Distance in km (great circle) between two [lat, lon] points. */

@@ -51,7 +51,7 @@ const d: Traduction<Dictionnaire['relance']> = {
       'garde-a-domicile': 'مربية في منزلكم، يمكن مشاركتها مع عائلة أخرى',
     },
     voisines: 'أماكن في البلديات المجاورة',
-    voisine: '{commune} ({km} كم): {places} مكان(أماكن) شاغر(ة) مُعلن عنها',
+    voisine: '{places, plural, zero {{commune} ({km} كم): لا توجد أماكن شاغرة مُعلن عنها} one {{commune} ({km} كم): مكان واحد شاغر مُعلن عنه} two {{commune} ({km} كم): مكانان شاغران مُعلن عنهما} few {{commune} ({km} كم): # أماكن شاغرة مُعلن عنها} many {{commune} ({km} كم): # مكانًا شاغرًا مُعلنًا عنه} other {{commune} ({km} كم): # مكان شاغر مُعلن عنه}}',
     aucuneVoisine: 'لا يوجد اليوم أي مكان شاغر مُعلن عنه في البلديات المجاورة. هذا يتغير كثيرًا: اسألوا مجددًا بعد بضعة أسابيع.',
     listes: 'قوائم الانتظار في الحضانات',
     liste: '{nom} ({commune})',

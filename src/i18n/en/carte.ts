@@ -6,6 +6,7 @@ const d: Traduction<Dictionnaire['carte']> = {
   intro: 'Crèches, micro-crèches, childminder houses (MAM), childminders, home childcare and out-of-school care in the area. Each availability shows when it was confirmed.',
   fraicheur: 'An availability not confirmed for more than {jours} days is marked “to be confirmed” and is not counted as free.',
   filtres: {
+    actifs: '{n, plural, one {# filter chosen} other {# filters chosen}}',
     titre: 'Filter childcare places',
     type: 'Type of childcare',
     dispo: 'Availability',
@@ -72,7 +73,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     precedente: 'Previous page',
     suivante: 'Next page',
     allerPage: 'Page {page}',
-    passerCarte: 'Skip the map and go to the list',
+    allerCarte: 'Go to the map',
   },
   lieu: {
     sansNom: 'Childminder (first name not published)',

@@ -45,6 +45,7 @@ const d: Traduction<typeof commun> = {
     tropDeDemandes: 'Too many submissions in a short time from your connection or for this address. What you typed is kept: try again in an hour, or call the childcare relais.',
   },
   commun: {
+    joursDuAu: '{du} to {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'required',
     facultatif: 'optional',
     continuer: 'Continue',

@@ -18,6 +18,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     commune: 'Your municipality of residence', communeAide: 'Type the first letters or the postcode.',
     communeChoisir: 'Choose your municipality', communeAutre: 'My municipality is not in the list',
     communeAutreChamp: 'Name or postcode of your municipality',
+    communeFiltre: 'Search the list: name, even approximate, or postcode', communeFiltreNombre: 'Municipalities found: {n} of {total}',
     adresse: 'Address', adresseAide: 'Optional. It helps the relais find a solution near your home.',
   },
   enfants: {

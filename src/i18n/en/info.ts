@@ -23,7 +23,12 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'Opening hours',
   },
   plan: { titre: 'Site map', intro: 'Every page of the site, by topic.', demarches: 'Services and tools' },
+  lecture: { lire: 'Read the page aloud', arreter: 'Stop reading', fin: 'Reading finished.' },
   recherche: {
+    communes: '{n, plural, one {# municipality} other {# municipalities}}',
+    lieux: '{n, plural, one {# childcare place} other {# childcare places}}',
+    voirCarte: 'Childcare in and around {commune}',
+    demander: 'Make a request (municipality: {commune})',
     titre: 'Search',
     champ: 'What are you looking for?',
     aide: 'For example: nursery, childminder, financial help, night hours.',

@@ -6,6 +6,7 @@ const d: Traduction<Dictionnaire['carte']> = {
   intro: 'Guarderías, microguarderías, casas de cuidadoras (MAM), cuidadoras autorizadas, cuidado a domicilio y actividades extraescolares del territorio. Cada disponibilidad indica cuándo se confirmó.',
   fraicheur: 'Una disponibilidad que no se ha confirmado desde hace más de {jours} días aparece como «por confirmar» y no se cuenta como libre.',
   filtres: {
+    actifs: '{n, plural, one {# filtro elegido} other {# filtros elegidos}}',
     titre: 'Filtrar los lugares de cuidado',
     type: 'Tipo de cuidado',
     dispo: 'Disponibilidad',
@@ -72,7 +73,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     precedente: 'Página anterior',
     suivante: 'Página siguiente',
     allerPage: 'Página {page}',
-    passerCarte: 'Saltar el mapa e ir a la lista',
+    allerCarte: 'Ir al mapa',
   },
   lieu: {
     sansNom: 'Cuidadora autorizada (nombre no publicado)',

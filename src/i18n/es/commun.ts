@@ -45,6 +45,7 @@ const d: Traduction<typeof commun> = {
     tropDeDemandes: 'Demasiados envíos en poco tiempo desde su conexión o para esta dirección. Lo que ha escrito se conserva: inténtelo de nuevo dentro de una hora o llame al relais de la primera infancia.',
   },
   commun: {
+    joursDuAu: 'de {du} a {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'obligatorio',
     facultatif: 'opcional',
     continuer: 'Continuar',

@@ -18,6 +18,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     commune: 'Su municipio de residencia', communeAide: 'Escriba las primeras letras o el código postal.',
     communeChoisir: 'Elija su municipio', communeAutre: 'Mi municipio no está en la lista',
     communeAutreChamp: 'Nombre o código postal de su municipio',
+    communeFiltre: 'Buscar en la lista: nombre, aunque sea aproximado, o código postal', communeFiltreNombre: 'Municipios encontrados: {n} de {total}',
     adresse: 'Dirección', adresseAide: 'Opcional. Ayuda al relais a encontrar una solución cerca de su casa.',
   },
   enfants: {

@@ -23,7 +23,12 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'Horario de atención',
   },
   plan: { titre: 'Mapa del sitio', intro: 'Todas las páginas del sitio, por tema.', demarches: 'Trámites y herramientas' },
+  lecture: { lire: 'Leer la página en voz alta', arreter: 'Detener la lectura', fin: 'Lectura terminada.' },
   recherche: {
+    communes: '{n, plural, one {# municipio} other {# municipios}}',
+    lieux: '{n, plural, one {# lugar de cuidado} other {# lugares de cuidado}}',
+    voirCarte: 'Lugares de cuidado en {commune} y alrededores',
+    demander: 'Hacer una solicitud (municipio: {commune})',
     titre: 'Buscar',
     champ: '¿Qué está buscando?',
     aide: 'Por ejemplo: guardería, asistente maternal, ayudas, horario nocturno.',

@@ -6,6 +6,7 @@ const d: Traduction<Dictionnaire['carte']> = {
   intro: 'Sur cette carte, vous voyez les crèches, les assistants maternels et les autres lieux qui gardent les enfants. Pour chaque place, vous voyez la date où elle a été vérifiée.',
   fraicheur: 'Une place vérifiée il y a plus de {jours} jours est marquée « à confirmer ». Elle n’est peut-être plus libre.',
   filtres: {
+    actifs: '{n, plural, one {Vous avez choisi # filtre} other {Vous avez choisi # filtres}}',
     titre: 'Choisir ce que je cherche',
     type: 'Le type de lieu',
     dispo: 'Les places libres',
@@ -72,7 +73,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     precedente: 'Page d’avant',
     suivante: 'Page d’après',
     allerPage: 'Page {page}',
-    passerCarte: 'Aller directement à la liste',
+    allerCarte: 'Aller à la carte',
   },
   lieu: {
     sansNom: 'Assistant maternel (le prénom n’est pas montré)',

@@ -46,6 +46,7 @@ const d: Traduction<typeof commun> = {
     tropDeDemandes: 'Vous avez envoyé trop de fois. Attendez une heure. Ce que vous avez écrit est gardé. Vous pouvez aussi téléphoner au relais petite enfance.',
   },
   commun: {
+    joursDuAu: 'du {du} au {au}', deuxPoints: ' : ', virgule: ', ',
     obligatoire: 'à remplir',
     facultatif: 'pas obligatoire',
     continuer: 'Continuer',

@@ -18,6 +18,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     commune: 'Votre commune', communeAide: 'Écrivez le début du nom ou le code postal.',
     communeChoisir: 'Choisissez votre commune', communeAutre: 'Ma commune n’est pas dans la liste',
     communeAutreChamp: 'Nom ou code postal de votre commune',
+    communeFiltre: 'Chercher dans la liste : écrivez le nom ou le code postal', communeFiltreNombre: 'Communes trouvées : {n} sur {total}',
     adresse: 'Adresse', adresseAide: 'Si vous voulez. Le relais pourra chercher près de chez vous.',
   },
   enfants: {

@@ -23,7 +23,12 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'Quand le relais est ouvert',
   },
   plan: { titre: 'Toutes les pages du site', intro: 'Voici toutes les pages du site.', demarches: 'Ce que vous pouvez faire sur le site' },
+  lecture: { lire: 'Écouter la page', arreter: 'Arrêter', fin: 'La lecture est finie.' },
   recherche: {
+    communes: '{n, plural, one {# commune} other {# communes}}',
+    lieux: '{n, plural, one {# lieu pour garder votre enfant} other {# lieux pour garder votre enfant}}',
+    voirCarte: 'Voir les lieux à {commune}',
+    demander: 'Faire une demande pour {commune}',
     titre: 'Chercher',
     champ: 'Qu’est-ce que vous cherchez ?',
     aide: 'Par exemple : crèche, argent de la Caf, assistante maternelle.',

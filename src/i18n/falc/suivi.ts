@@ -22,7 +22,7 @@ const d: Traduction<Dictionnaire['suivi']> = {
     reprise: 'La demande est ouverte de nouveau.', rattachee: 'Un relais s’occupe maintenant de votre demande.', miseAJour: 'Vous avez changé votre demande.',
     autre: 'La demande a changé.',
   },
-  contacts: 'Le relais vous a contacté {n} fois.',
+  contacts: '{n, plural, =0 {Le relais ne vous a pas encore contacté.} one {Le relais vous a contacté # fois.} other {Le relais vous a contacté # fois.}}',
   prochaineTitre: 'Et après ?',
   prochaine: {
     nouvelle: '{relais} va vous appeler ou vous écrire. Au plus tard le {date}.',

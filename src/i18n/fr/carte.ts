@@ -3,6 +3,7 @@ export default {
   intro: 'Crèches, micro-crèches, maisons d’assistants maternels, assistants maternels, garde à domicile et accueils périscolaires du territoire. Chaque disponibilité indique quand elle a été confirmée.',
   fraicheur: 'Une disponibilité qui n’a pas été confirmée depuis plus de {jours} jours est marquée « à confirmer » et n’est pas comptée comme libre.',
   filtres: {
+    actifs: '{n, plural, one {# filtre choisi} other {# filtres choisis}}',
     titre: 'Filtrer les lieux d’accueil',
     type: 'Type d’accueil',
     dispo: 'Disponibilité',
@@ -69,7 +70,7 @@ export default {
     precedente: 'Page précédente',
     suivante: 'Page suivante',
     allerPage: 'Page {page}',
-    passerCarte: 'Passer la carte et aller à la liste',
+    allerCarte: 'Aller à la carte',
   },
   lieu: {
     sansNom: 'Assistant maternel (prénom non publié)',

@@ -42,6 +42,7 @@ export default {
     tropDeDemandes: 'Trop d’envois en peu de temps depuis votre connexion ou pour cette adresse. Ce que vous avez saisi est gardé : réessayez dans une heure, ou appelez le relais petite enfance.',
   },
   commun: {
+    joursDuAu: 'du {du} au {au}', deuxPoints: ' : ', virgule: ', ',
     obligatoire: 'obligatoire',
     facultatif: 'facultatif',
     continuer: 'Continuer',

@@ -15,6 +15,7 @@ export default {
     commune: 'Votre commune de résidence', communeAide: 'Tapez les premières lettres ou le code postal.',
     communeChoisir: 'Choisissez votre commune', communeAutre: 'Ma commune n’est pas dans la liste',
     communeAutreChamp: 'Nom ou code postal de votre commune',
+    communeFiltre: 'Chercher dans la liste : nom, même approximatif, ou code postal', communeFiltreNombre: 'Communes trouvées : {n} sur {total}',
     adresse: 'Adresse', adresseAide: 'Facultatif. Elle aide le relais à trouver une solution près de chez vous.',
   },
   enfants: {

@@ -28,7 +28,12 @@ export default {
     intro: 'Toutes les pages du site, classées par thème.',
     demarches: 'Démarches et outils',
   },
+  lecture: { lire: 'Lire la page à voix haute', arreter: 'Arrêter la lecture', fin: 'Lecture terminée.' },
   recherche: {
+    communes: '{n, plural, one {# commune} other {# communes}}',
+    lieux: '{n, plural, one {# lieu d’accueil} other {# lieux d’accueil}}',
+    voirCarte: 'Lieux d’accueil à {commune} et autour',
+    demander: 'Faire une demande (commune : {commune})',
     titre: 'Rechercher',
     champ: 'Que cherchez-vous ?',
     aide: 'Par exemple : crèche, aide de la Caf, assistante maternelle, horaires de nuit.',

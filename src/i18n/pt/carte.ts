@@ -6,6 +6,7 @@ const d: Traduction<Dictionnaire['carte']> = {
   intro: 'Creches, microcreches, casas de amas (MAM), amas licenciadas, guarda ao domicílio e atividades de tempos livres do território. Cada disponibilidade indica quando foi confirmada.',
   fraicheur: 'Uma disponibilidade não confirmada há mais de {jours} dias aparece como «a confirmar» e não é contada como livre.',
   filtres: {
+    actifs: '{n, plural, one {# filtro escolhido} other {# filtros escolhidos}}',
     titre: 'Filtrar os locais de acolhimento',
     type: 'Tipo de acolhimento',
     dispo: 'Disponibilidade',
@@ -72,7 +73,7 @@ const d: Traduction<Dictionnaire['carte']> = {
     precedente: 'Página anterior',
     suivante: 'Página seguinte',
     allerPage: 'Página {page}',
-    passerCarte: 'Saltar o mapa e ir para a lista',
+    allerCarte: 'Ir para o mapa',
   },
   lieu: {
     sansNom: 'Ama licenciada (nome não publicado)',

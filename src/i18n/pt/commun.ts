@@ -45,6 +45,7 @@ const d: Traduction<typeof commun> = {
     tropDeDemandes: 'Demasiados envios em pouco tempo a partir da sua ligação ou para este endereço. O que escreveu foi guardado: tente novamente dentro de uma hora ou telefone ao relais da primeira infância.',
   },
   commun: {
+    joursDuAu: 'de {du} a {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'obrigatório',
     facultatif: 'facultativo',
     continuer: 'Continuar',

@@ -18,6 +18,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     commune: 'O seu município de residência', communeAide: 'Escreva as primeiras letras ou o código postal.',
     communeChoisir: 'Escolha o seu município', communeAutre: 'O meu município não está na lista',
     communeAutreChamp: 'Nome ou código postal do seu município',
+    communeFiltre: 'Procurar na lista: nome, mesmo aproximado, ou código postal', communeFiltreNombre: 'Municípios encontrados: {n} de {total}',
     adresse: 'Morada', adresseAide: 'Facultativo. Ajuda o relais a encontrar uma solução perto de casa.',
   },
   enfants: {

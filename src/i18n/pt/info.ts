@@ -23,7 +23,12 @@ const d: Traduction<Dictionnaire['info']> = {
     horaires: 'Horário de atendimento',
   },
   plan: { titre: 'Mapa do site', intro: 'Todas as páginas do site, por tema.', demarches: 'Serviços e ferramentas' },
+  lecture: { lire: 'Ler a página em voz alta', arreter: 'Parar a leitura', fin: 'Leitura terminada.' },
   recherche: {
+    communes: '{n, plural, one {# município} other {# municípios}}',
+    lieux: '{n, plural, one {# local de acolhimento} other {# locais de acolhimento}}',
+    voirCarte: 'Locais de acolhimento em {commune} e arredores',
+    demander: 'Fazer um pedido (município: {commune})',
     titre: 'Pesquisar',
     champ: 'O que procura?',
     aide: 'Por exemplo: creche, ama, apoios, horário noturno.',

@@ -34,7 +34,7 @@ const d: Traduction<typeof commun> = {
     titre500: 'Bir hata oluştu',
     texte500: 'Bu sayfayı gösteremedik. Lütfen birkaç dakika sonra tekrar deneyin.',
     retourAccueil: 'Ana sayfaya dön',
-    formulaire: 'Formda {n} hata var. Lütfen işaretli alanları düzeltin.',
+    formulaire: '{n, plural, one {Formda # hata var. Lütfen işaretli alanı düzeltin.} other {Formda # hata var. Lütfen işaretli alanları düzeltin.}}',
     requis: 'Bu alanın doldurulması zorunludur.',
     email: 'Geçerli bir e-posta adresi yazın, örneğin ad@ornek.com.',
     telephone: 'Geçerli bir telefon numarası yazın, örneğin 06 12 34 56 78.',
@@ -45,6 +45,7 @@ const d: Traduction<typeof commun> = {
     tropDeDemandes: 'Bağlantınızdan veya bu adres için kısa sürede çok fazla gönderim yapıldı. Yazdıklarınız saklandı: bir saat sonra tekrar deneyin ya da erken çocukluk merkezini (relais) arayın.',
   },
   commun: {
+    joursDuAu: '{du} – {au}', deuxPoints: ': ', virgule: ', ',
     obligatoire: 'zorunlu',
     facultatif: 'isteğe bağlı',
     continuer: 'Devam et',

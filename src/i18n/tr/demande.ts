@@ -18,6 +18,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     commune: 'Oturduğunuz belediye', communeAide: 'İlk harfleri veya posta kodunu yazın.',
     communeChoisir: 'Belediyenizi seçin', communeAutre: 'Belediyem listede yok',
     communeAutreChamp: 'Belediyenizin adı veya posta kodu',
+    communeFiltre: 'Listede arayın: ad (yaklaşık da olabilir) veya posta kodu', communeFiltreNombre: 'Bulunan belediyeler: {total} içinden {n}',
     adresse: 'Adres', adresseAide: 'İsteğe bağlı. Relais’nin evinize yakın bir çözüm bulmasına yardımcı olur.',
   },
   enfants: {
@@ -57,7 +58,7 @@ const d: Traduction<Dictionnaire['demande']> = {
     nePasEnvoyer: 'Gönderme, kime başvuracağımı gör',
   },
   erreur: {
-    titre: 'Başvurunuzda {n} hata var. İşaretli alanları düzeltin.',
+    titre: '{n, plural, one {Başvurunuzda # hata var. İşaretli alanı düzeltin.} other {Başvurunuzda # hata var. İşaretli alanları düzeltin.}}',
     requis: 'Bu alan zorunludur.',
     tropLong: 'Bu metin çok uzun.',
     email: 'Geçerli bir e-posta adresi girin, örneğin ad@ornek.com.',

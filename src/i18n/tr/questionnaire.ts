@@ -157,7 +157,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     commencer: 'Başla',
     voirResultat: 'Sonucu gör',
     progression: 'Anketin ilerleyişi',
-    erreurs: 'Devam etmek için {n} yanıtı düzeltin:',
+    erreurs: '{n, plural, one {Devam etmek için # yanıtı düzeltin:} other {Devam etmek için # yanıtı düzeltin:}}',
   },
   question: {
     enfant: {
@@ -226,7 +226,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     aucunAdapte: 'Hiçbir bakım türü tüm yanıtlarınıza uymuyor. Yine de başvurun: Relais Petite Enfance sizinle birlikte bir çözüm arayacak.',
     pour: 'Artı',
     contre: 'Eksi',
-    places: 'Şu anda {km} km’den yakın {n} boş yer',
+    places: '{n, plural, one {Şu anda {km} km’den yakın # boş yer} other {Şu anda {km} km’den yakın # boş yer}}',
     placesAucune: 'Şu anda {km} km’den yakın bildirilmiş boş yer yok',
     placesInconnu: 'Şu anda bildirilmiş yer yok: doğrudan birini de işe alabilirsiniz.',
     voirCarte: 'Haritada gör',

@@ -25,7 +25,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
     retourSuivi: 'Başvurumun takibine dön',
   },
   erreurs: {
-    resume: 'Formda {n} hata var:', motif: 'Randevunun konusunu seçin.', mode: 'Randevunun şeklini seçin.', lieu: 'Randevu yerini seçin.',
+    resume: '{n, plural, one {Formda # hata var:} other {Formda # hata var:}}', motif: 'Randevunun konusunu seçin.', mode: 'Randevunun şeklini seçin.', lieu: 'Randevu yerini seçin.',
     creneau: 'Bir tarih ve saat seçin.', telephone: 'Geçerli bir telefon numarası girin (10 rakam).', email: 'Geçerli bir e-posta girin, örneğin ad@ornek.fr.',
     nom: 'Adınızı girin.', places: '1 ile 5 arasında bir kişi sayısı girin.',
   },
@@ -52,7 +52,7 @@ const d: Traduction<Dictionnaire['rdv']> = {
   },
   reunions: {
     titre: 'Bilgilendirme toplantıları', intro: 'Relais’ler ebeveynler, anne-baba adayları ve çocuk bakıcıları için ücretsiz grup toplantıları düzenler. İnternetten kaydolun.',
-    aucune: 'Şu anda planlanmış toplantı yok.', quand: '{jour}, {debut} – {fin}', places: '{n} boş yer', complet: 'Dolu', enVisio: 'Görüntülü (bağlantı size gönderilecek)',
+    aucune: 'Şu anda planlanmış toplantı yok.', quand: '{jour}, {debut} – {fin}', places: '{n, plural, one {# boş yer} other {# boş yer}}', complet: 'Dolu', enVisio: 'Görüntülü (bağlantı size gönderilecek)',
     publics: { famille: 'Ebeveynler ve anne-baba adayları için', am: 'Çocuk bakıcıları için' }, sInscrire: 'Kaydol', inscriptionTitre: 'Toplantıya kaydol',
     nom: 'Adınız ve soyadınız', email: 'E-posta adresiniz', telephone: 'Telefonunuz', nbPlaces: 'Gelecek kişi sayısı', profil: 'Siz',
     profils: { famille: 'Ebeveyn veya anne-baba adayı', am: 'Çocuk bakıcısı' }, valider: 'Kaydımı onayla', inscrit: 'Kaydınız alındı. Size bir onay e-postası gönderdik.',

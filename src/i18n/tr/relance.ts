@@ -51,7 +51,7 @@ const d: Traduction<Dictionnaire['relance']> = {
       'garde-a-domicile': 'Evinizde bir bakıcı, gerekirse başka bir aileyle paylaşılan',
     },
     voisines: 'Komşu belediyelerdeki yerler',
-    voisine: '{commune} ({km} km): bildirilen {places} boş yer',
+    voisine: '{places, plural, one {{commune} ({km} km): bildirilen # boş yer} other {{commune} ({km} km): bildirilen # boş yer}}',
     aucuneVoisine: 'Bugün komşu belediyelerde bildirilmiş boş yer yok. Bu sık değişir: birkaç hafta sonra tekrar sorun.',
     listes: 'Kreşlerin bekleme listeleri',
     liste: '{nom} ({commune})',

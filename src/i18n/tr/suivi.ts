@@ -22,7 +22,7 @@ const d: Traduction<Dictionnaire['suivi']> = {
     reprise: 'Başvuru yeniden açıldı.', rattachee: 'Başvurunuz bir relais’ye verildi.', miseAJour: 'Başvurunuzu güncellediniz.',
     autre: 'Başvuru değişti.',
   },
-  contacts: 'Şimdiye kadar relais ile {n} iletişim.',
+  contacts: '{n, plural, one {Şimdiye kadar relais ile # iletişim.} other {Şimdiye kadar relais ile # iletişim.}}',
   prochaineTitre: 'Sırada ne var?',
   prochaine: {
     nouvelle: '{relais} en geç {date} tarihine kadar, başvurunuzdan sonraki {jours} gün içinde sizinle iletişime geçecek.',

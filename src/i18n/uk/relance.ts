@@ -51,7 +51,7 @@ const d: Traduction<Dictionnaire['relance']> = {
       'garde-a-domicile': 'Няня у вас вдома, можливо спільна з іншою родиною',
     },
     voisines: 'Місця в сусідніх громадах',
-    voisine: '{commune} ({km} км): заявлено вільних місць — {places}',
+    voisine: '{places, plural, one {{commune} ({km} км): заявлено # вільне місце} few {{commune} ({km} км): заявлено # вільні місця} many {{commune} ({km} км): заявлено # вільних місць} other {{commune} ({km} км): заявлено # вільного місця}}',
     aucuneVoisine: 'Сьогодні в сусідніх громадах немає заявлених вільних місць. Це часто змінюється: запитайте знову за кілька тижнів.',
     listes: 'Листи очікування ясел',
     liste: '{nom} ({commune})',

@@ -10,7 +10,7 @@ import { schema, type DbOrTx } from '../db';
 import { AccesRefuse } from '../auth/acces';
 import type { Staff } from '../auth/staff';
 import { ETATS, ETATS_OUVERTS, type Etat } from '../../domain/demande/etats';
-import { badges, decoderCurseur, encoderCurseur, TAILLE_PAGE, type Badge, type Filtres } from '../../domain/demande/file';
+import { badges, decoderCurseur, decoderDecalage, encoderCurseur, TAILLE_PAGE, termesRecherche, triParDate, type Badge, type Filtres } from '../../domain/demande/file';
 
 const d = schema.demandes;
 const r = schema.relais;
@@ -53,8 +53,32 @@ function conditions(u: Staff, f: Filtres, maintenant: Date, avecEtat: boolean): 
   if (f.signal === 'nouvelle') c.push(eq(d.etat, 'nouvelle'), sql`${d.creeLe} >= ${now}::timestamptz - make_interval(days => ${delaiSql})`);
   if (f.signal === 'retard') c.push(isNull(d.premierContactLe), inArray(d.etat, [...ETATS_OUVERTS]), sql`${d.creeLe} < ${now}::timestamptz - make_interval(days => ${delaiSql})`);
   if (f.signal === 'suivi') c.push(suiviDuSql);
+  if (f.q) c.push(conditionRecherche(f.q));
   return c.filter((x): x is SQL => !!x);
 }
+
+const ACCENTS = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ';
+const SANS_ACCENTS = 'aaaaaaceeeeiiiinooooouuuuyy';
+const plie = (x: SQL | typeof d.reference) => sql`translate(lower(${x}), ${ACCENTS}, ${SANS_ACCENTS})`;
+const contient = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const nomsSql = (i: 0 | 1) => { const p = sql`${d.parents}->${sql.raw(String(i))}`; return sql`concat_ws(' ', ${p}->>'prenom', ${p}->>'nom', ${p}->>'prenom')`; };
+
+/** A family's name (either parent), a reference, an e-mail address or a phone number (its last nine digits). */
+function conditionRecherche(q: string): SQL {
+  const { texte, chiffres } = termesRecherche(q);
+  const ou: SQL[] = [
+    // "Prénom nom prénom" of each parent: typed in either order.
+    sql`${plie(sql`concat_ws(' | ', ${nomsSql(0)}, ${nomsSql(1)})`)} like ${contient(texte)}`,
+    sql`lower(${d.reference}) like ${contient(texte)}`,
+    sql`lower(coalesce(${d.email}, '')) like ${contient(texte)}`,
+  ];
+  if (chiffres) ou.push(sql`regexp_replace(coalesce(${d.telephone}, ''), '[^0-9]', '', 'g') like ${contient(chiffres)}`);
+  return or(...ou)!;
+}
+
+/** Overdue first contact (the queue's most pressing signal). */
+const enRetardSql = (maintenant: Date) => sql`(${d.etat} = 'nouvelle' and ${d.creeLe} < ${maintenant.toISOString()}::timestamptz - make_interval(days => ${delaiSql}))`;
 
 export type LigneFile = {
   id: string; reference: string; creeLe: Date; etat: Etat; famille: string; communeNom: string | null;
@@ -65,7 +89,9 @@ export type PageFile = { lignes: LigneFile[]; suivant: string | null; comptes: R
 /** One page of the queue (25 rows) after the cursor `f.apres`, with counts per state. */
 export async function listerFile(db: DbOrTx, u: Staff, f: Filtres, maintenant = new Date()): Promise<PageFile> {
   const base = conditions(u, f, maintenant, true);
-  const curseur = decoderCurseur(f.apres);
+  const parDate = triParDate(f.tri);
+  const curseur = parDate ? decoderCurseur(f.apres) : null;
+  const decalage = parDate ? 0 : decoderDecalage(f.apres);
   const recent = f.tri !== 'ancien';
   if (curseur) {
     base.push(recent
@@ -81,8 +107,9 @@ export async function listerFile(db: DbOrTx, u: Staff, f: Filtres, maintenant = 
     .leftJoin(schema.communes, eq(schema.communes.code, d.communeCode))
     .leftJoin(schema.utilisateurs, eq(schema.utilisateurs.id, d.assigneeId))
     .where(and(...base))
-    .orderBy(...(recent ? [desc(d.creeLe), desc(d.id)] : [asc(d.creeLe), asc(d.id)]))
-    .limit(TAILLE_PAGE + 1);
+    .orderBy(...ordre(f.tri, maintenant))
+    .limit(TAILLE_PAGE + 1)
+    .offset(decalage);
   const page = rows.slice(0, TAILLE_PAGE);
   const dernier = page[page.length - 1];
   const comptesRows = await db.select({ etat: d.etat, n: sql<number>`count(*)::int` }).from(d)
@@ -97,9 +124,39 @@ export async function listerFile(db: DbOrTx, u: Staff, f: Filtres, maintenant = 
       communeNom: x.communeNom ?? x.communeAutre, ageMois: x.ageMois, modes: x.modes, assigneeNom: x.assigneeNom,
       badges: badges({ etat: x.etat, creeLe: x.creeLe, premierContactLe: x.premierContactLe, doublonPossibleDeId: x.doublonPossibleDeId, urgence: x.urgence, handicap: x.handicap, horairesAtypiques: x.horairesAtypiques, suiviDu: !!x.suiviDu }, x.delai ?? 15, maintenant),
     })),
-    suivant: rows.length > TAILLE_PAGE && dernier ? encoderCurseur({ creeLe: dernier.creeLe, id: dernier.id }) : null,
+    suivant: rows.length > TAILLE_PAGE && dernier ? (parDate ? encoderCurseur({ creeLe: dernier.creeLe, id: dernier.id }) : `p:${decalage + TAILLE_PAGE}`) : null,
     comptes,
     total: Object.values(comptes).reduce((a, b) => a + b, 0),
+  };
+}
+
+function ordre(tri: Filtres['tri'], maintenant: Date): SQL[] {
+  switch (tri) {
+    case 'ancien': return [asc(d.creeLe), asc(d.id)];
+    case 'urgence': return [sql`${enRetardSql(maintenant)} desc`, desc(d.urgence), asc(d.creeLe), asc(d.id)];
+    case 'nom': return [sql`${plie(sql`${d.parents}->0->>'nom'`)} asc nulls last`, sql`${plie(sql`${d.parents}->0->>'prenom'`)} asc nulls last`, asc(d.creeLe), asc(d.id)];
+    case 'commune': return [sql`${plie(sql`coalesce(${schema.communes.nom}, ${d.communeHorsTerritoire})`)} asc nulls last`, asc(d.creeLe), asc(d.id)];
+    default: return [desc(d.creeLe), desc(d.id)];
+  }
+}
+
+export type CompteursTableauDeBord = { nouvelles: number; retard: number; suivi: number; urgentes: number; aMoi: number; enCours: number };
+
+/** The counts of the staff dashboard, in the person's perimeter. */
+export async function compteursTableauDeBord(db: DbOrTx, u: Staff, maintenant = new Date()): Promise<CompteursTableauDeBord> {
+  exigerAccesFile(u);
+  const ouverts = inArray(d.etat, [...ETATS_OUVERTS]);
+  const [row] = await db.select({
+    nouvelles: sql<number>`count(*) filter (where ${d.etat} = 'nouvelle')::int`,
+    retard: sql<number>`count(*) filter (where ${enRetardSql(maintenant)})::int`,
+    suivi: sql<number>`count(*) filter (where ${suiviDuSql})::int`,
+    urgentes: sql<number>`count(*) filter (where ${d.urgence} and ${ouverts})::int`,
+    aMoi: sql<number>`count(*) filter (where ${d.assigneeId} = ${u.id} and ${ouverts})::int`,
+    enCours: sql<number>`count(*) filter (where ${ouverts})::int`,
+  }).from(d).leftJoin(r, eq(r.id, d.relaisId)).where(and(...conditions(u, { tri: 'recent', urgence: false, handicap: false, atypique: false }, maintenant, false)));
+  return {
+    nouvelles: Number(row?.nouvelles ?? 0), retard: Number(row?.retard ?? 0), suivi: Number(row?.suivi ?? 0),
+    urgentes: Number(row?.urgentes ?? 0), aMoi: Number(row?.aMoi ?? 0), enCours: Number(row?.enCours ?? 0),
   };
 }
 

@@ -14,6 +14,7 @@ import { etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/
 import { jourParis } from '../../domain/temps';
 import { limiteAtteinte, noterUsage } from '../auth/limites';
 import { adresseClient, lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
+import { preciserCommune } from '../../domain/demande/commune';
 
 export type VueDemande = {
   etape: number;
@@ -44,7 +45,7 @@ export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<V
   let limite = false;
   if (ctx.request.method === 'POST') {
     const brut = await lireFormulaire(ctx.request);
-    const poste = nettoyerFormulaire(brut);
+    const poste = preciserCommune(nettoyerFormulaire(brut), communes);
     poste.idempotencyKey ??= jetonAleatoire();
     const t = transition(poste, etapeDepuis(brut.etape), lireAller(brut.aller), opts);
     const qui = t.type === 'creer' ? { ip: adresseClient(ctx), cible: t.donnees.email ?? t.donnees.telephone } : null;

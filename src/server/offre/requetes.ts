@@ -9,6 +9,7 @@ import { invalider } from '../cache';
 import type { Filtres } from '../../domain/offre/filtres';
 import { projectionPublique, type CommuneRef, type OffrePublique, type PlaceSource, type StructureSource } from '../../domain/offre/projection';
 import { rechercher, resoudreLieu, type CommuneRecherche, type ResultatOffre } from '../../domain/offre/recherche';
+import { IndexNoms } from '../../domain/territoire/noms-flous';
 
 const s = schema.structures;
 const p = schema.placesDisponibles;
@@ -172,4 +173,23 @@ export async function contoursCommunes(db: Db): Promise<GeoJSON.FeatureCollectio
       geometry: { ...r.contour!, coordinates: arrondir((r.contour as GeoJSON.Polygon).coordinates) } as GeoJSON.Geometry,
     })),
   };
+}
+
+const indexCommunes = new WeakMap<object, IndexNoms<CommuneRecherche>>();
+const indexLieux = new WeakMap<object, IndexNoms<OffrePublique & { nom: string }>>();
+
+/**
+ * The search page's "places and communes": the territory's communes and the
+ * public places whose name matches what was typed, loosely ("Lillers",
+ * "bethun", "St Venant", "62190", "creche les lutins").
+ */
+export async function chercherCommunesEtLieux(db: Db, q: string, o: OptionsOffre, limite = 8): Promise<{ communes: CommuneRecherche[]; lieux: OffrePublique[] }> {
+  if (!q.trim()) return { communes: [], lieux: [] };
+  const cache = offreEnCache(db, o);
+  const [communes, offres] = await Promise.all([cache.communes, cache.offres]);
+  let ic = indexCommunes.get(communes);
+  if (!ic) indexCommunes.set(communes, (ic = new IndexNoms(communes)));
+  let il = indexLieux.get(offres);
+  if (!il) indexLieux.set(offres, (il = new IndexNoms(offres.filter((x): x is OffrePublique & { nom: string } => x.nom !== null))));
+  return { communes: ic.chercher(q, limite), lieux: il.chercher(q, limite) };
 }

@@ -97,3 +97,25 @@ describe('follow-up timeline', () => {
     expect(chronologie([{ ...h[0]!, parFamille: false }])[0]!.cle).toBe('suivi.evenement.abandonnee');
   });
 });
+
+describe('a commune typed loosely after "not in the list"', () => {
+  const liste = [
+    { code: '62119', nom: 'Béthune', codesPostaux: ['62400'] },
+    { code: '62617', nom: 'Nœux-les-Mines', codesPostaux: ['62290'] },
+    { code: '62178', nom: 'Bruay-la-Buissière', codesPostaux: ['62700'] },
+    { code: '62851', nom: 'Vendin-lès-Béthune', codesPostaux: ['62232'] },
+    { code: '62351', nom: 'Fouquières-lès-Béthune', codesPostaux: ['62232'] },
+  ];
+  it('goes to the commune of the list when only one matches', async () => {
+    const { preciserCommune } = await import('../../../src/domain/demande/commune');
+    expect(preciserCommune({ commune: 'autre', communeAutre: 'noeux les mines' }, liste)).toEqual({ commune: '62617' });
+    expect(preciserCommune({ commune: 'autre', communeAutre: 'Bethun' }, liste)).toEqual({ commune: '62119' });
+    expect(preciserCommune({ commune: 'autre', communeAutre: '62700' }, liste)).toEqual({ commune: '62178' });
+    // Unknown or not "autre": untouched.
+    // Several share the word: still ambiguous.
+    expect(preciserCommune({ commune: 'autre', communeAutre: '62232' }, liste)).toEqual({ commune: 'autre', communeAutre: '62232' });
+    expect(preciserCommune({ commune: 'autre', communeAutre: 'les bethune' }, liste)).toEqual({ commune: 'autre', communeAutre: 'les bethune' });
+    expect(preciserCommune({ commune: 'autre', communeAutre: 'Arras' }, liste)).toEqual({ commune: 'autre', communeAutre: 'Arras' });
+    expect(preciserCommune({ commune: '62119', communeAutre: 'Bruay' }, liste)).toEqual({ commune: '62119', communeAutre: 'Bruay' });
+  });
+});

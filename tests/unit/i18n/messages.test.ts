@@ -41,7 +41,9 @@ describe('plural messages (Intl.PluralRules)', () => {
     for (const l of LANGS) for (const cle of new Set(cles)) for (const n of [0, 1, 2, 5, 21]) {
       const s = traduire(l, cle, { n, places: n, km: 3, q: 'x', commune: 'Lillers' });
       expect(s, `${l} ${cle}`).not.toMatch(/plural|#|\{/);
-      expect(s, `${l} ${cle}`).toContain(String(n === 0 && s.match(/^\D*$/) ? '' : n));
+      // Arabic writes zero, one and two in words ("خطأ واحد", "خطآن"), as the language does.
+      const enMots = n === 0 || (l === 'ar' && ['one', 'two'].includes(new Intl.PluralRules('ar').select(n)));
+      if (!enMots) expect(s, `${l} ${cle}`).toContain(String(n));
     }
     expect(LANG_INFO.ar.dir).toBe('rtl');
   });

@@ -66,3 +66,25 @@ describe('figures of the information pages come from the dated barème of the co
     expect(chiffres['ex2.reelMois']!.valeur).toBe(695);
   });
 });
+
+describe('the FALC cost table', () => {
+  const falc = readFileSync(path.join(racine, 'falc', 'couts-et-aides.md'), 'utf8');
+  it('has few columns, one row per income, every price a figure of the barème', () => {
+    const table = /<table[\s\S]*?<\/table>/.exec(falc)![0];
+    expect((table.match(/<th scope="col">/g) ?? []).length).toBeLessThanOrEqual(3);
+    expect(table).not.toMatch(/%/);
+    expect(placeholders(table).map((x) => x.cle)).toEqual(expect.arrayContaining(['falc.heure1000', 'falc.mois1000', 'falc.heure4000', 'falc.mois4000']));
+    // In the body, only the incomes are written by hand.
+    const corps = /<tbody>[\s\S]*<\/tbody>/.exec(table)![0];
+    expect(corps.replace(/\{\{[^}]+\}\}/g, '').replace(/<th scope="row">[\d ]+ euros<\/th>/g, '')).not.toMatch(/\d/);
+  });
+
+  it('computes the prices from the barème: 2 500 € a month, 1 child, 0,0619 %, 135 hours', () => {
+    expect(chiffres['falc.heure2500']!.valeur).toBe(1.55);
+    expect(chiffres['falc.mois2500']!.valeur).toBe(209);
+    // Above the ceiling the price stops rising.
+    const auPlafond = Math.round(chiffres['psu.plafond']!.valeur * 0.000619 * 100) / 100;
+    expect(chiffres['falc.heure4000']!.valeur).toBeLessThanOrEqual(auPlafond);
+    expect(chiffresEnTexte('{{falc.heure2500}} €', 'falc')).toBe('1,55 €');
+  });
+});

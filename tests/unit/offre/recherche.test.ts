@@ -85,6 +85,10 @@ describe('searching the offer', () => {
     expect(resoudreLieu('Béthune (62400)', COMMUNES).map((c) => c.nom)).toEqual(['Béthune']);
     expect(resoudreLieu('62400 BETHUNE', COMMUNES).map((c) => c.nom)).toEqual(['Béthune']);
     expect(resoudreLieu('Paris', COMMUNES)).toEqual([]);
+    // Typed loosely: the closest commune, only one.
+    expect(resoudreLieu('Bethun', COMMUNES).map((c) => c.nom)).toEqual(['Béthune']);
+    expect(resoudreLieu('LILLER', COMMUNES).map((c) => c.nom)).toEqual(['Lillers']);
+    expect(resoudreLieu('Verqin', COMMUNES).map((c) => c.nom)).toEqual(['Verquin']);
   });
 
   it('paginates', () => {

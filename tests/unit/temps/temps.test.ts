@@ -101,3 +101,32 @@ describe('the zone comes from configuration', () => {
     expect(() => configurerFuseau('Mars/Olympus')).toThrow();
   });
 });
+
+describe('opening hours in the reader’s language', () => {
+  it('writes wall-clock times on 24 h as each language does', async () => {
+    const { heureMurale } = await import('../../../src/domain/temps');
+    expect(heureMurale('08:30', 'fr')).toBe('8 h 30');
+    expect(heureMurale('12:00', 'falc')).toBe('12 h');
+    expect(heureMurale('08:30', 'en')).toBe('08:30');
+    expect(heureMurale('17:05', 'ar')).toBe('17:05');
+    expect(heureMurale('17:05', 'uk')).toBe('17:05');
+    expect(heureMurale('17:05', 'tr')).toBe('17:05');
+  });
+
+  it('groups consecutive days with the same hours', async () => {
+    const { lignesHoraires } = await import('../../../src/domain/temps');
+    const semaine = [1, 2, 3, 4, 5].flatMap((jour) => [{ jour, debut: '08:30', fin: '12:00' }, ...(jour === 3 ? [] : [{ jour, debut: '13:30', fin: '17:00' }])]);
+    expect(lignesHoraires(semaine, 'en')).toEqual([
+      { du: 1, au: 1, plages: ['08:30 – 12:00', '13:30 – 17:00'] },
+      { du: 2, au: 2, plages: ['08:30 – 12:00', '13:30 – 17:00'] },
+      { du: 3, au: 3, plages: ['08:30 – 12:00'] },
+      { du: 4, au: 4, plages: ['08:30 – 12:00', '13:30 – 17:00'] },
+      { du: 5, au: 5, plages: ['08:30 – 12:00', '13:30 – 17:00'] },
+    ]);
+    const ouvre = [1, 2, 3, 4, 5].map((jour) => ({ jour, debut: '09:00', fin: '17:00' }));
+    expect(lignesHoraires(ouvre, 'ar')).toEqual([{ du: 1, au: 5, plages: ['09:00 – 17:00'] }]);
+    expect(lignesHoraires([{ jour: 6, debut: '09:00', fin: '12:00' }, { jour: 1, debut: '09:00', fin: '12:00' }], 'fr')).toEqual([
+      { du: 1, au: 1, plages: ['9 h – 12 h'] }, { du: 6, au: 6, plages: ['9 h – 12 h'] },
+    ]);
+  });
+});
