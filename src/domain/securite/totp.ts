@@ -83,6 +83,6 @@ export function codesSecours(octets: Uint8Array, n = NOMBRE_CODES_SECOURS): stri
 export const estCodeSecours = (code: string) => /^[A-Z2-9]{12}$/.test(normaliserCode(code));
 
 /** Does the territory require a second factor for this role? */
-export function estExige(rolesExiges: readonly string[], role: RoleStaff): boolean {
+export function estExige(rolesExiges: readonly string[], role: string): boolean {
   return rolesExiges.includes(role);
 }

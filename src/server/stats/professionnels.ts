@@ -20,6 +20,8 @@ import { departsEnFormation, formationParRelais } from '../formation/indicateurs
 import { evenementsMetier } from '../evenements/indicateurs';
 import { LIBELLES_TYPE_EVENEMENT, TYPES_EVENEMENT } from '../../domain/metier/vocabulaire';
 import { relaisDeLaCommuneLe } from '../requetes/adhesions';
+import { compterContacts } from '../contacts/indicateurs';
+import { LIBELLES_PUBLIC, PUBLICS_CONTACT, libelleMotif } from '../../domain/contacts/regles';
 
 export type ContexteSection = { db: Db; periode: Periode; perimetre: Perimetre; maintenant: Date; indicateurs: Indicateurs };
 export type ConstructeurSection = (c: ContexteSection) => Promise<SectionRapport | null>;
@@ -36,12 +38,25 @@ function filtreAteliers(p: Perimetre): SQL {
   }
 }
 
-/** Contacts: the families' from the contacts of demandes (the professionals' contacts come with their own log). */
-const contacts: ConstructeurSection = async ({ indicateurs: i }) => ({
-  id: 'contacts', titre: 'Contacts', public: 'familles',
-  lignes: [{ cle: 'contacts.familles', indicateur: 'Contacts avec les familles', valeur: i.contacts.total }],
-  definition: 'Chaque contact compte un par un, à sa date.',
-});
+/**
+ * Contacts by public (families, AM, gardes à domicile, candidates) and motif. A commune or a sector
+ * sees only its families' total (professionals' contacts belong to the relais, not to a commune).
+ */
+const contacts: ConstructeurSection = async ({ db, periode, perimetre, indicateurs: i }) => {
+  const definition = 'Chaque contact compte un par un, à sa date, quelle que soit son issue (un appel sans réponse est une démarche du relais).';
+  if (perimetre.type === 'commune' || perimetre.type === 'secteur') {
+    return { id: 'contacts', titre: 'Contacts', public: 'familles', lignes: [{ cle: 'contacts.familles', indicateur: 'Contacts avec les familles', valeur: i.contacts.total }], definition };
+  }
+  const c = await compterContacts(db, { debut: periode.debut, fin: periode.fin, relaisId: perimetre.type === 'relais' ? perimetre.relaisId : null });
+  return {
+    id: 'contacts', titre: 'Contacts avec les familles et les professionnels', public: 'professionnels',
+    lignes: [
+      ...PUBLICS_CONTACT.map((p) => ({ cle: `contacts.${p}`, indicateur: `${LIBELLES_PUBLIC[p]} : contacts`, valeur: c.parPublic[p] })),
+      ...c.lignes.map((l) => ({ cle: `contacts.${l.public}.${l.motif}`, indicateur: `${LIBELLES_PUBLIC[l.public]} — ${l.motif === 'non-renseigne' ? 'motif non renseigné' : libelleMotif(l.public, l.motif)}`, valeur: l.n })),
+    ],
+    definition,
+  };
+};
 
 export type IndicateursAteliers = { seances: number; professionnelsDistincts: number; presences: number; enfants: number; inscriptions: number; annulees: number };
 
