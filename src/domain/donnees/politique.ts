@@ -8,7 +8,7 @@
 import { REGISTRE, type Categorie, type Retention, type TableRegistre } from './registre';
 
 /** Who may see a table's data. */
-export const DESTINATAIRES = ['relais', 'professionnel-choisi', 'assistants-maternels-sans-nom', 'envoi-courriels', 'statistiques-anonymes'] as const;
+export const DESTINATAIRES = ['relais', 'professionnel-choisi', 'assistants-maternels-sans-nom', 'envoi-courriels', 'statistiques-anonymes', 'envoi-sms', 'commission-creche', 'gestionnaire-creche'] as const;
 export type Destinataire = (typeof DESTINATAIRES)[number];
 
 /** Recipients of each family table (a test fails when a family table of the register is missing here). */
@@ -25,6 +25,9 @@ export const DESTINATAIRES_PAR_TABLE: Readonly<Record<string, readonly Destinata
   inscriptions_reunion: ['relais', 'envoi-courriels'],
   courriels: ['relais', 'envoi-courriels'],
   jetons: [],
+  sms: ['relais', 'envoi-sms'],
+  candidatures_creche: ['relais', 'commission-creche', 'statistiques-anonymes'],
+  propositions_creche: ['relais', 'commission-creche', 'gestionnaire-creche'],
 };
 
 export type LignePolitique = {

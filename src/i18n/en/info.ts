@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Registering you for information meetings',
       courriels: 'Sending you emails',
       jetons: 'Personal links sent by email',
+      sms: 'Sending you text messages, if you chose them',
+      candidatures_creche: 'Examining your application for a crèche place in the allocation committee',
+      propositions_creche: 'Offering you a crèche place and following your answer',
     },
     categories: {
       identifiant: 'who you are (names, first names, dates of birth)',
@@ -81,6 +84,9 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'childminders, without your name or contact details, if you agree',
       'envoi-courriels': 'the local authority’s email sending service',
       'statistiques-anonymes': 'the Caf and the communes, as anonymous figures only',
+      'envoi-sms': 'the local authority’s text message sending service',
+      'commission-creche': 'the members of the crèche place allocation committee',
+      'gestionnaire-creche': 'the management of the crèche that offers you a place',
     },
     dpo: {
       ecrire: 'You can write to the data protection officer ({nom}): {email}.',

@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Inscribirle en las reuniones informativas',
       courriels: 'Enviarle correos electrónicos',
       jetons: 'Los enlaces personales enviados por correo electrónico',
+      sms: 'Enviarle SMS, si usted lo eligió',
+      candidatures_creche: 'Estudiar su solicitud de plaza en guardería en la comisión',
+      propositions_creche: 'Proponerle una plaza en guardería y seguir su respuesta',
     },
     categories: {
       identifiant: 'quién es usted (apellidos, nombres, fechas de nacimiento)',
@@ -81,6 +84,9 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'asistentes maternas, sin su nombre ni sus datos de contacto, si está de acuerdo',
       'envoi-courriels': 'el servicio de envío de correos de la administración local',
       'statistiques-anonymes': 'la Caf y los municipios, solo en cifras anónimas',
+      'envoi-sms': 'el servicio de envío de SMS de la administración local',
+      'commission-creche': 'los miembros de la comisión de atribución de plazas en guardería',
+      'gestionnaire-creche': 'la dirección de la guardería que le propone una plaza',
     },
     dpo: {
       ecrire: 'Puede escribir al delegado de protección de datos ({nom}): {email}.',

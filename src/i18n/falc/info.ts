@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Vos inscriptions aux réunions',
       courriels: 'Les courriels que nous vous envoyons',
       jetons: 'Les liens dans vos courriels',
+      sms: 'Les SMS que nous vous envoyons, si vous les avez demandés',
+      candidatures_creche: 'Votre demande de place en crèche',
+      propositions_creche: 'La place en crèche que nous vous proposons',
     },
     categories: {
       identifiant: 'votre nom, le prénom et l’âge des enfants',
@@ -81,6 +84,9 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'des assistantes maternelles, sans votre nom, si vous êtes d’accord',
       'envoi-courriels': 'le service qui envoie les courriels',
       'statistiques-anonymes': 'la Caf et les mairies, seulement des chiffres, sans nom',
+      'envoi-sms': 'le service qui envoie les SMS',
+      'commission-creche': 'les personnes qui choisissent qui a une place en crèche',
+      'gestionnaire-creche': 'la directrice de la crèche qui vous propose une place',
     },
     dpo: {
       ecrire: 'Une personne protège vos informations ({nom}). Vous pouvez lui écrire : {email}.',

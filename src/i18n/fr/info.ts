@@ -65,6 +65,9 @@ export default {
       inscriptions_reunion: 'Vous inscrire aux réunions d’information',
       courriels: 'Vous envoyer des courriels',
       jetons: 'Les liens personnels envoyés par courriel',
+      sms: 'Vous envoyer des SMS, si vous l’avez choisi',
+      candidatures_creche: 'Étudier votre demande de place en crèche en commission',
+      propositions_creche: 'Vous proposer une place en crèche et suivre votre réponse',
     },
     categories: {
       identifiant: 'qui vous êtes (noms, prénoms, dates de naissance)',
@@ -86,6 +89,9 @@ export default {
       'assistants-maternels-sans-nom': 'des assistants maternels, sans votre nom ni vos coordonnées, si vous êtes d’accord',
       'envoi-courriels': 'le service d’envoi des courriels de la collectivité',
       'statistiques-anonymes': 'la Caf et les communes, seulement en chiffres anonymes',
+      'envoi-sms': 'le service d’envoi des SMS de la collectivité',
+      'commission-creche': 'les membres de la commission d’attribution des places en crèche',
+      'gestionnaire-creche': 'la direction de la crèche qui vous propose une place',
     },
     dpo: {
       ecrire: 'Vous pouvez écrire au délégué à la protection des données ({nom}) : {email}.',

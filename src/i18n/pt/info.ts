@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Inscrevê-lo nas reuniões de informação',
       courriels: 'Enviar-lhe e-mails',
       jetons: 'As ligações pessoais enviadas por e-mail',
+      sms: 'Enviar-lhe SMS, se o escolheu',
+      candidatures_creche: 'Analisar o seu pedido de vaga em creche na comissão',
+      propositions_creche: 'Propor-lhe uma vaga em creche e acompanhar a sua resposta',
     },
     categories: {
       identifiant: 'quem é (apelidos, nomes, datas de nascimento)',
@@ -81,6 +84,9 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'amas, sem o seu nome nem os seus contactos, se concordar',
       'envoi-courriels': 'o serviço de envio de e-mails da autarquia',
       'statistiques-anonymes': 'a Caf e os municípios, apenas em números anónimos',
+      'envoi-sms': 'o serviço de envio de SMS da autarquia',
+      'commission-creche': 'os membros da comissão de atribuição de vagas em creche',
+      'gestionnaire-creche': 'a direção da creche que lhe propõe uma vaga',
     },
     dpo: {
       ecrire: 'Pode escrever ao encarregado da proteção de dados ({nom}): {email}.',

@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Sizi bilgilendirme toplantılarına kaydetmek',
       courriels: 'Size e-posta göndermek',
       jetons: 'E-postayla gönderilen kişisel bağlantılar',
+      sms: 'Seçtiyseniz size SMS göndermek',
+      candidatures_creche: 'Kreş (crèche) yeri başvurunuzu yerleştirme komisyonunda incelemek',
+      propositions_creche: 'Size bir kreş yeri önermek ve yanıtınızı takip etmek',
     },
     categories: {
       identifiant: 'kim olduğunuz (soyadları, adlar, doğum tarihleri)',
@@ -81,6 +84,9 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'kabul ederseniz, adınız ve iletişim bilgileriniz olmadan çocuk bakıcıları',
       'envoi-courriels': 'yerel yönetimin e-posta gönderim hizmeti',
       'statistiques-anonymes': 'Caf ve belediyeler, yalnızca anonim rakamlar olarak',
+      'envoi-sms': 'yerel yönetimin SMS gönderim hizmeti',
+      'commission-creche': 'kreş yeri yerleştirme komisyonunun üyeleri',
+      'gestionnaire-creche': 'size yer öneren kreşin yönetimi',
     },
     dpo: {
       ecrire: 'Veri koruma görevlisine ({nom}) yazabilirsiniz: {email}.',

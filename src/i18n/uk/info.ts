@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Записати вас на інформаційні зустрічі',
       courriels: 'Надсилати вам листи електронною поштою',
       jetons: 'Особисті посилання, надіслані електронною поштою',
+      sms: 'Надсилати вам SMS, якщо ви це обрали',
+      candidatures_creche: 'Розглядати вашу заявку на місце в яслах (crèche) на комісії',
+      propositions_creche: 'Пропонувати вам місце в яслах і стежити за вашою відповіддю',
     },
     categories: {
       identifiant: 'хто ви (прізвища, імена, дати народження)',
@@ -81,6 +84,9 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'няні, без вашого імені та контактів, якщо ви згодні',
       'envoi-courriels': 'служба надсилання листів місцевої влади',
       'statistiques-anonymes': 'Caf і громади, лише у вигляді анонімних цифр',
+      'envoi-sms': 'служба надсилання SMS місцевої влади',
+      'commission-creche': 'члени комісії з розподілу місць у яслах',
+      'gestionnaire-creche': 'керівництво ясел, які пропонують вам місце',
     },
     dpo: {
       ecrire: 'Ви можете написати уповноваженому із захисту даних ({nom}): {email}.',
