@@ -154,4 +154,36 @@ test('three families, two crèches, two places: refusal, next family, letter and
   await g.goto('/admin/demandes');
   await expect(g.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
   await gestion.close();
+
+  // The admin invites the manager of crèche X from « Personnes »: a MAM is refused, X accepted;
+  // the manager chooses a password from the emailed link and sees Bruno (offered X), not the others.
+  await page.goto('/admin/territoire/personnes');
+  const inviter = page.locator('form', { has: page.getByRole('button', { name: 'Envoyer l’invitation' }) });
+  const emailG = unique('gestion.x');
+  await inviter.getByLabel(/^Adresse électronique/).fill(emailG);
+  await inviter.getByLabel(/^Prénom et nom/).fill('Gestion X');
+  await inviter.getByLabel(/^Rôle/).selectOption('gestionnaire-creche');
+  await inviter.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choisissez la crèche du gestionnaire');
+  await expect(inviter.getByLabel(/^Adresse électronique/)).toHaveValue(emailG);
+  await inviter.getByLabel('Crèche (gestionnaire de crèche)').selectOption({ label: x });
+  await inviter.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await expect(page.getByRole('status')).toContainText(`Invitation envoyée à ${emailG}`);
+  await expect(page.getByRole('row').filter({ hasText: emailG })).toContainText(nom(x));
+  const invitation = await attendreCourriel({ a: emailG, sujet: /votre accès/ });
+  const lienG = /https?:\/\/\S+\/invitation\/[\w-]+/.exec(invitation.text ?? '')![0];
+  const ctxG = await browser.newContext();
+  const g2 = await ctxG.newPage();
+  await g2.goto(lienG);
+  await g2.getByLabel(/^Mot de passe/).fill('une phrase de gestion assez longue');
+  await g2.getByLabel(/^Le même mot de passe/).fill('une phrase de gestion assez longue');
+  await g2.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+  await expect(g2).toHaveURL(/\/admin\/connexion/);
+  await g2.getByLabel('Adresse e-mail').fill(emailG);
+  await g2.getByLabel('Mot de passe').fill('une phrase de gestion assez longue');
+  await g2.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(g2.getByRole('heading', { level: 1 })).toContainText('familles proposées');
+  await expect(g2.locator('main')).toContainText(b.reference);
+  for (const ref of [a.reference, f3.reference]) await expect(g2.locator('main')).not.toContainText(ref);
+  await ctxG.close();
 });

@@ -15,6 +15,8 @@ import { donneesDeLaFamille } from '../../src/server/donnees/famille';
 import { adopterGrilleFormulaire, saisieDeGrille } from '../../src/server/creches/grille-admin';
 import { grilleDuJour } from '../../src/server/creches/donnees';
 import { AccesRefuse } from '../../src/server/auth/acces';
+import { choisirMotDePasse, inviterPersonne, modifierPersonne } from '../../src/server/territoire/personnes';
+import { connecter } from '../../src/server/auth/staff';
 import type { Staff } from '../../src/server/auth/staff';
 
 const T = 'ca-bethune-bruay';
@@ -142,6 +144,33 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     await expect(familiesProposees(base.db, { ...admin, role: 'animatrice' })).rejects.toBeInstanceOf(AccesRefuse);
     expect(await noterContrat(base.db, { ...gx, structureId: y.id }, vx.familles[0]!.propositionId)).toBe(false);
     expect(await noterContrat(base.db, gx, vx.familles[0]!.propositionId)).toBe(true);
+  });
+
+  it('lets the admin invite a crèche manager tied to one participating crèche', async () => {
+    const publicUrl = 'http://portail.test';
+    const inviter = (o: Record<string, string>) => inviterPersonne(base.db, admin, { email: 'gestion.y@exemple.fr', nom: 'Gestion Y', role: 'gestionnaire-creche', ...o }, { publicUrl, maintenant });
+    expect(await inviter({})).toMatchObject({ ok: false, erreurs: { structureId: 'Choisissez la crèche du gestionnaire' } });
+    const [mam] = await base.db.select().from(schema.structures).where(eq(schema.structures.type, 'mam')).limit(1);
+    expect(await inviter({ structureId: mam!.id })).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/ne participe pas/) } });
+    expect(await inviter({ structureId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/ne participe pas/) } });
+    const autre = await inviterPersonne(base.db, admin, { email: 'anim@exemple.fr', nom: 'Anim', role: 'commune', communeCode: x.communeCode, structureId: y.id }, { publicUrl, maintenant });
+    expect(autre).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/Seul un gestionnaire/) } });
+    await expect(inviterPersonne(base.db, { ...admin, role: 'animatrice' }, { email: 'z@exemple.fr', nom: 'Z', role: 'gestionnaire-creche', structureId: y.id }, { publicUrl })).rejects.toBeInstanceOf(AccesRefuse);
+    const ok = await inviter({ structureId: y.id });
+    expect(ok.ok).toBe(true);
+    const [u] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, 'gestion.y@exemple.fr'));
+    expect(u).toMatchObject({ role: 'gestionnaire-creche', structureId: y.id, relaisId: null, communeCode: null });
+    // The invitation flow: a link by email, a password chosen, then the manager signs in and sees only Y's families.
+    const [mail] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.destinataire, 'gestion.y@exemple.fr'));
+    const jeton = /\/invitation\/([\w-]+)/.exec(mail!.texte)![1]!;
+    expect(await choisirMotDePasse(base.db, jeton, { motDePasse: 'une phrase assez longue', confirmation: 'une phrase assez longue' }, maintenant)).toMatchObject({ ok: true });
+    expect((await connecter(base.db, { email: 'gestion.y@exemple.fr', motDePasse: 'une phrase assez longue', ip: '1', dureeHeures: 1 })).ok).toBe(true);
+    expect((await familiesProposees(base.db, { ...u!, structureId: u!.structureId })).familles).toEqual([]);
+    // Moving the manager to crèche X, then to another role, keeps the link consistent.
+    expect((await modifierPersonne(base.db, admin, { utilisateurId: u!.id, nom: 'Gestion Y', role: 'gestionnaire-creche', structureId: x.id })).ok).toBe(true);
+    expect((await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, u!.id)))[0]!.structureId).toBe(x.id);
+    expect((await modifierPersonne(base.db, admin, { utilisateurId: u!.id, nom: 'Gestion Y', role: 'commune', communeCode: x.communeCode })).ok).toBe(true);
+    expect((await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, u!.id)))[0]).toMatchObject({ role: 'commune', structureId: null });
   });
 
   it('counts places, offers and acceptances by session, crèche and commune; open data masks small counts', async () => {
