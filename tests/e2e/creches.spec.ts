@@ -143,6 +143,10 @@ test('three families, two crèches, two places: refusal, next family, letter and
   // Statistics of the session; the demo crèche manager sees its crèche's families and nothing else.
   await page.goto('/admin/creches/statistiques');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistiques des places en crèche');
+  await expect(page.getByRole('row', { name: new RegExp(`^${c.criteres.accompagnement}`) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Refus suivis d’une autre solution' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Toutes les sessions/ })).toBeVisible();
+  await verifierAccessibilite(page, 'crèche statistics');
   await page.goto('/admin/creches/grille');
   await expect(page.getByLabel(debut('Fratrie dans la crèche'))).toHaveValue('25');
   await verifierAccessibilite(page, 'grid versions (admin)');

@@ -8,7 +8,7 @@ import { adopterGrille, crechesParticipantes } from '../../src/server/creches/do
 import { deposerCandidature, vueCandidature, confirmerCandidature } from '../../src/server/creches/candidature';
 import { calculerProposition, champPlaces, cloreSession, creerSession, deroger, expirerOffres, repondreOffre, publierPv } from '../../src/server/creches/commission';
 import { relancerConfirmations } from '../../src/server/creches/confirmations';
-import { donneesOuvertesCreches, statistiquesCreches } from '../../src/server/creches/statistiques';
+import { donneesOuvertesCreches, refusSuivisCreches, statistiquesCreches, statistiquesParCritereCreches } from '../../src/server/creches/statistiques';
 import { familiesProposees, lirePvPublie, lireSession, listeSansSolution, noterContrat } from '../../src/server/creches/staff';
 import { effacerDemande } from '../../src/server/donnees/effacement';
 import { donneesDeLaFamille } from '../../src/server/donnees/famille';
@@ -181,6 +181,29 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     const ouvert = await donneesOuvertesCreches(base.db, T);
     expect(ouvert.parSession[0]).toMatchObject({ places: 2, candidatures: null, offres: null, acceptations: null, partPlacees: null });
     expect(JSON.stringify(ouvert)).not.toContain('D-2026-C');
+  });
+
+  it('counts applications by criterion of the grid in force, and follows refused families to another solution', async () => {
+    const pc = await statistiquesParCritereCreches(base.db, T, maintenant);
+    expect(pc!.grilleVersion).toBe(1);
+    const r = Object.fromEntries(pc!.criteres.map((c) => [c.critere, [c.candidatures, c.placees]]));
+    // Alice (refused her offer), Bruno (lapsed), Chloé (placed): all work; Alice and Bruno have QF points;
+    // Alice lives in X's commune, Bruno in Y's (his second wish), Chloé in Y's but wishes X only.
+    expect(r).toMatchObject({ activite: [3, 1], quotient: [2, 0], accompagnement: [1, 0], commune: [2, 0], handicap: [0, 0], fratrie: [0, 0] });
+
+    // Alice and Bruno left the session without a place; nothing solved their need yet.
+    let rs = await refusSuivisCreches(base.db, T);
+    expect(rs.total).toMatchObject({ familles: 2, suivies: 0, part: 0 });
+    expect(rs.parSession).toHaveLength(1);
+    // Bruno's demande concludes after the session; Alice said « contrat » before it (does not count), then after it.
+    await base.db.update(schema.demandes).set({ etat: 'solution-trouvee', typeSolution: 'am', etatDepuis: addDays(maintenant, 12), clotureLe: addDays(maintenant, 12) }).where(eq(schema.demandes.id, demandes.Bruno!.id));
+    await base.db.insert(schema.relances).values({ demandeId: demandes.Alice!.id, type: 'suivi', envoyeeLe: addDays(maintenant, -3), reponse: 'contrat', reponduLe: addDays(maintenant, -1) });
+    rs = await refusSuivisCreches(base.db, T);
+    expect(rs.total).toMatchObject({ familles: 2, suivies: 1, part: 0.5, parNature: { 'solution-trouvee': 1, 'contrat-creche': 0, 'contrat-declare': 0 } });
+    await base.db.insert(schema.relances).values({ demandeId: demandes.Alice!.id, type: 'suivi', envoyeeLe: addDays(maintenant, 20), reponse: 'contrat', reponduLe: addDays(maintenant, 21) });
+    rs = await refusSuivisCreches(base.db, T);
+    expect(rs.total).toMatchObject({ familles: 2, suivies: 2, parNature: { 'solution-trouvee': 1, 'contrat-declare': 1 } });
+    expect(rs.parSession[0]).toMatchObject({ familles: 2, suivies: 2, libelle: '2026-10-05' });
   });
 
   it('publishes minutes that name nobody', async () => {
