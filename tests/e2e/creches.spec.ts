@@ -117,6 +117,12 @@ test('three families, two crèches, two places: refusal, next family, letter and
   await page.goto(f3.lien);
   await expect(page.getByText(/n’a pas pu vous proposer de place/)).toBeVisible();
   await verifierAccessibilite(page, 'follow-up page with the letter');
+  // Her printable personal-data page shows the crèche application and the commission's decision.
+  await page.goto(`${f3.lien}/donnees`);
+  await expect(page.getByRole('heading', { level: 2, name: c.suivi.titre })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: c.suivi.decisions })).toBeVisible();
+  await expect(page.locator('main')).toContainText(c.suivi.pointsA.replace('{creche}', nom(x)).replace(' {points} points', ''));
+  await expect(page.locator('main')).toContainText(c.pv.statuts['sans-place']);
   await page.goto('/admin/creches/sans-solution');
   await expect(page.getByRole('row').filter({ hasText: f3.reference })).toContainText('jamais');
 

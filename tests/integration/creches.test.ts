@@ -246,6 +246,9 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     const x1 = await donneesDeLaFamille(base.db, demandes.Chloe!);
     expect(x1.candidatureCreche).toMatchObject({ statut: 'placee', tranche: 'bebe' });
     expect(x1.decisionsCreche.map((d) => d.statut)).toEqual(['acceptee']);
+    // The printable page names the crèches the application and the decisions refer to.
+    expect(x1.candidatureCreche!.voeux.map((id) => x1.nomsCreches[id])).toEqual([(await crechesParticipantes(base.db, T)).find((c) => c.id === x.id)!.nom]);
+    expect(Object.keys(x1.decisionsCreche[0]!.points).every((id) => x1.nomsCreches[id])).toBe(true);
   });
 
   it('erases the application with the demande (situation and written reasons)', async () => {
