@@ -117,6 +117,12 @@ test('three families, two crèches, two places: refusal, next family, letter and
   await page.goto(f3.lien);
   await expect(page.getByText(/n’a pas pu vous proposer de place/)).toBeVisible();
   await verifierAccessibilite(page, 'follow-up page with the letter');
+  // Her printable personal-data page shows the crèche application and the commission's decision.
+  await page.goto(`${f3.lien}/donnees`);
+  await expect(page.getByRole('heading', { level: 2, name: c.suivi.titre })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: c.suivi.decisions })).toBeVisible();
+  await expect(page.locator('main')).toContainText(c.suivi.pointsA.replace('{creche}', nom(x)).replace(' {points} points', ''));
+  await expect(page.locator('main')).toContainText(c.pv.statuts['sans-place']);
   await page.goto('/admin/creches/sans-solution');
   await expect(page.getByRole('row').filter({ hasText: f3.reference })).toContainText('jamais');
 
@@ -143,6 +149,10 @@ test('three families, two crèches, two places: refusal, next family, letter and
   // Statistics of the session; the demo crèche manager sees its crèche's families and nothing else.
   await page.goto('/admin/creches/statistiques');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistiques des places en crèche');
+  await expect(page.getByRole('row', { name: new RegExp(`^${c.criteres.accompagnement}`) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Refus suivis d’une autre solution' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Toutes les sessions/ })).toBeVisible();
+  await verifierAccessibilite(page, 'crèche statistics');
   await page.goto('/admin/creches/grille');
   await expect(page.getByLabel(debut('Fratrie dans la crèche'))).toHaveValue('25');
   await verifierAccessibilite(page, 'grid versions (admin)');
@@ -154,4 +164,36 @@ test('three families, two crèches, two places: refusal, next family, letter and
   await g.goto('/admin/demandes');
   await expect(g.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
   await gestion.close();
+
+  // The admin invites the manager of crèche X from « Personnes »: a MAM is refused, X accepted;
+  // the manager chooses a password from the emailed link and sees Bruno (offered X), not the others.
+  await page.goto('/admin/territoire/personnes');
+  const inviter = page.locator('form', { has: page.getByRole('button', { name: 'Envoyer l’invitation' }) });
+  const emailG = unique('gestion.x');
+  await inviter.getByLabel(/^Adresse électronique/).fill(emailG);
+  await inviter.getByLabel(/^Prénom et nom/).fill('Gestion X');
+  await inviter.getByLabel(/^Rôle/).selectOption('gestionnaire-creche');
+  await inviter.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choisissez la crèche du gestionnaire');
+  await expect(inviter.getByLabel(/^Adresse électronique/)).toHaveValue(emailG);
+  await inviter.getByLabel('Crèche (gestionnaire de crèche)').selectOption({ label: x });
+  await inviter.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await expect(page.getByRole('status')).toContainText(`Invitation envoyée à ${emailG}`);
+  await expect(page.getByRole('row').filter({ hasText: emailG })).toContainText(nom(x));
+  const invitation = await attendreCourriel({ a: emailG, sujet: /votre accès/ });
+  const lienG = /https?:\/\/\S+\/invitation\/[\w-]+/.exec(invitation.text ?? '')![0];
+  const ctxG = await browser.newContext();
+  const g2 = await ctxG.newPage();
+  await g2.goto(lienG);
+  await g2.getByLabel(/^Mot de passe/).fill('une phrase de gestion assez longue');
+  await g2.getByLabel(/^Le même mot de passe/).fill('une phrase de gestion assez longue');
+  await g2.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+  await expect(g2).toHaveURL(/\/admin\/connexion/);
+  await g2.getByLabel('Adresse e-mail').fill(emailG);
+  await g2.getByLabel('Mot de passe').fill('une phrase de gestion assez longue');
+  await g2.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(g2.getByRole('heading', { level: 1 })).toContainText('familles proposées');
+  await expect(g2.locator('main')).toContainText(b.reference);
+  for (const ref of [a.reference, f3.reference]) await expect(g2.locator('main')).not.toContainText(ref);
+  await ctxG.close();
 });

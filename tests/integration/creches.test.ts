@@ -8,13 +8,15 @@ import { adopterGrille, crechesParticipantes } from '../../src/server/creches/do
 import { deposerCandidature, vueCandidature, confirmerCandidature } from '../../src/server/creches/candidature';
 import { calculerProposition, champPlaces, cloreSession, creerSession, deroger, expirerOffres, repondreOffre, publierPv } from '../../src/server/creches/commission';
 import { relancerConfirmations } from '../../src/server/creches/confirmations';
-import { donneesOuvertesCreches, statistiquesCreches } from '../../src/server/creches/statistiques';
+import { donneesOuvertesCreches, refusSuivisCreches, statistiquesCreches, statistiquesParCritereCreches } from '../../src/server/creches/statistiques';
 import { familiesProposees, lirePvPublie, lireSession, listeSansSolution, noterContrat } from '../../src/server/creches/staff';
 import { effacerDemande } from '../../src/server/donnees/effacement';
 import { donneesDeLaFamille } from '../../src/server/donnees/famille';
 import { adopterGrilleFormulaire, saisieDeGrille } from '../../src/server/creches/grille-admin';
 import { grilleDuJour } from '../../src/server/creches/donnees';
 import { AccesRefuse } from '../../src/server/auth/acces';
+import { choisirMotDePasse, inviterPersonne, modifierPersonne } from '../../src/server/territoire/personnes';
+import { connecter } from '../../src/server/auth/staff';
 import type { Staff } from '../../src/server/auth/staff';
 
 const T = 'ca-bethune-bruay';
@@ -144,6 +146,33 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     expect(await noterContrat(base.db, gx, vx.familles[0]!.propositionId)).toBe(true);
   });
 
+  it('lets the admin invite a crèche manager tied to one participating crèche', async () => {
+    const publicUrl = 'http://portail.test';
+    const inviter = (o: Record<string, string>) => inviterPersonne(base.db, admin, { email: 'gestion.y@exemple.fr', nom: 'Gestion Y', role: 'gestionnaire-creche', ...o }, { publicUrl, maintenant });
+    expect(await inviter({})).toMatchObject({ ok: false, erreurs: { structureId: 'Choisissez la crèche du gestionnaire' } });
+    const [mam] = await base.db.select().from(schema.structures).where(eq(schema.structures.type, 'mam')).limit(1);
+    expect(await inviter({ structureId: mam!.id })).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/ne participe pas/) } });
+    expect(await inviter({ structureId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/ne participe pas/) } });
+    const autre = await inviterPersonne(base.db, admin, { email: 'anim@exemple.fr', nom: 'Anim', role: 'commune', communeCode: x.communeCode, structureId: y.id }, { publicUrl, maintenant });
+    expect(autre).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/Seul un gestionnaire/) } });
+    await expect(inviterPersonne(base.db, { ...admin, role: 'animatrice' }, { email: 'z@exemple.fr', nom: 'Z', role: 'gestionnaire-creche', structureId: y.id }, { publicUrl })).rejects.toBeInstanceOf(AccesRefuse);
+    const ok = await inviter({ structureId: y.id });
+    expect(ok.ok).toBe(true);
+    const [u] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, 'gestion.y@exemple.fr'));
+    expect(u).toMatchObject({ role: 'gestionnaire-creche', structureId: y.id, relaisId: null, communeCode: null });
+    // The invitation flow: a link by email, a password chosen, then the manager signs in and sees only Y's families.
+    const [mail] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.destinataire, 'gestion.y@exemple.fr'));
+    const jeton = /\/invitation\/([\w-]+)/.exec(mail!.texte)![1]!;
+    expect(await choisirMotDePasse(base.db, jeton, { motDePasse: 'une phrase assez longue', confirmation: 'une phrase assez longue' }, maintenant)).toMatchObject({ ok: true });
+    expect((await connecter(base.db, { email: 'gestion.y@exemple.fr', motDePasse: 'une phrase assez longue', ip: '1', dureeHeures: 1 })).ok).toBe(true);
+    expect((await familiesProposees(base.db, { ...u!, structureId: u!.structureId })).familles).toEqual([]);
+    // Moving the manager to crèche X, then to another role, keeps the link consistent.
+    expect((await modifierPersonne(base.db, admin, { utilisateurId: u!.id, nom: 'Gestion Y', role: 'gestionnaire-creche', structureId: x.id })).ok).toBe(true);
+    expect((await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, u!.id)))[0]!.structureId).toBe(x.id);
+    expect((await modifierPersonne(base.db, admin, { utilisateurId: u!.id, nom: 'Gestion Y', role: 'commune', communeCode: x.communeCode })).ok).toBe(true);
+    expect((await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, u!.id)))[0]).toMatchObject({ role: 'commune', structureId: null });
+  });
+
   it('counts places, offers and acceptances by session, crèche and commune; open data masks small counts', async () => {
     const st = await statistiquesCreches(base.db, T);
     expect(st.parSession).toHaveLength(1);
@@ -152,6 +181,29 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     const ouvert = await donneesOuvertesCreches(base.db, T);
     expect(ouvert.parSession[0]).toMatchObject({ places: 2, candidatures: null, offres: null, acceptations: null, partPlacees: null });
     expect(JSON.stringify(ouvert)).not.toContain('D-2026-C');
+  });
+
+  it('counts applications by criterion of the grid in force, and follows refused families to another solution', async () => {
+    const pc = await statistiquesParCritereCreches(base.db, T, maintenant);
+    expect(pc!.grilleVersion).toBe(1);
+    const r = Object.fromEntries(pc!.criteres.map((c) => [c.critere, [c.candidatures, c.placees]]));
+    // Alice (refused her offer), Bruno (lapsed), Chloé (placed): all work; Alice and Bruno have QF points;
+    // Alice lives in X's commune, Bruno in Y's (his second wish), Chloé in Y's but wishes X only.
+    expect(r).toMatchObject({ activite: [3, 1], quotient: [2, 0], accompagnement: [1, 0], commune: [2, 0], handicap: [0, 0], fratrie: [0, 0] });
+
+    // Alice and Bruno left the session without a place; nothing solved their need yet.
+    let rs = await refusSuivisCreches(base.db, T);
+    expect(rs.total).toMatchObject({ familles: 2, suivies: 0, part: 0 });
+    expect(rs.parSession).toHaveLength(1);
+    // Bruno's demande concludes after the session; Alice said « contrat » before it (does not count), then after it.
+    await base.db.update(schema.demandes).set({ etat: 'solution-trouvee', typeSolution: 'am', etatDepuis: addDays(maintenant, 12), clotureLe: addDays(maintenant, 12) }).where(eq(schema.demandes.id, demandes.Bruno!.id));
+    await base.db.insert(schema.relances).values({ demandeId: demandes.Alice!.id, type: 'suivi', envoyeeLe: addDays(maintenant, -3), reponse: 'contrat', reponduLe: addDays(maintenant, -1) });
+    rs = await refusSuivisCreches(base.db, T);
+    expect(rs.total).toMatchObject({ familles: 2, suivies: 1, part: 0.5, parNature: { 'solution-trouvee': 1, 'contrat-creche': 0, 'contrat-declare': 0 } });
+    await base.db.insert(schema.relances).values({ demandeId: demandes.Alice!.id, type: 'suivi', envoyeeLe: addDays(maintenant, 20), reponse: 'contrat', reponduLe: addDays(maintenant, 21) });
+    rs = await refusSuivisCreches(base.db, T);
+    expect(rs.total).toMatchObject({ familles: 2, suivies: 2, parNature: { 'solution-trouvee': 1, 'contrat-declare': 1 } });
+    expect(rs.parSession[0]).toMatchObject({ familles: 2, suivies: 2, libelle: '2026-10-05' });
   });
 
   it('publishes minutes that name nobody', async () => {
@@ -194,6 +246,9 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     const x1 = await donneesDeLaFamille(base.db, demandes.Chloe!);
     expect(x1.candidatureCreche).toMatchObject({ statut: 'placee', tranche: 'bebe' });
     expect(x1.decisionsCreche.map((d) => d.statut)).toEqual(['acceptee']);
+    // The printable page names the crèches the application and the decisions refer to.
+    expect(x1.candidatureCreche!.voeux.map((id) => x1.nomsCreches[id])).toEqual([(await crechesParticipantes(base.db, T)).find((c) => c.id === x.id)!.nom]);
+    expect(Object.keys(x1.decisionsCreche[0]!.points).every((id) => x1.nomsCreches[id])).toBe(true);
   });
 
   it('erases the application with the demande (situation and written reasons)', async () => {

@@ -5,6 +5,7 @@
  * version masks small counts (stats/calculs.ts: secretiser).
  */
 import { secretiser } from '../stats/calculs';
+import { CRITERES, noter, type Critere, type Grille, type Situation } from './grille';
 
 export type LigneDecision = {
   sessionId: string; structureId: string | null; communeCode: string | null;
@@ -66,5 +67,69 @@ export function ouvrir(a: Agregat): Omit<Agregat, 'places' | 'candidatures' | 'o
     cle: a.cle, places: a.places, candidatures, offres, acceptations, refus: secretiser(a.refus),
     delaiMoyenJours: offres === null ? null : a.delaiMoyenJours,
     partPlacees: candidatures === null || acceptations === null ? null : a.partPlacees,
+  };
+}
+
+// ── By criterion of the grid in force ─────────────────────────────
+
+/** One application as the grid sees it: the family's situation, the wished crèches, and whether it got a place. */
+export type CandidatureNotee = { situation: Situation; voeux: readonly { id: string; communeCode: string }[]; placee: boolean };
+export type ParCritere = { critere: Critere; candidatures: number; placees: number; partPlacees: number | null };
+
+/**
+ * For each criterion of the grid `g` (the one in force on `jour`): how many
+ * applications meet it (it gives them points, at one of their wished crèches
+ * at least for the crèche-dependent ones: siblings, commune) and the share of
+ * those that got a place. An application meets several criteria.
+ */
+export function statistiquesParCritere(g: Grille, candidatures: readonly CandidatureNotee[], jour: string): ParCritere[] {
+  const n = new Map<Critere, { candidatures: number; placees: number }>(CRITERES.map((c) => [c, { candidatures: 0, placees: 0 }]));
+  for (const c of candidatures) {
+    const remplis = new Set<Critere>();
+    const notes = c.voeux.length ? c.voeux.map((v) => noter(g, c.situation, v, jour)) : [noter(g, c.situation, null, jour)];
+    for (const note of notes) for (const m of note.motifs) if (m.points > 0) remplis.add(m.critere);
+    for (const k of remplis) {
+      const x = n.get(k)!;
+      x.candidatures++;
+      if (c.placee) x.placees++;
+    }
+  }
+  return CRITERES.map((critere) => {
+    const x = n.get(critere)!;
+    return { critere, ...x, partPlacees: x.candidatures ? x.placees / x.candidatures : null };
+  });
+}
+
+// ── Refusals followed by another solution ─────────────────────────
+
+/** A family that left a closed session without a crèche place (none offered, offer refused or lapsed), at the session's close. */
+export type Refus = { demandeId: string; sessionId: string; le: Date };
+/** Something that solved the family's need: the demande concluded, a crèche contract, or the family's answer "contrat" to a follow-up. */
+export const NATURES_SOLUTION = ['solution-trouvee', 'contrat-creche', 'contrat-declare'] as const;
+export type NatureSolution = (typeof NATURES_SOLUTION)[number];
+export type Solution = { demandeId: string; nature: NatureSolution; le: Date };
+export type RefusSuivis = { cle: string; familles: number; suivies: number; part: number | null; parNature: Record<NatureSolution, number> };
+
+function suivis(cle: string, refus: readonly Refus[], solutions: readonly Solution[]): RefusSuivis {
+  // A family counts once, from its first refusal; its first solution after that refusal tells the nature.
+  const premier = new Map<string, Date>();
+  for (const r of refus) if (!premier.has(r.demandeId) || r.le < premier.get(r.demandeId)!) premier.set(r.demandeId, r.le);
+  const parNature = Object.fromEntries(NATURES_SOLUTION.map((k) => [k, 0])) as Record<NatureSolution, number>;
+  let suivies = 0;
+  for (const [demandeId, le] of premier) {
+    const s = solutions.filter((x) => x.demandeId === demandeId && x.le >= le).sort((a, b) => a.le.getTime() - b.le.getTime())[0];
+    if (!s) continue;
+    suivies++;
+    parNature[s.nature]++;
+  }
+  return { cle, familles: premier.size, suivies, part: premier.size ? suivies / premier.size : null, parNature };
+}
+
+/** All refused families, then one line per session (a family refused in two sessions counts in each, once in the total). */
+export function refusSuivisDeSolution(refus: readonly Refus[], solutions: readonly Solution[]): { total: RefusSuivis; parSession: RefusSuivis[] } {
+  const sessions = [...new Set(refus.map((r) => r.sessionId))].sort();
+  return {
+    total: suivis('total', refus, solutions),
+    parSession: sessions.map((s) => suivis(s, refus.filter((r) => r.sessionId === s), solutions)),
   };
 }

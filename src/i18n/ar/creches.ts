@@ -65,6 +65,9 @@ const d: Traduction<Dictionnaire['creches']> = {
     confirmee: 'شكرًا، تم تأكيد طلبكم.',
     repondu: 'تم تسجيل ردّكم.',
     sansPlace: 'لم تتمكن لجنة {date} من اقتراح مكان عليكم. إليكم حلولًا أخرى:',
+    deposee: 'تم تقديم الطلب في {date}.',
+    derniereConfirmation: 'آخر تأكيد: {date}.',
+    decisions: 'قرارات اللجنة',
     voirCriteres: 'الاطلاع على معايير اللجنة',
   },
   formulaire: {

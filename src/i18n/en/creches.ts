@@ -65,6 +65,9 @@ const d: Traduction<Dictionnaire['creches']> = {
     confirmee: 'Thank you, your application is confirmed.',
     repondu: 'Your answer is saved.',
     sansPlace: 'The commission of {date} could not offer you a place. Here are other solutions:',
+    deposee: 'Application made on {date}.',
+    derniereConfirmation: 'Last confirmation: {date}.',
+    decisions: 'Decisions of the commission',
     voirCriteres: 'See the commission’s criteria',
   },
   formulaire: {

@@ -65,6 +65,9 @@ const d: Traduction<Dictionnaire['creches']> = {
     confirmee: 'Gracias, su solicitud está confirmada.',
     repondu: 'Su respuesta está registrada.',
     sansPlace: 'La comisión del {date} no pudo proponerle una plaza. Estas son otras soluciones:',
+    deposee: 'Solicitud presentada el {date}.',
+    derniereConfirmation: 'Última confirmación: {date}.',
+    decisions: 'Decisiones de la comisión',
     voirCriteres: 'Ver los criterios de la comisión',
   },
   formulaire: {

@@ -66,6 +66,9 @@ const d: Traduction<Dictionnaire['creches']> = {
     confirmee: 'Merci. C’est noté.',
     repondu: 'Votre réponse est notée.',
     sansPlace: 'Le {date}, la commission n’a pas eu de place pour vous. Voici d’autres idées :',
+    deposee: 'Vous avez fait la demande de place le {date}.',
+    derniereConfirmation: 'Vous avez dit que vous cherchez toujours une place le {date}.',
+    decisions: 'Ce que la commission a décidé',
     voirCriteres: 'Voir comment on donne les points',
   },
   formulaire: {

@@ -63,6 +63,9 @@ export default {
     confirmee: 'Merci, votre candidature est confirmée.',
     repondu: 'Votre réponse est enregistrée.',
     sansPlace: 'La commission du {date} n’a pas pu vous proposer de place. Voici d’autres solutions :',
+    deposee: 'Candidature déposée le {date}.',
+    derniereConfirmation: 'Dernière confirmation : {date}.',
+    decisions: 'Décisions de la commission',
     voirCriteres: 'Voir les critères de la commission',
   },
   formulaire: {

@@ -65,6 +65,9 @@ const d: Traduction<Dictionnaire['creches']> = {
     confirmee: 'Obrigado, a sua candidatura está confirmada.',
     repondu: 'A sua resposta foi registada.',
     sansPlace: 'A comissão de {date} não lhe pôde propor uma vaga. Eis outras soluções:',
+    deposee: 'Candidatura apresentada em {date}.',
+    derniereConfirmation: 'Última confirmação: {date}.',
+    decisions: 'Decisões da comissão',
     voirCriteres: 'Ver os critérios da comissão',
   },
   formulaire: {

@@ -65,6 +65,9 @@ const d: Traduction<Dictionnaire['creches']> = {
     confirmee: 'Teşekkürler, başvurunuz onaylandı.',
     repondu: 'Yanıtınız kaydedildi.',
     sansPlace: '{date} tarihli komisyon size bir yer öneremedi. Diğer çözümler şunlardır:',
+    deposee: 'Başvuru tarihi: {date}.',
+    derniereConfirmation: 'Son onay: {date}.',
+    decisions: 'Komisyonun kararları',
     voirCriteres: 'Komisyonun kriterlerini gör',
   },
   formulaire: {

@@ -65,6 +65,9 @@ const d: Traduction<Dictionnaire['creches']> = {
     confirmee: 'Дякуємо, вашу заявку підтверджено.',
     repondu: 'Вашу відповідь збережено.',
     sansPlace: 'Комісія від {date} не змогла запропонувати вам місце. Ось інші рішення:',
+    deposee: 'Заявку подано {date}.',
+    derniereConfirmation: 'Останнє підтвердження: {date}.',
+    decisions: 'Рішення комісії',
     voirCriteres: 'Переглянути критерії комісії',
   },
   formulaire: {

@@ -1,8 +1,10 @@
 /** Loads the decisions of closed sessions for the crèche statistics (domain: creches/statistiques.ts). */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../db';
-import { statistiques, ouvrir, type Axe, type LigneDecision, type LignePlaces } from '../../domain/creches/statistiques';
-import { nomsStructures } from './donnees';
+import { statistiques, ouvrir, refusSuivisDeSolution, statistiquesParCritere, type Axe, type CandidatureNotee, type LigneDecision, type LignePlaces, type Refus, type Solution } from '../../domain/creches/statistiques';
+import { jourParis } from '../../domain/temps';
+import { crechesParticipantes, grilleDuJour, nomsStructures } from './donnees';
+import { situationDe } from './candidature';
 
 async function lignes(db: DbOrTx, territoireId: string): Promise<{ decisions: LigneDecision[]; places: LignePlaces[]; sessions: Map<string, string> }> {
   const p = schema.propositionsCreche;
@@ -43,4 +45,58 @@ export async function donneesOuvertesCreches(db: DbOrTx, territoireId: string) {
     parSession: t.parSession.map((a) => ({ session: a.libelle, ...sans(a) })),
     parCreche: t.parCreche.map((a) => ({ creche: a.libelle, ...sans(a) })),
   };
+}
+
+/**
+ * For each criterion of the grid in force on the day: the applications of
+ * the territory that meet it and the share placed. Applications whose
+ * situation was erased (effacement) cannot be read and are left out.
+ */
+export async function statistiquesParCritereCreches(db: DbOrTx, territoireId: string, maintenant = new Date()) {
+  const jour = jourParis(maintenant);
+  const grille = await grilleDuJour(db, territoireId, jour);
+  if (!grille) return null;
+  const c = schema.candidaturesCreche;
+  const rows = await db.select({ c, communeCode: schema.demandes.communeCode }).from(c)
+    .innerJoin(schema.demandes, eq(schema.demandes.id, c.demandeId)).where(eq(schema.demandes.territoireId, territoireId));
+  // Wished crèches that no longer take part still have their commune (structures).
+  const ids = [...new Set(rows.flatMap((r) => r.c.voeux))];
+  const communes = new Map((await crechesParticipantes(db, territoireId)).map((x) => [x.id, x.communeCode]));
+  const autres = ids.filter((id) => !communes.has(id));
+  if (autres.length) for (const x of await db.select({ id: schema.structures.id, communeCode: schema.structures.communeCode }).from(schema.structures).where(inArray(schema.structures.id, autres))) communes.set(x.id, x.communeCode);
+  const candidatures: CandidatureNotee[] = [];
+  for (const r of rows) {
+    const situation = situationDe(r.c, r.communeCode);
+    if (!situation) continue;
+    candidatures.push({ situation, voeux: r.c.voeux.filter((v) => communes.has(v)).map((id) => ({ id, communeCode: communes.get(id)! })), placee: r.c.statut === 'placee' });
+  }
+  return { grilleVersion: grille.version, adopteeLe: grille.adopteeLe, jour, criteres: statistiquesParCritere(grille.criteres, candidatures, jour) };
+}
+
+/**
+ * Families that left a closed session without a crèche place (none offered,
+ * offer refused or lapsed) and whether something solved their need after
+ * that: the demande concluded (solution-trouvee), a crèche contract noted,
+ * or the family's answer « contrat » to a follow-up email.
+ */
+export async function refusSuivisCreches(db: DbOrTx, territoireId: string) {
+  const p = schema.propositionsCreche;
+  const s = schema.sessionsCommission;
+  const c = schema.candidaturesCreche;
+  const d = schema.demandes;
+  const refus: Refus[] = (await db.select({ demandeId: c.demandeId, sessionId: p.sessionId, le: s.closeLe }).from(p)
+    .innerJoin(s, eq(s.id, p.sessionId)).innerJoin(c, eq(c.id, p.candidatureId))
+    .where(and(eq(s.territoireId, territoireId), eq(s.statut, 'close'), inArray(p.statut, ['sans-place', 'refusee', 'expiree']))))
+    .filter((r): r is Refus => r.le !== null);
+  const demandes = [...new Set(refus.map((r) => r.demandeId))];
+  const solutions: Solution[] = [];
+  if (demandes.length) {
+    for (const x of await db.select({ demandeId: d.id, le: d.etatDepuis }).from(d).where(and(inArray(d.id, demandes), eq(d.etat, 'solution-trouvee')))) solutions.push({ ...x, nature: 'solution-trouvee' });
+    for (const x of await db.select({ demandeId: c.demandeId, le: p.contratLe }).from(p).innerJoin(c, eq(c.id, p.candidatureId)).where(and(inArray(c.demandeId, demandes), isNotNull(p.contratLe)))) solutions.push({ demandeId: x.demandeId, le: x.le!, nature: 'contrat-creche' });
+    const r = schema.relances;
+    for (const x of await db.select({ demandeId: r.demandeId, le: r.reponduLe }).from(r).where(and(inArray(r.demandeId, demandes), eq(r.reponse, 'contrat'), isNotNull(r.reponduLe)))) solutions.push({ demandeId: x.demandeId, le: x.le!, nature: 'contrat-declare' });
+  }
+  const sessions = new Map((await db.select({ id: s.id, le: s.le }).from(s).where(eq(s.territoireId, territoireId))).map((x) => [x.id, x.le]));
+  const r = refusSuivisDeSolution(refus, solutions);
+  return { total: r.total, parSession: r.parSession.map((x) => ({ ...x, libelle: sessions.get(x.cle) ?? x.cle })) };
 }

@@ -4,7 +4,7 @@
  * and JSON file), and what a withdrawal or an erasure would do before the
  * family confirms it.
  */
-import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { addMonths } from 'date-fns';
 import { schema, type Db } from '../db';
 import { journaliser } from '../audit';
@@ -47,6 +47,11 @@ export async function donneesDeLaFamille(db: Db, d: DemandeRow) {
     .innerJoin(schema.sessionsCommission, eq(schema.sessionsCommission.id, schema.propositionsCreche.sessionId))
     .leftJoin(schema.structures, eq(schema.structures.id, schema.propositionsCreche.structureId))
     .where(and(eq(c.demandeId, d.id), eq(schema.sessionsCommission.statut, 'close'))).orderBy(asc(schema.sessionsCommission.le));
+  // The crèches the application and the decisions refer to by id (wishes, siblings, points), by name.
+  const idsCreches = [...new Set([...(candidatureCreche?.voeux ?? []), ...(((candidatureCreche?.situation as { fratrieDans?: string[] } | undefined)?.fratrieDans) ?? []), ...decisionsCreche.flatMap((x) => Object.keys(x.points))])];
+  const nomsCreches: Record<string, string> = idsCreches.length
+    ? Object.fromEntries((await db.select({ id: schema.structures.id, nom: schema.structures.nom }).from(schema.structures).where(inArray(schema.structures.id, idsCreches))).map((x) => [x.id, x.nom]))
+    : {};
   await journaliser(db, null, 'demande.suivi.telecharger-donnees', 'demande', d.id);
   return {
     reference: d.reference, deposeeLe: d.creeLe, etat: d.etat, langue: d.langue,
@@ -60,7 +65,7 @@ export async function donneesDeLaFamille(db: Db, d: DemandeRow) {
     consentements: { contact: d.consentementContact, partage: d.consentementPartage, sante: d.consentementSante, le: d.consentementLe },
     relais: relais[0] ?? null,
     historique, contacts, notes, rendezVous: rdvs, reunions: inscriptions, relances, offresRelayees: offres, misesEnRelation: mises, courriels,
-    candidatureCreche, decisionsCreche,
+    candidatureCreche, decisionsCreche, nomsCreches,
   };
 }
 export type DonneesFamille = Awaited<ReturnType<typeof donneesDeLaFamille>>;

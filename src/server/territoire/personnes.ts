@@ -14,28 +14,34 @@ import { journaliser } from '../audit';
 import { champ, erreursZod, exigerAdmin, texte, uuid, uuidOptionnel, type Formulaire, type Resultat } from './commun';
 import { retireDernierAdmin } from '../../domain/territoire/regles';
 import { territoireCourant } from './parametres';
+import { crechesParticipantes } from '../creches/donnees';
 
 export const USAGE_MOT_DE_PASSE = 'staff-mot-de-passe';
 export const DUREE_INVITATION_HEURES = 72;
 export const ROLES = { admin: 'Administrateur du territoire', animatrice: 'Animatrice ou animateur de relais', commune: 'Commune (statistiques de la commune)' } as const;
+/** Every role an account can have: the crèche manager is not in ROLES (the second factor can be required only for ROLES). */
+export const ROLES_COMPTE = { ...ROLES, 'gestionnaire-creche': 'Gestionnaire de crèche (voit les familles proposées à sa crèche)' } as const;
 
 const schemaCompte = z.object({
   nom: texte(200, 'Indiquez le prénom et le nom'),
-  role: z.enum(['admin', 'animatrice', 'commune'], 'Choisissez un rôle'),
+  role: z.enum(['admin', 'animatrice', 'commune', 'gestionnaire-creche'], 'Choisissez un rôle'),
   relaisId: uuidOptionnel('Relais inconnu'),
+  structureId: uuidOptionnel('Crèche inconnue'),
   secteurId: uuidOptionnel('Secteur inconnu'),
   communeCode: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), z.string().optional()).transform((v) => v ?? null),
 }).superRefine((v, ctx) => {
   if (v.role === 'animatrice' && !v.relaisId) ctx.addIssue({ code: 'custom', path: ['relaisId'], message: 'Choisissez le relais de l’animatrice' });
   if (v.role === 'commune' && !v.communeCode) ctx.addIssue({ code: 'custom', path: ['communeCode'], message: 'Choisissez la commune' });
   if (v.role !== 'animatrice' && v.secteurId) ctx.addIssue({ code: 'custom', path: ['secteurId'], message: 'Seule une animatrice a un secteur' });
+  if (v.role === 'gestionnaire-creche' && !v.structureId) ctx.addIssue({ code: 'custom', path: ['structureId'], message: 'Choisissez la crèche du gestionnaire' });
+  if (v.role !== 'gestionnaire-creche' && v.structureId) ctx.addIssue({ code: 'custom', path: ['structureId'], message: 'Seul un gestionnaire de crèche est rattaché à une crèche' });
 });
 const schemaInvitation = schemaCompte.and(z.object({ email: z.string('Indiquez l’adresse électronique').trim().toLowerCase().email('Adresse électronique invalide (exemple : prenom.nom@commune.fr)').max(200) }));
 
 export async function listerPersonnes(db: Db) {
   return db.select({
     id: schema.utilisateurs.id, email: schema.utilisateurs.email, nom: schema.utilisateurs.nom, role: schema.utilisateurs.role, actif: schema.utilisateurs.actif,
-    relaisId: schema.utilisateurs.relaisId, secteurId: schema.utilisateurs.secteurId, communeCode: schema.utilisateurs.communeCode,
+    relaisId: schema.utilisateurs.relaisId, secteurId: schema.utilisateurs.secteurId, communeCode: schema.utilisateurs.communeCode, structureId: schema.utilisateurs.structureId,
     derniereConnexionLe: schema.utilisateurs.derniereConnexionLe, totp: schema.utilisateurs.totpSecret,
   }).from(schema.utilisateurs).orderBy(asc(schema.utilisateurs.nom)).then((r) => r.map(({ totp, ...u }) => ({ ...u, totp: totp !== null })));
 }
@@ -54,11 +60,18 @@ async function verifierRattachement(db: DbOrTx, v: z.infer<typeof schemaCompte>)
     const [c] = await db.select().from(schema.communes).where(eq(schema.communes.code, v.communeCode!));
     if (!c) return { communeCode: 'Commune inconnue du territoire' };
   }
+  if (v.role === 'gestionnaire-creche') {
+    // Only a crèche taking part in the common application (PSU crèche or micro-crèche, active, of the territory).
+    const t = await territoireCourant(db as Db);
+    const creches = t ? await crechesParticipantes(db, t.id) : [];
+    if (!creches.some((c) => c.id === v.structureId)) return { structureId: 'Cette structure ne participe pas à la candidature commune aux crèches' };
+  }
   return null;
 }
 
 const rattachement = (v: z.infer<typeof schemaCompte>) => ({
   role: v.role, relaisId: v.role === 'animatrice' ? v.relaisId : null, secteurId: v.role === 'animatrice' ? v.secteurId : null, communeCode: v.role === 'commune' ? v.communeCode : null,
+  structureId: v.role === 'gestionnaire-creche' ? v.structureId : null,
 });
 
 /** A password nobody knows: the account waits for its invitation link. */
@@ -80,7 +93,7 @@ async function envoyerLien(tx: DbOrTx, o: { id: string; email: string; nom: stri
 
 export async function inviterPersonne(db: Db, u: Staff | undefined, f: Formulaire, o: { publicUrl: string; maintenant?: Date }): Promise<Resultat<string>> {
   const admin = exigerAdmin(u);
-  const p = schemaInvitation.safeParse(Object.fromEntries(['email', 'nom', 'role', 'relaisId', 'secteurId', 'communeCode'].map((k) => [k, champ(f, k)])));
+  const p = schemaInvitation.safeParse(Object.fromEntries(['email', 'nom', 'role', 'relaisId', 'secteurId', 'communeCode', 'structureId'].map((k) => [k, champ(f, k)])));
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
   const erreurs = await verifierRattachement(db, p.data);
   if (erreurs) return { ok: false, erreurs };
@@ -91,7 +104,7 @@ export async function inviterPersonne(db: Db, u: Staff | undefined, f: Formulair
   const id = await db.transaction(async (tx) => {
     const [n] = await tx.insert(schema.utilisateurs).values({ email: p.data.email, nom: p.data.nom, motDePasseHash: hashInutilisable, ...rattachement(p.data) }).returning({ id: schema.utilisateurs.id });
     await envoyerLien(tx, { id: n!.id, email: p.data.email, nom: p.data.nom, publicUrl: o.publicUrl, invitation: true, maintenant });
-    await journaliser(tx, admin, 'personne.inviter', 'utilisateur', n!.id, { role: p.data.role, relaisId: p.data.relaisId });
+    await journaliser(tx, admin, 'personne.inviter', 'utilisateur', n!.id, { role: p.data.role, relaisId: p.data.relaisId, structureId: p.data.structureId });
     return n!.id;
   });
   return { ok: true, message: `Invitation envoyée à ${p.data.email} (lien valable ${DUREE_INVITATION_HEURES} heures).`, valeur: id };
@@ -105,7 +118,7 @@ export async function modifierPersonne(db: Db, u: Staff | undefined, f: Formulai
   const admin = exigerAdmin(u);
   const id = uuid('Personne inconnue').safeParse(champ(f, 'utilisateurId'));
   if (!id.success) return { ok: false, erreurs: { utilisateurId: 'Personne inconnue' } };
-  const p = schemaCompte.safeParse(Object.fromEntries(['nom', 'role', 'relaisId', 'secteurId', 'communeCode'].map((k) => [k, champ(f, k)])));
+  const p = schemaCompte.safeParse(Object.fromEntries(['nom', 'role', 'relaisId', 'secteurId', 'communeCode', 'structureId'].map((k) => [k, champ(f, k)])));
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
   const erreurs = await verifierRattachement(db, p.data);
   if (erreurs) return { ok: false, erreurs };
@@ -117,7 +130,7 @@ export async function modifierPersonne(db: Db, u: Staff | undefined, f: Formulai
     await tx.update(schema.utilisateurs).set({ nom: p.data.nom, ...rattachement(p.data) }).where(eq(schema.utilisateurs.id, cible.id));
     // A change of role or relais takes effect now: open sessions end.
     await tx.delete(schema.sessions).where(eq(schema.sessions.utilisateurId, cible.id));
-    await journaliser(tx, admin, 'personne.modifier', 'utilisateur', cible.id, { role: p.data.role, relaisId: p.data.relaisId, secteurId: p.data.secteurId });
+    await journaliser(tx, admin, 'personne.modifier', 'utilisateur', cible.id, { role: p.data.role, relaisId: p.data.relaisId, secteurId: p.data.secteurId, structureId: p.data.structureId });
     return { ok: true as const, message: 'Personne enregistrée.' };
   });
 }
