@@ -8,7 +8,9 @@
 import { REGISTRE, type Categorie, type Retention, type TableRegistre } from './registre';
 
 /** Who may see a table's data. */
-export const DESTINATAIRES = ['relais', 'professionnel-choisi', 'assistants-maternels-sans-nom', 'envoi-courriels', 'statistiques-anonymes'] as const;
+export const DESTINATAIRES = [
+  'relais', 'professionnel-choisi', 'assistants-maternels-sans-nom', 'envoi-courriels', 'envoi-sms', 'creches-et-commission', 'statistiques-anonymes',
+] as const;
 export type Destinataire = (typeof DESTINATAIRES)[number];
 
 /** Recipients of each family table (a test fails when a family table of the register is missing here). */
@@ -24,7 +26,10 @@ export const DESTINATAIRES_PAR_TABLE: Readonly<Record<string, readonly Destinata
   rdvs: ['relais', 'envoi-courriels'],
   inscriptions_reunion: ['relais', 'envoi-courriels'],
   courriels: ['relais', 'envoi-courriels'],
+  sms: ['relais', 'envoi-sms'],
   jetons: [],
+  candidatures_creche: ['relais', 'creches-et-commission', 'statistiques-anonymes'],
+  propositions_creche: ['relais', 'creches-et-commission', 'statistiques-anonymes'],
 };
 
 export type LignePolitique = {

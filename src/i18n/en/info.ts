@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Registering you for information meetings',
       courriels: 'Sending you emails',
       jetons: 'Personal links sent by email',
+      sms: 'Sending you text messages, if you chose them',
+      candidatures_creche: 'Handling your application for a crèche place (waiting list, points)',
+      propositions_creche: 'The decisions of the crèche places allocation committee',
     },
     categories: {
       identifiant: 'who you are (names, first names, dates of birth)',
@@ -81,6 +84,8 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'childminders, without your name or contact details, if you agree',
       'envoi-courriels': 'the local authority’s email sending service',
       'statistiques-anonymes': 'the Caf and the communes, as anonymous figures only',
+      'envoi-sms': 'the local authority’s text message sending service',
+      'creches-et-commission': 'the crèches you applied to and the places allocation committee',
     },
     dpo: {
       ecrire: 'You can write to the data protection officer ({nom}): {email}.',

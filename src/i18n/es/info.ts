@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Inscribirle en las reuniones informativas',
       courriels: 'Enviarle correos electrónicos',
       jetons: 'Los enlaces personales enviados por correo electrónico',
+      sms: 'Enviarle SMS, si los ha elegido',
+      candidatures_creche: 'Estudiar su solicitud de plaza en guardería (lista de espera, puntos)',
+      propositions_creche: 'Las decisiones de la comisión de asignación de plazas en guardería',
     },
     categories: {
       identifiant: 'quién es usted (apellidos, nombres, fechas de nacimiento)',
@@ -81,6 +84,8 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'asistentes maternas, sin su nombre ni sus datos de contacto, si está de acuerdo',
       'envoi-courriels': 'el servicio de envío de correos de la administración local',
       'statistiques-anonymes': 'la Caf y los municipios, solo en cifras anónimas',
+      'envoi-sms': 'el servicio de envío de SMS de la administración local',
+      'creches-et-commission': 'las guarderías solicitadas y la comisión de asignación de plazas',
     },
     dpo: {
       ecrire: 'Puede escribir al delegado de protección de datos ({nom}): {email}.',

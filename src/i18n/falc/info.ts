@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Vos inscriptions aux réunions',
       courriels: 'Les courriels que nous vous envoyons',
       jetons: 'Les liens dans vos courriels',
+      sms: 'Les SMS que nous vous envoyons, si vous les voulez',
+      candidatures_creche: 'Votre demande de place en crèche',
+      propositions_creche: 'Les réponses pour les places en crèche',
     },
     categories: {
       identifiant: 'votre nom, le prénom et l’âge des enfants',
@@ -81,6 +84,8 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'des assistantes maternelles, sans votre nom, si vous êtes d’accord',
       'envoi-courriels': 'le service qui envoie les courriels',
       'statistiques-anonymes': 'la Caf et les mairies, seulement des chiffres, sans nom',
+      'envoi-sms': 'le service qui envoie les SMS',
+      'creches-et-commission': 'les crèches que vous demandez et le groupe de personnes qui donne les places',
     },
     dpo: {
       ecrire: 'Une personne protège vos informations ({nom}). Vous pouvez lui écrire : {email}.',

@@ -65,6 +65,9 @@ export default {
       inscriptions_reunion: 'Vous inscrire aux réunions d’information',
       courriels: 'Vous envoyer des courriels',
       jetons: 'Les liens personnels envoyés par courriel',
+      sms: 'Vous envoyer des SMS, si vous l’avez choisi',
+      candidatures_creche: 'Étudier votre candidature à une place en crèche (liste d’attente, points)',
+      propositions_creche: 'Les décisions de la commission d’attribution des places en crèche',
     },
     categories: {
       identifiant: 'qui vous êtes (noms, prénoms, dates de naissance)',
@@ -86,6 +89,8 @@ export default {
       'assistants-maternels-sans-nom': 'des assistants maternels, sans votre nom ni vos coordonnées, si vous êtes d’accord',
       'envoi-courriels': 'le service d’envoi des courriels de la collectivité',
       'statistiques-anonymes': 'la Caf et les communes, seulement en chiffres anonymes',
+      'envoi-sms': 'le service d’envoi des SMS de la collectivité',
+      'creches-et-commission': 'les crèches demandées et la commission d’attribution des places',
     },
     dpo: {
       ecrire: 'Vous pouvez écrire au délégué à la protection des données ({nom}) : {email}.',

@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Inscrevê-lo nas reuniões de informação',
       courriels: 'Enviar-lhe e-mails',
       jetons: 'As ligações pessoais enviadas por e-mail',
+      sms: 'Enviar-lhe SMS, se os escolheu',
+      candidatures_creche: 'Estudar a sua candidatura a uma vaga em creche (lista de espera, pontos)',
+      propositions_creche: 'As decisões da comissão de atribuição de vagas em creche',
     },
     categories: {
       identifiant: 'quem é (apelidos, nomes, datas de nascimento)',
@@ -81,6 +84,8 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'amas, sem o seu nome nem os seus contactos, se concordar',
       'envoi-courriels': 'o serviço de envio de e-mails da autarquia',
       'statistiques-anonymes': 'a Caf e os municípios, apenas em números anónimos',
+      'envoi-sms': 'o serviço de envio de SMS da autarquia',
+      'creches-et-commission': 'as creches pedidas e a comissão de atribuição de vagas',
     },
     dpo: {
       ecrire: 'Pode escrever ao encarregado da proteção de dados ({nom}): {email}.',

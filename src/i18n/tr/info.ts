@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Sizi bilgilendirme toplantılarına kaydetmek',
       courriels: 'Size e-posta göndermek',
       jetons: 'E-postayla gönderilen kişisel bağlantılar',
+      sms: 'Seçtiyseniz size SMS göndermek',
+      candidatures_creche: 'Kreşte yer başvurunuzu incelemek (bekleme listesi, puanlar)',
+      propositions_creche: 'Kreş yeri dağıtım komisyonunun kararları',
     },
     categories: {
       identifiant: 'kim olduğunuz (soyadları, adlar, doğum tarihleri)',
@@ -81,6 +84,8 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'kabul ederseniz, adınız ve iletişim bilgileriniz olmadan çocuk bakıcıları',
       'envoi-courriels': 'yerel yönetimin e-posta gönderim hizmeti',
       'statistiques-anonymes': 'Caf ve belediyeler, yalnızca anonim rakamlar olarak',
+      'envoi-sms': 'yerel yönetimin SMS gönderim hizmeti',
+      'creches-et-commission': 'başvurduğunuz kreşler ve yer dağıtım komisyonu',
     },
     dpo: {
       ecrire: 'Veri koruma görevlisine ({nom}) yazabilirsiniz: {email}.',

@@ -60,6 +60,9 @@ const d: Traduction<Dictionnaire['info']> = {
       inscriptions_reunion: 'Записати вас на інформаційні зустрічі',
       courriels: 'Надсилати вам листи електронною поштою',
       jetons: 'Особисті посилання, надіслані електронною поштою',
+      sms: 'Надсилати вам SMS, якщо ви їх обрали',
+      candidatures_creche: 'Розглядати вашу заявку на місце в яслах (черга, бали)',
+      propositions_creche: 'Рішення комісії з розподілу місць у яслах',
     },
     categories: {
       identifiant: 'хто ви (прізвища, імена, дати народження)',
@@ -81,6 +84,8 @@ const d: Traduction<Dictionnaire['info']> = {
       'assistants-maternels-sans-nom': 'няні, без вашого імені та контактів, якщо ви згодні',
       'envoi-courriels': 'служба надсилання листів місцевої влади',
       'statistiques-anonymes': 'Caf і громади, лише у вигляді анонімних цифр',
+      'envoi-sms': 'служба надсилання SMS місцевої влади',
+      'creches-et-commission': 'ясла, до яких ви подали заявку, і комісія з розподілу місць',
     },
     dpo: {
       ecrire: 'Ви можете написати уповноваженому із захисту даних ({nom}): {email}.',
