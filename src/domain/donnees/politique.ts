@@ -24,6 +24,7 @@ export const DESTINATAIRES_PAR_TABLE: Readonly<Record<string, readonly Destinata
   rdvs: ['relais', 'envoi-courriels'],
   inscriptions_reunion: ['relais', 'envoi-courriels'],
   courriels: ['relais', 'envoi-courriels'],
+  sms: ['relais', 'envoi-sms'],
   jetons: [],
   sms: ['relais', 'envoi-sms'],
   candidatures_creche: ['relais', 'commission-creche', 'statistiques-anonymes'],
