@@ -4,9 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { attendreCourriel, connexionStaff, verifierAccessibilite } from '../helpers/e2e';
 import { signerJetonRelance } from '../../src/server/disponibilite/jeton-signe';
 
-// Demo data is deterministic: Émilie P. (am68, availability confirmed two days before the seed, so no scheduled reminder) works in Richebourg (Est sector); the AM whose short code is below is Karine.
+// Demo data is deterministic: Émilie P. (am68, availability confirmed two days before the seed, so no scheduled reminder) works in Richebourg (Est sector); the AM whose short code is below is Tiphaine.
 const EMILIE = 'am68@exemple.fr';
-const CODE_KARINE = 'H3HG-BA2T';
+const CODE_TIPHAINE = 'H3HG-BA2T';
 
 function premierDuMoisProchain(): { iso: string; enMots: string } {
   const paris = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Paris' }));
@@ -148,10 +148,10 @@ test('an assistant maternel enters with the short code from the relais and leave
   await expect(page.getByRole('alert')).toContainText('Ce code n’est pas bon');
   await expect(page.getByLabel('Mon code')).toHaveAttribute('aria-invalid', 'true');
 
-  await page.goto(`/pro?code=${CODE_KARINE}`);
-  await expect(page.getByLabel('Mon code')).toHaveValue(CODE_KARINE);
+  await page.goto(`/pro?code=${CODE_TIPHAINE}`);
+  await expect(page.getByLabel('Mon code')).toHaveValue(CODE_TIPHAINE);
   await page.getByRole('button', { name: 'Entrer avec mon code' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Karine');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Tiphaine');
 
   await page.getByRole('checkbox', { name: 'Mon adresse (rue et numéro)' }).check();
   await page.getByRole('button', { name: 'Enregistrer mes choix' }).click();

@@ -93,6 +93,9 @@ http {
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
+      # The Content-Security-Policy lists the hash of every script and style (about 6 KB of headers):
+      proxy_buffer_size 16k;
+      proxy_buffers 8 16k;
     }
   }
 }

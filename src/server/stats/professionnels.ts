@@ -49,7 +49,7 @@ const contacts: ConstructeurSection = async ({ db, periode, perimetre, indicateu
   }
   const c = await compterContacts(db, { debut: periode.debut, fin: periode.fin, relaisId: perimetre.type === 'relais' ? perimetre.relaisId : null });
   return {
-    id: 'contacts', titre: 'Contacts avec les familles et les professionnels', public: 'professionnels',
+    id: 'contacts', titre: 'Contacts par public et par motif', public: 'professionnels',
     lignes: [
       ...PUBLICS_CONTACT.map((p) => ({ cle: `contacts.${p}`, indicateur: `${LIBELLES_PUBLIC[p]} : contacts`, valeur: c.parPublic[p] })),
       ...c.lignes.map((l) => ({ cle: `contacts.${l.public}.${l.motif}`, indicateur: `${LIBELLES_PUBLIC[l.public]} — ${l.motif === 'non-renseigne' ? 'motif non renseigné' : libelleMotif(l.public, l.motif)}`, valeur: l.n })),
