@@ -41,7 +41,7 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
     // Without an age group the place is refused, next to the field.
     await page.getByRole('button', { name: 'J’ai une place' }).click();
     // The summary names the field; the title counts the errors.
-    await expect(page.getByRole('alert').getByRole('link', { name: 'Pour quel âge : choisissez l’âge de l’enfant.' })).toHaveAttribute('href', '#f-p0_tranche');
+    await expect(page.getByRole('alert').getByRole('link', { name: /^Pour quel âge : choisissez l’âge de l’enfant/ })).toHaveAttribute('href', '#f-p0_tranche');
     await expect(page).toHaveTitle(/^1 erreur – /);
     await verifierAccessibilite(page, 'pro screen with errors');
 
