@@ -40,7 +40,9 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
 
     // Without an age group the place is refused, next to the field.
     await page.getByRole('button', { name: 'J’ai une place' }).click();
-    await expect(page.getByRole('alert')).toContainText('Choisissez l’âge de l’enfant');
+    // The summary names the field; the title counts the errors.
+    await expect(page.getByRole('alert').getByRole('link', { name: /^Pour quel âge : choisissez l’âge de l’enfant/ })).toHaveAttribute('href', '#f-p0_tranche');
+    await expect(page).toHaveTitle(/^1 erreur – /);
     await verifierAccessibilite(page, 'pro screen with errors');
 
     const mois = premierDuMoisProchain();
@@ -145,7 +147,7 @@ test('an assistant maternel enters with the short code from the relais and leave
   await page.goto('/pro');
   await page.getByLabel('Mon code').fill('ZZZZ-ZZZZ');
   await page.getByRole('button', { name: 'Entrer avec mon code' }).click();
-  await expect(page.getByRole('alert')).toContainText('Ce code n’est pas bon');
+  await expect(page.getByRole('alert')).toContainText('Mon code : ce code n’est pas bon');
   await expect(page.getByLabel('Mon code')).toHaveAttribute('aria-invalid', 'true');
 
   await page.goto(`/pro?code=${CODE_TIPHAINE}`);
