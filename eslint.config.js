@@ -8,7 +8,20 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', '.astro/', '.e2e/', 'data/', 'node_modules/', 'test-results/', 'playwright-report/', '.test-results/', 'db/migrations/', 'public/'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.e2e/',
+      '.e2e-build/',
+      '.bench/',
+      'data/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      '.test-results/',
+      'db/migrations/',
+      'public/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

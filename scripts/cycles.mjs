@@ -39,18 +39,31 @@ for (const f of fichiers) {
 
 // Tarjan's strongly connected components: each component of more than one module is a cycle.
 let index = 0;
-const pile = [], dansPile = new Set(), idx = new Map(), bas = new Map(), cycles = [];
+const pile = [],
+  dansPile = new Set(),
+  idx = new Map(),
+  bas = new Map(),
+  cycles = [];
 const visiter = (v) => {
-  idx.set(v, index); bas.set(v, index); index++;
-  pile.push(v); dansPile.add(v);
+  idx.set(v, index);
+  bas.set(v, index);
+  index++;
+  pile.push(v);
+  dansPile.add(v);
   for (const w of graphe.get(v) ?? []) {
-    if (!idx.has(w)) { visiter(w); bas.set(v, Math.min(bas.get(v), bas.get(w))); }
-    else if (dansPile.has(w)) bas.set(v, Math.min(bas.get(v), idx.get(w)));
+    if (!idx.has(w)) {
+      visiter(w);
+      bas.set(v, Math.min(bas.get(v), bas.get(w)));
+    } else if (dansPile.has(w)) bas.set(v, Math.min(bas.get(v), idx.get(w)));
   }
   if (bas.get(v) === idx.get(v)) {
     const c = [];
     let w;
-    do { w = pile.pop(); dansPile.delete(w); c.push(path.relative(racine, w)); } while (w !== v);
+    do {
+      w = pile.pop();
+      dansPile.delete(w);
+      c.push(path.relative(racine, w));
+    } while (w !== v);
     if (c.length > 1) cycles.push(c.sort());
   }
 };

@@ -21,7 +21,10 @@ const confiance = lireTrustProxy(process.env.TRUST_PROXY);
 // Then static files and cached public pages from memory (scripts/http/frontal.mjs), else Astro.
 const servir = frontal(path.join(outDir, 'client'), handler);
 const server = http.createServer(async (req, res) => {
-  if (await preparerEntree(req, res)) { appliquerProxy(req, confiance); servir(req, res); }
+  if (await preparerEntree(req, res)) {
+    appliquerProxy(req, confiance);
+    servir(req, res);
+  }
 });
 server.keepAliveTimeout = 5000;
 

@@ -17,13 +17,16 @@ function plusRecent(dir, depuis) {
 }
 
 const construit = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-const aReconstruire = !construit || ['src', 'content', 'public', 'db/schema', 'db/seed'].some((d) => plusRecent(d, construit)) || statSync('astro.config.mjs').mtimeMs > construit;
+const aReconstruire =
+  !construit || ['src', 'content', 'public', 'db/schema', 'db/seed'].some((d) => plusRecent(d, construit)) || statSync('astro.config.mjs').mtimeMs > construit;
 if (aReconstruire) {
   console.log('Building the portal (first start or sources changed)…');
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 if (!process.env.DATABASE_URL && !process.env.DEMO_PASSWORD && process.env.NODE_ENV !== 'production') {
-  console.log('Demo staff accounts (sign in at /admin/connexion): admin@exemple.fr, animatrice.est@exemple.fr, animatrice.ouest@exemple.fr, commune@exemple.fr — password: petite-enfance-demo');
+  console.log(
+    'Demo staff accounts (sign in at /admin/connexion): admin@exemple.fr, animatrice.est@exemple.fr, animatrice.ouest@exemple.fr, commune@exemple.fr — password: petite-enfance-demo',
+  );
 }
 await import('./server.mjs');

@@ -1,4 +1,4 @@
-// `npm test`: the whole suite, in order: lint (astro check, ESLint, import cycles), unit, integration on PGlite,
+// `npm test`: the whole suite, in order: lint (astro check, ESLint, Prettier, import cycles), unit, integration on PGlite,
 // integration on PostgreSQL, then Chromium end-to-end and accessibility tests.
 // Prints one closing line "Tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -11,14 +11,53 @@ const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 
 const etapes = [
-  { nom: 'lint', checks: [['node_modules/astro/bin/astro.mjs', 'check'], ['node_modules/eslint/bin/eslint.js', '.'], ['scripts/cycles.mjs']] },
-  { nom: 'unit', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'unit', '--reporter=default', `--reporter=json`, `--outputFile.json=${out}/unit.json`], env: {} },
-  { nom: 'integration-pglite', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/integration-pglite.json`], env: { DB_KIND: 'pglite' } },
-  { nom: 'integration-postgres', cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/integration-postgres.json`], env: { DB_KIND: 'postgres', TEST_DATABASE_URL: pgUrl } },
+  {
+    nom: 'lint',
+    checks: [
+      ['node_modules/astro/bin/astro.mjs', 'check'],
+      ['node_modules/eslint/bin/eslint.js', '.'],
+      ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
+      ['scripts/cycles.mjs'],
+    ],
+  },
+  {
+    nom: 'unit',
+    cmd: ['node_modules/vitest/vitest.mjs', 'run', '--project', 'unit', '--reporter=default', `--reporter=json`, `--outputFile.json=${out}/unit.json`],
+    env: {},
+  },
+  {
+    nom: 'integration-pglite',
+    cmd: [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}/integration-pglite.json`,
+    ],
+    env: { DB_KIND: 'pglite' },
+  },
+  {
+    nom: 'integration-postgres',
+    cmd: [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}/integration-postgres.json`,
+    ],
+    env: { DB_KIND: 'postgres', TEST_DATABASE_URL: pgUrl },
+  },
   { nom: 'e2e', cmd: ['node_modules/@playwright/test/cli.js', 'test'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` } },
 ].filter((e) => !only.length || only.some((o) => e.nom.startsWith(o)));
 
-let passes = 0, echecs = 0, sautes = 0, codeSortie = 0;
+let passes = 0,
+  echecs = 0,
+  sautes = 0,
+  codeSortie = 0;
 for (const e of etapes) {
   console.log(`\n━━━ ${e.nom} ━━━`);
   if (e.checks) {
@@ -26,7 +65,10 @@ for (const e of etapes) {
     for (const cmd of e.checks) {
       const r = spawnSync(process.execPath, cmd, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
       if (r.status === 0) passes += 1;
-      else { echecs += 1; codeSortie = 1; }
+      else {
+        echecs += 1;
+        codeSortie = 1;
+      }
     }
     continue;
   }
@@ -36,9 +78,13 @@ for (const e of etapes) {
   if (existsSync(f)) {
     const j = JSON.parse(readFileSync(f, 'utf8'));
     if ('numPassedTests' in j) {
-      passes += j.numPassedTests; echecs += j.numFailedTests; sautes += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+      passes += j.numPassedTests;
+      echecs += j.numFailedTests;
+      sautes += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
     } else if (j.stats) {
-      passes += j.stats.expected; echecs += j.stats.unexpected + (j.stats.flaky ?? 0) * 0; sautes += j.stats.skipped;
+      passes += j.stats.expected;
+      echecs += j.stats.unexpected + (j.stats.flaky ?? 0) * 0;
+      sautes += j.stats.skipped;
     }
   } else if (r.status !== 0) {
     echecs += 1;

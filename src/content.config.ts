@@ -34,7 +34,9 @@ const indexRecherche: Loader = {
     await charger();
     if (watcher) {
       watcher.add(racine);
-      const surChangement = (f: string) => { if (f.startsWith(racine) && f.endsWith('.md')) void charger(); };
+      const surChangement = (f: string) => {
+        if (f.startsWith(racine) && f.endsWith('.md')) void charger();
+      };
       watcher.on('change', surChangement).on('add', surChangement).on('unlink', surChangement);
     }
   },

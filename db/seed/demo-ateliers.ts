@@ -36,11 +36,16 @@ async function ateliers(db: Db, ctx: SeedContext): Promise<void> {
   const au = decaler(aujourdhui, 9);
   const amParRelais = new Map<string, string[]>();
   for (const rel of ctx.relais) {
-    amParRelais.set(rel.id, rowsOf<{ id: string }>(await db.execute(sql`
+    amParRelais.set(
+      rel.id,
+      rowsOf<{ id: string }>(
+        await db.execute(sql`
       select st.id from structures st join adhesions a on a.commune_code = st.commune_code
       where st.type = 'assistant-maternel' and st.actif and a.relais_id = ${rel.id}
         and a.debut <= ${aujourdhui} and (a.fin is null or a.fin > ${aujourdhui})
-      order by st.agrement`)).map((x) => x.id));
+      order by st.agrement`),
+      ).map((x) => x.id),
+    );
   }
   let k = 0;
   for (const rel of ctx.relais) {
@@ -48,26 +53,57 @@ async function ateliers(db: Db, ctx: SeedContext): Promise<void> {
     for (const lieuId of rel.lieux) {
       for (let t = 0; t < 2; t++) {
         const th = THEMES[(k + t) % THEMES.length]!;
-        const [at] = await db.insert(s.ateliers).values({
-          relaisId: rel.id, lieuId, theme: th.theme, description: th.description, ageMinMois: 0, ageMaxMois: 36,
-          placesPro: 8, placesEnfants: 20, reglement: NOUVEL_ATELIER.reglement as string, ouvertATous: k === 0 && t === 1, frequence: 'mensuelle',
-        }).returning({ id: s.ateliers.id });
+        const [at] = await db
+          .insert(s.ateliers)
+          .values({
+            relaisId: rel.id,
+            lieuId,
+            theme: th.theme,
+            description: th.description,
+            ageMinMois: 0,
+            ageMaxMois: 36,
+            placesPro: 8,
+            placesEnfants: 20,
+            reglement: NOUVEL_ATELIER.reglement as string,
+            ouvertATous: k === 0 && t === 1,
+            frequence: 'mensuelle',
+          })
+          .returning({ id: s.ateliers.id });
         const jours = genererDates({ frequence: 'mensuelle', du, au, jourSemaine: th.jour, rang: th.rang }).jours;
         for (const j of jours) {
           const debut = instantParis(j, '09:15');
           const passee = debut < ctx.maintenant;
-          const venues = passee && am.length ? Array.from({ length: 3 + Math.floor(r() * 4) }, () => am[Math.floor(r() * am.length)]!).filter((x, i, a) => a.indexOf(x) === i) : [];
+          const venues =
+            passee && am.length
+              ? Array.from({ length: 3 + Math.floor(r() * 4) }, () => am[Math.floor(r() * am.length)]!).filter((x, i, a) => a.indexOf(x) === i)
+              : [];
           const inscriptions = venues.map((structureId) => ({ structureId, enfants: 1 + Math.floor(r() * 3), present: r() < 0.85 }));
-          const [se] = await db.insert(s.seancesAtelier).values({
-            atelierId: at!.id, debut, fin: instantParis(j, '11:30'), placesPro: 8, placesEnfants: 20,
-            prisPro: inscriptions.length, prisEnfants: inscriptions.reduce((n, x) => n + x.enfants, 0),
-          }).returning({ id: s.seancesAtelier.id });
+          const [se] = await db
+            .insert(s.seancesAtelier)
+            .values({
+              atelierId: at!.id,
+              debut,
+              fin: instantParis(j, '11:30'),
+              placesPro: 8,
+              placesEnfants: 20,
+              prisPro: inscriptions.length,
+              prisEnfants: inscriptions.reduce((n, x) => n + x.enfants, 0),
+            })
+            .returning({ id: s.seancesAtelier.id });
           if (inscriptions.length) {
-            await db.insert(s.inscriptionsAtelier).values(inscriptions.map((x) => ({
-              seanceId: se!.id, structureId: x.structureId, enfants: x.enfants, statut: 'inscrite', reglementAccepteLe: new Date(debut.getTime() - 7 * 86400_000),
-              creeLe: new Date(debut.getTime() - 7 * 86400_000), presence: x.present ? 'present' : 'absent', enfantsPresents: x.present ? x.enfants : 0,
-              rappelEnvoyeLe: new Date(debut.getTime() - 86400_000),
-            })));
+            await db.insert(s.inscriptionsAtelier).values(
+              inscriptions.map((x) => ({
+                seanceId: se!.id,
+                structureId: x.structureId,
+                enfants: x.enfants,
+                statut: 'inscrite',
+                reglementAccepteLe: new Date(debut.getTime() - 7 * 86400_000),
+                creeLe: new Date(debut.getTime() - 7 * 86400_000),
+                presence: x.present ? 'present' : 'absent',
+                enfantsPresents: x.present ? x.enfants : 0,
+                rappelEnvoyeLe: new Date(debut.getTime() - 86400_000),
+              })),
+            );
           }
         }
       }
@@ -77,21 +113,34 @@ async function ateliers(db: Db, ctx: SeedContext): Promise<void> {
 
   // Analyse de la pratique: one full group of the first relais, two volunteers waiting for a place.
   const premier = ctx.relais[0];
-  const am = premier ? amParRelais.get(premier.id) ?? [] : [];
+  const am = premier ? (amParRelais.get(premier.id) ?? []) : [];
   if (!premier || am.length < 20) return;
   const annee = anneeParis(ctx.maintenant);
   const membres = am.slice(2, 17);
-  const [g] = await db.insert(s.groupesAnalysePratique).values({
-    relaisId: premier.id, nom: 'Groupe du mardi soir', intervenantNom: 'Claire Dumont (fictive)', intervenantQualite: 'Psychologue clinicienne',
-    lieuId: premier.lieux[0] ?? null, annee, membres: membres.length,
-  }).returning({ id: s.groupesAnalysePratique.id });
-  await db.insert(s.volontairesAnalysePratique).values([
-    ...membres.map((structureId) => ({ relaisId: premier.id, structureId, annee, groupeId: g!.id })),
-    ...am.slice(17, 19).map((structureId) => ({ relaisId: premier.id, structureId, annee, groupeId: null })),
-  ]);
+  const [g] = await db
+    .insert(s.groupesAnalysePratique)
+    .values({
+      relaisId: premier.id,
+      nom: 'Groupe du mardi soir',
+      intervenantNom: 'Claire Dumont (fictive)',
+      intervenantQualite: 'Psychologue clinicienne',
+      lieuId: premier.lieux[0] ?? null,
+      annee,
+      membres: membres.length,
+    })
+    .returning({ id: s.groupesAnalysePratique.id });
+  await db
+    .insert(s.volontairesAnalysePratique)
+    .values([
+      ...membres.map((structureId) => ({ relaisId: premier.id, structureId, annee, groupeId: g!.id })),
+      ...am.slice(17, 19).map((structureId) => ({ relaisId: premier.id, structureId, annee, groupeId: null })),
+    ]);
   for (let m = 1; m <= 11; m += 2) {
     const jour = `${annee}-${String(m).padStart(2, '0')}-1${m % 3}`;
-    const [se] = await db.insert(s.seancesAnalysePratique).values({ groupeId: g!.id, jour, debut: instantParis(jour, '18:30'), fin: instantParis(jour, '20:30') }).returning({ id: s.seancesAnalysePratique.id });
+    const [se] = await db
+      .insert(s.seancesAnalysePratique)
+      .values({ groupeId: g!.id, jour, debut: instantParis(jour, '18:30'), fin: instantParis(jour, '20:30') })
+      .returning({ id: s.seancesAnalysePratique.id });
     if (instantParis(jour, '18:30') < ctx.maintenant) {
       const presents = membres.filter(() => r() < 0.8);
       if (presents.length) await db.insert(s.presencesAnalysePratique).values(presents.map((structureId) => ({ seanceId: se!.id, structureId })));

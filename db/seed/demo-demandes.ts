@@ -18,8 +18,46 @@ import { adhesionEnVigueur } from '../../src/server/requetes/adhesions';
 import type { SeedContext } from './index';
 import { prng } from './offre';
 
-const PRENOMS = ['Inès', 'Mathilde', 'Samira', 'Chloé', 'Aïcha', 'Laura', 'Myriam', 'Pauline', 'Olena', 'Elif', 'Marine', 'Justine', 'Kevin', 'Mehdi', 'Thomas', 'Anthony', 'Sarah', 'Manon', 'Ophélie', 'Noémie'];
-const NOMS = ['Grenouillet', 'Pâquerette', 'Chaussonnet', 'Berlingot', 'Nougatine', 'Tartinette', 'Biscotte', 'Pomponnet', 'Guimauve', 'Clafoutis', 'Roudoudou', 'Pirouette', 'Carambar', 'Frimousse', 'Trottinette', 'Bigoudi'];
+const PRENOMS = [
+  'Inès',
+  'Mathilde',
+  'Samira',
+  'Chloé',
+  'Aïcha',
+  'Laura',
+  'Myriam',
+  'Pauline',
+  'Olena',
+  'Elif',
+  'Marine',
+  'Justine',
+  'Kevin',
+  'Mehdi',
+  'Thomas',
+  'Anthony',
+  'Sarah',
+  'Manon',
+  'Ophélie',
+  'Noémie',
+];
+const NOMS = [
+  'Grenouillet',
+  'Pâquerette',
+  'Chaussonnet',
+  'Berlingot',
+  'Nougatine',
+  'Tartinette',
+  'Biscotte',
+  'Pomponnet',
+  'Guimauve',
+  'Clafoutis',
+  'Roudoudou',
+  'Pirouette',
+  'Carambar',
+  'Frimousse',
+  'Trottinette',
+  'Bigoudi',
+];
 const ENFANTS = ['Léa', 'Noah', 'Jade', 'Gabriel', 'Louise', 'Adam', 'Ambre', 'Raphaël', 'Lina', 'Sacha', 'Rose', 'Ilyes', 'Mila', 'Nolan', 'Anna', 'Malo'];
 const MODES = ['collectif', 'assistant-maternel', 'mam', 'garde-a-domicile'] as const;
 /** First wish, seed 003 (2025, 6 months): 17 collectif, 32 AM (of which MAM about one in six), 1 garde à domicile, out of 50. */
@@ -28,8 +66,19 @@ const POIDS_PREMIER_MODE: Record<(typeof MODES)[number], number> = { collectif: 
 const PART_ATYPIQUE = 9 / 50;
 /** Overdue first contacts kept in the demo (state nouvelle past the relais' delay). */
 const EN_RETARD = 5;
-const MOTIFS_URGENCE = ['Reprise d’emploi dans 10 jours', 'Formation qui commence le mois prochain', 'Hospitalisation d’un parent', 'Séparation, besoin de garde rapide'];
-const TYPE_SOLUTION: Record<string, (typeof s.typeSolution.enumValues)[number]> = { creche: 'eaje', 'micro-creche': 'micro-creche', 'assistant-maternel': 'am', mam: 'mam', 'garde-a-domicile': 'garde-a-domicile' };
+const MOTIFS_URGENCE = [
+  'Reprise d’emploi dans 10 jours',
+  'Formation qui commence le mois prochain',
+  'Hospitalisation d’un parent',
+  'Séparation, besoin de garde rapide',
+];
+const TYPE_SOLUTION: Record<string, (typeof s.typeSolution.enumValues)[number]> = {
+  creche: 'eaje',
+  'micro-creche': 'micro-creche',
+  'assistant-maternel': 'am',
+  mam: 'mam',
+  'garde-a-domicile': 'garde-a-domicile',
+};
 
 type Etat = (typeof s.etatDemande.enumValues)[number];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -39,9 +88,11 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
   const main = ctx.relais[0];
   if (!main) return 0;
   const r = prng(`demandes:${ctx.territoireId}`);
-  const pick = <T,>(l: readonly T[]): T => l[Math.floor(r() * l.length)] as T;
+  const pick = <T>(l: readonly T[]): T => l[Math.floor(r() * l.length)] as T;
   const jour = iso(ctx.maintenant);
-  const membres = await db.select({ code: s.adhesions.communeCode, secteurId: s.adhesions.secteurId, population: s.communes.population }).from(s.adhesions)
+  const membres = await db
+    .select({ code: s.adhesions.communeCode, secteurId: s.adhesions.secteurId, population: s.communes.population })
+    .from(s.adhesions)
     .innerJoin(s.communes, eq(s.communes.code, s.adhesions.communeCode))
     .where(and(eq(s.adhesions.relaisId, main.id), adhesionEnVigueur(jour)));
   if (!membres.length) return 0;
@@ -61,16 +112,33 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     return MODES[0];
   };
   const lignes = {
-    demandes: [] as (typeof s.demandes.$inferInsert)[], enfants: [] as (typeof s.enfants.$inferInsert)[], historique: [] as (typeof s.demandeHistorique.$inferInsert)[],
-    contacts: [] as (typeof s.contacts.$inferInsert)[], mer: [] as (typeof s.misesEnRelation.$inferInsert)[], notes: [] as (typeof s.notes.$inferInsert)[], relances: [] as (typeof s.relances.$inferInsert)[],
+    demandes: [] as (typeof s.demandes.$inferInsert)[],
+    enfants: [] as (typeof s.enfants.$inferInsert)[],
+    historique: [] as (typeof s.demandeHistorique.$inferInsert)[],
+    contacts: [] as (typeof s.contacts.$inferInsert)[],
+    mer: [] as (typeof s.misesEnRelation.$inferInsert)[],
+    notes: [] as (typeof s.notes.$inferInsert)[],
+    relances: [] as (typeof s.relances.$inferInsert)[],
   };
   const secteurEst = main.secteurs.Est ?? null;
   const membresEst = membres.filter((m) => m.secteurId === secteurEst);
-  const structures = await db.select({ id: s.structures.id, type: s.structures.type, communeCode: s.structures.communeCode }).from(s.structures)
-    .where(and(eq(s.structures.actif, true), inArray(s.structures.communeCode, membres.map((m) => m.code))));
+  const structures = await db
+    .select({ id: s.structures.id, type: s.structures.type, communeCode: s.structures.communeCode })
+    .from(s.structures)
+    .where(
+      and(
+        eq(s.structures.actif, true),
+        inArray(
+          s.structures.communeCode,
+          membres.map((m) => m.code),
+        ),
+      ),
+    );
   const animatrices = Object.entries(ctx.utilisateurs).filter(([e]) => e.startsWith('animatrice.') && !e.includes('relais'));
   const idAnimatrice = (secteurId: string | null) => {
-    const nom = Object.entries(main.secteurs).find(([, id]) => id === secteurId)?.[0]?.toLowerCase();
+    const nom = Object.entries(main.secteurs)
+      .find(([, id]) => id === secteurId)?.[0]
+      ?.toLowerCase();
     return animatrices.find(([e]) => nom && e.includes(nom))?.[1] ?? animatrices[0]?.[1] ?? null;
   };
   const numeros = await db.execute(sql`select nextval('demande_reference_seq')::int as n from generate_series(1, ${nombre})`);
@@ -90,20 +158,38 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     const prenom = pick(PRENOMS);
     const nom = pick(NOMS);
     const avecEmail = i < 8 || r() < 0.85;
-    const email = avecEmail ? `${prenom.normalize('NFD').replace(/[^\w]/g, '').toLowerCase()}.${nom.normalize('NFD').replace(/[^\w]/g, '').toLowerCase()}.${i}@exemple.fr` : null;
-    const telephone = !avecEmail || r() < 0.8 ? `06 00 ${String(10 + (i % 90)).padStart(2, '0')} ${String(Math.floor(r() * 90) + 10)} ${String(Math.floor(r() * 90) + 10)}` : null;
+    const email = avecEmail
+      ? `${prenom.normalize('NFD').replace(/[^\w]/g, '').toLowerCase()}.${nom.normalize('NFD').replace(/[^\w]/g, '').toLowerCase()}.${i}@exemple.fr`
+      : null;
+    const telephone =
+      !avecEmail || r() < 0.8
+        ? `06 00 ${String(10 + (i % 90)).padStart(2, '0')} ${String(Math.floor(r() * 90) + 10)} ${String(Math.floor(r() * 90) + 10)}`
+        : null;
     const dateDebut = addDays(creeLe, 20 + Math.floor(r() * 150));
     const attendu = r() < 0.15;
     const naissance = attendu ? addDays(creeLe, 30 + Math.floor(r() * 120)) : subDays(dateDebut, 60 + Math.floor(r() * 700));
     const ageMois = Math.max(0, differenceInMonths(dateDebut, naissance));
     const planning = atypique
       ? [1, 2, 3, 4, 5].map((jour) => ({ jour, debut: '06:00', fin: '14:00' })).concat(r() < 0.5 ? [{ jour: 6, debut: '08:00', fin: '13:00' }] : [])
-      : [1, 2, 4, 5, ...(r() < 0.5 ? [3] : [])].sort().map((jour) => ({ jour, debut: pick(['07:30', '08:00', '08:30']), fin: pick(['16:30', '17:30', '18:00']) }));
+      : [1, 2, 4, 5, ...(r() < 0.5 ? [3] : [])]
+          .sort()
+          .map((jour) => ({ jour, debut: pick(['07:30', '08:00', '08:30']), fin: pick(['16:30', '17:30', '18:00']) }));
     // The first wish as the seed's shares; sometimes a second one, garde à domicile only when it was the first.
     const premier = premierMode();
     const second = r() < 0.4 ? pick(MODES.filter((x) => x !== premier && x !== 'garde-a-domicile')) : null;
     const modes = second ? [premier, second] : [premier];
-    const canal = pick(['en-ligne', 'en-ligne', 'en-ligne', 'en-ligne', 'en-ligne', 'telephone', 'telephone', 'accueil-physique', 'mail', 'partenaire'] as const);
+    const canal = pick([
+      'en-ligne',
+      'en-ligne',
+      'en-ligne',
+      'en-ligne',
+      'en-ligne',
+      'telephone',
+      'telephone',
+      'accueil-physique',
+      'mail',
+      'partenaire',
+    ] as const);
     const langue = pick(['fr', 'fr', 'fr', 'fr', 'fr', 'fr', 'fr', 'ar', 'en', 'tr', 'uk', 'falc'] as const);
 
     // The path the demande took, as history rows.
@@ -113,13 +199,21 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     const contacts: { le: Date; canal: (typeof s.canalContact.enumValues)[number]; issue: string; note: string }[] = [];
     const mer: { le: Date; structureId: string; issue: string }[] = [];
     let t = creeLe;
-    const avance = (jours: number) => { t = new Date(Math.min(ctx.maintenant.getTime() - 3600_000, t.getTime() + jours * JOUR)); return t; };
+    const avance = (jours: number) => {
+      t = new Date(Math.min(ctx.maintenant.getTime() - 3600_000, t.getTime() + jours * JOUR));
+      return t;
+    };
     let typeSolution: (typeof s.typeSolution.enumValues)[number] | null = null;
     let solutionLe: Date | null = null;
     let clotureLe: Date | null = null;
     if (i >= 8 && !retard) {
       const le = avance(urgence ? 1 + r() * 4 : 2 + r() * 12);
-      contacts.push({ le, canal: pick(['telephone', 'telephone', 'email', 'sms', 'accueil-physique']), issue: 'joint', note: 'Premier échange : besoin confirmé, explications sur les modes d’accueil.' });
+      contacts.push({
+        le,
+        canal: pick(['telephone', 'telephone', 'email', 'sms', 'accueil-physique']),
+        issue: 'joint',
+        note: 'Premier échange : besoin confirmé, explications sur les modes d’accueil.',
+      });
       hist.push({ le, transition: 'prendreEnCharge', de: etat, vers: 'en-cours', motif: 'Premier contact' });
       etat = 'en-cours';
       const suite = r();
@@ -144,20 +238,25 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
               typeSolution = TYPE_SOLUTION[candidat.type] ?? 'autre';
               mer[mer.length - 1]!.issue = 'contrat';
               hist.push({ le: le4, transition: 'conclure', de: etat, vers: 'solution-trouvee', motif: 'Contrat signé' });
-              etat = 'solution-trouvee'; solutionLe = le4; clotureLe = le4;
+              etat = 'solution-trouvee';
+              solutionLe = le4;
+              clotureLe = le4;
             } else if (fin < 0.8) {
               hist.push({ le: le4, transition: 'classerSansSolution', de: etat, vers: 'sans-solution', motif: 'Aucune place compatible avec les horaires' });
-              etat = 'sans-solution'; clotureLe = le4;
+              etat = 'sans-solution';
+              clotureLe = le4;
             } else {
               hist.push({ le: le4, transition: 'abandonner', de: etat, vers: 'abandonnee', motif: 'La famille a trouvé par elle-même', parFamille: r() < 0.5 });
-              etat = 'abandonnee'; clotureLe = le4;
+              etat = 'abandonnee';
+              clotureLe = le4;
             }
           }
         }
       } else if (age > 40 && suite < 0.85) {
         const le4 = avance(15 + r() * 30);
         hist.push({ le: le4, transition: 'abandonner', de: etat, vers: 'abandonnee', motif: 'Plus de besoin', parFamille: true });
-        etat = 'abandonnee'; clotureLe = le4;
+        etat = 'abandonnee';
+        clotureLe = le4;
       }
     }
     const assigne = etat !== 'nouvelle' && r() < 0.7 ? idAnimatrice(m.secteurId) : null;
@@ -165,29 +264,87 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     lignes.demandes.push({
       id,
       reference: `D-${anneeParis(creeLe)}-${String(ns[i]).padStart(5, '0')}`,
-      territoireId: ctx.territoireId, relaisId: main.id, secteurId: m.secteurId, communeCode: m.code,
-      etat, etatDepuis: hist[hist.length - 1]!.le, typeSolution, canal, langue,
-      parents: [{ prenom, nom }], email, telephone, canalPrefere: email ? 'email' : 'telephone',
-      dateDebut: iso(dateDebut), planning, regularite: r() < 0.9 ? 'reguliere' : 'occasionnelle', horairesAtypiques: atypique,
-      urgence, urgenceMotif: urgence ? pick(MOTIFS_URGENCE) : null, handicap, handicapPrecisions: handicap ? 'Suivi CAMSP, besoin d’un accueil attentif' : null, consentementSante: handicap,
-      periscolaire: false, modesSouhaites: modes, communesAcceptees: [],
-      interpreteLangue: langue === 'ar' || langue === 'uk' ? langue : null, commentaire: r() < 0.3 ? 'Nous travaillons tous les deux en horaires décalés certaines semaines.' : null,
-      ageMoisAuDebut: ageMois, consentementContact: true, consentementPartage: r() < 0.8, consentementLe: creeLe,
-      assigneeId: assigne, creeParId: canal === 'en-ligne' ? null : idAnimatrice(m.secteurId), creeLe,
-      premierContactLe: contacts[0]?.le ?? null, solutionLe, clotureLe,
+      territoireId: ctx.territoireId,
+      relaisId: main.id,
+      secteurId: m.secteurId,
+      communeCode: m.code,
+      etat,
+      etatDepuis: hist[hist.length - 1]!.le,
+      typeSolution,
+      canal,
+      langue,
+      parents: [{ prenom, nom }],
+      email,
+      telephone,
+      canalPrefere: email ? 'email' : 'telephone',
+      dateDebut: iso(dateDebut),
+      planning,
+      regularite: r() < 0.9 ? 'reguliere' : 'occasionnelle',
+      horairesAtypiques: atypique,
+      urgence,
+      urgenceMotif: urgence ? pick(MOTIFS_URGENCE) : null,
+      handicap,
+      handicapPrecisions: handicap ? 'Suivi CAMSP, besoin d’un accueil attentif' : null,
+      consentementSante: handicap,
+      periscolaire: false,
+      modesSouhaites: modes,
+      communesAcceptees: [],
+      interpreteLangue: langue === 'ar' || langue === 'uk' ? langue : null,
+      commentaire: r() < 0.3 ? 'Nous travaillons tous les deux en horaires décalés certaines semaines.' : null,
+      ageMoisAuDebut: ageMois,
+      consentementContact: true,
+      consentementPartage: r() < 0.8,
+      consentementLe: creeLe,
+      assigneeId: assigne,
+      creeParId: canal === 'en-ligne' ? null : idAnimatrice(m.secteurId),
+      creeLe,
+      premierContactLe: contacts[0]?.le ?? null,
+      solutionLe,
+      clotureLe,
     });
-    lignes.enfants.push({ demandeId: id, ordre: 0, prenom: attendu ? null : pick(ENFANTS), dateNaissance: attendu ? null : iso(naissance), naissancePrevue: attendu ? iso(naissance) : null });
-    lignes.historique.push(...hist.map((h) => ({ demandeId: id, le: h.le, transition: h.transition, de: h.de, vers: h.vers, parFamille: h.parFamille ?? false, parUtilisateurId: h.parFamille || h.transition === 'deposer' ? null : assigne, motif: h.motif ?? null })));
-    lignes.contacts.push(...contacts.map((c) => ({ demandeId: id, le: c.le, canal: c.canal, motif: 'recherche-mode-accueil', issue: c.issue, note: c.note, parUtilisateurId: assigne })));
+    lignes.enfants.push({
+      demandeId: id,
+      ordre: 0,
+      prenom: attendu ? null : pick(ENFANTS),
+      dateNaissance: attendu ? null : iso(naissance),
+      naissancePrevue: attendu ? iso(naissance) : null,
+    });
+    lignes.historique.push(
+      ...hist.map((h) => ({
+        demandeId: id,
+        le: h.le,
+        transition: h.transition,
+        de: h.de,
+        vers: h.vers,
+        parFamille: h.parFamille ?? false,
+        parUtilisateurId: h.parFamille || h.transition === 'deposer' ? null : assigne,
+        motif: h.motif ?? null,
+      })),
+    );
+    lignes.contacts.push(
+      ...contacts.map((c) => ({
+        demandeId: id,
+        le: c.le,
+        canal: c.canal,
+        motif: 'recherche-mode-accueil',
+        issue: c.issue,
+        note: c.note,
+        parUtilisateurId: assigne,
+      })),
+    );
     lignes.mer.push(...mer.map((x) => ({ demandeId: id, le: x.le, structureId: x.structureId, issue: x.issue, parUtilisateurId: assigne })));
-    if (r() < 0.25 && etat !== 'nouvelle') lignes.notes.push({ demandeId: id, le: avance(1), texte: 'Famille très réactive, préfère être appelée après 17 h.', parUtilisateurId: assigne });
+    if (r() < 0.25 && etat !== 'nouvelle')
+      lignes.notes.push({ demandeId: id, le: avance(1), texte: 'Famille très réactive, préfère être appelée après 17 h.', parUtilisateurId: assigne });
     // Follow-up emails: sent N months after a solution or a mise en relation, some unanswered (in the staff's list).
     const depuis = solutionLe ?? (etat === 'mise-en-relation' ? mer[mer.length - 1]?.le : null);
     if (email && depuis && addMonths(depuis, 3) < ctx.maintenant) {
       const envoyeeLe = addMonths(depuis, 3);
       const sansReponse = r() < 0.4;
       lignes.relances.push({
-        demandeId: id, type: 'suivi', envoyeeLe, rappelLe: addDays(envoyeeLe, 14) < ctx.maintenant ? addDays(envoyeeLe, 14) : null,
+        demandeId: id,
+        type: 'suivi',
+        envoyeeLe,
+        rappelLe: addDays(envoyeeLe, 14) < ctx.maintenant ? addDays(envoyeeLe, 14) : null,
         reponse: sansReponse ? null : etat === 'solution-trouvee' ? 'contrat' : 'recherche',
         reponduLe: sansReponse ? null : addDays(envoyeeLe, 3),
         aTraiterLe: sansReponse && addDays(envoyeeLe, 28) < ctx.maintenant ? addDays(envoyeeLe, 28) : null,
@@ -195,7 +352,7 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     }
   }
   // A few bulk inserts (parameters per statement stay well under PostgreSQL's limit).
-  const parLots = async <T,>(t: Parameters<typeof db.insert>[0], rows: T[], taille = 100) => {
+  const parLots = async <T>(t: Parameters<typeof db.insert>[0], rows: T[], taille = 100) => {
     for (let k = 0; k < rows.length; k += taille) await db.insert(t).values(rows.slice(k, k + taille) as never);
   };
   await parLots(s.demandes, lignes.demandes, 50);
@@ -210,18 +367,36 @@ export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Pro
     const creeLe = new Date(ctx.maintenant.getTime() - (30 + k * 70) * JOUR);
     const numero = await db.execute(sql`select nextval('demande_reference_seq')::int as n`);
     const n = Number(((Array.isArray(numero) ? numero : (numero as { rows: unknown[] }).rows)[0] as { n: number }).n);
-    const [d] = await db.insert(s.demandes).values({
-      reference: `D-${anneeParis(creeLe)}-${String(n).padStart(5, '0')}`, territoireId: ctx.territoireId,
-      relaisId: null, communeHorsTerritoire: lieu, etat: 'hors-territoire', etatDepuis: creeLe, parents: [{ prenom: PRENOMS[k]!, nom: NOMS[k]! }],
-      email: `hors.territoire.${k}@exemple.fr`, dateDebut: iso(addDays(creeLe, 60)), planning: [{ jour: 1, debut: '08:00', fin: '17:00' }],
-      modesSouhaites: ['assistant-maternel'], ageMoisAuDebut: 10, consentementContact: true, consentementLe: creeLe, creeLe,
-    }).returning({ id: s.demandes.id });
-    await db.insert(s.demandeHistorique).values({ demandeId: d!.id, le: creeLe, transition: 'deposerHorsTerritoire', de: null, vers: 'hors-territoire', parFamille: true });
+    const [d] = await db
+      .insert(s.demandes)
+      .values({
+        reference: `D-${anneeParis(creeLe)}-${String(n).padStart(5, '0')}`,
+        territoireId: ctx.territoireId,
+        relaisId: null,
+        communeHorsTerritoire: lieu,
+        etat: 'hors-territoire',
+        etatDepuis: creeLe,
+        parents: [{ prenom: PRENOMS[k]!, nom: NOMS[k]! }],
+        email: `hors.territoire.${k}@exemple.fr`,
+        dateDebut: iso(addDays(creeLe, 60)),
+        planning: [{ jour: 1, debut: '08:00', fin: '17:00' }],
+        modesSouhaites: ['assistant-maternel'],
+        ageMoisAuDebut: 10,
+        consentementContact: true,
+        consentementLe: creeLe,
+        creeLe,
+      })
+      .returning({ id: s.demandes.id });
+    await db
+      .insert(s.demandeHistorique)
+      .values({ demandeId: d!.id, le: creeLe, transition: 'deposerHorsTerritoire', de: null, vers: 'hors-territoire', parFamille: true });
   }
   return nombre + 2;
 }
 
 /** Demo seeding step for this area (see etapes.ts). */
 export const etapes: ((db: Db, ctx: SeedContext) => Promise<void>)[] = [
-  async (db, ctx) => { await semerDemandes(db, ctx); },
+  async (db, ctx) => {
+    await semerDemandes(db, ctx);
+  },
 ];

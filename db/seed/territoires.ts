@@ -6,11 +6,21 @@
 import type { HoraireJour } from '../schema/territoire';
 
 export type LieuDef = {
-  nom: string; adresse: string; codePostal: string; communeNom: string; secteur?: string;
-  horaires: HoraireJour[]; acces: string; telephone?: string;
+  nom: string;
+  adresse: string;
+  codePostal: string;
+  communeNom: string;
+  secteur?: string;
+  horaires: HoraireJour[];
+  acces: string;
+  telephone?: string;
 };
 export type RelaisDef = {
-  slug: string; nom: string; email: string; telephone: string; adresse: string;
+  slug: string;
+  nom: string;
+  email: string;
+  telephone: string;
+  adresse: string;
   secteurs: string[];
   lieux: LieuDef[];
   /** Communes by normalised name, optionally with a sector and a joining date. */
@@ -37,11 +47,14 @@ export type OffreDef = {
   amTerritoire?: number;
 };
 export type TerritoireDef = {
-  id: string; fichier: string; nom: string; relais: RelaisDef[]; offre: OffreDef;
+  id: string;
+  fichier: string;
+  nom: string;
+  relais: RelaisDef[];
+  offre: OffreDef;
 };
 
-const semaine = (debut: string, fin: string, jours = [1, 2, 3, 4, 5]): HoraireJour[] =>
-  jours.map((jour) => ({ jour, debut, fin }));
+const semaine = (debut: string, fin: string, jours = [1, 2, 3, 4, 5]): HoraireJour[] => jours.map((jour) => ({ jour, debut, fin }));
 const permanences = [...semaine('08:30', '12:00'), ...semaine('13:30', '17:00')];
 
 export const TERRITOIRES: Record<string, TerritoireDef> = {
@@ -50,7 +63,16 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
     fichier: 'ca-bethune-bruay.geojson',
     nom: "Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane",
     // Seed 003: 178 approved AM (146 active) in the mutualised relais' area; no AM in Vieille-Chapelle; 1,075 AM in the 100 communes in 2025.
-    offre: { amActifsZonePrincipale: 146, amInactifsZonePrincipale: 32, mam: { nombre: 7, places: 102 }, placesEaje: 207, creches: 4, microCreches: 9, sansAm: ['62851'], amTerritoire: 1075 },
+    offre: {
+      amActifsZonePrincipale: 146,
+      amInactifsZonePrincipale: 32,
+      mam: { nombre: 7, places: 102 },
+      placesEaje: 207,
+      creches: 4,
+      microCreches: 9,
+      sansAm: ['62851'],
+      amTerritoire: 1075,
+    },
     relais: [
       {
         slug: 'rpe-mutualise',
@@ -60,16 +82,72 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         adresse: 'Antenne communautaire, 7 rue de la Haye, 62190 Lillers',
         secteurs: ['Est', 'Ouest'],
         lieux: [
-          { nom: "Maison de l'Enfance et de la Famille", adresse: 'Route de la Victoire', codePostal: '62330', communeNom: 'ISBERGUES', secteur: 'Ouest', horaires: permanences, acces: 'Plain-pied, accessible en fauteuil roulant. Parking devant le bâtiment. Espace bébé.' },
-          { nom: 'Antenne communautaire de Lillers', adresse: '7 rue de la Haye', codePostal: '62190', communeNom: 'LILLERS', secteur: 'Ouest', horaires: permanences, acces: "Bureau au rez-de-chaussée, accessible en fauteuil roulant. À 10 minutes à pied de la gare de Lillers." },
-          { nom: 'Centre social Ginette Delestrez', adresse: '5 rue de la Briqueterie', codePostal: '62136', communeNom: 'RICHEBOURG', secteur: 'Est', horaires: [...semaine('08:30', '12:00', [1, 2, 4, 5]), ...semaine('13:30', '17:00', [1, 2, 3, 4])], acces: 'Accessible en fauteuil roulant. Places de stationnement réservées.' },
+          {
+            nom: "Maison de l'Enfance et de la Famille",
+            adresse: 'Route de la Victoire',
+            codePostal: '62330',
+            communeNom: 'ISBERGUES',
+            secteur: 'Ouest',
+            horaires: permanences,
+            acces: 'Plain-pied, accessible en fauteuil roulant. Parking devant le bâtiment. Espace bébé.',
+          },
+          {
+            nom: 'Antenne communautaire de Lillers',
+            adresse: '7 rue de la Haye',
+            codePostal: '62190',
+            communeNom: 'LILLERS',
+            secteur: 'Ouest',
+            horaires: permanences,
+            acces: 'Bureau au rez-de-chaussée, accessible en fauteuil roulant. À 10 minutes à pied de la gare de Lillers.',
+          },
+          {
+            nom: 'Centre social Ginette Delestrez',
+            adresse: '5 rue de la Briqueterie',
+            codePostal: '62136',
+            communeNom: 'RICHEBOURG',
+            secteur: 'Est',
+            horaires: [...semaine('08:30', '12:00', [1, 2, 4, 5]), ...semaine('13:30', '17:00', [1, 2, 3, 4])],
+            acces: 'Accessible en fauteuil roulant. Places de stationnement réservées.',
+          },
         ],
         communes: [
           // ex-Bas Pays and the communes east of Béthune form the Est sector.
-          ...['AUCHY AU BOIS', 'BLESSY', 'BOURECQ', 'BURBURE', 'BUSNES', 'CALONNE SUR LA LYS', 'ECQUEDECQUES', 'ESTREE BLANCHE', 'FERFAY', 'GONNEHEM', 'GUARBECQUE', 'HAM EN ARTOIS', 'ISBERGUES', 'LAMBRES LEZ AIRE', 'LIETTRES', 'LIGNY LES AIRE', 'LILLERS', 'LINGHEM', 'MAZINGHEM', 'NORRENT FONTES', 'QUERNES', 'RELY', 'ROBECQ', 'ROMBLY', 'SAINT FLORIS', 'SAINT HILAIRE COTTES', 'SAINT VENANT', 'WITTERNESSE'].map((nom) => ({ nom, secteur: 'Ouest' })),
+          ...[
+            'AUCHY AU BOIS',
+            'BLESSY',
+            'BOURECQ',
+            'BURBURE',
+            'BUSNES',
+            'CALONNE SUR LA LYS',
+            'ECQUEDECQUES',
+            'ESTREE BLANCHE',
+            'FERFAY',
+            'GONNEHEM',
+            'GUARBECQUE',
+            'HAM EN ARTOIS',
+            'ISBERGUES',
+            'LAMBRES LEZ AIRE',
+            'LIETTRES',
+            'LIGNY LES AIRE',
+            'LILLERS',
+            'LINGHEM',
+            'MAZINGHEM',
+            'NORRENT FONTES',
+            'QUERNES',
+            'RELY',
+            'ROBECQ',
+            'ROMBLY',
+            'SAINT FLORIS',
+            'SAINT HILAIRE COTTES',
+            'SAINT VENANT',
+            'WITTERNESSE',
+          ].map((nom) => ({ nom, secteur: 'Ouest' })),
           // The seed spells it « MONT BERNENCHON »: matched by its INSEE code.
           { nom: 'Mont-Bernanchon', code: '62584', secteur: 'Ouest' },
-          ...['CAMBRIN', 'CUINCHY', 'FESTUBERT', 'GIVENCHY LES LA BASSEE', 'LOCON', 'LORGIES', 'RICHEBOURG', 'VIEILLE CHAPELLE'].map((nom) => ({ nom, secteur: 'Est' })),
+          ...['CAMBRIN', 'CUINCHY', 'FESTUBERT', 'GIVENCHY LES LA BASSEE', 'LOCON', 'LORGIES', 'RICHEBOURG', 'VIEILLE CHAPELLE'].map((nom) => ({
+            nom,
+            secteur: 'Est',
+          })),
           { nom: 'AUCHY LES MINES', secteur: 'Est', debut: '2025-07-01' },
           { nom: 'ANNEQUIN', secteur: 'Est', debut: '2026-01-01' },
         ],
@@ -82,7 +160,14 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         adresse: '12 place de la République, 62400 Béthune',
         secteurs: [],
         lieux: [
-          { nom: 'Maison de la petite enfance de Béthune', adresse: '12 place de la République', codePostal: '62400', communeNom: 'BETHUNE', horaires: permanences, acces: 'Ascenseur. Arrêt de bus « République » à 50 m.' },
+          {
+            nom: 'Maison de la petite enfance de Béthune',
+            adresse: '12 place de la République',
+            codePostal: '62400',
+            communeNom: 'BETHUNE',
+            horaires: permanences,
+            acces: 'Ascenseur. Arrêt de bus « République » à 50 m.',
+          },
         ],
         // Annequin and Auchy-les-Mines belonged here before joining the mutualised relais.
         communes: { proches: true, historique: true },
@@ -95,7 +180,14 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         adresse: '5 rue des Écoles, 62700 Bruay-la-Buissière',
         secteurs: [],
         lieux: [
-          { nom: 'Pôle enfance de Bruay-la-Buissière', adresse: '5 rue des Écoles', codePostal: '62700', communeNom: 'BRUAY LA BUISSIERE', horaires: permanences, acces: 'Plain-pied. Parking gratuit.' },
+          {
+            nom: 'Pôle enfance de Bruay-la-Buissière',
+            adresse: '5 rue des Écoles',
+            codePostal: '62700',
+            communeNom: 'BRUAY LA BUISSIERE',
+            horaires: permanences,
+            acces: 'Plain-pied. Parking gratuit.',
+          },
         ],
         communes: { proches: true },
       },
@@ -109,7 +201,14 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         adresse: '3 rue de la Mairie, 62290 Nœux-les-Mines',
         secteurs: [],
         lieux: [
-          { nom: 'Espace petite enfance de Nœux-les-Mines', adresse: '3 rue de la Mairie', codePostal: '62290', communeNom: 'Nœux-les-Mines', horaires: permanences, acces: 'Plain-pied. Arrêt de bus à 100 m.' },
+          {
+            nom: 'Espace petite enfance de Nœux-les-Mines',
+            adresse: '3 rue de la Mairie',
+            codePostal: '62290',
+            communeNom: 'Nœux-les-Mines',
+            horaires: permanences,
+            acces: 'Plain-pied. Arrêt de bus à 100 m.',
+          },
         ],
         communes: { proches: true },
       },
@@ -121,7 +220,14 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         adresse: '10 rue Jean Jaurès, 62260 Auchel',
         secteurs: [],
         lieux: [
-          { nom: 'Maison de l’enfance d’Auchel', adresse: '10 rue Jean Jaurès', codePostal: '62260', communeNom: 'AUCHEL', horaires: permanences, acces: 'Rez-de-chaussée, accessible en fauteuil roulant.' },
+          {
+            nom: 'Maison de l’enfance d’Auchel',
+            adresse: '10 rue Jean Jaurès',
+            codePostal: '62260',
+            communeNom: 'AUCHEL',
+            horaires: permanences,
+            acces: 'Rez-de-chaussée, accessible en fauteuil roulant.',
+          },
         ],
         communes: { proches: true },
       },
@@ -133,7 +239,14 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         adresse: '1 place de la République, 62138 Douvrin',
         secteurs: [],
         lieux: [
-          { nom: 'Pôle petite enfance de Douvrin', adresse: '1 place de la République', codePostal: '62138', communeNom: 'DOUVRIN', horaires: permanences, acces: 'Plain-pied. Parking.' },
+          {
+            nom: 'Pôle petite enfance de Douvrin',
+            adresse: '1 place de la République',
+            codePostal: '62138',
+            communeNom: 'DOUVRIN',
+            horaires: permanences,
+            acces: 'Plain-pied. Parking.',
+          },
         ],
         communes: { proches: true },
       },
@@ -153,7 +266,14 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         adresse: '24 rue des Landes, 85170 Le Poiré-sur-Vie',
         secteurs: [],
         lieux: [
-          { nom: 'Siège de la communauté de communes', adresse: '24 rue des Landes (zone de la Gendronnière)', codePostal: '85170', communeNom: 'LE POIRE SUR VIE', horaires: permanences, acces: 'Accueil de plain-pied, accessible en fauteuil roulant. Parking.' },
+          {
+            nom: 'Siège de la communauté de communes',
+            adresse: '24 rue des Landes (zone de la Gendronnière)',
+            codePostal: '85170',
+            communeNom: 'LE POIRE SUR VIE',
+            horaires: permanences,
+            acces: 'Accueil de plain-pied, accessible en fauteuil roulant. Parking.',
+          },
         ],
         communes: 'reste',
       },
@@ -173,7 +293,14 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
         adresse: '2 rue de la Gare, 89700 Tonnerre',
         secteurs: [],
         lieux: [
-          { nom: "L'Îlot Bambins", adresse: '2 rue de la Gare', codePostal: '89700', communeNom: 'TONNERRE', horaires: [...semaine('09:00', '12:00'), ...semaine('13:30', '17:30', [1, 2, 4])], acces: 'Rez-de-chaussée. À 5 minutes à pied de la gare de Tonnerre.' },
+          {
+            nom: "L'Îlot Bambins",
+            adresse: '2 rue de la Gare',
+            codePostal: '89700',
+            communeNom: 'TONNERRE',
+            horaires: [...semaine('09:00', '12:00'), ...semaine('13:30', '17:30', [1, 2, 4])],
+            acces: 'Rez-de-chaussée. À 5 minutes à pied de la gare de Tonnerre.',
+          },
         ],
         communes: 'reste',
       },
@@ -182,5 +309,11 @@ export const TERRITOIRES: Record<string, TerritoireDef> = {
 };
 
 export function normaliserNom(nom: string): string {
-  return nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[-']/g, ' ').toUpperCase().replace(/\s+/g, ' ').trim();
+  return nom
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[-']/g, ' ')
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }

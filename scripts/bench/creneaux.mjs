@@ -9,20 +9,45 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const maintenant = new Date('2026-10-05T08:00:00Z'); // 8 weeks spanning the October DST change
 const sites = ['isbergues', 'lillers', 'richebourg'];
 const animatrices = ['a1', 'a2', 'a3', 'a4', 'a5'];
-const motifs = [{ id: 'premier', dureeMinutes: 45 }, { id: 'employer', dureeMinutes: 30 }];
+const motifs = [
+  { id: 'premier', dureeMinutes: 45 },
+  { id: 'employer', dureeMinutes: 30 },
+];
 const plages = [];
 for (const [i, a] of animatrices.entries()) {
   for (const [j, s] of sites.entries()) {
-    plages.push({ id: `${a}-${s}`, animatriceId: a, lieuId: s, motifIds: ['premier', 'employer'], jours: [((i + j) % 5) + 1], heureDebut: '09:00', heureFin: '12:30',
-      valideDu: '2026-09-01', valideAu: null, delaiMinimumHeures: 24, horizonJours: 56 });
+    plages.push({
+      id: `${a}-${s}`,
+      animatriceId: a,
+      lieuId: s,
+      motifIds: ['premier', 'employer'],
+      jours: [((i + j) % 5) + 1],
+      heureDebut: '09:00',
+      heureFin: '12:30',
+      valideDu: '2026-09-01',
+      valideAu: null,
+      delaiMinimumHeures: 24,
+      horizonJours: 56,
+    });
   }
-  plages.push({ id: `${a}-tel`, animatriceId: a, lieuId: null, motifIds: ['premier', 'employer'], jours: [1, 2, 3, 4, 5], heureDebut: '14:00', heureFin: '16:30',
-    valideDu: '2026-09-01', valideAu: null, delaiMinimumHeures: 24, horizonJours: 56 });
+  plages.push({
+    id: `${a}-tel`,
+    animatriceId: a,
+    lieuId: null,
+    motifIds: ['premier', 'employer'],
+    jours: [1, 2, 3, 4, 5],
+    heureDebut: '14:00',
+    heureFin: '16:30',
+    valideDu: '2026-09-01',
+    valideAu: null,
+    delaiMinimumHeures: 24,
+    horizonJours: 56,
+  });
 }
 // Book about 40 % of the 45-minute slots, deterministically.
 const tous = creneauxLibres({ plages, occupations: [], motif: motifs[0], maintenant });
 let graine = 42;
-const hasard = () => ((graine = (graine * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const hasard = () => (graine = (graine * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const occupations = tous.filter(() => hasard() < 0.4).map((c) => ({ animatriceId: c.animatriceId, debut: c.debut, fin: c.fin }));
 for (const [k, a] of animatrices.entries()) {
   const jour = ajouterJours(jourParis(maintenant), 7 * (k + 1));
@@ -36,7 +61,9 @@ const cas = [
   { nom: 'any place (staff view)', lieuId: undefined },
 ];
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-console.log(`free slots over 8 weeks: ${animatrices.length} animatrices, ${sites.length} sites + phone, ${plages.length} plages, ${occupations.length} busy intervals, ${ITERATIONS} runs per case`);
+console.log(
+  `free slots over 8 weeks: ${animatrices.length} animatrices, ${sites.length} sites + phone, ${plages.length} plages, ${occupations.length} busy intervals, ${ITERATIONS} runs per case`,
+);
 for (const c of cas) {
   for (const motif of motifs) {
     const durees = [];
@@ -47,6 +74,8 @@ for (const c of cas) {
       durees.push(performance.now() - t0);
     }
     durees.sort((a, b) => a - b);
-    console.log(`${c.nom.padEnd(24)} ${motif.id.padEnd(9)} ${String(n).padStart(4)} slots  p50 ${pct(durees, 50).toFixed(2)} ms  p99 ${pct(durees, 99).toFixed(2)} ms`);
+    console.log(
+      `${c.nom.padEnd(24)} ${motif.id.padEnd(9)} ${String(n).padStart(4)} slots  p50 ${pct(durees, 50).toFixed(2)} ms  p99 ${pct(durees, 99).toFixed(2)} ms`,
+    );
   }
 }

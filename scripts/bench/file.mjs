@@ -48,7 +48,9 @@ try {
 
   async function cookie(email) {
     const r = await fetch(portail.url + '/admin/connexion', {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portail.url },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portail.url },
       body: new URLSearchParams({ email, motDePasse }),
     });
     const c = r.headers.get('set-cookie');
@@ -75,7 +77,9 @@ try {
     if (check.status !== 200) throw new Error(`${chemin}: HTTP ${check.status}`);
     const seul = await charge(portail.url + chemin, { duration: 5, connections: 1, headers: { cookie: comptes[qui] } });
     const r = await charge(portail.url + chemin, { duration: 8, connections: 10, headers: { cookie: comptes[qui] } });
-    console.log(`${qui.padEnd(10)} ${chemin.slice(0, 58).padEnd(58)} 1 conn: p50 ${String(seul.p50).padStart(4)} ms p99 ${String(seul.p99).padStart(4)} ms | 10 conn: p50 ${String(r.p50).padStart(4)} ms p99 ${String(r.p99).padStart(4)} ms ${String(r.rps).padStart(3)} req/s, errors ${r.erreurs + seul.erreurs}`);
+    console.log(
+      `${qui.padEnd(10)} ${chemin.slice(0, 58).padEnd(58)} 1 conn: p50 ${String(seul.p50).padStart(4)} ms p99 ${String(seul.p99).padStart(4)} ms | 10 conn: p50 ${String(r.p50).padStart(4)} ms p99 ${String(r.p99).padStart(4)} ms ${String(r.rps).padStart(3)} req/s, errors ${r.erreurs + seul.erreurs}`,
+    );
   }
 } finally {
   if (portail) await portail.stop();

@@ -10,7 +10,10 @@ import autocannon from 'autocannon';
 export async function portLibre() {
   return new Promise((resolve) => {
     const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -18,25 +21,56 @@ export async function portLibre() {
 export async function demarrerPortail(env = {}) {
   const outDir = process.env.ASTRO_OUT_DIR ?? path.resolve('.bench/build');
   if (!process.env.BENCH_SKIP_BUILD) {
-    const b = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore', env: { ...process.env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const b = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      stdio: 'ignore',
+      env: { ...process.env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
     if (b.status !== 0) throw new Error('build failed');
   }
   const port = await portLibre();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gpe-bench-'));
   const t0 = Date.now();
   const child = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', SECRET: 'bench-secret-bench-secret-bench-secret', SEED_DEMO: 'true', HOST: '127.0.0.1', PORT: String(port), ASTRO_OUT_DIR: outDir, DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKERS: 'false', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SECRET: 'bench-secret-bench-secret-bench-secret',
+      SEED_DEMO: 'true',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ASTRO_OUT_DIR: outDir,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      WORKERS: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = await new Promise((resolve, reject) => {
     child.on('message', (m) => m.pret && resolve(m.pret));
     child.on('exit', (c) => reject(new Error(`server exited ${c}`)));
   });
-  return { url, startupMs: Date.now() - t0, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    startupMs: Date.now() - t0,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 export async function charge(url, o = {}) {
-  const r = await autocannon({ url, connections: o.connections ?? 10, duration: o.duration ?? 10, amount: o.amount, method: o.method ?? 'GET', headers: o.headers, body: o.body });
+  const r = await autocannon({
+    url,
+    connections: o.connections ?? 10,
+    duration: o.duration ?? 10,
+    amount: o.amount,
+    method: o.method ?? 'GET',
+    headers: o.headers,
+    body: o.body,
+  });
   return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, erreurs: r.errors + r.non2xx, total: r.requests.total };
 }
 

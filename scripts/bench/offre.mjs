@@ -57,7 +57,11 @@ async function mesurer(url, titre, connexions = 4) {
   }
 }
 
-console.log(`charge de la machine au départ : ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (${os.cpus().length} cœurs)`);
+console.log(
+  `charge de la machine au départ : ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (${os.cpus().length} cœurs)`,
+);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gpe-bench-offre-'));
 let p = await demarrerPortail({ DATA_DIR: dataDir });
 try {
@@ -72,7 +76,9 @@ try {
 const { PGlite } = await import('@electric-sql/pglite');
 const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
 const pg = new PGlite(path.join(dataDir, 'pglite'), { extensions: { btree_gist } });
-const { rows: [{ n: existant }] } = await pg.query('select count(*)::int as n from structures');
+const {
+  rows: [{ n: existant }],
+} = await pg.query('select count(*)::int as n from structures');
 await pg.exec(`
   insert into structures (type, nom, commune_code, adresse, lat, lon, position_publique, lat_publique, lon_publique, capacite,
     age_min_mois, age_max_mois, horaires, horaires_atypiques, accueil_urgence, handicap_accueilli, financement, gestionnaire,
@@ -90,12 +96,17 @@ await pg.exec(`
   select s.id, (array['bebe','marcheur','grand'])[1 + floor(random() * 3)::int]::tranche_age, 1, current_date + (floor(random() * 60)::int)
   from structures s where s.dispo_statut = 'places' and not exists (select 1 from places_disponibles p where p.structure_id = s.id);
 `);
-const { rows: [{ n: total }] } = await pg.query('select count(*)::int as n from structures where visible and actif');
+const {
+  rows: [{ n: total }],
+} = await pg.query('select count(*)::int as n from structures where visible and actif');
 await pg.close();
 
 process.env.BENCH_SKIP_BUILD = '1';
 p = await demarrerPortail({ DATA_DIR: dataDir });
-const GRANDS = [['/api/offre (GeoJSON complet, données ouvertes)', '/api/offre', 'offre.json'], ['/api/offre/points (format léger de la carte)', '/api/offre/points', 'points.json']];
+const GRANDS = [
+  ['/api/offre (GeoJSON complet, données ouvertes)', '/api/offre', 'offre.json'],
+  ['/api/offre/points (format léger de la carte)', '/api/offre/points', 'points.json'],
+];
 const dossier = path.join(process.env.ASTRO_OUT_DIR ?? path.resolve('.bench/build'), 'client', '__bench-offre');
 try {
   await mesurer(p.url, `Offre générée : ${total} lieux visibles et actifs`, 1);
@@ -110,7 +121,10 @@ try {
   for (const [, chemin, fichier] of GRANDS) {
     const brut = Buffer.from(await (await fetch(p.url + chemin, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
     writeFileSync(path.join(dossier, fichier), brut);
-    writeFileSync(path.join(dossier, fichier + '.br'), Buffer.from(await (await fetch(p.url + chemin, { headers: { 'accept-encoding': 'br' } })).arrayBuffer()));
+    writeFileSync(
+      path.join(dossier, fichier + '.br'),
+      Buffer.from(await (await fetch(p.url + chemin, { headers: { 'accept-encoding': 'br' } })).arrayBuffer()),
+    );
   }
 } finally {
   await p.stop();
@@ -121,7 +135,8 @@ p = await demarrerPortail({ DATA_DIR: dataDir });
 try {
   console.log(`\n## p99 contre les mêmes octets servis en statique (${total} lieux, brotli, 4 connexions, tours alternés)`);
   for (const [nom, chemin, fichier] of GRANDS) {
-    const dyn = [], stat = [];
+    const dyn = [],
+      stat = [];
     for (let i = 0; i < 3; i++) {
       dyn.push(await charge(p.url + chemin, { duration: 3, connections: 4, headers: { 'accept-encoding': 'br' } }));
       stat.push(await charge(`${p.url}/__bench-offre/${fichier}`, { duration: 3, connections: 4, headers: { 'accept-encoding': 'br' } }));

@@ -62,7 +62,16 @@ try {
 }
 
 const entetes = ['page', 'HTML gzip', 'res.', 'total gzip', 'total br', 'p50', 'p99', 'budget'];
-const table = lignes.map((l) => [l.chemin, ko(l.html), String(l.ressources), ko(l.totalGz), ko(l.totalBr), `${l.p50} ms`, `${l.p99} ms`, l.totalGz <= BUDGET && l.erreurs === 0 ? 'ok' : l.erreurs ? `${l.erreurs} errors` : 'OVER']);
+const table = lignes.map((l) => [
+  l.chemin,
+  ko(l.html),
+  String(l.ressources),
+  ko(l.totalGz),
+  ko(l.totalBr),
+  `${l.p50} ms`,
+  `${l.p99} ms`,
+  l.totalGz <= BUDGET && l.erreurs === 0 ? 'ok' : l.erreurs ? `${l.erreurs} errors` : 'OVER',
+]);
 const largeurs = entetes.map((e, i) => Math.max(e.length, ...table.map((r) => r[i].length)));
 const ligne = (r) => r.map((c, i) => (i === 0 ? c.padEnd(largeurs[i]) : c.padStart(largeurs[i]))).join('  ');
 console.log(ligne(entetes));

@@ -63,7 +63,12 @@ async function genererAnnee(sql, annee) {
 }
 
 try {
-  const login = await fetch(p.url + '/admin/connexion', { method: 'POST', redirect: 'manual', headers: { origin: p.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=admin%40exemple.fr&motDePasse=bench-password' });
+  const login = await fetch(p.url + '/admin/connexion', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: p.url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'email=admin%40exemple.fr&motDePasse=bench-password',
+  });
   const cookie = login.headers.get('set-cookie').split(';')[0];
   // Last full year: every session and every analyse-de-la-pratique session is past.
   const annee = new Date().getFullYear() - 1;
@@ -81,7 +86,13 @@ try {
   console.log(`  the report counts ${presences} atelier attendances`);
   const apres = await charge(cible, { headers: { cookie }, connections: 1, amount: 40 });
   console.log(`activity report ${annee} with that year: p50 ${apres.p50} ms, p99 ${apres.p99} ms, errors ${apres.erreurs}`);
-  ratio('rapport d’activité : p50 avec 5 000 inscriptions / p50 démo seule', apres.p50 / Math.max(1, avant.p50), 2, '<=', `${apres.p50} ms contre ${avant.p50} ms`);
+  ratio(
+    'rapport d’activité : p50 avec 5 000 inscriptions / p50 démo seule',
+    apres.p50 / Math.max(1, avant.p50),
+    2,
+    '<=',
+    `${apres.p50} ms contre ${avant.p50} ms`,
+  );
 } finally {
   await p.stop();
   await a.unsafe(`drop database if exists ${nom} with (force)`);

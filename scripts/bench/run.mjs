@@ -19,12 +19,24 @@ for (const s of choisis) {
   premier = false;
 }
 
-const lignes = existsSync(resultats) ? readFileSync(resultats, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+const lignes = existsSync(resultats)
+  ? readFileSync(resultats, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+  : [];
 console.log('\n━━━ ratios et cibles (issue 20) ━━━');
 const largeur = Math.max(10, ...lignes.map((l) => l.nom.length));
 for (const l of lignes) {
   const v = typeof l.valeur === 'number' && Number.isFinite(l.valeur) ? l.valeur.toFixed(2) : String(l.valeur);
-  console.log(`${l.nom.padEnd(largeur)}  ${v.padStart(8)}  cible ${l.sens} ${String(l.cible).padEnd(5)} ${l.ok ? 'ok' : 'EN DESSOUS DE LA CIBLE'}${l.detail ? `  (${l.detail})` : ''}`);
+  console.log(
+    `${l.nom.padEnd(largeur)}  ${v.padStart(8)}  cible ${l.sens} ${String(l.cible).padEnd(5)} ${l.ok ? 'ok' : 'EN DESSOUS DE LA CIBLE'}${l.detail ? `  (${l.detail})` : ''}`,
+  );
 }
 const manques = lignes.filter((l) => !l.ok);
-console.log(manques.length ? `\n${manques.length} ratio(s) sur ${lignes.length} en dessous de la cible : ${manques.map((l) => l.nom).join(' ; ')}` : `\nLes ${lignes.length} ratios atteignent leur cible.`);
+console.log(
+  manques.length
+    ? `\n${manques.length} ratio(s) sur ${lignes.length} en dessous de la cible : ${manques.map((l) => l.nom).join(' ; ')}`
+    : `\nLes ${lignes.length} ratios atteignent leur cible.`,
+);

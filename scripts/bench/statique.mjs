@@ -45,14 +45,21 @@ try {
     const page = { total: 0, p99: 0, erreurs: 0 };
     const stat = { total: 0, p99: 0, erreurs: 0 };
     for (let i = 0; i < TOURS; i++) {
-      for (const [acc, u] of [[page, p.url + chemin], [stat, `${p.url}/__bench-statique/${nomFichier(chemin)}`]]) {
+      for (const [acc, u] of [
+        [page, p.url + chemin],
+        [stat, `${p.url}/__bench-statique/${nomFichier(chemin)}`],
+      ]) {
         const r = await charge(u, { duration: DUREE / TOURS, connections: 10, headers: identite });
-        acc.total += r.total; acc.erreurs += r.erreurs; acc.p99 = Math.max(acc.p99, r.p99);
+        acc.total += r.total;
+        acc.erreurs += r.erreurs;
+        acc.p99 = Math.max(acc.p99, r.p99);
       }
     }
     page.rps = Math.round(page.total / DUREE);
     stat.rps = Math.round(stat.total / DUREE);
-    console.log(`${nom} (${chemin}): ${page.rps} req/s (pire p99 ${page.p99} ms) ; mêmes octets en fichier statique : ${stat.rps} req/s (pire p99 ${stat.p99} ms) ; erreurs ${page.erreurs + stat.erreurs}`);
+    console.log(
+      `${nom} (${chemin}): ${page.rps} req/s (pire p99 ${page.p99} ms) ; mêmes octets en fichier statique : ${stat.rps} req/s (pire p99 ${stat.p99} ms) ; erreurs ${page.erreurs + stat.erreurs}`,
+    );
     ratio(`${chemin} / statique (débit)`, page.rps / stat.rps, 0.5, '>=', `${page.rps} contre ${stat.rps} req/s`);
   }
 } finally {

@@ -17,7 +17,12 @@ try {
   await genererDemandes(sql, n);
   console.log(`generated ${n} demandes in ${Date.now() - t0} ms`);
   await sql.end();
-  const login = await fetch(p.url + '/admin/connexion', { method: 'POST', redirect: 'manual', headers: { origin: p.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=admin%40exemple.fr&motDePasse=bench-password' });
+  const login = await fetch(p.url + '/admin/connexion', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: p.url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'email=admin%40exemple.fr&motDePasse=bench-password',
+  });
   const cookie = login.headers.get('set-cookie').split(';')[0];
   const annee = new Date().getFullYear();
   const cible = `${p.url}/admin/statistiques?periode=annee&annee=${annee}&perimetre=territoire`;

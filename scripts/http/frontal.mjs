@@ -11,10 +11,27 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.geojson': 'application/geo+json; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.webmanifest': 'application/manifest+json', '.xml': 'application/xml; charset=utf-8', '.pdf': 'application/pdf',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.pdf': 'application/pdf',
 };
 /** Files above this are left to Astro's handler (streamed from disk). */
 const TAILLE_MAX_EN_MEMOIRE = 2 * 1024 * 1024;
@@ -37,21 +54,37 @@ export function indexerStatiques(dossier) {
   const index = new Map();
   const parcourir = (rel) => {
     let noms;
-    try { noms = readdirSync(path.join(dossier, rel), { withFileTypes: true }); } catch { return; }
+    try {
+      noms = readdirSync(path.join(dossier, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const d of noms) {
       const r = path.posix.join(rel, d.name);
       if (d.name.startsWith('.')) continue;
-      if (d.isDirectory()) { parcourir(r); continue; }
+      if (d.isDirectory()) {
+        parcourir(r);
+        continue;
+      }
       if (/\.(br|gz)$/.test(d.name)) continue;
       const type = TYPES[path.extname(d.name).toLowerCase()];
       const fichier = path.join(dossier, r);
       const st = statSync(fichier);
       if (!type || st.size > TAILLE_MAX_EN_MEMOIRE) continue;
       const corps = readFileSync(fichier);
-      const lire = (ext) => { try { return readFileSync(fichier + ext); } catch { return undefined; } };
+      const lire = (ext) => {
+        try {
+          return readFileSync(fichier + ext);
+        } catch {
+          return undefined;
+        }
+      };
       const urlPath = '/' + r;
       index.set(urlPath, {
-        type, corps, br: lire('.br'), gzip: lire('.gz'),
+        type,
+        corps,
+        br: lire('.br'),
+        gzip: lire('.gz'),
         etag: `"${createHash('sha1').update(corps).digest('base64url')}"`,
         modifie: st.mtime.toUTCString(),
         cacheControl: urlPath.startsWith('/_astro/') ? IMMUABLE : 'public, max-age=0',
@@ -63,14 +96,20 @@ export function indexerStatiques(dossier) {
 }
 
 function repondre(req, res, statut, entetes, e) {
-  const encodage = (e.br || e.gzip) ? encodageAccepte(req.headers['accept-encoding']) : null;
+  const encodage = e.br || e.gzip ? encodageAccepte(req.headers['accept-encoding']) : null;
   const corps = encodage === 'br' && e.br ? e.br : encodage && e.gzip ? e.gzip : e.corps;
   const enc = corps === e.br ? 'br' : corps === e.gzip ? 'gzip' : null;
   const etag = enc ? `W/${e.etag}` : e.etag;
   entetes.ETag = etag;
   if (e.br || e.gzip) entetes.Vary = 'Accept-Encoding';
   const siPas = req.headers['if-none-match'];
-  if (siPas && siPas.split(',').some((x) => { const v = x.trim(); return v === etag || v === e.etag || v === `W/${e.etag}` || v === '*'; })) {
+  if (
+    siPas &&
+    siPas.split(',').some((x) => {
+      const v = x.trim();
+      return v === etag || v === e.etag || v === `W/${e.etag}` || v === '*';
+    })
+  ) {
     res.writeHead(304, entetes);
     res.end();
     return;
@@ -91,7 +130,11 @@ export function frontal(clientDir, handler) {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.range) return handler(req, res);
     const q = req.url.indexOf('?');
     let chemin = q < 0 ? req.url : req.url.slice(0, q);
-    try { chemin = decodeURI(chemin); } catch { return handler(req, res); }
+    try {
+      chemin = decodeURI(chemin);
+    } catch {
+      return handler(req, res);
+    }
     const s = statiques.get(chemin);
     if (s) return repondre(req, res, 200, { 'Content-Type': s.type, 'Cache-Control': s.cacheControl, 'Last-Modified': s.modifie, 'Accept-Ranges': 'bytes' }, s);
     if (q < 0) {

@@ -14,14 +14,23 @@ export function precompresser(dossier) {
   const parcourir = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
-      if (e.isDirectory()) { parcourir(f); continue; }
+      if (e.isDirectory()) {
+        parcourir(f);
+        continue;
+      }
       if (!COMPRESSIBLES.test(e.name)) continue;
       const corps = readFileSync(f);
       if (corps.length < 1024) continue;
       const br = brotliCompressSync(corps, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: corps.length } });
       const gz = gzipSync(corps, { level: 9 });
-      if (br.length < corps.length) { writeFileSync(f + '.br', br); n++; }
-      if (gz.length < corps.length) { writeFileSync(f + '.gz', gz); n++; }
+      if (br.length < corps.length) {
+        writeFileSync(f + '.br', br);
+        n++;
+      }
+      if (gz.length < corps.length) {
+        writeFileSync(f + '.gz', gz);
+        n++;
+      }
     }
   };
   parcourir(dossier);

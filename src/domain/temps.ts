@@ -197,7 +197,14 @@ export function lignesHoraires(horaires: { jour: number; debut: string; fin: str
     else lignes.push({ du: jour, au: jour, plages });
   }
   // Two days are named one by one ("lundi", "mardi"), three or more as a span ("du lundi au mercredi").
-  return lignes.flatMap((l) => (l.au === l.du + 1 ? [{ ...l, au: l.du }, { ...l, du: l.au }] : [l]));
+  return lignes.flatMap((l) =>
+    l.au === l.du + 1
+      ? [
+          { ...l, au: l.du },
+          { ...l, du: l.au },
+        ]
+      : [l],
+  );
 }
 
 /** '26/10/2026' (back office). */
@@ -220,10 +227,14 @@ export function courtSms(d: Date): string {
 /** '1 234,56' in the reader's language (Latin digits in Arabic), with no narrow space trouble. */
 export function nombre(x: number, lang: string, decimales = 2): string {
   const entier = Number.isInteger(x);
-  return new Intl.NumberFormat(localeDe(lang), { minimumFractionDigits: entier ? 0 : decimales, maximumFractionDigits: decimales }).format(x).replace(/\u202f/g, '\u00a0');
+  return new Intl.NumberFormat(localeDe(lang), { minimumFractionDigits: entier ? 0 : decimales, maximumFractionDigits: decimales })
+    .format(x)
+    .replace(/\u202f/g, '\u00a0');
 }
 
 /** An amount in cents as '1 234,56 €' / '€1,234.56' in the reader's language, two decimals. */
 export function montantEuros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(localeDe(lang), { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100).replace(/\u202f/g, '\u00a0');
+  return new Intl.NumberFormat(localeDe(lang), { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    .format(cents / 100)
+    .replace(/\u202f/g, '\u00a0');
 }

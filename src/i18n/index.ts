@@ -66,7 +66,9 @@ export function clesManquantes(lang: Lang): string[] {
       if (typeof cible !== 'string') out.push(prefix);
       return;
     }
-    if (src && typeof src === 'object') for (const [k, v] of Object.entries(src)) walk(v, cible && typeof cible === 'object' ? (cible as Record<string, unknown>)[k] : undefined, prefix ? `${prefix}.${k}` : k);
+    if (src && typeof src === 'object')
+      for (const [k, v] of Object.entries(src))
+        walk(v, cible && typeof cible === 'object' ? (cible as Record<string, unknown>)[k] : undefined, prefix ? `${prefix}.${k}` : k);
   };
   walk(fr, DICTIONNAIRES[lang], '');
   return out;

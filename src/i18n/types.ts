@@ -1,9 +1,5 @@
 /** Any string where French has a string: other languages only need the same shape. */
-export type Traduction<T> = T extends string
-  ? string
-  : T extends Record<string | number, unknown>
-    ? { [K in keyof T]?: Traduction<T[K]> }
-    : T;
+export type Traduction<T> = T extends string ? string : T extends Record<string | number, unknown> ? { [K in keyof T]?: Traduction<T[K]> } : T;
 
 type Join<K, P> = K extends string | number ? (P extends string | number ? `${K}.${P}` : never) : never;
 /** Dot paths of every string leaf: 'demande.erreur.email'. */

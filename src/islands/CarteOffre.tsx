@@ -15,10 +15,21 @@ import { interpoler } from '../i18n/messages';
 import { lirePoints, type PointsOffre } from '../domain/offre/points-lecture';
 
 export type TextesCarte = {
-  region: string; aide: string; chargement: string; erreur: string; nombre: string; groupe: string; fondCommunes: string;
+  region: string;
+  aide: string;
+  chargement: string;
+  erreur: string;
+  nombre: string;
+  groupe: string;
+  fondCommunes: string;
   /** Leaflet's own controls, in the page's language. */
-  zoomPlus: string; zoomMoins: string; fermerPopup: string;
-  sansNom: string; demande: string; voirListe: string; confirmeIlYa: string;
+  zoomPlus: string;
+  zoomMoins: string;
+  fermerPopup: string;
+  sansNom: string;
+  demande: string;
+  voirListe: string;
+  confirmeIlYa: string;
   etats: Record<'disponible' | 'a-confirmer' | 'complet' | 'inconnu', string>;
   types: Record<string, string>;
 };
@@ -40,16 +51,22 @@ type Props = {
 
 /** What a marker knows before its details are fetched (light format, /api/offre/points); dates come with the details. */
 type Proprietes = {
-  id: string; type: string; nom: string | null; commune: { code: string; nom: string };
+  id: string;
+  type: string;
+  nom: string | null;
+  commune: { code: string; nom: string };
   disponibilite: { etat: keyof TextesCarte['etats']; disponibleDepuis: string | null; joursDepuisConfirmation: number | null };
 };
 
 // Placeholders and plurals (Intl.PluralRules of the page's language).
-const remplir = (s: string, v: Record<string, string | number>) => interpoler(s, v, typeof document === 'undefined' ? 'fr' : document.documentElement.lang || 'fr');
+const remplir = (s: string, v: Record<string, string | number>) =>
+  interpoler(s, v, typeof document === 'undefined' ? 'fr' : document.documentElement.lang || 'fr');
 
 function libelleEtat(p: Proprietes, tx: TextesCarte): string {
   const d = p.disponibilite;
-  const date = d.disponibleDepuis ? new Date(`${d.disponibleDepuis}T12:00:00Z`).toLocaleDateString(document.documentElement.lang || 'fr', { dateStyle: 'long', timeZone: 'UTC' }) : '';
+  const date = d.disponibleDepuis
+    ? new Date(`${d.disponibleDepuis}T12:00:00Z`).toLocaleDateString(document.documentElement.lang || 'fr', { dateStyle: 'long', timeZone: 'UTC' })
+    : '';
   const base = remplir(tx.etats[d.etat], { date });
   return d.etat === 'disponible' || d.etat === 'complet' ? `${base} (${remplir(tx.confirmeIlYa, { n: d.joursDepuisConfirmation ?? 0 })})` : base;
 }
@@ -79,10 +96,18 @@ export default function CarteOffre(props: Props) {
       ]);
       if (!reponse.ok) throw new Error(`offre ${reponse.status}`);
       const brut = (await reponse.json()) as PointsOffre;
-      const fc = { features: lirePoints(brut).map((x) => ({
-        geometry: { coordinates: [x.lon, x.lat] },
-        properties: { id: x.id, type: x.type, nom: x.nom, commune: x.commune, disponibilite: { etat: x.etat, disponibleDepuis: null, joursDepuisConfirmation: null } } as Proprietes,
-      })) };
+      const fc = {
+        features: lirePoints(brut).map((x) => ({
+          geometry: { coordinates: [x.lon, x.lat] },
+          properties: {
+            id: x.id,
+            type: x.type,
+            nom: x.nom,
+            commune: x.commune,
+            disponibilite: { etat: x.etat, disponibleDepuis: null, joursDepuisConfirmation: null },
+          } as Proprietes,
+        })),
+      };
       const idCourt = (uuid: string) => uuid.replaceAll('-', '').toLowerCase().slice(0, brut.longueurId);
       const idsPage = new Set(props.idsPage.map(idCourt));
       if (fini || !conteneur.current) return;
@@ -96,7 +121,8 @@ export default function CarteOffre(props: Props) {
         L.tileLayer(props.tuiles.url, { attribution: props.tuiles.attribution, maxZoom: 19 }).addTo(carte);
       } else if (contours) {
         fond = L.geoJSON(contours as GeoJSON.FeatureCollection, {
-          interactive: false, attribution: tx.fondCommunes,
+          interactive: false,
+          attribution: tx.fondCommunes,
           style: { color: '#1f4d47', weight: 1, fillColor: '#e3efec', fillOpacity: 0.6 },
         }).addTo(carte);
       }
@@ -126,7 +152,11 @@ export default function CarteOffre(props: Props) {
         const m = L.marker([lat, lon], {
           keyboard: true,
           title: titre,
-          icon: L.divIcon({ className: `marqueur-offre marqueur-offre--${p.disponibilite.etat}`, html: `<span aria-hidden="true"></span>${span.outerHTML}`, iconSize: [24, 24] }),
+          icon: L.divIcon({
+            className: `marqueur-offre marqueur-offre--${p.disponibilite.etat}`,
+            html: `<span aria-hidden="true"></span>${span.outerHTML}`,
+            iconSize: [24, 24],
+          }),
         });
         m.bindPopup(() => contenuPopup(p, nom, titre));
         const fiche = () => document.querySelector(`[data-offre][data-id-court="${p.id}"]`);
@@ -134,16 +164,25 @@ export default function CarteOffre(props: Props) {
           fiche()?.classList.remove('fiche-lieu--active');
           // Focus goes back to the marker (or the map when the marker is inside a cluster) if it was in the popup.
           const el = e.popup.getElement();
-          if (el && (el.contains(document.activeElement) || document.activeElement === document.body)) ((m.getElement() as HTMLElement | undefined) ?? conteneur.current)?.focus();
+          if (el && (el.contains(document.activeElement) || document.activeElement === document.body))
+            ((m.getElement() as HTMLElement | undefined) ?? conteneur.current)?.focus();
         });
         m.on('popupopen', (e) => {
           fiche()?.classList.add('fiche-lieu--active');
           const el = e.popup.getElement();
           const fermer = el?.querySelector<HTMLElement>('.leaflet-popup-close-button');
-          if (fermer) { fermer.setAttribute('aria-label', tx.fermerPopup); fermer.title = tx.fermerPopup; }
+          if (fermer) {
+            fermer.setAttribute('aria-label', tx.fermerPopup);
+            fermer.title = tx.fermerPopup;
+          }
           if (el && !el.dataset.echap) {
             el.dataset.echap = '1';
-            el.addEventListener('keydown', (k) => { if (k.key === 'Escape') { k.stopPropagation(); carteCourante.closePopup(); } });
+            el.addEventListener('keydown', (k) => {
+              if (k.key === 'Escape') {
+                k.stopPropagation();
+                carteCourante.closePopup();
+              }
+            });
           }
           (el?.querySelector('.popup-offre') as HTMLElement | null)?.focus();
         });
@@ -172,12 +211,15 @@ export default function CarteOffre(props: Props) {
         // Name and dated availability: fetched when the popup opens.
         fetch(`${props.base ?? ''}/api/offre/lieu/${p.id}`, { headers: { accept: 'application/geo+json' } })
           .then((r) => (r.ok ? r.json() : null))
-          .then((f: { properties: Proprietes } | null) => {
-            if (f) {
-              dispo.textContent = libelleEtat(f.properties, tx);
-              d.href = lienDemande(f.properties.id);
-            }
-          }, () => {});
+          .then(
+            (f: { properties: Proprietes } | null) => {
+              if (f) {
+                dispo.textContent = libelleEtat(f.properties, tx);
+                d.href = lienDemande(f.properties.id);
+              }
+            },
+            () => {},
+          );
         const ficheListe = document.querySelector<HTMLElement>(`[data-offre][data-id-court="${p.id}"]`);
         if (idsPage.has(p.id) && ficheListe) {
           const a = document.createElement('a');
@@ -186,10 +228,14 @@ export default function CarteOffre(props: Props) {
           div.append(a, document.createTextNode(' · '));
         }
         const d = document.createElement('a');
-        const lienDemande = (structure?: string) => `${props.base ?? ''}${props.demandeBase}?${structure ? `structure=${encodeURIComponent(structure)}&` : ''}commune=${encodeURIComponent(p.commune.code)}`;
+        const lienDemande = (structure?: string) =>
+          `${props.base ?? ''}${props.demandeBase}?${structure ? `structure=${encodeURIComponent(structure)}&` : ''}commune=${encodeURIComponent(p.commune.code)}`;
         d.href = lienDemande(ficheListe?.dataset.offre);
         d.textContent = tx.demande;
-        if (props.compact) { d.target = '_blank'; d.rel = 'noopener'; }
+        if (props.compact) {
+          d.target = '_blank';
+          d.rel = 'noopener';
+        }
         div.append(d);
         return div;
       }
@@ -201,15 +247,23 @@ export default function CarteOffre(props: Props) {
         if (!m) continue;
         const voir = () => {
           conteneur.current?.scrollIntoView({ block: 'center' });
-          groupe.zoomToShowLayer(m, () => { m.openPopup(); });
+          groupe.zoomToShowLayer(m, () => {
+            m.openPopup();
+          });
         };
         b.hidden = false;
         b.addEventListener('click', voir);
-        nettoyages.push(() => { b.removeEventListener('click', voir); b.hidden = true; });
+        nettoyages.push(() => {
+          b.removeEventListener('click', voir);
+          b.hidden = true;
+        });
       }
       setNombre(fc.features.length);
       setEtat('pret');
-    })().catch((e) => { console.error('carte', e); if (!fini) setEtat('erreur'); });
+    })().catch((e) => {
+      console.error('carte', e);
+      if (!fini) setEtat('erreur');
+    });
     return () => {
       fini = true;
       nettoyages.forEach((n) => n());
@@ -219,8 +273,18 @@ export default function CarteOffre(props: Props) {
 
   return (
     <div ref={racine} class={`carte-offre${props.compact ? ' carte-offre--compacte' : ''}`}>
-      <p class="aide" id="carte-offre-aide">{tx.aide}</p>
-      <div ref={conteneur} class="carte-offre__carte" role="region" aria-label={tx.region} aria-describedby="carte-offre-aide" data-etat={etat} data-nombre={nombre} />
+      <p class="aide" id="carte-offre-aide">
+        {tx.aide}
+      </p>
+      <div
+        ref={conteneur}
+        class="carte-offre__carte"
+        role="region"
+        aria-label={tx.region}
+        aria-describedby="carte-offre-aide"
+        data-etat={etat}
+        data-nombre={nombre}
+      />
       <p class="carte-offre__statut" role="status">
         {etat === 'chargement' ? tx.chargement : etat === 'erreur' ? tx.erreur : remplir(tx.nombre, { n: nombre })}
       </p>

@@ -43,7 +43,7 @@ function Validation(p: Extract<Props, { mode: 'validation' }>) {
     const touches = new Set<string>();
     const verifier = () => {
       const erreurs = erreursEtapes(lireFormulaire(form), [p.etape], { aujourdhui: p.aujourdhui, codesCommunes: p.codes });
-      for (const c of touches) afficherErreur(c, erreurs[c] ? p.messages[erreurs[c]!] ?? erreurs[c] : undefined);
+      for (const c of touches) afficherErreur(c, erreurs[c] ? (p.messages[erreurs[c]!] ?? erreurs[c]) : undefined);
     };
     const quitter = (e: Event) => {
       const cible = e.target as HTMLInputElement;
@@ -116,8 +116,18 @@ function Commune(p: Extract<Props, { mode: 'commune' }>) {
   return (
     <div class="filtre-commune">
       <label for="filtre-commune">{p.libelle}</label>
-      <input id="filtre-commune" type="search" value={texte} onInput={(e) => filtrer((e.target as HTMLInputElement).value)} autocomplete="off" aria-controls="f-commune" aria-describedby="filtre-commune-nombre" />
-      <p class="aide" id="filtre-commune-nombre" aria-live="polite">{nombre === null ? '' : p.nombre.replace('{n}', String(nombre))}</p>
+      <input
+        id="filtre-commune"
+        type="search"
+        value={texte}
+        onInput={(e) => filtrer((e.target as HTMLInputElement).value)}
+        autocomplete="off"
+        aria-controls="f-commune"
+        aria-describedby="filtre-commune-nombre"
+      />
+      <p class="aide" id="filtre-commune-nombre" aria-live="polite">
+        {nombre === null ? '' : p.nombre.replace('{n}', String(nombre))}
+      </p>
     </div>
   );
 }
@@ -137,7 +147,13 @@ function Horaires(p: Extract<Props, { mode: 'horaires' }>) {
     }
   };
   if (!pret) return null;
-  return <p><button type="button" class="bouton bouton--secondaire" onClick={copier}>{p.libelle}</button></p>;
+  return (
+    <p>
+      <button type="button" class="bouton bouton--secondaire" onClick={copier}>
+        {p.libelle}
+      </button>
+    </p>
+  );
 }
 
 export default function DemandeConfort(p: Props) {

@@ -75,7 +75,11 @@ export default function LireAVoixHaute(p: Props) {
       const u = new SpeechSynthesisUtterance(texte);
       u.lang = langue;
       if (voix.current) u.voice = voix.current;
-      if (i === blocs.length - 1) u.onend = () => { setEnCours(false); setAnnonce(p.fin); };
+      if (i === blocs.length - 1)
+        u.onend = () => {
+          setEnCours(false);
+          setAnnonce(p.fin);
+        };
       u.onerror = () => setEnCours(false);
       speechSynthesis.speak(u);
     });
@@ -87,9 +91,12 @@ export default function LireAVoixHaute(p: Props) {
   return (
     <p class="lire-a-voix-haute">
       <button type="button" class="bouton bouton--secondaire" onClick={enCours ? arreter : lire}>
-        <span aria-hidden="true">{enCours ? '■ ' : '▶ '}</span>{enCours ? p.arreter : p.lire}
+        <span aria-hidden="true">{enCours ? '■ ' : '▶ '}</span>
+        {enCours ? p.arreter : p.lire}
       </button>
-      <span class="visually-hidden" role="status">{annonce}</span>
+      <span class="visually-hidden" role="status">
+        {annonce}
+      </span>
     </p>
   );
 }

@@ -24,10 +24,17 @@ export type ColonneCout = {
 };
 
 const CLES_MONTANTS: Record<LigneTableau, keyof EstimationCout['mensuel']> = {
-  coutBrut: 'coutBrutCents', aides: 'aidesCents', netAvantCredit: 'netAvantCreditCents', creditImpot: 'creditImpotCents', netApresCredit: 'netApresCreditCents',
+  coutBrut: 'coutBrutCents',
+  aides: 'aidesCents',
+  netAvantCredit: 'netAvantCreditCents',
+  creditImpot: 'creditImpotCents',
+  netApresCredit: 'netApresCreditCents',
 };
 
-function montant(e: { estimation: EstimationCout | null; fourchette: { bas: EstimationCout; haut: EstimationCout } | null }, f: (x: EstimationCout) => number): Montant {
+function montant(
+  e: { estimation: EstimationCout | null; fourchette: { bas: EstimationCout; haut: EstimationCout } | null },
+  f: (x: EstimationCout) => number,
+): Montant {
   if (e.estimation) return { valeur: f(e.estimation) };
   const a = f(e.fourchette!.bas);
   const b = f(e.fourchette!.haut);
@@ -35,12 +42,20 @@ function montant(e: { estimation: EstimationCout | null; fourchette: { bas: Esti
 }
 
 /** Already visible elsewhere (income not given) or self-evident in a range. */
-const AVERTISSEMENTS_DE_FOURCHETTE = new Set<CodeAvertissementCout>(['revenus-non-renseignes', 'plancher-ressources-applique', 'plafond-ressources-applique', 'cmg-revenus-trop-eleves']);
+const AVERTISSEMENTS_DE_FOURCHETTE = new Set<CodeAvertissementCout>([
+  'revenus-non-renseignes',
+  'plancher-ressources-applique',
+  'plafond-ressources-applique',
+  'cmg-revenus-trop-eleves',
+]);
 /** Internal quality flags of the barème ("chiffre à vérifier"): for the team that maintains it, not for families. */
 const AVERTISSEMENTS_INTERNES = new Set<CodeAvertissementCout>(['parametre-a-verifier']);
 
 /** Columns of the table, in the order given (suitable modes first), the shared nanny next to the nanny. */
-export function colonnesCouts(entree: EntreeEstimation, ordre: readonly { mode: ModeAccueil; adapte: boolean }[]): { colonnes: ColonneCout[]; revenusConnus: boolean } {
+export function colonnesCouts(
+  entree: EntreeEstimation,
+  ordre: readonly { mode: ModeAccueil; adapte: boolean }[],
+): { colonnes: ColonneCout[]; revenusConnus: boolean } {
   const tous = estimerTousLesModes(entree);
   const partage = estimerTousLesModes({ ...entree, gardePartagee: true }).modes.find((m) => m.mode === 'garde-a-domicile')!;
   const colonnes: ColonneCout[] = [];
@@ -49,11 +64,12 @@ export function colonnesCouts(entree: EntreeEstimation, ordre: readonly { mode: 
     if (!m || !m.estimable) continue;
     const versions = [{ cle: mode, e: m }, ...(mode === 'garde-a-domicile' ? [{ cle: 'garde-partagee' as const, e: partage }] : [])];
     for (const { cle, e } of versions) {
-      const ref = (e.estimation ?? e.fourchette!.bas);
-      const avertissements = (e.estimation
-        ? [...e.estimation.avertissements]
-        : [...new Set([...e.fourchette!.bas.avertissements, ...e.fourchette!.haut.avertissements])].filter((a) => !AVERTISSEMENTS_DE_FOURCHETTE.has(a)))
-        .filter((a) => !AVERTISSEMENTS_INTERNES.has(a));
+      const ref = e.estimation ?? e.fourchette!.bas;
+      const avertissements = (
+        e.estimation
+          ? [...e.estimation.avertissements]
+          : [...new Set([...e.fourchette!.bas.avertissements, ...e.fourchette!.haut.avertissements])].filter((a) => !AVERTISSEMENTS_DE_FOURCHETTE.has(a))
+      ).filter((a) => !AVERTISSEMENTS_INTERNES.has(a));
       colonnes.push({
         cle,
         adapte,
@@ -116,7 +132,8 @@ export default function QuestionnaireCouts(props: ProprietesCouts) {
   const euros = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
   const eurosCentimes = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
   const nombre = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const afficher = (m: Montant, fmt: Intl.NumberFormat) => ('valeur' in m ? fmt.format(m.valeur / 100) : remplir(textes.fourchette, { min: fmt.format(m.bas / 100), max: fmt.format(m.haut / 100) }));
+  const afficher = (m: Montant, fmt: Intl.NumberFormat) =>
+    'valeur' in m ? fmt.format(m.valeur / 100) : remplir(textes.fourchette, { min: fmt.format(m.bas / 100), max: fmt.format(m.haut / 100) });
 
   return (
     <div class="couts">
@@ -132,11 +149,15 @@ export default function QuestionnaireCouts(props: ProprietesCouts) {
             }}
           >
             <option value="">{textes.revenusAucun}</option>
-            {textes.tranches.map((t) => <option value={t.id}>{t.libelle}</option>)}
+            {textes.tranches.map((t) => (
+              <option value={t.id}>{t.libelle}</option>
+            ))}
           </select>
         </div>
       )}
-      <p class="visually-hidden" aria-live="polite">{annonce}</p>
+      <p class="visually-hidden" aria-live="polite">
+        {annonce}
+      </p>
       {!revenusConnus && <p class="encadre encadre--info">{textes.revenusNonRenseignes}</p>}
       <div class="tableau-defilant" role="region" aria-labelledby="couts-legende" tabIndex={0}>
         <table>
@@ -156,16 +177,22 @@ export default function QuestionnaireCouts(props: ProprietesCouts) {
             {LIGNES_TABLEAU.map((l) => (
               <tr class={`couts__ligne couts__ligne--${l}`}>
                 <th scope="row">{textes.lignes[l]}</th>
-                {colonnes.map((c) => <td data-mode={c.cle}>{afficher(c.montants[l], euros)}</td>)}
+                {colonnes.map((c) => (
+                  <td data-mode={c.cle}>{afficher(c.montants[l], euros)}</td>
+                ))}
               </tr>
             ))}
             <tr>
               <th scope="row">{textes.heures}</th>
-              {colonnes.map((c) => <td data-mode={c.cle}>{nombre.format(c.heuresMensuelles)}</td>)}
+              {colonnes.map((c) => (
+                <td data-mode={c.cle}>{nombre.format(c.heuresMensuelles)}</td>
+              ))}
             </tr>
             <tr>
               <th scope="row">{textes.tarifHoraire}</th>
-              {colonnes.map((c) => <td data-mode={c.cle}>{afficher(c.tarifHoraire, eurosCentimes)}</td>)}
+              {colonnes.map((c) => (
+                <td data-mode={c.cle}>{afficher(c.tarifHoraire, eurosCentimes)}</td>
+              ))}
             </tr>
           </tbody>
         </table>
@@ -175,16 +202,20 @@ export default function QuestionnaireCouts(props: ProprietesCouts) {
         <>
           <h3>{textes.avertissementsTitre}</h3>
           <dl class="couts__avertissements">
-            {colonnes.filter((c) => c.avertissements.length > 0).map((c) => (
-              <>
-                <dt>{textes.noms[c.cle]}</dt>
-                <dd>
-                  <ul>
-                    {c.avertissements.map((a) => <li>{textes.avertissements[a] ?? a}</li>)}
-                  </ul>
-                </dd>
-              </>
-            ))}
+            {colonnes
+              .filter((c) => c.avertissements.length > 0)
+              .map((c) => (
+                <>
+                  <dt>{textes.noms[c.cle]}</dt>
+                  <dd>
+                    <ul>
+                      {c.avertissements.map((a) => (
+                        <li>{textes.avertissements[a] ?? a}</li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              ))}
           </dl>
         </>
       )}

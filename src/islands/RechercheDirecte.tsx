@@ -30,7 +30,12 @@ export default function RechercheDirecte() {
         if (!nouveau) return;
         bloc.innerHTML = nouveau.innerHTML;
         history.replaceState(null, '', url.pathname + url.search);
-        setAnnonce([...bloc.querySelectorAll('h2')].map((h) => h.textContent?.trim()).filter(Boolean).join('. '));
+        setAnnonce(
+          [...bloc.querySelectorAll('h2')]
+            .map((h) => h.textContent?.trim())
+            .filter(Boolean)
+            .join('. '),
+        );
       } catch (e) {
         if ((e as Error).name !== 'AbortError') setAnnonce('');
       }
@@ -47,5 +52,9 @@ export default function RechercheDirecte() {
     };
   }, []);
 
-  return <p class="visually-hidden" role="status" aria-live="polite">{annonce}</p>;
+  return (
+    <p class="visually-hidden" role="status" aria-live="polite">
+      {annonce}
+    </p>
+  );
 }

@@ -8,8 +8,20 @@ import { staffSurLienFamille } from './auth/acteur';
  * `u = null` means the family, unless a staff member's session came with the
  * request on the family's link: then she is the actor, marked `viaLienFamille`.
  */
-export async function journaliser(db: DbOrTx, u: Staff | null, action: ActionAudit, objetType: string, objetId?: string | null, details?: unknown): Promise<void> {
+export async function journaliser(
+  db: DbOrTx,
+  u: Staff | null,
+  action: ActionAudit,
+  objetType: string,
+  objetId?: string | null,
+  details?: unknown,
+): Promise<void> {
   const present = u ? null : staffSurLienFamille();
-  const d = present ? { ...(details && typeof details === 'object' && !Array.isArray(details) ? details : details === undefined ? {} : { valeur: details }), viaLienFamille: true } : details;
+  const d = present
+    ? {
+        ...(details && typeof details === 'object' && !Array.isArray(details) ? details : details === undefined ? {} : { valeur: details }),
+        viaLienFamille: true,
+      }
+    : details;
   await db.insert(schema.journalAudit).values({ utilisateurId: (u ?? present)?.id ?? null, action, objetType, objetId: objetId ?? null, details: d ?? null });
 }

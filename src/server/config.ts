@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { lireTrustProxy } from './http/proxy';
 import { configurerFuseau, FUSEAU_PAR_DEFAUT, fuseauValide } from '../domain/temps';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
-  .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non']).transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
 
 const TERRITOIRES = ['ca-bethune-bruay', 'cc-vie-et-boulogne', 'cc-tonnerrois-en-bourgogne'] as const;
 
@@ -16,9 +14,16 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('localhost'),
   /** Proxies allowed to set X-Forwarded-For/-Proto/-Host: a hop count, or addresses/CIDRs/`loopback`/`private`, comma separated. */
-  TRUST_PROXY: z.string().optional().superRefine((v, ctx) => {
-    try { lireTrustProxy(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^TRUST_PROXY: /, '') }); }
-  }),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        lireTrustProxy(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^TRUST_PROXY: /, '') });
+      }
+    }),
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   /** Public base URL used in emails and embed snippets. Defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
@@ -30,7 +35,10 @@ export const configSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   /** smtp://user:pass@host:port or smtps://…; unset = write .eml files to DATA_DIR/outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   /** Connection and greeting timeout of the SMTP server (the socket timeout is twice this). */
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   /** HTTP SMS gateway (POST JSON {to, text, sender}); unset = SMS written to DATA_DIR/sms. See docs/production.md. */
@@ -38,7 +46,11 @@ export const configSchema = z.object({
   SMS_TOKEN: z.string().optional(),
   SMS_EXPEDITEUR: z.string().max(11).default('RPE'),
   /** Room pattern of video RDVs, with {salle} (e.g. https://meet.jit.si/{salle}); unset = the relais sends the link itself. */
-  VISIO_URL_TEMPLATE: z.string().url().refine((v) => v.includes('{salle}') || v.includes('%7Bsalle%7D'), 'must contain {salle}').optional(),
+  VISIO_URL_TEMPLATE: z
+    .string()
+    .url()
+    .refine((v) => v.includes('{salle}') || v.includes('%7Bsalle%7D'), 'must contain {salle}')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Guichet Petite Enfance <ne-pas-repondre@guichet-petite-enfance.localhost>'),
   /** Secret for signing tokens and cookies; required in production (32+ chars). */
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -46,7 +58,11 @@ export const configSchema = z.object({
   /** Seed the demo territory on first start (default: yes unless NODE_ENV=production). */
   SEED_DEMO: bool.optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('petite-enfance-demo'),
-  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run the background workers (mail outbox, scheduled jobs) in this instance. */
   WORKERS: bool.default(true),
@@ -86,7 +102,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   const production = c.NODE_ENV === 'production';
   if (production && !c.SECRET) throw new ConfigError('Invalid environment variable(s):\n  SECRET: required when NODE_ENV=production');
   if (production && c.PUBLIC_URL?.startsWith('https:') && !c.TRUST_PROXY) {
-    throw new ConfigError('Invalid environment variable(s):\n  TRUST_PROXY: required when PUBLIC_URL is https:// in production (the portal serves plain HTTP behind the proxy that terminates TLS; see docs/production.md)');
+    throw new ConfigError(
+      'Invalid environment variable(s):\n  TRUST_PROXY: required when PUBLIC_URL is https:// in production (the portal serves plain HTTP behind the proxy that terminates TLS; see docs/production.md)',
+    );
   }
   return {
     ...c,

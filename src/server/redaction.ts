@@ -13,8 +13,16 @@ export function erreurSansDonnees(err: unknown): { type: string; code?: string; 
   const e = err as Error;
   const brut = String(e?.message ?? err);
   // Drizzle writes "Failed query: <sql>\nparams: <values>"; PostgreSQL quotes values in "Key (x)=(v)" and '…'.
-  const message = brut.replace(/params:[\s\S]*$/i, 'params: [masqués]').replace(/\([^()]*\)=\([^()]*\)/g, '(…)=(…)').replace(/"[^"]{0,200}"|'[^']{0,200}'/g, '"…"').slice(0, 500);
-  const pile = e?.stack?.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('at ')).slice(0, 8).join(' | ');
+  const message = brut
+    .replace(/params:[\s\S]*$/i, 'params: [masqués]')
+    .replace(/\([^()]*\)=\([^()]*\)/g, '(…)=(…)')
+    .replace(/"[^"]{0,200}"|'[^']{0,200}'/g, '"…"')
+    .slice(0, 500);
+  const pile = e?.stack
+    ?.split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('at '))
+    .slice(0, 8)
+    .join(' | ');
   return { type: e?.name ?? typeof err, code: codeSql(err), message, pile };
 }
-

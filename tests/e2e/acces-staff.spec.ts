@@ -18,7 +18,12 @@ test('a staff form posted with a stale token gets the "form expired" page, not p
   await connexionStaff(page, 'animatrice.est@exemple.fr');
   await page.goto('/admin/agenda/parametres');
   const champ = page.getByRole('main').locator('input[name="_csrf"]').first();
-  await champ.evaluate((e) => e.closest('form')!.querySelectorAll('input[name="_csrf"]').forEach((i) => ((i as HTMLInputElement).value = 'perime')));
+  await champ.evaluate((e) =>
+    e
+      .closest('form')!
+      .querySelectorAll('input[name="_csrf"]')
+      .forEach((i) => ((i as HTMLInputElement).value = 'perime')),
+  );
   await champ.evaluate((e) => (e.closest('form') as HTMLFormElement).submit());
   await expect(page.getByRole('heading', { level: 1, name: 'Formulaire expiré' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('n’a pas été enregistré');

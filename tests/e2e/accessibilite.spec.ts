@@ -9,25 +9,44 @@ import { localePath, traduire, type Lang } from '../../src/i18n';
 
 const LANGUES: Lang[] = ['fr', 'ar', 'falc'];
 const LARGEURS = [320, 375, 1280];
-const PAGES_FAMILLES = ['/', '/carte', '/questionnaire', '/demande', '/recherche?q=creche', '/couts-et-aides', '/relais-petite-enfance', '/modes-d-accueil', '/handicap', '/reunions', '/suivi', '/plan-du-site'];
+const PAGES_FAMILLES = [
+  '/',
+  '/carte',
+  '/questionnaire',
+  '/demande',
+  '/recherche?q=creche',
+  '/couts-et-aides',
+  '/relais-petite-enfance',
+  '/modes-d-accueil',
+  '/handicap',
+  '/reunions',
+  '/suivi',
+  '/plan-du-site',
+];
 
 async function debordement(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const cw = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= cw) return [];
-    return [...document.querySelectorAll('body *')].filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > cw + 1 || r.left < -1); })
-      .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`);
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > cw + 1 || r.left < -1);
+      })
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`);
   });
 }
 
 for (const largeur of LARGEURS) {
   test(`family pages reflow without horizontal scroll at ${largeur} px in fr, ar and falc`, async ({ page }) => {
     await page.setViewportSize({ width: largeur, height: 800 });
-    for (const lang of LANGUES) for (const chemin of PAGES_FAMILLES) {
-      const r = await page.goto(localePath(lang, chemin));
-      expect(r?.status(), `${lang} ${chemin}`).toBe(200);
-      expect(await debordement(page), `${lang} ${chemin} at ${largeur} px`).toEqual([]);
-    }
+    for (const lang of LANGUES)
+      for (const chemin of PAGES_FAMILLES) {
+        const r = await page.goto(localePath(lang, chemin));
+        expect(r?.status(), `${lang} ${chemin}`).toBe(200);
+        expect(await debordement(page), `${lang} ${chemin} at ${largeur} px`).toEqual([]);
+      }
   });
 }
 
@@ -66,17 +85,26 @@ for (const lang of LANGUES) {
 
 /** Horizontal position of the first and last glyph of an element's text (the element's own text nodes). */
 async function bordsDesGlyphes(page: Page, selecteur: string): Promise<{ texte: string; premier: number; dernier: number }> {
-  return page.locator(selecteur).first().evaluate((el) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    const noeuds: Text[] = [];
-    while (walker.nextNode()) if ((walker.currentNode as Text).data.trim()) noeuds.push(walker.currentNode as Text);
-    const texte = noeuds.map((n) => n.data).join('');
-    const x = (n: Text, i: number) => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); return r.getBoundingClientRect().left; };
-    const premier = noeuds[0]!, dernier = noeuds[noeuds.length - 1]!;
-    const debut = premier.data.search(/\S/);
-    const fin = dernier.data.length - 1 - [...dernier.data].reverse().join('').search(/\S/);
-    return { texte, premier: x(premier, debut), dernier: x(dernier, fin) };
-  });
+  return page
+    .locator(selecteur)
+    .first()
+    .evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const noeuds: Text[] = [];
+      while (walker.nextNode()) if ((walker.currentNode as Text).data.trim()) noeuds.push(walker.currentNode as Text);
+      const texte = noeuds.map((n) => n.data).join('');
+      const x = (n: Text, i: number) => {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        return r.getBoundingClientRect().left;
+      };
+      const premier = noeuds[0]!,
+        dernier = noeuds[noeuds.length - 1]!;
+      const debut = premier.data.search(/\S/);
+      const fin = dernier.data.length - 1 - [...dernier.data].reverse().join('').search(/\S/);
+      return { texte, premier: x(premier, debut), dernier: x(dernier, fin) };
+    });
 }
 
 test('Arabic pages show phone numbers, e-mails, hours and prices in their own left-to-right order', async ({ page }) => {
@@ -107,9 +135,15 @@ test('Arabic pages show phone numbers, e-mails, hours and prices in their own le
   const pos = await aide.evaluate((el) => {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
-      const n = walker.currentNode as Text; const i = n.data.indexOf('06 12');
+      const n = walker.currentNode as Text;
+      const i = n.data.indexOf('06 12');
       if (i < 0) continue;
-      const r = (a: number) => { const g = document.createRange(); g.setStart(n, a); g.setEnd(n, a + 1); return g.getBoundingClientRect().left; };
+      const r = (a: number) => {
+        const g = document.createRange();
+        g.setStart(n, a);
+        g.setEnd(n, a + 1);
+        return g.getBoundingClientRect().left;
+      };
       return { zero: r(i), huit: r(i + 13) };
     }
     return null;
@@ -120,7 +154,11 @@ test('Arabic pages show phone numbers, e-mails, hours and prices in their own le
 
 for (const lang of ['ar', 'falc', 'en'] as Lang[]) {
   test(`the map's controls speak the page's language; Escape closes a popup and gives focus back (${lang})`, async ({ page }) => {
-    const c = { zoomPlus: traduire(lang, 'carte.carte.zoomPlus'), zoomMoins: traduire(lang, 'carte.carte.zoomMoins'), fermerPopup: traduire(lang, 'carte.carte.fermerPopup') };
+    const c = {
+      zoomPlus: traduire(lang, 'carte.carte.zoomPlus'),
+      zoomMoins: traduire(lang, 'carte.carte.zoomMoins'),
+      fermerPopup: traduire(lang, 'carte.carte.fermerPopup'),
+    };
     await page.goto(localePath(lang, '/carte?lieu=Lillers'));
     await expect(page.locator('.carte-offre__carte[data-etat="pret"]')).toBeVisible();
     await expect(page.locator('.leaflet-control-zoom-in')).toHaveAttribute('aria-label', c.zoomPlus);

@@ -9,7 +9,17 @@ async function demarrer(dataDir: string) {
   const port = await portLibre();
   const logs: string[] = [];
   const child = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), ASTRO_OUT_DIR: process.env.E2E_BUILD!, DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '', SMTP_URL: '' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ASTRO_OUT_DIR: process.env.E2E_BUILD!,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+      SMTP_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   child.stdout!.on('data', (d: Buffer) => logs.push(d.toString()));
@@ -27,9 +37,18 @@ test('the operator stops the portal with SIGTERM: requests finish, the database 
   const a = await demarrer(dataDir);
   // A request whose body is still being uploaded when SIGTERM arrives.
   const u = new URL(a.url + '/healthz');
-  const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': '5' } });
+  const req = http.request({
+    host: u.hostname,
+    port: u.port,
+    path: u.pathname,
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', 'content-length': '5' },
+  });
   const reponse = new Promise<number>((resolve, reject) => {
-    req.on('response', (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
     req.on('error', reject);
   });
   await new Promise((r) => req.write('ab', r));

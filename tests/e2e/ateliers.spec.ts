@@ -128,7 +128,11 @@ test('attendance marked on a session sheet moves the activity report', async ({ 
   expect(await indicateur(page, 'ateliers.seances')).toBeGreaterThan(0);
   await page.goBack();
 
-  const ligne = page.getByRole('table', { name: 'Feuille de présence' }).getByRole('row').filter({ has: page.getByRole('radio', { name: /^Présent :/, checked: true }) }).first();
+  const ligne = page
+    .getByRole('table', { name: 'Feuille de présence' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('radio', { name: /^Présent :/, checked: true }) })
+    .first();
   await ligne.getByRole('radio', { name: /^Absent :/ }).check();
   await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
   await expect(page.getByRole('status')).toHaveText('Présences enregistrées.');

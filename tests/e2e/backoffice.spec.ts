@@ -39,7 +39,9 @@ async function saisirDemande(page: import('@playwright/test').Page, o: { langue?
   return { reference, email };
 }
 
-test('animatrice files a phone demande, filters urgent ones, logs a contact, proposes a solution and records a mise en relation; the family’s page shows it', async ({ page }) => {
+test('animatrice files a phone demande, filters urgent ones, logs a contact, proposes a solution and records a mise en relation; the family’s page shows it', async ({
+  page,
+}) => {
   await connexionStaff(page, 'animatrice.est@exemple.fr');
   await page.goto('/admin/demandes/nouvelle');
   await verifierAccessibilite(page, 'staff demande form');
@@ -107,7 +109,11 @@ test('Ouest animatrice cannot open an Est demande, nor post on it', async ({ bro
   expect(r?.status()).toBe(403);
   await ouest.page.goto('/admin/demandes');
   const csrf = await ouest.page.locator('input[name="_csrf"]').first().inputValue();
-  const statut = await ouest.page.evaluate(async ({ href, csrf }) => (await fetch(href, { method: 'POST', body: new URLSearchParams({ _csrf: csrf, action: 'transition', transition: 'abandonner' }) })).status, { href: href!, csrf });
+  const statut = await ouest.page.evaluate(
+    async ({ href, csrf }) =>
+      (await fetch(href, { method: 'POST', body: new URLSearchParams({ _csrf: csrf, action: 'transition', transition: 'abandonner' }) })).status,
+    { href: href!, csrf },
+  );
   expect(statut).toBe(403);
   await est.page.goto(href!);
   await expect(est.page.getByRole('heading', { level: 1 })).toContainText('Nouvelle');

@@ -9,7 +9,9 @@ const TITRE_IFRAME = 'Carte des places d’accueil petite enfance';
 async function siteDeLaCommune(corps: string): Promise<{ url: string; fermer: () => Promise<void> }> {
   const serveur = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mairie de Béthune</title></head><body><main><h1>Petite enfance à Béthune</h1>${corps}<p id="apres">Fin de la page</p></main></body></html>`);
+    res.end(
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mairie de Béthune</title></head><body><main><h1>Petite enfance à Béthune</h1>${corps}<p id="apres">Fin de la page</p></main></body></html>`,
+    );
   });
   await new Promise<void>((r) => serveur.listen(0, '127.0.0.1', () => r()));
   const { port } = serveur.address() as AddressInfo;
@@ -42,7 +44,9 @@ test('a commune’s website embeds the widget through /embed.js and shows the co
     // A listener added after embed.js's sees the message once embed.js has handled it.
     await page.evaluate(() => {
       const w = window as Window & { vuParLaPage?: boolean };
-      window.addEventListener('message', (e) => { if (e.data?.hauteur === 42) w.vuParLaPage = true; });
+      window.addEventListener('message', (e) => {
+        if (e.data?.hauteur === 42) w.vuParLaPage = true;
+      });
       window.postMessage({ type: 'gpe-carte:hauteur', hauteur: 42 }, '*');
     });
     await page.waitForFunction(() => (window as Window & { vuParLaPage?: boolean }).vuParLaPage === true);

@@ -25,7 +25,7 @@ test('a parent filters by "available now", baby and commune: the markers and the
   expect(apresListe).toBeGreaterThan(0);
   expect(apresListe).toBeLessThan(avantListe);
   expect(await carthePrete(page)).toBe(apresListe);
-  await expect(page.getByRole('status').filter({ hasText: 'sur la carte' })).toHaveText(`${apresListe} ${apresListe > 1 ? "lieux" : "lieu"} sur la carte`);
+  await expect(page.getByRole('status').filter({ hasText: 'sur la carte' })).toHaveText(`${apresListe} ${apresListe > 1 ? 'lieux' : 'lieu'} sur la carte`);
   const fiches = page.locator('#liste-offre article');
   await expect(fiches).toHaveCount(apresListe);
   for (const f of await fiches.all()) {
@@ -36,7 +36,10 @@ test('a parent filters by "available now", baby and commune: the markers and the
   }
   // The place of the first list entry is on the map.
   const nom = (await fiches.first().getByRole('heading').innerText()).trim();
-  await fiches.first().getByRole('button', { name: /Voir sur la carte/ }).click();
+  await fiches
+    .first()
+    .getByRole('button', { name: /Voir sur la carte/ })
+    .click();
   await expect(carte(page).getByRole('button', { name: new RegExp(`^${nom.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} —`) })).toBeVisible();
   await expect(page.locator('.leaflet-popup')).toContainText(nom);
 
@@ -54,11 +57,12 @@ test('a keyboard-only user reaches a marker and opens the place', async ({ page 
   for (let i = 0; i < 150 && !trouve; i++) {
     await page.keyboard.press('Tab');
     trouve = await page.evaluate(() => document.activeElement?.classList.contains('marqueur-offre') ?? false);
-    if (!trouve && await page.evaluate(() => document.activeElement?.classList.contains('marqueur-groupe') ?? false)) {
+    if (!trouve && (await page.evaluate(() => document.activeElement?.classList.contains('marqueur-groupe') ?? false))) {
       await page.keyboard.press('Enter'); // a group zooms in; its places become reachable
       // The group's icon leaves the map and the zoom and cluster animations end.
-      await page.waitForFunction(() => !document.activeElement?.classList.contains('marqueur-groupe')
-        && !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim'));
+      await page.waitForFunction(
+        () => !document.activeElement?.classList.contains('marqueur-groupe') && !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim'),
+      );
     }
   }
   expect(trouve, 'a marker got the keyboard focus').toBe(true);
@@ -167,7 +171,10 @@ test('the open-data CSV has public columns only', async ({ request }) => {
   expect(r.status()).toBe(200);
   expect(r.headers()['content-type']).toContain('text/csv');
   const texte = await r.text();
-  const [entete, ...lignes] = texte.replace(/^\ufeff/, '').trim().split('\n');
+  const [entete, ...lignes] = texte
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\n');
   expect(entete).toContain('id,type,nom,commune_code');
   expect(entete).not.toMatch(/nom_famille|agrement|prenom/);
   expect(lignes.length).toBeGreaterThan(100);

@@ -46,7 +46,10 @@ async function deposerDemande(page: Page, prenom: string, email: string): Promis
   await page.getByLabel(d.envoi.consentementPartage).check();
   await page.getByRole('button', { name: d.boutons.envoyer }).click();
   await expect(page.getByRole('heading', { level: 1, name: d.confirmation.titre })).toBeVisible();
-  const reference = (await page.getByText(/D-\d{4}-\d{5}/).first().textContent())!.match(/D-\d{4}-\d{5}/)![0];
+  const reference = (await page
+    .getByText(/D-\d{4}-\d{5}/)
+    .first()
+    .textContent())!.match(/D-\d{4}-\d{5}/)![0];
   const mail = await attendreCourriel({ a: email, sujet: /bien reçue/, delai: 50_000 });
   return { reference, lien: /https?:\/\/\S+\/suivi\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')![0] };
 }
@@ -73,7 +76,12 @@ test('three families, two crèches, two places: refusal, next family, letter and
   await page.goto(a.lien);
   await page.getByRole('link', { name: c.suivi.candidater }).click();
   await verifierAccessibilite(page, 'crèche application form');
-  const options = (await page.getByLabel(debut(c.formulaire.voeu.replace('{n}', '1'))).locator('option').allTextContents()).filter((o) => !o.startsWith('—'));
+  const options = (
+    await page
+      .getByLabel(debut(c.formulaire.voeu.replace('{n}', '1')))
+      .locator('option')
+      .allTextContents()
+  ).filter((o) => !o.startsWith('—'));
   const [x, y] = options.slice(-2) as [string, string];
 
   // Amina has the most points and wants X only; Bruno, X then Y; Chloé, fewest points, X only.

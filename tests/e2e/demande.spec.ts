@@ -9,14 +9,19 @@ import arCommun from '../../src/i18n/ar/commun';
 
 type Textes = { d: typeof frDemande; s: typeof frSuivi; jours: Record<number, string>; continuer: string };
 // The Arabic dictionaries are partial; fall back to French exactly as the portal does.
-const fusion = <T,>(fr: T, autre: unknown): T => {
+const fusion = <T>(fr: T, autre: unknown): T => {
   if (typeof fr === 'string') return (typeof autre === 'string' ? autre : fr) as T;
   const o: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fr as object)) o[k] = fusion(v, (autre as Record<string, unknown> | undefined)?.[k]);
   return o as T;
 };
 const FR: Textes = { d: frDemande, s: frSuivi, jours: frCommun.jours, continuer: frCommun.commun.continuer };
-const AR: Textes = { d: fusion(frDemande, arDemande), s: fusion(frSuivi, arSuivi), jours: fusion(frCommun.jours, (arCommun as { jours?: unknown }).jours), continuer: frCommun.commun.continuer };
+const AR: Textes = {
+  d: fusion(frDemande, arDemande),
+  s: fusion(frSuivi, arSuivi),
+  jours: fusion(frCommun.jours, (arCommun as { jours?: unknown }).jours),
+  continuer: frCommun.commun.continuer,
+};
 
 /** A label that starts with `s` (labels end with « (obligatoire) »). */
 const debut = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(|$)`);
@@ -63,7 +68,10 @@ async function remplirEtSoumettre(page: Page, x: Textes, o: { email: string; axe
   await page.getByLabel(x.d.envoi.consentementPartage).check();
   await page.getByRole('button', { name: x.d.boutons.envoyer }).click();
   await expect(page.getByRole('heading', { level: 1, name: x.d.confirmation.titre })).toBeVisible();
-  const ref = (await page.getByText(/D-\d{4}-\d{5}/).first().textContent())!.match(/D-\d{4}-\d{5}/)![0];
+  const ref = (await page
+    .getByText(/D-\d{4}-\d{5}/)
+    .first()
+    .textContent())!.match(/D-\d{4}-\d{5}/)![0];
   return ref;
 }
 

@@ -17,14 +17,27 @@ async function sansDefilementHorizontal(page: Page, contexte: string) {
 /** Every visible form control lies inside the viewport (a select cut at the edge cannot be read). */
 async function controlesDansLaFenetre(page: Page, contexte: string) {
   const dehors = await page.locator('main select:visible, main input:visible').evaluateAll((els) =>
-    els.map((e) => ({ id: e.id, r: e.getBoundingClientRect() })).filter(({ r }) => r.left < 0 || r.right > document.documentElement.clientWidth + 0.5).map(({ id }) => id));
+    els
+      .map((e) => ({ id: e.id, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.left < 0 || r.right > document.documentElement.clientWidth + 0.5)
+      .map(({ id }) => id),
+  );
   expect(dehors, `controls cut at the edge: ${contexte}`).toEqual([]);
 }
 
 /** Known gap (reported): on a phone-sized map zoomed on a commune, Leaflet's markers may overlap (target-size); everything else is checked. */
 async function axeHorsMarqueurs(page: Page, contexte: string) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('.leaflet-marker-pane').analyze();
-  expect(r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), `axe ${contexte}`).toEqual([]);
+  expect(
+    r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    ),
+    `axe ${contexte}`,
+  ).toEqual([]);
 }
 
 test('/carte on a phone: the first place on the first screen, filters folded, every dropdown inside the screen', async ({ page }) => {
@@ -47,7 +60,10 @@ test('/carte on a phone: the first place on the first screen, filters folded, ev
   await expect(page.getByText('Autour de Béthune.')).toBeVisible();
   await axeHorsMarqueurs(page, 'carte 375');
 
-  for (const [url, taille] of [['/ar/carte', PETIT], ['/carte', PETIT]] as const) {
+  for (const [url, taille] of [
+    ['/ar/carte', PETIT],
+    ['/carte', PETIT],
+  ] as const) {
     await page.setViewportSize(taille);
     await page.goto(url);
     await page.locator('details#filtres > summary').click();
@@ -87,7 +103,10 @@ test('demande step 1 asks the commune once; a name typed loosely chooses it; wit
   const p = await ctx.newPage();
   await p.goto('/demande');
   await expect(p.getByLabel(/Chercher dans la liste/)).toHaveCount(0);
-  await p.getByLabel(/^Prénom/).first().fill('Inès');
+  await p
+    .getByLabel(/^Prénom/)
+    .first()
+    .fill('Inès');
   await p.getByLabel(/^Nom/).first().fill('Testeuse');
   await p.getByLabel(/Adresse e-mail/).fill('ines.testeuse@exemple.fr');
   await p.getByLabel(/Votre commune de résidence/).selectOption('autre');
@@ -119,7 +138,12 @@ test('opening hours in the reader’s language, on 24 h, in order in Arabic; the
   const ordre = await plage.evaluate((el) => {
     const t = el.firstChild!;
     const s = t.textContent!;
-    const x = (i: number) => { const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().left; };
+    const x = (i: number) => {
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 1);
+      return r.getBoundingClientRect().left;
+    };
     return x(0) < x(s.length - 1);
   });
   expect(ordre, 'the range reads left to right').toBe(true);
@@ -130,7 +154,13 @@ test('opening hours in the reader’s language, on 24 h, in order in Arabic; the
     const dits: { texte: string; lang: string }[] = [];
     (window as unknown as { __dits: typeof dits }).__dits = dits;
     Object.defineProperty(window, 'speechSynthesis', {
-      value: { speak: (u: SpeechSynthesisUtterance) => dits.push({ texte: u.text, lang: u.lang }), cancel() {}, getVoices: () => [], addEventListener() {}, removeEventListener() {} },
+      value: {
+        speak: (u: SpeechSynthesisUtterance) => dits.push({ texte: u.text, lang: u.lang }),
+        cancel() {},
+        getVoices: () => [],
+        addEventListener() {},
+        removeEventListener() {},
+      },
     });
   });
   await page.goto('/ar/couts-et-aides');

@@ -51,8 +51,10 @@ test('an invalid staff form comes back without JavaScript with a named summary, 
   await expect(duree).toHaveAccessibleDescription(/Au moins 5 minutes$/);
 
   await placeSansTranche(page);
-  await expect(page.getByRole('alert').getByRole('link', { name: 'Tranche d’âge de la place : choisissez la tranche d’âge de la place.' }))
-    .toHaveAttribute('href', '#f-p0_tranche');
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Tranche d’âge de la place : choisissez la tranche d’âge de la place.' })).toHaveAttribute(
+    'href',
+    '#f-p0_tranche',
+  );
   await expect(page.getByRole('group', { name: 'Tranche d’âge de la place' })).toHaveAccessibleDescription(/Choisissez la tranche d’âge de la place\.$/);
   await expect(page.getByLabel('À partir du')).toHaveValue('2027-03-01');
   await page.context().close();

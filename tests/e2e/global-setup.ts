@@ -28,14 +28,19 @@ export default async function globalSetup(): Promise<void> {
   const mails = path.join(racine, 'mails');
   mkdirSync(mails, { recursive: true });
   if (!process.env.E2E_BUILD_DIR) {
-    const b = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_OUT_DIR: build, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const b = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_OUT_DIR: build, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
     if (b.status !== 0) throw new Error('astro build failed');
   }
 
   // Capturing SMTP server: every message becomes a .eml file the tests read.
   let n = 0;
   const smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, _session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -52,16 +57,33 @@ export default async function globalSetup(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const app = spawn(process.execPath, ['scripts/server.mjs'], {
     env: {
-      ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: baseUrl, ASTRO_OUT_DIR: build,
-      DATA_DIR: path.join(racine, 'data'), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_MS: '300',
-      DEMO_PASSWORD: 'mot-de-passe-e2e', LOG_LEVEL: 'warn', DATABASE_URL: '',
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      ASTRO_OUT_DIR: build,
+      DATA_DIR: path.join(racine, 'data'),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      OUTBOX_INTERVAL_MS: '300',
+      DEMO_PASSWORD: 'mot-de-passe-e2e',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error("portal did not start in 300 s")), 300_000);
-    app.on('message', (m: { pret?: string }) => { if (m.pret) { clearTimeout(t); resolve(); } });
-    app.on('exit', (code) => { clearTimeout(t); reject(new Error(`portal exited with ${code}`)); });
+    const t = setTimeout(() => reject(new Error('portal did not start in 300 s')), 300_000);
+    app.on('message', (m: { pret?: string }) => {
+      if (m.pret) {
+        clearTimeout(t);
+        resolve();
+      }
+    });
+    app.on('exit', (code) => {
+      clearTimeout(t);
+      reject(new Error(`portal exited with ${code}`));
+    });
   });
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_MAIL_DIR = mails;

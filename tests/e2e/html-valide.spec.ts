@@ -11,9 +11,30 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 
 const PAGES = [
-  '/', '/ar/', '/falc/', '/en/', '/couts-et-aides', '/ar/couts-et-aides', '/falc/handicap', '/relais-petite-enfance', '/ar/relais-petite-enfance',
-  '/carte', '/ar/carte?lieu=Lillers', '/questionnaire', '/demande', '/ar/demande', '/recherche?q=creche', '/reunions', '/suivi', '/plan-du-site',
-  '/communes/integrer-la-carte', '/embed/carte', '/donnees', '/pro', '/admin/connexion', '/page-qui-n-existe-pas',
+  '/',
+  '/ar/',
+  '/falc/',
+  '/en/',
+  '/couts-et-aides',
+  '/ar/couts-et-aides',
+  '/falc/handicap',
+  '/relais-petite-enfance',
+  '/ar/relais-petite-enfance',
+  '/carte',
+  '/ar/carte?lieu=Lillers',
+  '/questionnaire',
+  '/demande',
+  '/ar/demande',
+  '/recherche?q=creche',
+  '/reunions',
+  '/suivi',
+  '/plan-du-site',
+  '/communes/integrer-la-carte',
+  '/embed/carte',
+  '/donnees',
+  '/pro',
+  '/admin/connexion',
+  '/page-qui-n-existe-pas',
 ];
 
 /**
@@ -37,8 +58,14 @@ test('every public page type passes the Nu HTML checker', async ({ request }) =>
       fichiers[`file:${f}`] = chemin;
     }
     const jar = createRequire(import.meta.url)('vnu-jar') as string;
-    const { stdout, stderr } = await promisify(execFile)(process.env.JAVA ?? 'java', ['-Xss8m', '-jar', jar, '--format', 'json', '--exit-zero-always', ...Object.keys(fichiers).map((u) => u.slice(5))], { maxBuffer: 64 * 1024 * 1024 });
-    const sortie = JSON.parse(stderr || stdout) as { messages: { type: string; subType?: string; url: string; message: string; lastLine?: number; extract?: string }[] };
+    const { stdout, stderr } = await promisify(execFile)(
+      process.env.JAVA ?? 'java',
+      ['-Xss8m', '-jar', jar, '--format', 'json', '--exit-zero-always', ...Object.keys(fichiers).map((u) => u.slice(5))],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    const sortie = JSON.parse(stderr || stdout) as {
+      messages: { type: string; subType?: string; url: string; message: string; lastLine?: number; extract?: string }[];
+    };
     const erreurs = sortie.messages
       .filter((m) => m.type === 'error' || m.subType === 'fatal')
       .filter((m) => !CSS_TIERS.some((re) => re.test(m.message)))

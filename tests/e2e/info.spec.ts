@@ -14,7 +14,10 @@ const racine = path.resolve('content/pages');
 function fichiersAvantLaConstruction(lang: Lang): string[] {
   const construction = statSync(process.env.E2E_BUILD!).birthtimeMs;
   try {
-    return readdirSync(path.join(racine, lang)).filter((f) => f.endsWith('.md') && statSync(path.join(racine, lang, f)).mtimeMs < construction).map((f) => f.slice(0, -3)).sort();
+    return readdirSync(path.join(racine, lang))
+      .filter((f) => f.endsWith('.md') && statSync(path.join(racine, lang, f)).mtimeMs < construction)
+      .map((f) => f.slice(0, -3))
+      .sort();
   } catch {
     return [];
   }
@@ -22,9 +25,14 @@ function fichiersAvantLaConstruction(lang: Lang): string[] {
 
 /** Slugs of the pages that exist in `lang`, as listed by the site map (pages shown in French as a fallback excluded). */
 async function pagesDuPlan(page: Page, lang: Lang): Promise<string[]> {
-  const hrefs = await page.locator('main section.plan:not([aria-labelledby="demarches"]) a:not([lang])').evaluateAll((ls) => ls.map((l) => l.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .locator('main section.plan:not([aria-labelledby="demarches"]) a:not([lang])')
+    .evaluateAll((ls) => ls.map((l) => l.getAttribute('href') ?? ''));
   const prefixe = localePath(lang, '/');
-  return hrefs.filter((h) => h.startsWith(prefixe)).map((h) => h.slice(prefixe.length)).sort();
+  return hrefs
+    .filter((h) => h.startsWith(prefixe))
+    .map((h) => h.slice(prefixe.length))
+    .sort();
 }
 
 /** Every dictionary key ('info.sommaire', 'nav.demande'…): none may show on screen. */
@@ -49,7 +57,9 @@ async function sansDefilementHorizontal(page: Page) {
 }
 
 for (const lang of LANGS) {
-  test(`${lang}: the site map, the search page and every information page answer 200 in ${lang}, ${LANG_INFO[lang].dir}, with no key, no script but the read-aloud island, and zero axe violations`, async ({ page }) => {
+  test(`${lang}: the site map, the search page and every information page answer 200 in ${lang}, ${LANG_INFO[lang].dir}, with no key, no script but the read-aloud island, and zero axe violations`, async ({
+    page,
+  }) => {
     test.setTimeout(600_000);
     let r = await page.goto(localePath(lang, '/plan-du-site'));
     expect(r?.status()).toBe(200);
@@ -74,16 +84,23 @@ for (const lang of LANGS) {
         const html = await rep!.text();
         // Their only JavaScript is the read-aloud island (and Astro's inline loader for it).
         const iles = [...html.matchAll(/<astro-island\b[^>]*component-url="([^"]+)"/g)].map((m) => m[1]);
-        expect(iles.map((u) => u!.replace(/\.[\w-]+\.js$/, '')), 'information pages ship only the read-aloud island').toEqual(['/_astro/LireAVoixHaute']);
+        expect(
+          iles.map((u) => u!.replace(/\.[\w-]+\.js$/, '')),
+          'information pages ship only the read-aloud island',
+        ).toEqual(['/_astro/LireAVoixHaute']);
         expect(html).not.toMatch(/<script\b[^>]*\bsrc=|rel="modulepreload"/i);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await verifierLangueEtCles(page, lang);
 
         // hreflang alternates: only languages where the page exists (each answers 200), the same as the language menu.
-        const alternates = await page.locator('link[rel="alternate"][hreflang]:not([hreflang="x-default"])').evaluateAll((ls) => ls.map((l) => new URL(l.getAttribute('href')!).pathname));
+        const alternates = await page
+          .locator('link[rel="alternate"][hreflang]:not([hreflang="x-default"])')
+          .evaluateAll((ls) => ls.map((l) => new URL(l.getAttribute('href')!).pathname));
         expect(alternates).toContain(url);
         for (const a of alternates) expect((await page.request.get(a)).status(), a).toBe(200);
-        const menu = await page.locator('.langues ul a').evaluateAll((ls) => ls.map((l) => new URL(l.getAttribute('href')!, 'http://x').searchParams.get('retour')));
+        const menu = await page
+          .locator('.langues ul a')
+          .evaluateAll((ls) => ls.map((l) => new URL(l.getAttribute('href')!, 'http://x').searchParams.get('retour')));
         expect(menu.sort()).toEqual([...alternates].sort());
 
         await verifierAccessibilite(page, url);
@@ -124,7 +141,10 @@ test('an English-speaking parent searching "nursery" finds the childcare options
 
 test('a parent searching "assistante maternelle" finds the page about employing one', async ({ page }) => {
   await page.goto('/recherche?q=assistante+maternelle');
-  const liens = await page.getByRole('heading', { level: 3 }).getByRole('link').evaluateAll((ls) => ls.slice(0, 3).map((l) => l.getAttribute('href')));
+  const liens = await page
+    .getByRole('heading', { level: 3 })
+    .getByRole('link')
+    .evaluateAll((ls) => ls.slice(0, 3).map((l) => l.getAttribute('href')));
   expect(liens).toContain('/employer-un-assistant-maternel');
 });
 
@@ -149,7 +169,11 @@ test('unknown pages are a 404 in every language, and a page missing in a languag
   // Today every information page exists in every language; the fallback part checks the first French-only page if one is added.
   for (const lang of LANGS.filter((l) => l !== 'fr')) {
     await page.goto(localePath(lang, '/plan-du-site'));
-    const repli = await page.locator('main section.plan a[lang="fr"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
+    const repli = await page
+      .locator('main section.plan a[lang="fr"]')
+      .first()
+      .getAttribute('href', { timeout: 1000 })
+      .catch(() => null);
     if (!repli) continue;
     expect((await page.request.get(localePath(lang, repli))).status(), `${lang}${repli}`).toBe(404);
     expect((await page.request.get(repli)).status()).toBe(200);

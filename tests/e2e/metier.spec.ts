@@ -9,11 +9,17 @@ import { connexionStaff, verifierAccessibilite } from '../helpers/e2e';
 
 const CODE_KARINE = 'H3HG-BA2T';
 
-test('a parent calculates the monthly salary of an année incomplète without JavaScript, corrects a mistake, and reads it in Arabic', async ({ browser, page: axe }) => {
+test('a parent calculates the monthly salary of an année incomplète without JavaScript, corrects a mistake, and reads it in Arabic', async ({
+  browser,
+  page: axe,
+}) => {
   // The person browses without JavaScript; axe (which needs JavaScript) checks the same addresses in another page.
   const sansJs = await browser.newContext({ javaScriptEnabled: false });
   const page = await sansJs.newPage();
-  const verifier = async (contexte: string) => { await axe.goto(page.url()); await verifierAccessibilite(axe, contexte); };
+  const verifier = async (contexte: string) => {
+    await axe.goto(page.url());
+    await verifierAccessibilite(axe, contexte);
+  };
   {
     await page.goto('/parents-employeurs-mensualisation');
     await verifier('mensualisation page');
@@ -50,23 +56,23 @@ test('a parent calculates the monthly salary of an année incomplète without Ja
 });
 
 test('someone thinking of the métier signs up to the job-dating from the public page', async ({ page }) => {
-    await page.goto('/devenir-assistant-maternel');
-    await expect(page.getByRole('heading', { name: 'Les prochains rendez-vous' })).toBeVisible();
-    await page.getByRole('link', { name: 'Tous les rendez-vous' }).click();
-    await verifierAccessibilite(page, 'events list');
-    await page.getByRole('link', { name: /Assmat dating/ }).click();
-    await verifierAccessibilite(page, 'event page');
-    const email = `candidate-${Date.now()}@exemple.fr`;
-    await page.getByLabel(/Prénom et nom/).fill('Nadia Bensaïd');
-    await page.getByLabel(/Adresse e-mail/).fill(email);
-    await page.getByRole('button', { name: 'M’inscrire' }).click();
-    // No consent, no sign-up: the message sits next to the box.
-    await expect(page.locator('#err-consentement')).toContainText('Cochez la case');
-    await expect(page.getByLabel(/Prénom et nom/)).toHaveValue('Nadia Bensaïd');
-    await page.getByLabel(/J’accepte que le relais garde mon nom/).check();
-    await page.getByRole('button', { name: 'M’inscrire' }).click();
-    await expect(page.getByRole('status')).toHaveText('C’est noté : vous êtes inscrit. À bientôt !');
-    await verifierAccessibilite(page, 'event signed up');
+  await page.goto('/devenir-assistant-maternel');
+  await expect(page.getByRole('heading', { name: 'Les prochains rendez-vous' })).toBeVisible();
+  await page.getByRole('link', { name: 'Tous les rendez-vous' }).click();
+  await verifierAccessibilite(page, 'events list');
+  await page.getByRole('link', { name: /Assmat dating/ }).click();
+  await verifierAccessibilite(page, 'event page');
+  const email = `candidate-${Date.now()}@exemple.fr`;
+  await page.getByLabel(/Prénom et nom/).fill('Nadia Bensaïd');
+  await page.getByLabel(/Adresse e-mail/).fill(email);
+  await page.getByRole('button', { name: 'M’inscrire' }).click();
+  // No consent, no sign-up: the message sits next to the box.
+  await expect(page.locator('#err-consentement')).toContainText('Cochez la case');
+  await expect(page.getByLabel(/Prénom et nom/)).toHaveValue('Nadia Bensaïd');
+  await page.getByLabel(/J’accepte que le relais garde mon nom/).check();
+  await page.getByRole('button', { name: 'M’inscrire' }).click();
+  await expect(page.getByRole('status')).toHaveText('C’est noté : vous êtes inscrit. À bientôt !');
+  await verifierAccessibilite(page, 'event signed up');
 });
 
 test('an AM says a training session interests her from /pro; the relais groups, records departures, adds a session and an event', async ({ page, browser }) => {
@@ -98,7 +104,10 @@ test('an AM says a training session interests her from /pro; the relais groups, 
   await staff.getByRole('button', { name: 'Créer le groupe' }).click();
   await expect(staff.getByRole('status')).toHaveText('Groupe créé : ses membres sont inscrites.');
   await expect(staff.getByRole('listitem').filter({ hasText: 'Groupe du mardi :' })).toBeVisible();
-  await staff.getByRole('checkbox', { name: /^Choisir / }).first().check();
+  await staff
+    .getByRole('checkbox', { name: /^Choisir / })
+    .first()
+    .check();
   await staff.getByRole('button', { name: 'Enregistrer les départs' }).click();
   await expect(staff.getByRole('status')).toHaveText('Départs en formation enregistrés.');
   await expect(staff.getByRole('cell', { name: /Partie en formation le/ }).first()).toBeVisible();

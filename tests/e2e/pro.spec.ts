@@ -61,7 +61,6 @@ test.describe.serial('assistant maternel keeps her availability true', () => {
     const fiche = page.getByRole('article', { name: 'Émilie P.' });
     await expect(fiche).toContainText(`Place disponible à partir du ${mois.enMots}`);
     await expect(fiche).toContainText('confirmé aujourd’hui');
-
   });
 
   test('a reminder button changes her availability through the confirmation page; a reused or expired one is refused', async ({ page, browser }) => {
@@ -174,9 +173,10 @@ test('an animatrice imports the AM list from a CSV file with a preview', async (
   await connexionStaff(page, 'animatrice.est@exemple.fr');
   await page.goto('/admin/offre/import');
   await verifierAccessibilite(page, 'import');
-  const csv = '\uFEFFNom;Prénom;Commune;N° agrément;Nombre de places;Âges;Téléphone;Email\n'
-    + 'Tournesol;Léa;Richebourg;E2E-0001;3;0-3 ans;06 10 20 30 40;lea.e2e@exemple.fr\n'
-    + 'Coquelicot;Inès;Ville-Inconnue;E2E-0002;3;;;\n';
+  const csv =
+    '\uFEFFNom;Prénom;Commune;N° agrément;Nombre de places;Âges;Téléphone;Email\n' +
+    'Tournesol;Léa;Richebourg;E2E-0001;3;0-3 ans;06 10 20 30 40;lea.e2e@exemple.fr\n' +
+    'Coquelicot;Inès;Ville-Inconnue;E2E-0002;3;;;\n';
   await page.getByLabel('Fichier CSV').setInputFiles({ name: 'am.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
   await expect(page.getByRole('heading', { name: 'Aperçu : rien n’est encore enregistré' })).toBeVisible();

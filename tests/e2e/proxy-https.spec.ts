@@ -20,7 +20,10 @@ let base = '';
 
 function arreter(p: ChildProcess | undefined): Promise<void> {
   if (!p || p.exitCode !== null) return Promise.resolve();
-  return new Promise((r) => { p.once('exit', () => r()); p.kill('SIGTERM'); });
+  return new Promise((r) => {
+    p.once('exit', () => r());
+    p.kill('SIGTERM');
+  });
 }
 
 /** Resolves when nginx answers /healthz over TLS (certificate not checked: self-signed). */
@@ -28,7 +31,12 @@ async function attendreHttps(url: string, delai = 20_000): Promise<void> {
   const fin = Date.now() + delai;
   for (;;) {
     const ok = await new Promise<boolean>((r) => {
-      https.get(url, { rejectUnauthorized: false }, (res) => { res.resume(); r(res.statusCode === 200); }).on('error', () => r(false));
+      https
+        .get(url, { rejectUnauthorized: false }, (res) => {
+          res.resume();
+          r(res.statusCode === 200);
+        })
+        .on('error', () => r(false));
     });
     if (ok) return;
     if (Date.now() > fin) throw new Error(`${url} did not answer`);
@@ -41,36 +49,74 @@ test.describe.configure({ mode: 'serial', timeout: 300_000 });
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   if (!NGINX) throw new Error('nginx is missing: apt-get install -y nginx (.ci/run does it)');
-  const dir = path.join((process.env.E2E_ROOT ?? path.resolve('.e2e', String(process.pid))), `proxy-${process.pid}`);
+  const dir = path.join(process.env.E2E_ROOT ?? path.resolve('.e2e', String(process.pid)), `proxy-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'tmp'), { recursive: true });
   const cle = path.join(dir, 'cle.pem');
   const cert = path.join(dir, 'cert.pem');
-  const o = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', cle, '-out', cert], { encoding: 'utf8' });
+  const o = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+      '-keyout',
+      cle,
+      '-out',
+      cert,
+    ],
+    { encoding: 'utf8' },
+  );
   if (o.status !== 0) throw new Error(`openssl: ${o.stderr}`);
 
   const [portApp, portTls] = [await portLibre(), await portLibre()];
   base = `https://localhost:${portTls}`;
   const env = {
-    ...process.env, NODE_ENV: 'production', SECRET: 's'.repeat(48), HOST: '127.0.0.1', PORT: String(portApp),
-    PUBLIC_URL: base, TRUST_PROXY: 'loopback', ASTRO_OUT_DIR: (process.env.E2E_BUILD ?? process.env.E2E_BUILD_DIR)!, DATA_DIR: path.join(dir, 'data'),
-    SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', SMTP_URL: '', OUTBOX_INTERVAL_MS: '300',
+    ...process.env,
+    NODE_ENV: 'production',
+    SECRET: 's'.repeat(48),
+    HOST: '127.0.0.1',
+    PORT: String(portApp),
+    PUBLIC_URL: base,
+    TRUST_PROXY: 'loopback',
+    ASTRO_OUT_DIR: (process.env.E2E_BUILD ?? process.env.E2E_BUILD_DIR)!,
+    DATA_DIR: path.join(dir, 'data'),
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    SMTP_URL: '',
+    OUTBOX_INTERVAL_MS: '300',
   };
   // Production never creates demo accounts: create a real one as an operator would.
-  const a = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/admin-create.ts', '--email', ADMIN, '--nom', 'Admin Proxy'],
-    { env: { ...env, ADMIN_PASSWORD: MOT_DE_PASSE }, encoding: 'utf8' });
+  const a = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/admin-create.ts', '--email', ADMIN, '--nom', 'Admin Proxy'], {
+    env: { ...env, ADMIN_PASSWORD: MOT_DE_PASSE },
+    encoding: 'utf8',
+  });
   if (a.status !== 0) throw new Error(`admin:create: ${a.stderr}`);
 
   portail = spawn(process.execPath, ['scripts/server.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise<void>((resolve, reject) => {
-    portail!.on('message', (m: { pret?: string }) => { if (m.pret) resolve(); });
+    portail!.on('message', (m: { pret?: string }) => {
+      if (m.pret) resolve();
+    });
     portail!.on('exit', (code) => reject(new Error(`portal exited with ${code}`)));
   });
 
   const conf = path.join(dir, 'nginx.conf');
   const tmp = path.join(dir, 'tmp');
-  writeFileSync(conf, `
+  writeFileSync(
+    conf,
+    `
 ${process.getuid?.() === 0 ? 'user root;' : ''}
 worker_processes 1;
 daemon off;
@@ -99,7 +145,8 @@ http {
     }
   }
 }
-`);
+`,
+  );
   nginx = spawn(NGINX, ['-e', 'stderr', '-p', dir, '-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
   await attendreHttps(`${base}/healthz`);
 });
@@ -143,7 +190,10 @@ async function deposerDemande(page: Page): Promise<string> {
   await page.getByLabel(d.envoi.consentementPartage).check();
   await page.getByRole('button', { name: d.boutons.envoyer }).click();
   await expect(page.getByRole('heading', { level: 1, name: d.confirmation.titre })).toBeVisible();
-  return (await page.getByText(/D-\d{4}-\d{5}/).first().textContent())!.match(/D-\d{4}-\d{5}/)![0];
+  return (await page
+    .getByText(/D-\d{4}-\d{5}/)
+    .first()
+    .textContent())!.match(/D-\d{4}-\d{5}/)![0];
 }
 
 test('a family files a demande through the HTTPS reverse proxy', async ({ page }) => {

@@ -105,7 +105,10 @@ test('a parent working until 21 h is steered away from crèches, with the reason
   const moins = page.getByRole('region', { name: 'Moins adaptés à votre situation' });
   const creche = moins.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Crèche', exact: true }) });
   await expect(creche).toContainText('Vous avez besoin d’un accueil jusqu’à 21 h, mais les crèches près de chez vous ferment à 19 h.');
-  await expect(adaptes.getByRole('link', { name: 'Voir sur la carte : Garde à domicile' })).toHaveAttribute('href', /\/carte\?type=garde-a-domicile&dispo=maintenant&age=bebe&horaires=tard&lieu=62119&rayon=10/);
+  await expect(adaptes.getByRole('link', { name: 'Voir sur la carte : Garde à domicile' })).toHaveAttribute(
+    'href',
+    /\/carte\?type=garde-a-domicile&dispo=maintenant&age=bebe&horaires=tard&lieu=62119&rayon=10/,
+  );
   await verifierAccessibilite(page, 'answer');
 });
 
@@ -200,7 +203,10 @@ test('with JavaScript, changing the income bracket updates the estimate on the p
   await page.getByRole('heading', { name: 'Combien cela coûterait ?' }).scrollIntoViewIfNeeded();
   const choix = page.getByLabel('Vos revenus nets par mois, pour recalculer (reste sur cette page)');
   await expect(choix).toBeVisible();
-  const cellule = page.getByRole('table').getByRole('row', { name: /Reste à payer chaque mois/ }).locator('td[data-mode="creche"]');
+  const cellule = page
+    .getByRole('table')
+    .getByRole('row', { name: /Reste à payer chaque mois/ })
+    .locator('td[data-mode="creche"]');
   await expect(cellule).toContainText(/de .*€ à .*€/);
   await choix.selectOption('r10');
   await expect(cellule).not.toContainText(/de .*€ à/);
@@ -215,7 +221,11 @@ test.describe('in Arabic', () => {
     await page.goto('/ar/questionnaire');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
-    await repondre(page, { naissance: jour(-400), debut: jour(30), jours: SEMAINE, de: '07:45', a: '21:30', commune: BETHUNE, ressources: 'r4' }, { axe: 'ar' });
+    await repondre(
+      page,
+      { naissance: jour(-400), debut: jour(30), jours: SEMAINE, de: '07:45', a: '21:30', commune: BETHUNE, ressources: 'r4' },
+      { axe: 'ar' },
+    );
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.getByRole('table')).toBeVisible();
     // The reason is translated, not shown in French.

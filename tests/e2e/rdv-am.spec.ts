@@ -47,7 +47,13 @@ test('booking for an AM refuses a family motif, with the error next to the field
     return [...doc.querySelectorAll('#f-motif option')].map((o) => (o as HTMLOptionElement).value).find((v) => v) ?? '';
   });
   expect(familleId).not.toBe('');
-  await page.getByLabel('Motif').evaluate((s, v) => { const o = document.createElement('option'); o.value = v; o.textContent = 'famille'; s.appendChild(o); (s as HTMLSelectElement).value = v; }, familleId);
+  await page.getByLabel('Motif').evaluate((s, v) => {
+    const o = document.createElement('option');
+    o.value = v;
+    o.textContent = 'famille';
+    s.appendChild(o);
+    (s as HTMLSelectElement).value = v;
+  }, familleId);
   await page.getByRole('button', { name: 'Voir les créneaux libres' }).click();
   await expect(page.getByRole('alert')).toContainText('Motif : ce motif est réservé aux familles');
   await expect(page.getByLabel('Motif')).toHaveAttribute('aria-invalid', 'true');

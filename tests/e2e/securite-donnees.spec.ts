@@ -10,7 +10,9 @@ async function surveillerCsp(page: Page): Promise<string[]> {
       (window as unknown as { __violationCsp: (v: string) => void }).__violationCsp(`${e.violatedDirective} ${e.blockedURI} ${location.pathname} ${e.sample}`);
     });
   });
-  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   return violations;
 }
 
@@ -65,7 +67,10 @@ test('a family asking for its lost link too often gets a readable 429, the addre
   for (let i = 0; i < 4; i++) {
     await page.goto('/suivi');
     await page.getByLabel('Adresse e-mail').fill(email);
-    const [reponse] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Recevoir un nouveau lien' }).click()]);
+    const [reponse] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Recevoir un nouveau lien' }).click(),
+    ]);
     expect(reponse.status()).toBe(i < 3 ? 200 : 429);
     if (i === 3) expect(reponse.statusText()).toBe('Too Many Requests');
   }
@@ -91,7 +96,9 @@ test('the personal-data page is generated from the register in every language, w
   await verifierAccessibilite(page, 'personal-data page');
 
   await page.goto('/falc/donnees-personnelles');
-  await expect(page.getByRole('table', { name: 'Les informations que nous gardons : pourquoi, combien de temps, qui les voit' })).toContainText('Lire votre demande et vous appeler');
+  await expect(page.getByRole('table', { name: 'Les informations que nous gardons : pourquoi, combien de temps, qui les voit' })).toContainText(
+    'Lire votre demande et vous appeler',
+  );
   await expect(page.locator('#contact-dpo')).toContainText('dpo.e2e@agglo.exemple');
 
   await page.goto('/ar/donnees-personnelles');
@@ -104,11 +111,30 @@ test('a staff member opening a family’s private link is recorded under her own
   const avant = Date.now();
   const jour = (j: number) => new Date(Date.now() + j * 86_400_000).toISOString().slice(0, 10);
   const corps = new URLSearchParams({
-    aller: 'envoyer', etape: '4', p1Prenom: 'Noor', p1Nom: 'Haddad', email, canalPrefere: 'email', langueContact: 'fr', commune: '62119',
-    nbEnfants: '1', e0Statut: 'ne', e0Naissance: jour(-200), dateDebut: jour(60), regularite: 'reguliere', j1: 'oui', j1De: '08:00', j1A: '17:00',
-    mode1: 'collectif', consentementContact: 'oui',
+    aller: 'envoyer',
+    etape: '4',
+    p1Prenom: 'Noor',
+    p1Nom: 'Haddad',
+    email,
+    canalPrefere: 'email',
+    langueContact: 'fr',
+    commune: '62119',
+    nbEnfants: '1',
+    e0Statut: 'ne',
+    e0Naissance: jour(-200),
+    dateDebut: jour(60),
+    regularite: 'reguliere',
+    j1: 'oui',
+    j1De: '08:00',
+    j1A: '17:00',
+    mode1: 'collectif',
+    consentementContact: 'oui',
   });
-  const r = await page.request.post('/demande', { headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' }, data: corps.toString(), maxRedirects: 0 });
+  const r = await page.request.post('/demande', {
+    headers: { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' },
+    data: corps.toString(),
+    maxRedirects: 0,
+  });
   expect(r.status()).toBe(303);
   const reference = decodeURIComponent(/ref=([^&]+)/.exec(r.headers().location ?? '')![1]!);
   const courriel = await attendreCourriel({ a: email, apres: avant });

@@ -24,7 +24,9 @@ test('the CSV export opens with the same numbers as the page', async ({ page }) 
   const csv = await (await telechargement.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
   expect(csv).toContain(`demandes,demandes déposées,${demandes}`);
   expect(csv).toContain(`contacts,contacts,${contacts}`);
-  const tableur = await page.request.get(new URL(await page.getByRole('link', { name: /CSV pour tableur/ }).getAttribute('href') ?? '', page.url()).toString());
+  const tableur = await page.request.get(
+    new URL((await page.getByRole('link', { name: /CSV pour tableur/ }).getAttribute('href')) ?? '', page.url()).toString(),
+  );
   const brut = await tableur.body();
   expect([...brut.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(brut.toString('utf8')).toContain(`demandes;demandes déposées;${demandes}`);

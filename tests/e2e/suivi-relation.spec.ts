@@ -53,7 +53,9 @@ test('mise en relation: Turkish family told by email and SMS, AM answers "contra
   const mer = page.getByRole('region', { name: /Mises en relation/ });
   await expect(mer.getByRole('listitem').filter({ hasText: DEMO_SUIVI.am })).toContainText('Contrat signé');
   await expect(mer.getByRole('listitem').filter({ hasText: DEMO_SUIVI.am })).toContainText('réponse du professionnel');
-  const prevu = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(addMonths(new Date(), 3));
+  const prevu = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    addMonths(new Date(), 3),
+  );
   await expect(page.locator('#suivi-prevu')).toHaveText(`Courriel de suivi à la famille prévu le ${prevu}.`);
   await verifierAccessibilite(page, 'demande after contract');
 });

@@ -53,17 +53,37 @@ test.beforeAll(async () => {
   const port = await portLibre();
   base = `http://127.0.0.1:${port}`;
   env = {
-    ...process.env, NODE_ENV: 'production', SECRET: 'e2e-territoire-secret-de-32-caracteres-au-moins', DATA_DIR: dataDir, DATABASE_URL: '',
-    SMTP_URL: '', SEED_DEMO: '', DEMO_PASSWORD: '', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: base, ASTRO_OUT_DIR: process.env.E2E_BUILD ?? process.env.E2E_BUILD_DIR,
-    OUTBOX_INTERVAL_MS: '300', LOG_LEVEL: 'warn', ADMIN_PASSWORD: MDP_ADMIN,
+    ...process.env,
+    NODE_ENV: 'production',
+    SECRET: 'e2e-territoire-secret-de-32-caracteres-au-moins',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    SMTP_URL: '',
+    SEED_DEMO: '',
+    DEMO_PASSWORD: '',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: base,
+    ASTRO_OUT_DIR: process.env.E2E_BUILD ?? process.env.E2E_BUILD_DIR,
+    OUTBOX_INTERVAL_MS: '300',
+    LOG_LEVEL: 'warn',
+    ADMIN_PASSWORD: MDP_ADMIN,
   };
   npm(['territoire', '--', '--epci', '200069037']);
   npm(['admin:create', '--', '--email', 'admin@capso.test', '--nom', 'Alix Administratrice']);
   serveur = spawn(process.execPath, ['scripts/server.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('portal did not start in 240 s')), 240_000);
-    serveur!.on('message', (m: { pret?: string }) => { if (m.pret) { clearTimeout(t); resolve(); } });
-    serveur!.on('exit', (code) => { clearTimeout(t); reject(new Error(`portal exited with ${code}`)); });
+    serveur!.on('message', (m: { pret?: string }) => {
+      if (m.pret) {
+        clearTimeout(t);
+        resolve();
+      }
+    });
+    serveur!.on('exit', (code) => {
+      clearTimeout(t);
+      reject(new Error(`portal exited with ${code}`));
+    });
   });
 });
 test.afterAll(async () => {
@@ -110,7 +130,10 @@ async function deposerDemande(browser: Browser, commune: string, email: string):
   await page.getByLabel(d.envoi.consentementPartage).check();
   await page.getByRole('button', { name: d.boutons.envoyer }).click();
   await expect(page.getByRole('heading', { level: 1, name: d.confirmation.titre })).toBeVisible();
-  const ref = (await page.getByText(/D-\d{4}-\d{5}/).first().textContent())!.match(/D-\d{4}-\d{5}/)![0];
+  const ref = (await page
+    .getByText(/D-\d{4}-\d{5}/)
+    .first()
+    .textContent())!.match(/D-\d{4}-\d{5}/)![0];
   await ctx.close();
   return ref;
 }
@@ -221,7 +244,7 @@ test('an admin sets up CA du Pays de Saint-Omer; an invited animatrice signs in;
   await lieu.getByRole('button', { name: 'Ajouter le lieu' }).click();
   await expect(page.getByRole('rowheader', { name: 'Multi-accueil Les Lucioles' })).toBeVisible();
   // It is on the public offer at once.
-  const api = await (await ctx.request.get(`${base}/api/offre`)).json() as { features: { properties: { nom: string } }[] };
+  const api = (await (await ctx.request.get(`${base}/api/offre`)).json()) as { features: { properties: { nom: string } }[] };
   expect(api.features.map((f) => f.properties.nom)).toContain('Multi-accueil Les Lucioles');
 
   // The animatrice sets her password from the emailed link and signs in.
@@ -277,10 +300,14 @@ test('an admin sets up CA du Pays de Saint-Omer; an invited animatrice signs in;
 
 /** The code an authenticator app shows for the key on the page, `decalage` steps ahead (a step already used is refused). */
 function codeApp(cle: string, decalage = 0): string {
-  return new TOTP({ secret: Secret.fromBase32(cle.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + decalage * 30_000 });
+  return new TOTP({ secret: Secret.fromBase32(cle.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: Date.now() + decalage * 30_000,
+  });
 }
 
-test('second factor: enrolment, code at sign-in, recovery code, requirement per role (without JavaScript), reset by the admin; screens fit 320 and 375 px', async ({ browser }) => {
+test('second factor: enrolment, code at sign-in, recovery code, requirement per role (without JavaScript), reset by the admin; screens fit 320 and 375 px', async ({
+  browser,
+}) => {
   const ctx = await browser.newContext({ baseURL: base });
   const page = await ctx.newPage();
   await connexion(page, 'admin@capso.test', MDP_ADMIN);
@@ -371,12 +398,23 @@ test('second factor: enrolment, code at sign-in, recovery code, requirement per 
   if (process.env.E2E_CAPTURES) mkdirSync(captures, { recursive: true });
   for (const largeur of [320, 375]) {
     await page.setViewportSize({ width: largeur, height: 800 });
-    for (const ecran of ['/territoire', '/territoire/relais', '/territoire/communes', '/territoire/sites', '/territoire/personnes', '/territoire/lieux-accueil', '/territoire/journal', '/securite']) {
+    for (const ecran of [
+      '/territoire',
+      '/territoire/relais',
+      '/territoire/communes',
+      '/territoire/sites',
+      '/territoire/personnes',
+      '/territoire/lieux-accueil',
+      '/territoire/journal',
+      '/securite',
+    ]) {
       await page.goto(`/admin${ecran}`);
       const { debord, fautifs } = await page.evaluate(() => {
         const l = document.documentElement.clientWidth;
-        const fautifs = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > l + 0.5)
-          .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+        const fautifs = [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > l + 0.5)
+          .slice(0, 3)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
         return { debord: document.documentElement.scrollWidth - l, fautifs };
       });
       if (process.env.E2E_CAPTURES) await page.screenshot({ path: path.join(captures, `${ecran.slice(1).replace('/', '-')}-${largeur}.png`), fullPage: true });

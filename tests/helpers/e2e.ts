@@ -7,7 +7,13 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 /** Zero axe violations against WCAG 2.2 A/AA rules. */
 export async function verifierAccessibilite(page: Page, contexte = ''): Promise<void> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const lisible = r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`);
+  const lisible = r.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n  ')}`,
+  );
   expect(lisible, `axe violations ${contexte} on ${page.url()}`).toEqual([]);
 }
 

@@ -31,10 +31,13 @@ describe(`commune → relais in force on a day, with a future-dated change (${DB
     nouveau = staff['animatrice.relais2@exemple.fr']!.relaisId!;
     expect(nouveau).not.toBe(ancien);
     const a = schema.adhesions;
-    const [m] = await base.db.select({ id: a.id, code: a.communeCode, nom: schema.communes.nom }).from(a)
+    const [m] = await base.db
+      .select({ id: a.id, code: a.communeCode, nom: schema.communes.nom })
+      .from(a)
       .innerJoin(schema.communes, eq(schema.communes.code, a.communeCode))
       .where(and(eq(a.relaisId, ancien), eq(a.secteurId, staff['animatrice.est@exemple.fr']!.secteurId!), isNull(a.fin)))
-      .orderBy(a.communeCode).limit(1);
+      .orderBy(a.communeCode)
+      .limit(1);
     commune = { code: m!.code, nom: m!.nom };
     // The membership ends on the eve of the change (fin exclusive) and a new one starts that day.
     await base.db.update(a).set({ fin: CHANGEMENT }).where(eq(a.id, m!.id));
@@ -71,7 +74,9 @@ describe(`commune → relais in force on a day, with a future-dated change (${DB
     expect(await compte(CHANGEMENT)).toBe((await compte(AUJOURDHUI)) + 1);
 
     const dans = async (jour: string, relaisId: string) => {
-      const [r] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.communes)
+      const [r] = await base.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(schema.communes)
         .where(sql`${schema.communes.code} = ${commune.code} and ${schema.communes.code} in ${communesDuRelaisLe(jour, relaisId)}`);
       return Number(r!.n) === 1;
     };

@@ -16,16 +16,25 @@ describe(`staff alerts (${DB_KIND})`, () => {
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire();
-    [relais] = await base.db.select().from(schema.relais).where(eq(schema.relais.slug, 'rpe-mutualise')) as [typeof schema.relais.$inferSelect];
+    [relais] = (await base.db.select().from(schema.relais).where(eq(schema.relais.slug, 'rpe-mutualise'))) as [typeof schema.relais.$inferSelect];
     await base.db.update(schema.relais).set({ email: 'rpe.test@exemple.fr' }).where(eq(schema.relais.id, relais.id));
   });
   afterAll(async () => base?.detruire());
 
   const demande = async (o: Partial<typeof schema.demandes.$inferInsert>) => {
-    const [d] = await base.db.insert(schema.demandes).values({
-      reference: `D-AL-${Math.random().toString(36).slice(2, 8)}`, territoireId: 'ca-bethune-bruay', relaisId: relais.id, dateDebut: '2026-09-01',
-      creeLe: new Date(MAINTENANT.getTime() - 2 * 60_000), urgence: true, urgenceMotif: 'Reprise d’emploi', ...o,
-    }).returning();
+    const [d] = await base.db
+      .insert(schema.demandes)
+      .values({
+        reference: `D-AL-${Math.random().toString(36).slice(2, 8)}`,
+        territoireId: 'ca-bethune-bruay',
+        relaisId: relais.id,
+        dateDebut: '2026-09-01',
+        creeLe: new Date(MAINTENANT.getTime() - 2 * 60_000),
+        urgence: true,
+        urgenceMotif: 'Reprise d’emploi',
+        ...o,
+      })
+      .returning();
     return d!;
   };
   const alertes = () => base.db.select().from(schema.courriels).where(eq(schema.courriels.type, 'alerte-urgence'));
@@ -43,7 +52,10 @@ describe(`staff alerts (${DB_KIND})`, () => {
     expect(a + b).toBe(1);
     // … and the scheduler, minute after minute, on two instances.
     const ctx = { db: base.db, config: { publicUrl: 'https://g.fr' } } as Parameters<typeof executerTachesDues>[0];
-    await Promise.all([executerTachesDues(ctx, new Date(MAINTENANT.getTime() + 60_000), taches), executerTachesDues(ctx, new Date(MAINTENANT.getTime() + 60_000), taches)]);
+    await Promise.all([
+      executerTachesDues(ctx, new Date(MAINTENANT.getTime() + 60_000), taches),
+      executerTachesDues(ctx, new Date(MAINTENANT.getTime() + 60_000), taches),
+    ]);
     await executerTachesDues(ctx, new Date(MAINTENANT.getTime() + 120_000), taches);
 
     const envoyes = await alertes();
@@ -60,7 +72,10 @@ describe(`staff alerts (${DB_KIND})`, () => {
     await enregistrerPreferences(base.db, est, { copieUrgences: 'oui' }, MAINTENANT);
     expect(await lirePreferences(base.db, est.id)).toEqual({ resumeQuotidien: false, copieUrgences: true });
     const urgente = await demande({ reference: 'D-AL-COPIE' });
-    await Promise.all([alerterUrgences(base.db, { maintenant: MAINTENANT, publicUrl: 'https://g.fr' }), alerterUrgences(base.db, { maintenant: MAINTENANT, publicUrl: 'https://g.fr' })]);
+    await Promise.all([
+      alerterUrgences(base.db, { maintenant: MAINTENANT, publicUrl: 'https://g.fr' }),
+      alerterUrgences(base.db, { maintenant: MAINTENANT, publicUrl: 'https://g.fr' }),
+    ]);
     const copies = await base.db.select().from(schema.courriels).where(eq(schema.courriels.type, 'alerte-urgence-copie'));
     expect(copies.map((c) => [c.destinataire, c.objetId])).toEqual([[est.email, urgente.id]]);
 
@@ -71,7 +86,9 @@ describe(`staff alerts (${DB_KIND})`, () => {
     expect(n1).toBeGreaterThan(0);
     expect(n2).toBe(0);
     // (The scheduler runs of the first test already sent the summaries of 15 June.)
-    const resumes = (await base.db.select().from(schema.courriels).where(eq(schema.courriels.type, 'resume-quotidien'))).filter((r) => r.sujet.endsWith('16/06/2026'));
+    const resumes = (await base.db.select().from(schema.courriels).where(eq(schema.courriels.type, 'resume-quotidien'))).filter((r) =>
+      r.sujet.endsWith('16/06/2026'),
+    );
     expect(resumes).toHaveLength(n1);
     expect(resumes.map((r) => r.destinataire)).not.toContain(est.email);
     expect(resumes[0]!.sujet).toBe('Votre journée du 16/06/2026');

@@ -24,16 +24,33 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
   let n = 0;
 
   async function demande(o: Partial<typeof schema.demandes.$inferInsert> = {}): Promise<string> {
-    const [d] = await base.db.insert(schema.demandes).values({
-      reference: `D-2026-9${String(++n).padStart(4, '0')}`, territoireId: 'ca-bethune-bruay', relaisId, secteurId: secteurEst, communeCode: communeEst,
-      parents: [{ prenom: 'Inès', nom: 'Berlingot' }], email: `famille${n}@exemple.fr`, telephone: '0600000000', langue: 'fr',
-      dateDebut: '2026-05-04', planning: [1, 2, 4, 5].map((jour) => ({ jour, debut: '08:00', fin: '17:30' })), modesSouhaites: ['assistant-maternel'],
-      ageMoisAuDebut: 10, consentementContact: true, consentementPartage: true, creeLe: new Date(T0.getTime() - 200 * JOUR), ...o,
-    }).returning({ id: schema.demandes.id });
+    const [d] = await base.db
+      .insert(schema.demandes)
+      .values({
+        reference: `D-2026-9${String(++n).padStart(4, '0')}`,
+        territoireId: 'ca-bethune-bruay',
+        relaisId,
+        secteurId: secteurEst,
+        communeCode: communeEst,
+        parents: [{ prenom: 'Inès', nom: 'Berlingot' }],
+        email: `famille${n}@exemple.fr`,
+        telephone: '0600000000',
+        langue: 'fr',
+        dateDebut: '2026-05-04',
+        planning: [1, 2, 4, 5].map((jour) => ({ jour, debut: '08:00', fin: '17:30' })),
+        modesSouhaites: ['assistant-maternel'],
+        ageMoisAuDebut: 10,
+        consentementContact: true,
+        consentementPartage: true,
+        creeLe: new Date(T0.getTime() - 200 * JOUR),
+        ...o,
+      })
+      .returning({ id: schema.demandes.id });
     await base.db.insert(schema.enfants).values({ demandeId: d!.id, prenom: 'Léa', dateNaissance: '2025-07-01' });
     return d!.id;
   }
-  const dernierCourriel = async (a: string) => (await base.db.select().from(schema.courriels).where(eq(schema.courriels.destinataire, a)).orderBy(desc(schema.courriels.creeLe)).limit(1))[0];
+  const dernierCourriel = async (a: string) =>
+    (await base.db.select().from(schema.courriels).where(eq(schema.courriels.destinataire, a)).orderBy(desc(schema.courriels.creeLe)).limit(1))[0];
   const jetonDe = (texte: string) => /\/relance\/([\w-]+)\?reponse=/.exec(texte)![1]!;
 
   beforeAll(async () => {
@@ -42,9 +59,12 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
     est = { id: u!.id, email: u!.email, nom: u!.nom, role: u!.role, relaisId: u!.relaisId, secteurId: u!.secteurId, communeCode: null };
     relaisId = u!.relaisId!;
     secteurEst = u!.secteurId!;
-    const [a] = await base.db.select({ code: schema.adhesions.communeCode }).from(schema.adhesions)
+    const [a] = await base.db
+      .select({ code: schema.adhesions.communeCode })
+      .from(schema.adhesions)
       .innerJoin(schema.structures, eq(schema.structures.communeCode, schema.adhesions.communeCode))
-      .where(and(eq(schema.adhesions.secteurId, secteurEst), eq(schema.structures.type, 'assistant-maternel'))).limit(1);
+      .where(and(eq(schema.adhesions.secteurId, secteurEst), eq(schema.structures.type, 'assistant-maternel')))
+      .limit(1);
     communeEst = a!.code;
   });
   afterAll(async () => base?.detruire());
@@ -56,7 +76,10 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
     const [offre] = await base.db.select().from(schema.offresRelayees).where(eq(schema.offresRelayees.demandeId, id));
     expect(offre!.texte).not.toMatch(/Berlingot|Inès|famille\d|0600000000|secrète|Léa/);
     expect(offre!.texte).toMatch(/lundi de 08h00 à 17h30/);
-    const mails = await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.type, 'offre-relayee'), eq(schema.courriels.objetId, offre!.id)));
+    const mails = await base.db
+      .select()
+      .from(schema.courriels)
+      .where(and(eq(schema.courriels.type, 'offre-relayee'), eq(schema.courriels.objetId, offre!.id)));
     expect(mails.length).toBe(r.ok ? (r as { destinataires: number }).destinataires : 0);
     const jeton = /\/relance\/offre\/([\w-]+)/.exec(mails[0]!.texte)![1]!;
     expect((await lireInteret(base.db, jeton, T0)).ok).toBe(true);
@@ -71,7 +94,9 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
   it('refuses to relay an offer for another relais’s demande', async () => {
     const id = await demande();
     const [autre] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, 'animatrice.ouest@exemple.fr'));
-    await expect(relayerOffre(base.db, { ...est, id: autre!.id, secteurId: autre!.secteurId }, id, { communes: [communeEst] }, { baseUrl: BASE_URL })).rejects.toThrow('Accès refusé');
+    await expect(
+      relayerOffre(base.db, { ...est, id: autre!.id, secteurId: autre!.secteurId }, id, { communes: [communeEst] }, { baseUrl: BASE_URL }),
+    ).rejects.toThrow('Accès refusé');
   });
 
   it('follow-up 3 months after a mise en relation: family answers "contract signed" and the demande is closed', async () => {
@@ -99,7 +124,13 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
   });
 
   it('no answer: one reminder, then the demande appears in the staff follow-up list', async () => {
-    const id = await demande({ etat: 'solution-trouvee', typeSolution: 'am', solutionLe: new Date(T0.getTime() - 95 * JOUR), etatDepuis: new Date(T0.getTime() - 95 * JOUR), clotureLe: new Date(T0.getTime() - 95 * JOUR) });
+    const id = await demande({
+      etat: 'solution-trouvee',
+      typeSolution: 'am',
+      solutionLe: new Date(T0.getTime() - 95 * JOUR),
+      etatDepuis: new Date(T0.getTime() - 95 * JOUR),
+      clotureLe: new Date(T0.getTime() - 95 * JOUR),
+    });
     await envoyerSuivis(base.db, { maintenant: T0, delaiMois: 3, baseUrl: BASE_URL });
     const t1 = new Date(T0.getTime() + 15 * JOUR);
     expect((await envoyerSuivis(base.db, { maintenant: t1, delaiMois: 3, baseUrl: BASE_URL })).rappels).toBeGreaterThanOrEqual(1);
@@ -113,13 +144,24 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
   });
 
   it('"still looking" reopens a closed demande and puts it on the staff list', async () => {
-    const id = await demande({ etat: 'solution-trouvee', typeSolution: 'am', solutionLe: new Date(T0.getTime() - 120 * JOUR), clotureLe: new Date(T0.getTime() - 120 * JOUR), etatDepuis: new Date(T0.getTime() - 120 * JOUR) });
+    const id = await demande({
+      etat: 'solution-trouvee',
+      typeSolution: 'am',
+      solutionLe: new Date(T0.getTime() - 120 * JOUR),
+      clotureLe: new Date(T0.getTime() - 120 * JOUR),
+      etatDepuis: new Date(T0.getTime() - 120 * JOUR),
+    });
     await envoyerSuivis(base.db, { maintenant: T0, delaiMois: 3, baseUrl: BASE_URL });
     const jeton = jetonDe((await dernierCourriel(`famille${n}@exemple.fr`))!.texte);
     expect((await repondreRelance(base.db, jeton, 'recherche', T0)).ok).toBe(true);
     const [d] = await base.db.select().from(schema.demandes).where(eq(schema.demandes.id, id));
     expect(d!.etat).toBe('en-cours');
-    const [h] = await base.db.select().from(schema.demandeHistorique).where(eq(schema.demandeHistorique.demandeId, id)).orderBy(desc(schema.demandeHistorique.le)).limit(1);
+    const [h] = await base.db
+      .select()
+      .from(schema.demandeHistorique)
+      .where(eq(schema.demandeHistorique.demandeId, id))
+      .orderBy(desc(schema.demandeHistorique.le))
+      .limit(1);
     expect(h).toMatchObject({ transition: 'reprendre', parFamille: true });
     const page = await listerFile(base.db, est, lireFiltres(new URLSearchParams('signal=suivi')), T0);
     expect(page.lignes.map((l) => l.id)).toContain(id);
@@ -144,7 +186,13 @@ describe(`back office: relayed offers, follow-up emails and retention (${DB_KIND
   });
 
   it('retention anonymises demandes closed more than 24 months ago and keeps the counts', async () => {
-    const vieille = await demande({ etat: 'abandonnee', clotureLe: new Date(T0.getTime() - 800 * JOUR), etatDepuis: new Date(T0.getTime() - 800 * JOUR), creeLe: new Date(T0.getTime() - 900 * JOUR), commentaire: 'privé' });
+    const vieille = await demande({
+      etat: 'abandonnee',
+      clotureLe: new Date(T0.getTime() - 800 * JOUR),
+      etatDepuis: new Date(T0.getTime() - 800 * JOUR),
+      creeLe: new Date(T0.getTime() - 900 * JOUR),
+      commentaire: 'privé',
+    });
     await base.db.insert(schema.contacts).values({ demandeId: vieille, canal: 'telephone', note: 'appel personnel' });
     await base.db.insert(schema.notes).values({ demandeId: vieille, texte: 'note interne' });
     const recente = await demande({ etat: 'abandonnee', clotureLe: new Date(T0.getTime() - 100 * JOUR) });

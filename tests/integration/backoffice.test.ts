@@ -22,14 +22,25 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ etapes: ETAPES_DEMO, maintenant: MAINTENANT });
     const us = await base.db.select().from(schema.utilisateurs);
-    for (const u of us) staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
+    for (const u of us)
+      staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
     const est = staff['animatrice.est@exemple.fr']!;
     const ouest = staff['animatrice.ouest@exemple.fr']!;
-    const [e] = await base.db.select({ id: schema.demandes.id }).from(schema.demandes)
-      .where(and(eq(schema.demandes.secteurId, est.secteurId!), eq(schema.demandes.etat, 'nouvelle'), eq(schema.demandes.urgence, true), eq(schema.demandes.langue, 'fr'),
-        // A need the offer can answer (a demande for a garde à domicile alone has no place to suggest).
-        sql`${schema.demandes.modesSouhaites} && array['am', 'mam', 'collectif']::text[]`))
-      .orderBy(schema.demandes.reference).limit(1);
+    const [e] = await base.db
+      .select({ id: schema.demandes.id })
+      .from(schema.demandes)
+      .where(
+        and(
+          eq(schema.demandes.secteurId, est.secteurId!),
+          eq(schema.demandes.etat, 'nouvelle'),
+          eq(schema.demandes.urgence, true),
+          eq(schema.demandes.langue, 'fr'),
+          // A need the offer can answer (a demande for a garde à domicile alone has no place to suggest).
+          sql`${schema.demandes.modesSouhaites} && array['am', 'mam', 'collectif']::text[]`,
+        ),
+      )
+      .orderBy(schema.demandes.reference)
+      .limit(1);
     const [o] = await base.db.select({ id: schema.demandes.id }).from(schema.demandes).where(eq(schema.demandes.secteurId, ouest.secteurId!)).limit(1);
     demandeEst = e!.id;
     demandeOuest = o!.id;
@@ -37,10 +48,14 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
   afterAll(async () => base?.detruire());
 
   it('seeds about 150 demo demandes in every state, with history and contacts', async () => {
-    const rows = await base.db.select({ etat: schema.demandes.etat, n: sql<number>`count(*)::int` }).from(schema.demandes).groupBy(schema.demandes.etat);
+    const rows = await base.db
+      .select({ etat: schema.demandes.etat, n: sql<number>`count(*)::int` })
+      .from(schema.demandes)
+      .groupBy(schema.demandes.etat);
     const par = Object.fromEntries(rows.map((r) => [r.etat, Number(r.n)]));
     expect(Object.values(par).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(150);
-    for (const e of ['nouvelle', 'en-cours', 'mise-en-relation', 'solution-trouvee', 'sans-solution', 'abandonnee', 'hors-territoire']) expect(par[e], e).toBeGreaterThan(0);
+    for (const e of ['nouvelle', 'en-cours', 'mise-en-relation', 'solution-trouvee', 'sans-solution', 'abandonnee', 'hors-territoire'])
+      expect(par[e], e).toBeGreaterThan(0);
     const [h] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.demandeHistorique);
     const [c] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.contacts);
     expect(Number(h!.n)).toBeGreaterThan(300);
@@ -52,7 +67,15 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
     const page = await listerFile(base.db, est, lireFiltres(new URLSearchParams('urgence=oui')), MAINTENANT);
     expect(page.lignes.length).toBeGreaterThan(0);
     const ids = page.lignes.map((l) => l.id);
-    const rows = await base.db.select({ secteurId: schema.demandes.secteurId, urgence: schema.demandes.urgence }).from(schema.demandes).where(sql`${schema.demandes.id} in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+    const rows = await base.db
+      .select({ secteurId: schema.demandes.secteurId, urgence: schema.demandes.urgence })
+      .from(schema.demandes)
+      .where(
+        sql`${schema.demandes.id} in (${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`,
+      );
     expect(rows.every((r) => r.urgence && r.secteurId === est.secteurId)).toBe(true);
     expect(page.lignes.some((l) => l.badges.some((b) => b.cle === 'urgence'))).toBe(true);
   });
@@ -64,7 +87,10 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
     let pages = 0;
     do {
       const p = await listerFile(base.db, admin, lireFiltres(new URLSearchParams(apres ? `apres=${apres}` : '')), MAINTENANT);
-      for (const l of p.lignes) { expect(vus.has(l.id)).toBe(false); vus.add(l.id); }
+      for (const l of p.lignes) {
+        expect(vus.has(l.id)).toBe(false);
+        vus.add(l.id);
+      }
       apres = p.suivant;
       pages++;
     } while (apres && pages < 20);
@@ -103,7 +129,10 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
   it('every opening of a demande is written to the audit log', async () => {
     const est = staff['animatrice.est@exemple.fr']!;
     await chargerDemande(base.db, est, demandeEst, MAINTENANT);
-    const rows = await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.objetId, demandeEst), eq(schema.journalAudit.action, 'voir')));
+    const rows = await base.db
+      .select()
+      .from(schema.journalAudit)
+      .where(and(eq(schema.journalAudit.objetId, demandeEst), eq(schema.journalAudit.action, 'voir')));
     expect(rows.some((r) => r.utilisateurId === est.id)).toBe(true);
   });
 
@@ -114,7 +143,9 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
     const invalide = await ajouterContact(base.db, est, demandeEst, { canal: 'pigeon', issue: 'joint' }, MAINTENANT);
     expect(invalide.ok).toBe(false);
     // A call nobody answered is logged but leaves the first-contact clock running.
-    expect((await ajouterContact(base.db, est, demandeEst, { canal: 'telephone', motif: 'recherche-mode-accueil', issue: 'injoignable' }, MAINTENANT)).ok).toBe(true);
+    expect((await ajouterContact(base.db, est, demandeEst, { canal: 'telephone', motif: 'recherche-mode-accueil', issue: 'injoignable' }, MAINTENANT)).ok).toBe(
+      true,
+    );
     const avant = await chargerDemande(base.db, est, demandeEst, MAINTENANT);
     expect(avant.demande.etat).toBe('nouvelle');
     expect(avant.demande.premierContactLe).toBeNull();
@@ -122,7 +153,17 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
     expect(avant.contacts[0]).toMatchObject({ issue: 'injoignable', motif: 'recherche-mode-accueil' });
     const sansMotif = await ajouterContact(base.db, est, demandeEst, { canal: 'telephone', issue: 'joint' }, MAINTENANT);
     expect(sansMotif).toEqual({ ok: false, erreurs: { motif: 'Choisissez le motif principal du contact' } });
-    expect((await ajouterContact(base.db, est, demandeEst, { canal: 'telephone', motif: 'recherche-mode-accueil', issue: 'joint', note: 'Besoin confirmé' }, MAINTENANT)).ok).toBe(true);
+    expect(
+      (
+        await ajouterContact(
+          base.db,
+          est,
+          demandeEst,
+          { canal: 'telephone', motif: 'recherche-mode-accueil', issue: 'joint', note: 'Besoin confirmé' },
+          MAINTENANT,
+        )
+      ).ok,
+    ).toBe(true);
     let detail = await chargerDemande(base.db, est, demandeEst, MAINTENANT);
     expect(detail.demande.etat).toBe('en-cours');
     expect(detail.demande.premierContactLe).not.toBeNull();
@@ -147,8 +188,13 @@ describe(`back office: queue, detail and the lines nobody may cross (${DB_KIND})
     expect(sansType).toEqual({ ok: false, erreurs: { typeSolution: expect.any(String) } });
     const sansMotif = await appliquerTransition(base.db, est, demandeEst, { transition: 'classerSansSolution' }, MAINTENANT);
     expect(sansMotif.ok).toBe(false);
-    expect((await appliquerTransition(base.db, est, demandeEst, { transition: 'classerSansSolution', motif: 'Aucune place le samedi' }, MAINTENANT)).ok).toBe(true);
-    const [m] = await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.objetId, demandeEst), eq(schema.courriels.type, 'demande-sans-solution')));
+    expect((await appliquerTransition(base.db, est, demandeEst, { transition: 'classerSansSolution', motif: 'Aucune place le samedi' }, MAINTENANT)).ok).toBe(
+      true,
+    );
+    const [m] = await base.db
+      .select()
+      .from(schema.courriels)
+      .where(and(eq(schema.courriels.objetId, demandeEst), eq(schema.courriels.type, 'demande-sans-solution')));
     expect(m).toBeDefined();
     expect(m!.texte).toMatch(/crèche|place|communes voisines|liste d’attente|assistants maternels/i);
     // The animatrice sees it in her outbox; the Ouest one does not.

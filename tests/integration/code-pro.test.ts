@@ -24,8 +24,13 @@ describe(`short code of the AMs on ${DB_KIND}`, () => {
   let admin: Staff;
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ etapes: etapesPro });
-    [compte] = await base.db.select().from(schema.comptesPro).innerJoin(schema.structures, eq(schema.structures.id, schema.comptesPro.structureId))
-      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.structures.actif, true))).limit(1).then((r) => r.map((x) => x.comptes_pro));
+    [compte] = await base.db
+      .select()
+      .from(schema.comptesPro)
+      .innerJoin(schema.structures, eq(schema.structures.id, schema.comptesPro.structureId))
+      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.structures.actif, true)))
+      .limit(1)
+      .then((r) => r.map((x) => x.comptes_pro));
     const [u] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, 'admin@exemple.fr'));
     admin = { id: u!.id, email: u!.email, nom: u!.nom, role: u!.role, relaisId: u!.relaisId, secteurId: u!.secteurId, communeCode: u!.communeCode };
   });
@@ -33,7 +38,10 @@ describe(`short code of the AMs on ${DB_KIND}`, () => {
 
   it(`works for ${CODE_PRO_VALIDITE_JOURS} days, then is refused as expired and counted as a failure`, async () => {
     const cree = compte.codeCourtCreeLe;
-    expect((await entrerParCode(base.db, { code: compte.codeCourt!, ip: '10.1.0.1', maintenant: new Date(cree.getTime() + (CODE_PRO_VALIDITE_JOURS - 1) * JOUR) })).ok).toBe(true);
+    expect(
+      (await entrerParCode(base.db, { code: compte.codeCourt!, ip: '10.1.0.1', maintenant: new Date(cree.getTime() + (CODE_PRO_VALIDITE_JOURS - 1) * JOUR) }))
+        .ok,
+    ).toBe(true);
     const tard = new Date(cree.getTime() + (CODE_PRO_VALIDITE_JOURS + 1) * JOUR);
     expect(await entrerParCode(base.db, { code: compte.codeCourt!, ip: '10.1.0.2', maintenant: tard })).toEqual({ ok: false, raison: 'expire' });
     const echecs = await base.db.select().from(schema.tentativesConnexion).where(eq(schema.tentativesConnexion.cle, 'code-pro:10.1.0.2'));
@@ -44,7 +52,11 @@ describe(`short code of the AMs on ${DB_KIND}`, () => {
     const tard = new Date(compte.codeCourtCreeLe.getTime() + (CODE_PRO_VALIDITE_JOURS + 2) * JOUR);
     const ouverte = await entrerParCode(base.db, { code: compte.codeCourt!, ip: '10.1.0.3', maintenant: new Date(compte.codeCourtCreeLe.getTime() + JOUR) });
     if (!ouverte.ok) throw new Error('the fresh code should open a session');
-    const r = await agirPourPlace({ db: base.db, staff: admin, config, secret: 'secret-de-test-code-pro-0123456789abcdef', maintenant: tard }, compte.structureId, { action: 'code' });
+    const r = await agirPourPlace(
+      { db: base.db, staff: admin, config, secret: 'secret-de-test-code-pro-0123456789abcdef', maintenant: tard },
+      compte.structureId,
+      { action: 'code' },
+    );
     expect(r.ok).toBe(true);
     const [apres] = await base.db.select().from(schema.comptesPro).where(eq(schema.comptesPro.id, compte.id));
     expect(apres!.codeCourt).not.toBe(compte.codeCourt);
@@ -52,7 +64,10 @@ describe(`short code of the AMs on ${DB_KIND}`, () => {
     expect((await entrerParCode(base.db, { code: apres!.codeCourt!, ip: '10.1.0.4', maintenant: tard })).ok).toBe(true);
     expect(await entrerParCode(base.db, { code: compte.codeCourt!, ip: '10.1.0.5', maintenant: tard })).toEqual({ ok: false, raison: 'inconnu' });
     expect(await sessionPro(base.db, ouverte.jeton, tard)).toBeNull();
-    const audit = await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.action, 'code-pro-renouvele'), eq(schema.journalAudit.objetId, compte.structureId)));
+    const audit = await base.db
+      .select()
+      .from(schema.journalAudit)
+      .where(and(eq(schema.journalAudit.action, 'code-pro-renouvele'), eq(schema.journalAudit.objetId, compte.structureId)));
     expect(audit).toHaveLength(1);
   });
 

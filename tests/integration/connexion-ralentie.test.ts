@@ -11,7 +11,9 @@ const plus = (ms: number) => new Date(T0.getTime() + ms);
 
 describe(`staff sign-in throttling (${DB_KIND})`, () => {
   let base: BaseDeTest;
-  beforeAll(async () => { base = await creerBaseAvecTerritoire(); });
+  beforeAll(async () => {
+    base = await creerBaseAvecTerritoire();
+  });
   afterAll(async () => base?.detruire());
   const essai = (email: string, motDePasse: string, ip: string, maintenant: Date) =>
     connecter(base.db, { email, motDePasse, ip, dureeHeures: 8, maintenant, publicUrl: 'https://g.exemple.fr' });
@@ -23,7 +25,10 @@ describe(`staff sign-in throttling (${DB_KIND})`, () => {
     const r1 = await essai(email, MDP, '203.0.113.5', plus(1000));
     expect(r1).toMatchObject({ ok: false, raison: 'trop-de-tentatives' });
     // After the wait, one more try; a failure makes the next wait longer.
-    expect(await essai(email, 'faux', '203.0.113.5', plus(delaiApresEchecs(ESSAIS_LIBRES_PAIRE, ESSAIS_LIBRES_PAIRE) + 1000))).toEqual({ ok: false, raison: 'identifiants' });
+    expect(await essai(email, 'faux', '203.0.113.5', plus(delaiApresEchecs(ESSAIS_LIBRES_PAIRE, ESSAIS_LIBRES_PAIRE) + 1000))).toEqual({
+      ok: false,
+      raison: 'identifiants',
+    });
     const r2 = await essai(email, MDP, '203.0.113.5', plus(delaiApresEchecs(ESSAIS_LIBRES_PAIRE, ESSAIS_LIBRES_PAIRE) + 2000));
     expect(r2.ok).toBe(false);
     if (!r1.ok && !r2.ok) expect(r2.attenteMs!).toBeGreaterThan(delaiApresEchecs(ESSAIS_LIBRES_PAIRE, ESSAIS_LIBRES_PAIRE));
@@ -31,7 +36,10 @@ describe(`staff sign-in throttling (${DB_KIND})`, () => {
     expect((await essai(email, MDP, '198.51.100.20', plus(60_000))).ok).toBe(true);
 
     // She got one unlock link; it clears the attacker's address count too (she may share it, e.g. a town hall NAT).
-    const mails = await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.type, 'deblocage-connexion'), eq(schema.courriels.destinataire, email)));
+    const mails = await base.db
+      .select()
+      .from(schema.courriels)
+      .where(and(eq(schema.courriels.type, 'deblocage-connexion'), eq(schema.courriels.destinataire, email)));
     expect(mails).toHaveLength(1);
     const jeton = /deblocage=([A-Za-z0-9_-]+)/.exec(mails[0]!.texte)![1]!;
     expect(await debloquer(base.db, jeton, plus(61_000))).toBe(true);

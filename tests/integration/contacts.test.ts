@@ -18,26 +18,51 @@ const JOUR = 86_400_000;
 describe(`contacts that count right (${DB_KIND})`, () => {
   let base: BaseDeTest;
   const staff: Record<string, Staff> = {};
-  let M: string; let B: string;
-  let codeM: string; let codeB: string;
+  let M: string;
+  let B: string;
+  let codeM: string;
+  let codeB: string;
 
   const demande = async (o: Partial<typeof schema.demandes.$inferInsert> = {}) => {
-    const [d] = await base.db.insert(schema.demandes).values({
-      reference: `D-CT-${Math.random().toString(36).slice(2, 8)}`, territoireId: 'ca-bethune-bruay', relaisId: M, secteurId: staff['animatrice.est@exemple.fr']!.secteurId,
-      dateDebut: '2026-09-01', creeLe: new Date(MAINTENANT.getTime() - 20 * JOUR), parents: [{ prenom: 'Nadia', nom: 'Test' }], ...o,
-    }).returning();
+    const [d] = await base.db
+      .insert(schema.demandes)
+      .values({
+        reference: `D-CT-${Math.random().toString(36).slice(2, 8)}`,
+        territoireId: 'ca-bethune-bruay',
+        relaisId: M,
+        secteurId: staff['animatrice.est@exemple.fr']!.secteurId,
+        dateDebut: '2026-09-01',
+        creeLe: new Date(MAINTENANT.getTime() - 20 * JOUR),
+        parents: [{ prenom: 'Nadia', nom: 'Test' }],
+        ...o,
+      })
+      .returning();
     return d!;
   };
   const am = async (code: string, nom: string, historique: { ilYaJours: number; statut: 'places' | 'complet' }[], creeIlYaJours = 400) => {
     const [c] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, code));
     const dernier = historique[historique.length - 1];
-    const [s] = await base.db.insert(schema.structures).values({
-      type: 'assistant-maternel', nom, communeCode: code, lat: c!.centreLat!, lon: c!.centreLon!, positionPublique: 'commune',
-      latPublique: c!.centreLat!, lonPublique: c!.centreLon!, capacite: 4, dispoStatut: dernier?.statut ?? 'places',
-      telephone: '0600000000', creeLe: new Date(MAINTENANT.getTime() - creeIlYaJours * JOUR),
-    }).returning({ id: schema.structures.id });
+    const [s] = await base.db
+      .insert(schema.structures)
+      .values({
+        type: 'assistant-maternel',
+        nom,
+        communeCode: code,
+        lat: c!.centreLat!,
+        lon: c!.centreLon!,
+        positionPublique: 'commune',
+        latPublique: c!.centreLat!,
+        lonPublique: c!.centreLon!,
+        capacite: 4,
+        dispoStatut: dernier?.statut ?? 'places',
+        telephone: '0600000000',
+        creeLe: new Date(MAINTENANT.getTime() - creeIlYaJours * JOUR),
+      })
+      .returning({ id: schema.structures.id });
     if (historique.length) {
-      await base.db.insert(schema.dispoHistorique).values(historique.map((h) => ({ structureId: s!.id, le: new Date(MAINTENANT.getTime() - h.ilYaJours * JOUR), statut: h.statut, source: 'am' })));
+      await base.db
+        .insert(schema.dispoHistorique)
+        .values(historique.map((h) => ({ structureId: s!.id, le: new Date(MAINTENANT.getTime() - h.ilYaJours * JOUR), statut: h.statut, source: 'am' })));
     }
     return s!.id;
   };
@@ -94,41 +119,88 @@ describe(`contacts that count right (${DB_KIND})`, () => {
 
     const sansMotif = await ajouterContactPro(base.db, est, { public: 'assistant-maternel', canal: 'telephone', issue: 'joint' }, MAINTENANT);
     expect(sansMotif).toEqual({ ok: false, erreurs: { motif: 'Choisissez le motif principal du contact' } });
-    const motifFamille = await ajouterContactPro(base.db, est, { public: 'assistant-maternel', motif: 'parentalite', canal: 'telephone', issue: 'joint' }, MAINTENANT);
+    const motifFamille = await ajouterContactPro(
+      base.db,
+      est,
+      { public: 'assistant-maternel', motif: 'parentalite', canal: 'telephone', issue: 'joint' },
+      MAINTENANT,
+    );
     expect(motifFamille.ok).toBe(false);
-    const ailleurs = await ajouterContactPro(base.db, est, { public: 'assistant-maternel', motif: 'agrement', canal: 'telephone', issue: 'joint', structureId: amB }, MAINTENANT);
+    const ailleurs = await ajouterContactPro(
+      base.db,
+      est,
+      { public: 'assistant-maternel', motif: 'agrement', canal: 'telephone', issue: 'joint', structureId: amB },
+      MAINTENANT,
+    );
     expect(ailleurs).toEqual({ ok: false, erreurs: { structureId: 'Ce professionnel n’exerce pas dans une commune du relais' } });
-    await expect(ajouterContactPro(base.db, est, { public: 'assistant-maternel', motif: 'agrement', canal: 'telephone', issue: 'joint', relaisId: B }, MAINTENANT)).rejects.toBeInstanceOf(AccesRefuse);
-    await expect(ajouterContactPro(base.db, staff['commune@exemple.fr'], { public: 'candidat', motif: 'autre', canal: 'telephone', issue: 'joint' }, MAINTENANT)).rejects.toBeInstanceOf(AccesRefuse);
+    await expect(
+      ajouterContactPro(base.db, est, { public: 'assistant-maternel', motif: 'agrement', canal: 'telephone', issue: 'joint', relaisId: B }, MAINTENANT),
+    ).rejects.toBeInstanceOf(AccesRefuse);
+    await expect(
+      ajouterContactPro(base.db, staff['commune@exemple.fr'], { public: 'candidat', motif: 'autre', canal: 'telephone', issue: 'joint' }, MAINTENANT),
+    ).rejects.toBeInstanceOf(AccesRefuse);
 
-    const ok = await ajouterContactPro(base.db, est, { public: 'assistant-maternel', motif: 'sous-activite', canal: 'telephone', sens: 'sortant', issue: 'joint', structureId: amM, note: 'Pas de demande depuis l’été' }, MAINTENANT);
+    const ok = await ajouterContactPro(
+      base.db,
+      est,
+      {
+        public: 'assistant-maternel',
+        motif: 'sous-activite',
+        canal: 'telephone',
+        sens: 'sortant',
+        issue: 'joint',
+        structureId: amM,
+        note: 'Pas de demande depuis l’été',
+      },
+      MAINTENANT,
+    );
     expect(ok.ok).toBe(true);
-    expect((await ajouterContactPro(base.db, est, { public: 'candidat', motif: 'agrement', canal: 'accueil-physique', issue: 'joint' }, MAINTENANT)).ok).toBe(true);
+    expect((await ajouterContactPro(base.db, est, { public: 'candidat', motif: 'agrement', canal: 'accueil-physique', issue: 'joint' }, MAINTENANT)).ok).toBe(
+      true,
+    );
     // The territory admin names the relais.
-    expect(await ajouterContactPro(base.db, admin, { public: 'garde-a-domicile', motif: 'remuneration', canal: 'email', issue: 'joint' }, MAINTENANT)).toEqual({ ok: false, erreurs: { relaisId: 'Choisissez le relais' } });
-    expect((await ajouterContactPro(base.db, admin, { public: 'garde-a-domicile', motif: 'remuneration', canal: 'email', issue: 'joint', relaisId: B }, MAINTENANT)).ok).toBe(true);
+    expect(await ajouterContactPro(base.db, admin, { public: 'garde-a-domicile', motif: 'remuneration', canal: 'email', issue: 'joint' }, MAINTENANT)).toEqual({
+      ok: false,
+      erreurs: { relaisId: 'Choisissez le relais' },
+    });
+    expect(
+      (await ajouterContactPro(base.db, admin, { public: 'garde-a-domicile', motif: 'remuneration', canal: 'email', issue: 'joint', relaisId: B }, MAINTENANT))
+        .ok,
+    ).toBe(true);
 
     const journal = await listerContactsPro(base.db, est);
-    expect(journal.map((l) => [l.public, l.motif, l.structureNom])).toEqual(expect.arrayContaining([['assistant-maternel', 'sous-activite', 'Aline M.'], ['candidat', 'agrement', null]]));
+    expect(journal.map((l) => [l.public, l.motif, l.structureNom])).toEqual(
+      expect.arrayContaining([
+        ['assistant-maternel', 'sous-activite', 'Aline M.'],
+        ['candidat', 'agrement', null],
+      ]),
+    );
     expect(journal.some((l) => l.public === 'garde-a-domicile')).toBe(false); // relais B's
     expect((await listerContactsPro(base.db, admin)).some((l) => l.public === 'garde-a-domicile')).toBe(true);
 
     // The database refuses a family motif on a professional's contact and a family contact without demande.
-    await expect(base.db.insert(schema.contacts).values({ relaisId: M, public: 'assistant-maternel', motif: 'parentalite', canal: 'telephone' })).rejects.toThrow();
+    await expect(
+      base.db.insert(schema.contacts).values({ relaisId: M, public: 'assistant-maternel', motif: 'parentalite', canal: 'telephone' }),
+    ).rejects.toThrow();
     await expect(base.db.insert(schema.contacts).values({ relaisId: M, public: 'famille', motif: 'parentalite', canal: 'telephone' })).rejects.toThrow();
   });
 
   it('counts contacts by public and motif over a period and a relais (CAF report)', async () => {
     const tous = await compterContacts(base.db, { debut: '2026-06-01', fin: '2026-07-01', relaisId: M });
     expect(tous.parPublic).toEqual({ famille: 3, 'assistant-maternel': 1, 'garde-a-domicile': 0, candidat: 1 });
-    expect(tous.lignes).toEqual(expect.arrayContaining([
-      { public: 'famille', motif: 'recherche-mode-accueil', n: 3 },
-      { public: 'assistant-maternel', motif: 'sous-activite', n: 1 },
-      { public: 'candidat', motif: 'agrement', n: 1 },
-    ]));
+    expect(tous.lignes).toEqual(
+      expect.arrayContaining([
+        { public: 'famille', motif: 'recherche-mode-accueil', n: 3 },
+        { public: 'assistant-maternel', motif: 'sous-activite', n: 1 },
+        { public: 'candidat', motif: 'agrement', n: 1 },
+      ]),
+    );
     expect(tous.total).toBe(5);
     expect((await compterContacts(base.db, { debut: '2026-06-01', fin: '2026-07-01', relaisId: M, aboutisSeulement: true })).parPublic.famille).toBe(1);
-    expect((await compterContacts(base.db, { debut: '2026-06-01', fin: '2026-07-01', relaisId: B })).parPublic).toMatchObject({ famille: 0, 'garde-a-domicile': 1 });
+    expect((await compterContacts(base.db, { debut: '2026-06-01', fin: '2026-07-01', relaisId: B })).parPublic).toMatchObject({
+      famille: 0,
+      'garde-a-domicile': 1,
+    });
     expect((await compterContacts(base.db, { debut: '2026-06-01', fin: '2026-07-01' })).total).toBe(6);
     // Paris day boundaries: 15 June 09:00 UTC is outside 16 June – 1 July.
     expect((await compterContacts(base.db, { debut: '2026-06-16', fin: '2026-07-01' })).total).toBe(0);
@@ -136,9 +208,20 @@ describe(`contacts that count right (${DB_KIND})`, () => {
 
   it('lists the AM whose free places have stayed free for more than N months', async () => {
     const est = staff['animatrice.est@exemple.fr']!;
-    const longue = await am(codeM, 'Zoé L.', [{ ilYaJours: 300, statut: 'complet' }, { ilYaJours: 200, statut: 'places' }, { ilYaJours: 30, statut: 'places' }]);
-    const recente = await am(codeM, 'Yvette R.', [{ ilYaJours: 200, statut: 'places' }, { ilYaJours: 100, statut: 'complet' }, { ilYaJours: 40, statut: 'places' }]);
-    const complete = await am(codeM, 'Xavière C.', [{ ilYaJours: 200, statut: 'places' }, { ilYaJours: 5, statut: 'complet' }]);
+    const longue = await am(codeM, 'Zoé L.', [
+      { ilYaJours: 300, statut: 'complet' },
+      { ilYaJours: 200, statut: 'places' },
+      { ilYaJours: 30, statut: 'places' },
+    ]);
+    const recente = await am(codeM, 'Yvette R.', [
+      { ilYaJours: 200, statut: 'places' },
+      { ilYaJours: 100, statut: 'complet' },
+      { ilYaJours: 40, statut: 'places' },
+    ]);
+    const complete = await am(codeM, 'Xavière C.', [
+      { ilYaJours: 200, statut: 'places' },
+      { ilYaJours: 5, statut: 'complet' },
+    ]);
     const importee = await am(codeM, 'Wanda I.', [], 150);
     const autreRelais = await am(codeB, 'Valérie A.', [{ ilYaJours: 300, statut: 'places' }]);
     const liste = await amEnSousActivite(base.db, est, { mois: 3, maintenant: MAINTENANT });

@@ -14,20 +14,48 @@ import type { Staff } from '../../src/server/auth/staff';
 /** An SMTP server that accepts the connection and never says a word. */
 function serveurMuet(): Promise<{ port: number; fermer: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
-  const s = net.createServer((c) => { sockets.add(c); c.on('error', () => {}); });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => {
-    const a = s.address() as net.AddressInfo;
-    resolve({ port: a.port, fermer: () => new Promise((r) => { for (const c of sockets) c.destroy(); s.close(() => r()); }) });
-  }));
+  const s = net.createServer((c) => {
+    sockets.add(c);
+    c.on('error', () => {});
+  });
+  return new Promise((resolve) =>
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address() as net.AddressInfo;
+      resolve({
+        port: a.port,
+        fermer: () =>
+          new Promise((r) => {
+            for (const c of sockets) c.destroy();
+            s.close(() => r());
+          }),
+      });
+    }),
+  );
 }
 
 let n = 0;
 function demande(email: string) {
-  const r = validerDemande({
-    p1Prenom: 'Maëlys', p1Nom: 'Muet', email, canalPrefere: 'email', langueContact: 'fr', commune: '62119',
-    nbEnfants: '1', e0Statut: 'attendu', e0Naissance: '2026-04-01', dateDebut: '2026-09-01', j3: 'oui', j3De: '09:00', j3A: '12:00',
-    mode1: 'collectif', consentementContact: 'oui', idempotencyKey: `muet-${++n}-${Date.now()}`,
-  }, { aujourdhui: '2026-01-10' });
+  const r = validerDemande(
+    {
+      p1Prenom: 'Maëlys',
+      p1Nom: 'Muet',
+      email,
+      canalPrefere: 'email',
+      langueContact: 'fr',
+      commune: '62119',
+      nbEnfants: '1',
+      e0Statut: 'attendu',
+      e0Naissance: '2026-04-01',
+      dateDebut: '2026-09-01',
+      j3: 'oui',
+      j3De: '09:00',
+      j3A: '12:00',
+      mode1: 'collectif',
+      consentementContact: 'oui',
+      idempotencyKey: `muet-${++n}-${Date.now()}`,
+    },
+    { aujourdhui: '2026-01-10' },
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.erreurs));
   return r.donnees;
 }
@@ -43,10 +71,18 @@ describe(`outbox with a mail server that never answers (${DB_KIND})`, () => {
       staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
     }
   });
-  afterAll(async () => { await muet?.fermer(); await base?.detruire(); });
+  afterAll(async () => {
+    await muet?.fermer();
+    await base?.detruire();
+  });
 
   it('keeps the database free while the send hangs, then gives up on that try by its timeout', async () => {
-    const d = await creerDemande(base.db, demande('maelys@exemple.fr'), { canal: 'en-ligne', langue: 'fr', publicUrl: 'https://g.exemple.fr', maintenant: new Date() });
+    const d = await creerDemande(base.db, demande('maelys@exemple.fr'), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      publicUrl: 'https://g.exemple.fr',
+      maintenant: new Date(),
+    });
     const transport = creerTransport({ SMTP_URL: `smtp://127.0.0.1:${muet.port}`, DATA_DIR: '/tmp', SMTP_TIMEOUT_MS: 1500 });
     const debut = Date.now();
     const envoi = envoyerEnAttente(base.db, transport, 'guichet@exemple.fr', 1);
@@ -65,12 +101,26 @@ describe(`outbox with a mail server that never answers (${DB_KIND})`, () => {
   });
 
   it('backs off longer each time, never drops an email, and tells the relais after the last try', async () => {
-    const d = await creerDemande(base.db, demande('perdu@exemple.fr'), { canal: 'en-ligne', langue: 'fr', publicUrl: 'https://g.exemple.fr', maintenant: new Date() });
-    await base.db.update(schema.courriels).set({ prochaineTentativeLe: new Date('2100-01-01') }).where(eq(schema.courriels.statut, 'a-envoyer'));
+    const d = await creerDemande(base.db, demande('perdu@exemple.fr'), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      publicUrl: 'https://g.exemple.fr',
+      maintenant: new Date(),
+    });
+    await base.db
+      .update(schema.courriels)
+      .set({ prochaineTentativeLe: new Date('2100-01-01') })
+      .where(eq(schema.courriels.statut, 'a-envoyer'));
     const [c] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.objetId, d.id));
-    await base.db.update(schema.courriels).set({ prochaineTentativeLe: new Date('2026-01-01') }).where(eq(schema.courriels.id, c!.id));
+    await base.db
+      .update(schema.courriels)
+      .set({ prochaineTentativeLe: new Date('2026-01-01') })
+      .where(eq(schema.courriels.id, c!.id));
     // A transport that fails slowly: the back-off must be counted from the end of the try.
-    const enPanne: Transport = { envoyer: () => new Promise((_r, rej) => setTimeout(() => rej(Object.assign(new Error('refus pour perdu@exemple.fr'), { code: 'EENVELOPE', responseCode: 550 })), 5)) };
+    const enPanne: Transport = {
+      envoyer: () =>
+        new Promise((_r, rej) => setTimeout(() => rej(Object.assign(new Error('refus pour perdu@exemple.fr'), { code: 'EENVELOPE', responseCode: 550 })), 5)),
+    };
     let quand = new Date('2026-01-01T00:00:00Z');
     let delaiPrecedent = 0;
     for (let i = 1; i <= MAX_TENTATIVES; i++) {

@@ -6,7 +6,16 @@ import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db
 import { GRILLE_DEMO } from '../../src/domain/creches/grille';
 import { adopterGrille, crechesParticipantes } from '../../src/server/creches/donnees';
 import { deposerCandidature, vueCandidature, confirmerCandidature } from '../../src/server/creches/candidature';
-import { calculerProposition, champPlaces, cloreSession, creerSession, deroger, expirerOffres, repondreOffre, publierPv } from '../../src/server/creches/commission';
+import {
+  calculerProposition,
+  champPlaces,
+  cloreSession,
+  creerSession,
+  deroger,
+  expirerOffres,
+  repondreOffre,
+  publierPv,
+} from '../../src/server/creches/commission';
 import { relancerConfirmations } from '../../src/server/creches/confirmations';
 import { donneesOuvertesCreches, refusSuivisCreches, statistiquesCreches, statistiquesParCritereCreches } from '../../src/server/creches/statistiques';
 import { familiesProposees, lirePvPublie, lireSession, listeSansSolution, noterContrat } from '../../src/server/creches/staff';
@@ -30,15 +39,31 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
   const demandes: Record<string, typeof schema.demandes.$inferSelect> = {};
 
   async function demande(nom: string, communeCode: string) {
-    const [d] = await base.db.insert(schema.demandes).values({
-      reference: `D-2026-C${nom}`, territoireId: T, communeCode, dateDebut: '2027-01-04', email: `${nom.toLowerCase()}@exemple.fr`,
-      parents: [{ prenom: nom, nom: 'Test' }], creeLe: maintenant,
-    }).returning();
+    const [d] = await base.db
+      .insert(schema.demandes)
+      .values({
+        reference: `D-2026-C${nom}`,
+        territoireId: T,
+        communeCode,
+        dateDebut: '2027-01-04',
+        email: `${nom.toLowerCase()}@exemple.fr`,
+        parents: [{ prenom: nom, nom: 'Test' }],
+        creeLe: maintenant,
+      })
+      .returning();
     await base.db.insert(schema.enfants).values({ demandeId: d!.id, dateNaissance: '2026-06-10' });
     demandes[nom] = d!;
     return d!;
   }
-  const saisie = (o: Record<string, string | string[]>) => ({ dateDebut: '2027-01-04', jours: ['1', '2', '4'], heureDebut: '08:00', heureFin: '17:00', activite: 'deux-actifs', quotient: '', ...o });
+  const saisie = (o: Record<string, string | string[]>) => ({
+    dateDebut: '2027-01-04',
+    jours: ['1', '2', '4'],
+    heureDebut: '08:00',
+    heureFin: '17:00',
+    activite: 'deux-actifs',
+    quotient: '',
+    ...o,
+  });
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire();
@@ -63,8 +88,13 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     const [c] = await base.db.select().from(schema.candidaturesCreche).where(eq(schema.candidaturesCreche.demandeId, a.id));
     expect(c!.tranche).toBe('bebe');
     // Bruno: X then Y, fewer points; Chloé: X only, fewest points.
-    expect((await deposerCandidature(base.db, await demande('Bruno', y.communeCode), saisie({ voeu1: x.id, voeu2: y.id, quotient: '900' }), maintenant)).ok).toBe(true);
-    expect((await deposerCandidature(base.db, await demande('Chloe', y.communeCode), saisie({ voeu1: x.id, activite: 'un-actif', quotient: '2000' }), maintenant)).ok).toBe(true);
+    expect(
+      (await deposerCandidature(base.db, await demande('Bruno', y.communeCode), saisie({ voeu1: x.id, voeu2: y.id, quotient: '900' }), maintenant)).ok,
+    ).toBe(true);
+    expect(
+      (await deposerCandidature(base.db, await demande('Chloe', y.communeCode), saisie({ voeu1: x.id, activite: 'un-actif', quotient: '2000' }), maintenant))
+        .ok,
+    ).toBe(true);
     const vue = await vueCandidature(base.db, demandes.Alice!, maintenant);
     expect(vue!.parCreche[0]!.note!.total).toBeGreaterThan(0);
     expect(vue!.parCreche[0]!.note!.motifs.find((m) => m.critere === 'commune')!.points).toBe(15);
@@ -73,7 +103,13 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
 
   let sessionId = '';
   it('runs a session: stable proposal, overrides need a reason and a place, closing sends offers and the letter', async () => {
-    const r = await creerSession(base.db, admin, T, { le: '2026-10-05', debutAccueil: '2027-01-04', [champPlaces(x.id, 'bebe')]: '1', [champPlaces(y.id, 'bebe')]: '1' }, maintenant);
+    const r = await creerSession(
+      base.db,
+      admin,
+      T,
+      { le: '2026-10-05', debutAccueil: '2027-01-04', [champPlaces(x.id, 'bebe')]: '1', [champPlaces(y.id, 'bebe')]: '1' },
+      maintenant,
+    );
     expect(r.ok).toBe(true);
     sessionId = r.ok ? r.redirection.split('/').pop()! : '';
     const vide = await creerSession(base.db, admin, T, { le: '2026-10-05', debutAccueil: '2027-01-04' }, maintenant);
@@ -94,7 +130,12 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     const clos = await cloreSession(base.db, admin, sessionId, maintenant);
     expect(clos).toEqual({ offres: 2, lettres: 1 });
     const courriels = await base.db.select().from(schema.courriels);
-    expect(courriels.filter((c) => c.type === 'creche-offre').map((c) => c.destinataire).sort()).toEqual(['alice@exemple.fr', 'bruno@exemple.fr']);
+    expect(
+      courriels
+        .filter((c) => c.type === 'creche-offre')
+        .map((c) => c.destinataire)
+        .sort(),
+    ).toEqual(['alice@exemple.fr', 'bruno@exemple.fr']);
     expect(courriels.filter((c) => c.type === 'creche-lettre').map((c) => c.destinataire)).toEqual(['chloe@exemple.fr']);
     await expect(calculerProposition(base.db, admin, sessionId)).rejects.toThrow(/close/);
     const sans = await listeSansSolution(base.db, admin);
@@ -136,7 +177,10 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     expect(vue!.acceptee).toBeTruthy();
 
     // The crèche manager of X sees Chloé only; the manager of Y sees nobody; an animatrice is refused.
-    const [ux] = await base.db.insert(schema.utilisateurs).values({ email: 'gx@exemple.fr', nom: 'Gestion X', role: 'gestionnaire-creche', structureId: x.id, motDePasseHash: 'x' }).returning();
+    const [ux] = await base.db
+      .insert(schema.utilisateurs)
+      .values({ email: 'gx@exemple.fr', nom: 'Gestion X', role: 'gestionnaire-creche', structureId: x.id, motDePasseHash: 'x' })
+      .returning();
     const gx: Staff = { ...ux!, structureId: x.id };
     const vx = await familiesProposees(base.db, gx);
     expect(vx.familles.map((f) => f.reference)).toEqual(['D-2026-CChloe']);
@@ -148,14 +192,30 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
 
   it('lets the admin invite a crèche manager tied to one participating crèche', async () => {
     const publicUrl = 'http://portail.test';
-    const inviter = (o: Record<string, string>) => inviterPersonne(base.db, admin, { email: 'gestion.y@exemple.fr', nom: 'Gestion Y', role: 'gestionnaire-creche', ...o }, { publicUrl, maintenant });
+    const inviter = (o: Record<string, string>) =>
+      inviterPersonne(base.db, admin, { email: 'gestion.y@exemple.fr', nom: 'Gestion Y', role: 'gestionnaire-creche', ...o }, { publicUrl, maintenant });
     expect(await inviter({})).toMatchObject({ ok: false, erreurs: { structureId: 'Choisissez la crèche du gestionnaire' } });
     const [mam] = await base.db.select().from(schema.structures).where(eq(schema.structures.type, 'mam')).limit(1);
     expect(await inviter({ structureId: mam!.id })).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/ne participe pas/) } });
-    expect(await inviter({ structureId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/ne participe pas/) } });
-    const autre = await inviterPersonne(base.db, admin, { email: 'anim@exemple.fr', nom: 'Anim', role: 'commune', communeCode: x.communeCode, structureId: y.id }, { publicUrl, maintenant });
+    expect(await inviter({ structureId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      erreurs: { structureId: expect.stringMatching(/ne participe pas/) },
+    });
+    const autre = await inviterPersonne(
+      base.db,
+      admin,
+      { email: 'anim@exemple.fr', nom: 'Anim', role: 'commune', communeCode: x.communeCode, structureId: y.id },
+      { publicUrl, maintenant },
+    );
     expect(autre).toMatchObject({ ok: false, erreurs: { structureId: expect.stringMatching(/Seul un gestionnaire/) } });
-    await expect(inviterPersonne(base.db, { ...admin, role: 'animatrice' }, { email: 'z@exemple.fr', nom: 'Z', role: 'gestionnaire-creche', structureId: y.id }, { publicUrl })).rejects.toBeInstanceOf(AccesRefuse);
+    await expect(
+      inviterPersonne(
+        base.db,
+        { ...admin, role: 'animatrice' },
+        { email: 'z@exemple.fr', nom: 'Z', role: 'gestionnaire-creche', structureId: y.id },
+        { publicUrl },
+      ),
+    ).rejects.toBeInstanceOf(AccesRefuse);
     const ok = await inviter({ structureId: y.id });
     expect(ok.ok).toBe(true);
     const [u] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, 'gestion.y@exemple.fr'));
@@ -163,14 +223,19 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     // The invitation flow: a link by email, a password chosen, then the manager signs in and sees only Y's families.
     const [mail] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.destinataire, 'gestion.y@exemple.fr'));
     const jeton = /\/invitation\/([\w-]+)/.exec(mail!.texte)![1]!;
-    expect(await choisirMotDePasse(base.db, jeton, { motDePasse: 'une phrase assez longue', confirmation: 'une phrase assez longue' }, maintenant)).toMatchObject({ ok: true });
+    expect(
+      await choisirMotDePasse(base.db, jeton, { motDePasse: 'une phrase assez longue', confirmation: 'une phrase assez longue' }, maintenant),
+    ).toMatchObject({ ok: true });
     expect((await connecter(base.db, { email: 'gestion.y@exemple.fr', motDePasse: 'une phrase assez longue', ip: '1', dureeHeures: 1 })).ok).toBe(true);
     expect((await familiesProposees(base.db, { ...u!, structureId: u!.structureId })).familles).toEqual([]);
     // Moving the manager to crèche X, then to another role, keeps the link consistent.
     expect((await modifierPersonne(base.db, admin, { utilisateurId: u!.id, nom: 'Gestion Y', role: 'gestionnaire-creche', structureId: x.id })).ok).toBe(true);
     expect((await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, u!.id)))[0]!.structureId).toBe(x.id);
     expect((await modifierPersonne(base.db, admin, { utilisateurId: u!.id, nom: 'Gestion Y', role: 'commune', communeCode: x.communeCode })).ok).toBe(true);
-    expect((await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, u!.id)))[0]).toMatchObject({ role: 'commune', structureId: null });
+    expect((await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.id, u!.id)))[0]).toMatchObject({
+      role: 'commune',
+      structureId: null,
+    });
   });
 
   it('counts places, offers and acceptances by session, crèche and commune; open data masks small counts', async () => {
@@ -196,11 +261,18 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     expect(rs.total).toMatchObject({ familles: 2, suivies: 0, part: 0 });
     expect(rs.parSession).toHaveLength(1);
     // Bruno's demande concludes after the session; Alice said « contrat » before it (does not count), then after it.
-    await base.db.update(schema.demandes).set({ etat: 'solution-trouvee', typeSolution: 'am', etatDepuis: addDays(maintenant, 12), clotureLe: addDays(maintenant, 12) }).where(eq(schema.demandes.id, demandes.Bruno!.id));
-    await base.db.insert(schema.relances).values({ demandeId: demandes.Alice!.id, type: 'suivi', envoyeeLe: addDays(maintenant, -3), reponse: 'contrat', reponduLe: addDays(maintenant, -1) });
+    await base.db
+      .update(schema.demandes)
+      .set({ etat: 'solution-trouvee', typeSolution: 'am', etatDepuis: addDays(maintenant, 12), clotureLe: addDays(maintenant, 12) })
+      .where(eq(schema.demandes.id, demandes.Bruno!.id));
+    await base.db
+      .insert(schema.relances)
+      .values({ demandeId: demandes.Alice!.id, type: 'suivi', envoyeeLe: addDays(maintenant, -3), reponse: 'contrat', reponduLe: addDays(maintenant, -1) });
     rs = await refusSuivisCreches(base.db, T);
     expect(rs.total).toMatchObject({ familles: 2, suivies: 1, part: 0.5, parNature: { 'solution-trouvee': 1, 'contrat-creche': 0, 'contrat-declare': 0 } });
-    await base.db.insert(schema.relances).values({ demandeId: demandes.Alice!.id, type: 'suivi', envoyeeLe: addDays(maintenant, 20), reponse: 'contrat', reponduLe: addDays(maintenant, 21) });
+    await base.db
+      .insert(schema.relances)
+      .values({ demandeId: demandes.Alice!.id, type: 'suivi', envoyeeLe: addDays(maintenant, 20), reponse: 'contrat', reponduLe: addDays(maintenant, 21) });
     rs = await refusSuivisCreches(base.db, T);
     expect(rs.total).toMatchObject({ familles: 2, suivies: 2, parNature: { 'solution-trouvee': 1, 'contrat-declare': 1 } });
     expect(rs.parSession[0]).toMatchObject({ familles: 2, suivies: 2, libelle: '2026-10-05' });
@@ -221,7 +293,14 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     expect(await relancerConfirmations(base.db, addMonths(maintenant, 2))).toEqual({ rappels: 0, caduques: 0 });
     expect(await relancerConfirmations(base.db, addMonths(maintenant, 3))).toEqual({ rappels: 1, caduques: 0 });
     expect(await relancerConfirmations(base.db, addMonths(maintenant, 3))).toEqual({ rappels: 0, caduques: 0 });
-    expect((await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.type, 'creche-rappel')))).map((c) => c.destinataire)).toEqual(['dina@exemple.fr']);
+    expect(
+      (
+        await base.db
+          .select()
+          .from(schema.courriels)
+          .where(and(eq(schema.courriels.type, 'creche-rappel')))
+      ).map((c) => c.destinataire),
+    ).toEqual(['dina@exemple.fr']);
     // Confirming resets the clock.
     expect(await confirmerCandidature(base.db, d.id, addMonths(maintenant, 3))).toBe(true);
     expect(await relancerConfirmations(base.db, addDays(addMonths(maintenant, 3), 20))).toEqual({ rappels: 0, caduques: 0 });
@@ -233,9 +312,21 @@ describe(`crèche places, from applications to the sans-solution list, on ${DB_K
     const base0 = saisieDeGrille(GRILLE_DEMO);
     const passe = await adopterGrilleFormulaire(base.db, admin, T, { ...base0, adopteeLe: '2026-09-30', source: 'Délibération du conseil' }, maintenant);
     expect(passe.ok ? null : passe.erreurs.adopteeLe).toMatch(/passée/);
-    const mauvais = await adopterGrilleFormulaire(base.db, admin, T, { ...base0, adopteeLe: '2026-11-01', source: 'Délibération du conseil', fratrie: '-3', 'qf1-jusqua': '100' }, maintenant);
+    const mauvais = await adopterGrilleFormulaire(
+      base.db,
+      admin,
+      T,
+      { ...base0, adopteeLe: '2026-11-01', source: 'Délibération du conseil', fratrie: '-3', 'qf1-jusqua': '100' },
+      maintenant,
+    );
     expect(mauvais.ok ? [] : Object.keys(mauvais.erreurs).sort()).toEqual(['fratrie', 'qf1-jusqua']);
-    const ok = await adopterGrilleFormulaire(base.db, admin, T, { ...base0, adopteeLe: '2026-11-01', source: 'Délibération du 30 octobre 2026', fratrie: '40' }, maintenant);
+    const ok = await adopterGrilleFormulaire(
+      base.db,
+      admin,
+      T,
+      { ...base0, adopteeLe: '2026-11-01', source: 'Délibération du 30 octobre 2026', fratrie: '40' },
+      maintenant,
+    );
     expect(ok.ok).toBe(true);
     expect((await grilleDuJour(base.db, T, '2026-11-01'))!.criteres.fratrie).toBe(40);
     expect((await grilleDuJour(base.db, T, '2026-10-31'))!.criteres.fratrie).toBe(25);

@@ -12,11 +12,16 @@ import { portLibre } from '../e2e/global-setup';
 
 function serveurSmtp(recus: string[]): SMTPServer {
   return new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, _s, cb) {
       const morceaux: Buffer[] = [];
       stream.on('data', (c: Buffer) => morceaux.push(c));
-      stream.on('end', () => { recus.push(Buffer.concat(morceaux).toString('utf8')); cb(); });
+      stream.on('end', () => {
+        recus.push(Buffer.concat(morceaux).toString('utf8'));
+        cb();
+      });
     },
   });
 }
@@ -25,19 +30,42 @@ const fermer = (s: SMTPServer) => new Promise<void>((r) => s.close(() => r()));
 
 describe(`confirmation email on ${DB_KIND}`, () => {
   let base: BaseDeTest;
-  beforeAll(async () => { base = await creerBaseAvecTerritoire(); });
+  beforeAll(async () => {
+    base = await creerBaseAvecTerritoire();
+  });
   afterAll(async () => base?.detruire());
 
   it('survives a stopped mail server and is delivered once it comes back', async () => {
     const port = await portLibre();
     const transport = creerTransport({ SMTP_URL: `smtp://127.0.0.1:${port}`, DATA_DIR: '/tmp' });
-    const r0 = validerDemande({
-      p1Prenom: 'Ioana', p1Nom: 'Pop', email: 'ioana@exemple.fr', canalPrefere: 'email', langueContact: 'falc', commune: '62119',
-      nbEnfants: '1', e0Statut: 'attendu', e0Naissance: '2026-04-01', dateDebut: '2026-09-01', j3: 'oui', j3De: '09:00', j3A: '12:00',
-      mode1: 'collectif', consentementContact: 'oui', idempotencyKey: 'outbox-1',
-    }, { aujourdhui: '2026-01-10' });
+    const r0 = validerDemande(
+      {
+        p1Prenom: 'Ioana',
+        p1Nom: 'Pop',
+        email: 'ioana@exemple.fr',
+        canalPrefere: 'email',
+        langueContact: 'falc',
+        commune: '62119',
+        nbEnfants: '1',
+        e0Statut: 'attendu',
+        e0Naissance: '2026-04-01',
+        dateDebut: '2026-09-01',
+        j3: 'oui',
+        j3De: '09:00',
+        j3A: '12:00',
+        mode1: 'collectif',
+        consentementContact: 'oui',
+        idempotencyKey: 'outbox-1',
+      },
+      { aujourdhui: '2026-01-10' },
+    );
     if (!r0.ok) throw new Error(JSON.stringify(r0.erreurs));
-    const d = await creerDemande(base.db, r0.donnees, { canal: 'en-ligne', langue: 'falc', publicUrl: 'https://g.exemple.fr', maintenant: new Date('2026-01-10T09:00:00Z') });
+    const d = await creerDemande(base.db, r0.donnees, {
+      canal: 'en-ligne',
+      langue: 'falc',
+      publicUrl: 'https://g.exemple.fr',
+      maintenant: new Date('2026-01-10T09:00:00Z'),
+    });
 
     // The mail server is down: nothing is lost, a retry is scheduled.
     const t0 = new Date();
@@ -62,7 +90,10 @@ describe(`confirmation email on ${DB_KIND}`, () => {
       const [envoye] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.objetId, d.id));
       expect(envoye).toMatchObject({ statut: 'envoye', tentatives: 2 });
       // Sent once only.
-      expect(await envoyerEnAttente(base.db, transport, 'guichet@exemple.fr', 20, new Date(plusTard.getTime() + 86_400_000))).toEqual({ envoyes: 0, echecs: 0 });
+      expect(await envoyerEnAttente(base.db, transport, 'guichet@exemple.fr', 20, new Date(plusTard.getTime() + 86_400_000))).toEqual({
+        envoyes: 0,
+        echecs: 0,
+      });
     } finally {
       await fermer(smtp);
     }

@@ -16,22 +16,42 @@ const dans = (jours: number) => jourParis(new Date(Date.now() + jours * 86_400_0
 
 function contexte(base: BaseDeTest, o: { corps?: Record<string, string>; url?: string; brut?: string } = {}) {
   const url = new URL(o.url ?? `${URL_PUBLIQUE}/demande`);
-  const request = o.corps || o.brut !== undefined
-    ? new Request(url, { method: 'POST', body: o.brut ?? new URLSearchParams(o.corps), headers: o.brut !== undefined ? { 'content-type': 'text/plain' } : {} })
-    : new Request(url);
+  const request =
+    o.corps || o.brut !== undefined
+      ? new Request(url, {
+          method: 'POST',
+          body: o.brut ?? new URLSearchParams(o.corps),
+          headers: o.brut !== undefined ? { 'content-type': 'text/plain' } : {},
+        })
+      : new Request(url);
   const locals = { db: base.db, lang: 'fr', t: useT('fr'), app: { config: { publicUrl: URL_PUBLIQUE } } } as unknown as App.Locals;
   return { request, url, locals };
 }
 
 const COMPLET = () => ({
-  p1Prenom: 'Nadia', p1Nom: 'Benali', email: `nadia.${Date.now()}@exemple.fr`, canalPrefere: 'email', langueContact: 'fr', commune: '62119',
-  nbEnfants: '1', e0Statut: 'ne', e0Naissance: dans(-200), dateDebut: dans(60), j1: 'oui', j1De: '08:00', j1A: '17:30',
-  mode1: 'collectif', consentementContact: 'oui', idempotencyKey: `cle-${Date.now()}`,
+  p1Prenom: 'Nadia',
+  p1Nom: 'Benali',
+  email: `nadia.${Date.now()}@exemple.fr`,
+  canalPrefere: 'email',
+  langueContact: 'fr',
+  commune: '62119',
+  nbEnfants: '1',
+  e0Statut: 'ne',
+  e0Naissance: dans(-200),
+  dateDebut: dans(60),
+  j1: 'oui',
+  j1De: '08:00',
+  j1A: '17:30',
+  mode1: 'collectif',
+  consentementContact: 'oui',
+  idempotencyKey: `cle-${Date.now()}`,
 });
 
 describe(`demande handler on ${DB_KIND}`, () => {
   let base: BaseDeTest;
-  beforeAll(async () => { base = await creerBaseAvecTerritoire(); });
+  beforeAll(async () => {
+    base = await creerBaseAvecTerritoire();
+  });
   afterAll(async () => base?.detruire());
 
   it('opens on step 1 with a fresh idempotency key, prefilled from the questionnaire when asked', async () => {

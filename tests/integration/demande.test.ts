@@ -13,10 +13,29 @@ const AUJOURDHUI = '2025-12-15';
 
 function formulaire(o: FormulaireDemande = {}): FormulaireDemande {
   return {
-    p1Prenom: 'Nadia', p1Nom: 'Benali', email: 'nadia.benali@exemple.fr', telephone: '06 12 34 56 78', canalPrefere: 'email', langueContact: 'fr',
-    commune: '62034', nbEnfants: '1', e0Prenom: 'Lina', e0Statut: 'ne', e0Naissance: '2025-06-10',
-    dateDebut: '2026-03-02', j1: 'oui', j1De: '08:00', j1A: '17:30', j2: 'oui', j2De: '08:00', j2A: '17:30',
-    mode1: 'assistant-maternel', mode2: 'collectif', consentementContact: 'oui', consentementPartage: 'oui', ...o,
+    p1Prenom: 'Nadia',
+    p1Nom: 'Benali',
+    email: 'nadia.benali@exemple.fr',
+    telephone: '06 12 34 56 78',
+    canalPrefere: 'email',
+    langueContact: 'fr',
+    commune: '62034',
+    nbEnfants: '1',
+    e0Prenom: 'Lina',
+    e0Statut: 'ne',
+    e0Naissance: '2025-06-10',
+    dateDebut: '2026-03-02',
+    j1: 'oui',
+    j1De: '08:00',
+    j1A: '17:30',
+    j2: 'oui',
+    j2De: '08:00',
+    j2A: '17:30',
+    mode1: 'assistant-maternel',
+    mode2: 'collectif',
+    consentementContact: 'oui',
+    consentementPartage: 'oui',
+    ...o,
   };
 }
 function valide(o: FormulaireDemande = {}): DemandeValidee {
@@ -29,7 +48,9 @@ const slugDe = async (base: BaseDeTest, relaisId: string | null) =>
 
 describe(`demande on ${DB_KIND}`, () => {
   let base: BaseDeTest;
-  beforeAll(async () => { base = await creerBaseAvecTerritoire(); });
+  beforeAll(async () => {
+    base = await creerBaseAvecTerritoire();
+  });
   afterAll(async () => base?.detruire());
 
   it('routes Annequin to Béthune centre on 31 December 2025 and to the mutualised relais, sector Est, from 1 January 2026', async () => {
@@ -43,8 +64,18 @@ describe(`demande on ${DB_KIND}`, () => {
   });
 
   it('files a demande on the Paris day: 23:30 UTC on 31 December is already 2026 in Annequin', async () => {
-    const veille = await creerDemande(base.db, valide({ idempotencyKey: 'k-veille' }), { canal: 'en-ligne', langue: 'fr', maintenant: new Date('2025-12-31T12:00:00Z'), publicUrl: URL_PUBLIQUE });
-    const nouvelAn = await creerDemande(base.db, valide({ idempotencyKey: 'k-nouvel-an', email: 'autre@exemple.fr', telephone: '' }), { canal: 'en-ligne', langue: 'fr', maintenant: new Date('2025-12-31T23:30:00Z'), publicUrl: URL_PUBLIQUE });
+    const veille = await creerDemande(base.db, valide({ idempotencyKey: 'k-veille' }), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      maintenant: new Date('2025-12-31T12:00:00Z'),
+      publicUrl: URL_PUBLIQUE,
+    });
+    const nouvelAn = await creerDemande(base.db, valide({ idempotencyKey: 'k-nouvel-an', email: 'autre@exemple.fr', telephone: '' }), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      maintenant: new Date('2025-12-31T23:30:00Z'),
+      publicUrl: URL_PUBLIQUE,
+    });
     expect(await slugDe(base, veille.relaisId)).toBe('rpe-bethune-centre');
     expect(await slugDe(base, nouvelAn.relaisId)).toBe('rpe-mutualise');
     expect(veille.reference).toMatch(/^D-2025-\d{5}$/);
@@ -52,8 +83,11 @@ describe(`demande on ${DB_KIND}`, () => {
   });
 
   it('stores the children, a history row, a hashed token and queues the confirmation email in the same transaction', async () => {
-    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-complet', nbEnfants: '2', e1Statut: 'attendu', e1Naissance: '2026-02-01', email: 'famille.complete@exemple.fr' }),
-      { canal: 'en-ligne', langue: 'fr', maintenant: new Date('2026-01-05T10:00:00Z'), publicUrl: URL_PUBLIQUE });
+    const r = await creerDemande(
+      base.db,
+      valide({ idempotencyKey: 'k-complet', nbEnfants: '2', e1Statut: 'attendu', e1Naissance: '2026-02-01', email: 'famille.complete@exemple.fr' }),
+      { canal: 'en-ligne', langue: 'fr', maintenant: new Date('2026-01-05T10:00:00Z'), publicUrl: URL_PUBLIQUE },
+    );
     expect(r.creee).toBe(true);
     expect(r.etat).toBe('nouvelle');
     const [d] = await base.db.select().from(schema.demandes).where(eq(schema.demandes.id, r.id));
@@ -64,7 +98,10 @@ describe(`demande on ${DB_KIND}`, () => {
     expect(enfants).toHaveLength(2);
     const hist = await base.db.select().from(schema.demandeHistorique).where(eq(schema.demandeHistorique.demandeId, r.id));
     expect(hist.map((h) => [h.transition, h.de, h.vers, h.parFamille])).toEqual([['deposer', null, 'nouvelle', true]]);
-    const [mail] = await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.objetId, r.id), eq(schema.courriels.type, 'demande-confirmation')));
+    const [mail] = await base.db
+      .select()
+      .from(schema.courriels)
+      .where(and(eq(schema.courriels.objetId, r.id), eq(schema.courriels.type, 'demande-confirmation')));
     expect(mail!.destinataire).toBe('famille.complete@exemple.fr');
     expect(mail!.sujet).toContain(r.reference);
     expect(mail!.texte).toContain(`${URL_PUBLIQUE}/suivi/${r.jetonSuivi}`);
@@ -73,7 +110,12 @@ describe(`demande on ${DB_KIND}`, () => {
   });
 
   it('writes the Arabic confirmation right-to-left with an Arabic link', async () => {
-    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-ar', langueContact: 'ar', email: 'amal@exemple.fr' }), { canal: 'en-ligne', langue: 'ar', maintenant: new Date('2026-01-05T10:00:00Z'), publicUrl: URL_PUBLIQUE });
+    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-ar', langueContact: 'ar', email: 'amal@exemple.fr' }), {
+      canal: 'en-ligne',
+      langue: 'ar',
+      maintenant: new Date('2026-01-05T10:00:00Z'),
+      publicUrl: URL_PUBLIQUE,
+    });
     const [mail] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.objetId, r.id));
     expect(mail!.langue).toBe('ar');
     expect(mail!.html).toContain('dir="rtl"');
@@ -81,7 +123,12 @@ describe(`demande on ${DB_KIND}`, () => {
   });
 
   it('keeps an out-of-territory demande as hors-territoire, with no relais', async () => {
-    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-hors', commune: 'autre', communeAutre: 'Arras 62000', email: 'loin@exemple.fr' }), { canal: 'en-ligne', langue: 'fr', maintenant: new Date('2026-01-05T10:00:00Z'), publicUrl: URL_PUBLIQUE });
+    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-hors', commune: 'autre', communeAutre: 'Arras 62000', email: 'loin@exemple.fr' }), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      maintenant: new Date('2026-01-05T10:00:00Z'),
+      publicUrl: URL_PUBLIQUE,
+    });
     expect(r.etat).toBe('hors-territoire');
     expect(r.relaisId).toBeNull();
     const [d] = await base.db.select().from(schema.demandes).where(eq(schema.demandes.id, r.id));
@@ -93,26 +140,54 @@ describe(`demande on ${DB_KIND}`, () => {
 
   it('creates exactly one demande under 20 concurrent identical posts', async () => {
     const donnees = valide({ idempotencyKey: 'k-concurrent', email: 'vite@exemple.fr' });
-    const res = await Promise.all(Array.from({ length: 20 }, () => creerDemande(base.db, donnees, { canal: 'en-ligne', langue: 'fr', maintenant: new Date('2026-01-06T10:00:00Z'), publicUrl: URL_PUBLIQUE })));
+    const res = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        creerDemande(base.db, donnees, { canal: 'en-ligne', langue: 'fr', maintenant: new Date('2026-01-06T10:00:00Z'), publicUrl: URL_PUBLIQUE }),
+      ),
+    );
     expect(new Set(res.map((r) => r.id)).size).toBe(1);
     expect(res.filter((r) => r.creee)).toHaveLength(1);
-    const [n] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.demandes).where(eq(schema.demandes.email, 'vite@exemple.fr'));
+    const [n] = await base.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.demandes)
+      .where(eq(schema.demandes.email, 'vite@exemple.fr'));
     expect(n!.n).toBe(1);
-    const [m] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.courriels).where(eq(schema.courriels.destinataire, 'vite@exemple.fr'));
+    const [m] = await base.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.courriels)
+      .where(eq(schema.courriels.destinataire, 'vite@exemple.fr'));
     expect(m!.n).toBe(1);
   });
 
   it('flags a second demande for the same child and phone as a likely duplicate, without refusing it', async () => {
-    const premiere = await creerDemande(base.db, valide({ idempotencyKey: 'k-d1', email: 'double@exemple.fr', telephone: '07 00 00 00 01', e0Naissance: '2025-04-04' }), { canal: 'en-ligne', langue: 'fr', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-07T10:00:00Z') });
-    const seconde = await creerDemande(base.db, valide({ idempotencyKey: 'k-d2', email: 'autre.adresse@exemple.fr', telephone: '0700000001', e0Naissance: '2025-04-04' }), { canal: 'telephone', langue: 'fr', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-08T10:00:00Z') });
+    const premiere = await creerDemande(
+      base.db,
+      valide({ idempotencyKey: 'k-d1', email: 'double@exemple.fr', telephone: '07 00 00 00 01', e0Naissance: '2025-04-04' }),
+      { canal: 'en-ligne', langue: 'fr', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-07T10:00:00Z') },
+    );
+    const seconde = await creerDemande(
+      base.db,
+      valide({ idempotencyKey: 'k-d2', email: 'autre.adresse@exemple.fr', telephone: '0700000001', e0Naissance: '2025-04-04' }),
+      { canal: 'telephone', langue: 'fr', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-08T10:00:00Z') },
+    );
     expect(seconde.creee).toBe(true);
     expect(seconde.doublonPossibleDeId).toBe(premiere.id);
-    const autreEnfant = await creerDemande(base.db, valide({ idempotencyKey: 'k-d3', email: 'double@exemple.fr', telephone: '', e0Naissance: '2024-01-01' }), { canal: 'en-ligne', langue: 'fr', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-08T10:00:00Z') });
+    const autreEnfant = await creerDemande(base.db, valide({ idempotencyKey: 'k-d3', email: 'double@exemple.fr', telephone: '', e0Naissance: '2024-01-01' }), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      publicUrl: URL_PUBLIQUE,
+      maintenant: new Date('2026-01-08T10:00:00Z'),
+    });
     expect(autreEnfant.doublonPossibleDeId).toBeNull();
   });
 
   it('lets the family follow, update and withdraw its demande', async () => {
-    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-suivi', email: 'suivi@exemple.fr' }), { canal: 'en-ligne', langue: 'fr', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-09T10:00:00Z') });
+    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-suivi', email: 'suivi@exemple.fr' }), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      publicUrl: URL_PUBLIQUE,
+      maintenant: new Date('2026-01-09T10:00:00Z'),
+    });
     const d = (await demandeParJeton(base.db, r.jetonSuivi!))!;
     await modifierParFamille(base.db, d.id, 'contact', valide({ email: 'nouvelle.adresse@exemple.fr', telephone: '0611223344' }));
     const vue = await vueSuivi(base.db, (await demandeParJeton(base.db, r.jetonSuivi!))!);
@@ -120,13 +195,21 @@ describe(`demande on ${DB_KIND}`, () => {
     expect(vue.relais?.slug).toBe('rpe-mutualise');
     expect((await demandeParJeton(base.db, r.jetonSuivi!))!.email).toBe('nouvelle.adresse@exemple.fr');
     expect(await retirerParFamille(base.db, d.id, null)).toBe('abandonnee');
-    const [h] = await base.db.select().from(schema.demandeHistorique).where(and(eq(schema.demandeHistorique.demandeId, d.id), eq(schema.demandeHistorique.transition, 'abandonner')));
+    const [h] = await base.db
+      .select()
+      .from(schema.demandeHistorique)
+      .where(and(eq(schema.demandeHistorique.demandeId, d.id), eq(schema.demandeHistorique.transition, 'abandonner')));
     expect(h!.parFamille).toBe(true);
     await expect(retirerParFamille(base.db, d.id, null)).rejects.toThrow(/impossible/);
   });
 
   it('deletes all personal data at once and keeps an anonymous row for the counts', async () => {
-    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-rgpd', email: 'effacer@exemple.fr', commentaire: 'Mon fils a des allergies' }), { canal: 'en-ligne', langue: 'fr', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-09T10:00:00Z') });
+    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-rgpd', email: 'effacer@exemple.fr', commentaire: 'Mon fils a des allergies' }), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      publicUrl: URL_PUBLIQUE,
+      maintenant: new Date('2026-01-09T10:00:00Z'),
+    });
     await supprimerDonneesFamille(base.db, r.id, new Date(), '');
     const [d] = await base.db.select().from(schema.demandes).where(eq(schema.demandes.id, r.id));
     expect(d).toMatchObject({ email: null, telephone: null, commentaire: null, parents: [], suiviTokenHash: null, etat: 'abandonnee', communeCode: '62034' });
@@ -138,11 +221,19 @@ describe(`demande on ${DB_KIND}`, () => {
   });
 
   it('sends a new link to a known email, nothing to an unknown one, and not twice in ten minutes', async () => {
-    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-lien', email: 'perdu@exemple.fr' }), { canal: 'en-ligne', langue: 'es', publicUrl: URL_PUBLIQUE, maintenant: new Date('2026-01-10T10:00:00Z') });
+    const r = await creerDemande(base.db, valide({ idempotencyKey: 'k-lien', email: 'perdu@exemple.fr' }), {
+      canal: 'en-ligne',
+      langue: 'es',
+      publicUrl: URL_PUBLIQUE,
+      maintenant: new Date('2026-01-10T10:00:00Z'),
+    });
     expect(await renvoyerLiens(base.db, 'inconnu@exemple.fr', { publicUrl: URL_PUBLIQUE })).toBe(0);
     expect(await renvoyerLiens(base.db, ' Perdu@Exemple.fr ', { publicUrl: URL_PUBLIQUE })).toBe(1);
     expect(await demandeParJeton(base.db, r.jetonSuivi!)).toBeNull(); // the old link no longer works
-    const [mail] = await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.objetId, r.id), eq(schema.courriels.type, 'demande-lien')));
+    const [mail] = await base.db
+      .select()
+      .from(schema.courriels)
+      .where(and(eq(schema.courriels.objetId, r.id), eq(schema.courriels.type, 'demande-lien')));
     const jeton = /\/suivi\/([A-Za-z0-9_-]+)/.exec(mail!.texte)![1]!;
     expect((await demandeParJeton(base.db, jeton))!.id).toBe(r.id);
     expect(await renvoyerLiens(base.db, 'perdu@exemple.fr', { publicUrl: URL_PUBLIQUE })).toBe(0);

@@ -24,11 +24,22 @@ describe(`RPE imports the AM list from a CSV file on ${DB_KIND}`, () => {
     admin = await staff(base, 'admin@exemple.fr');
     est = await staff(base, 'animatrice.est@exemple.fr');
     const communes = await communesGerees(base.db, est, JOUR);
-    const lignes = ['\uFEFFNom;Prénom;Adresse;Code postal;Commune;N° d\'agrément;Nombre de places agréées;Âges;Téléphone;Courriel'];
+    const lignes = ["\uFEFFNom;Prénom;Adresse;Code postal;Commune;N° d'agrément;Nombre de places agréées;Âges;Téléphone;Courriel"];
     for (let i = 0; i < 200; i++) {
       const numero = i + 2;
       const c = communes[i % communes.length]!;
-      const cellules = [`Nomtest${i}`, `Prénom${i}`, `${i + 1} rue des Tests`, c.codesPostaux[0] ?? '', i % 3 === 0 ? c.code : c.nom, `PMI-62-${String(i).padStart(5, '0')}`, String(1 + (i % 4)), '0-3 ans', `06 00 00 ${String(i % 100).padStart(2, '0')} 00`, `am.import${i}@exemple.fr`];
+      const cellules = [
+        `Nomtest${i}`,
+        `Prénom${i}`,
+        `${i + 1} rue des Tests`,
+        c.codesPostaux[0] ?? '',
+        i % 3 === 0 ? c.code : c.nom,
+        `PMI-62-${String(i).padStart(5, '0')}`,
+        String(1 + (i % 4)),
+        '0-3 ans',
+        `06 00 00 ${String(i % 100).padStart(2, '0')} 00`,
+        `am.import${i}@exemple.fr`,
+      ];
       if (numero === 14) cellules[0] = '';
       if (numero === 51) cellules[4] = 'Ville-Inconnue';
       if (numero === 88) cellules[6] = '9';
@@ -43,9 +54,18 @@ describe(`RPE imports the AM list from a CSV file on ${DB_KIND}`, () => {
   it('the preview reports exactly the 5 bad lines and writes nothing', async () => {
     const p = await previsualiserImport(base.db, admin, csv, JOUR);
     if (!p.ok) throw new Error(JSON.stringify(p.erreur));
-    expect(p.erreurs.map((e) => [e.numero, e.erreurs])).toEqual([[14, ['nom']], [51, ['commune']], [88, ['capacite']], [120, ['email']], [177, ['agrement-double']]]);
+    expect(p.erreurs.map((e) => [e.numero, e.erreurs])).toEqual([
+      [14, ['nom']],
+      [51, ['commune']],
+      [88, ['capacite']],
+      [120, ['email']],
+      [177, ['agrement-double']],
+    ]);
     expect([p.creees, p.modifiees, p.inchangees]).toEqual([195, 0, 0]);
-    const [n] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.structures).where(like(schema.structures.agrement, 'PMI-62-%'));
+    const [n] = await base.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.structures)
+      .where(like(schema.structures.agrement, 'PMI-62-%'));
     expect(n!.n).toBe(0);
   });
 
@@ -54,13 +74,30 @@ describe(`RPE imports the AM list from a CSV file on ${DB_KIND}`, () => {
     if (!r.ok) throw new Error('unreadable');
     expect(r.erreurs.map((e) => e.numero)).toEqual(mauvaises);
     expect(r.creees).toBe(195);
-    const lire = () => base.db.select({ id: schema.structures.id, modifieLe: schema.structures.modifieLe, agrement: schema.structures.agrement, compte: schema.comptesPro.id })
-      .from(schema.structures).leftJoin(schema.comptesPro, eq(schema.comptesPro.structureId, schema.structures.id)).where(like(schema.structures.agrement, 'PMI-62-%')).orderBy(schema.structures.agrement);
+    const lire = () =>
+      base.db
+        .select({ id: schema.structures.id, modifieLe: schema.structures.modifieLe, agrement: schema.structures.agrement, compte: schema.comptesPro.id })
+        .from(schema.structures)
+        .leftJoin(schema.comptesPro, eq(schema.comptesPro.structureId, schema.structures.id))
+        .where(like(schema.structures.agrement, 'PMI-62-%'))
+        .orderBy(schema.structures.agrement);
     const avant = await lire();
     expect(avant).toHaveLength(195);
     expect(avant.every((a) => a.compte)).toBe(true);
     const [am] = await base.db.select().from(schema.structures).where(eq(schema.structures.agrement, 'PMI-62-00000'));
-    expect(am).toMatchObject({ type: 'assistant-maternel', prenom: 'Prénom0', nomFamille: 'Nomtest0', nom: 'Prénom0 N.', capacite: 1, ageMinMois: 0, ageMaxMois: 36, telephone: '06 00 00 00 00', email: 'am.import0@exemple.fr', positionPublique: 'commune', dispoStatut: 'inconnu' });
+    expect(am).toMatchObject({
+      type: 'assistant-maternel',
+      prenom: 'Prénom0',
+      nomFamille: 'Nomtest0',
+      nom: 'Prénom0 N.',
+      capacite: 1,
+      ageMinMois: 0,
+      ageMaxMois: 36,
+      telephone: '06 00 00 00 00',
+      email: 'am.import0@exemple.fr',
+      positionPublique: 'commune',
+      dispoStatut: 'inconnu',
+    });
 
     const r2 = await importerListeAm(base.db, admin, csv, JOUR);
     if (!r2.ok) throw new Error('unreadable');

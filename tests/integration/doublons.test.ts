@@ -16,16 +16,27 @@ describe(`possible duplicates (${DB_KIND})`, () => {
   let n = 0;
   const demande = async (o: Partial<typeof schema.demandes.$inferInsert>) => {
     const est = staff['animatrice.est@exemple.fr']!;
-    const [d] = await base.db.insert(schema.demandes).values({
-      reference: `D-DB-${++n}`, territoireId: 'ca-bethune-bruay', relaisId: est.relaisId, secteurId: est.secteurId, dateDebut: '2026-09-01',
-      parents: [{ prenom: 'Inès', nom: 'Test' }], email: 'ines@exemple.fr', creeLe: new Date(MAINTENANT.getTime() - (10 - n) * 86_400_000), ...o,
-    }).returning();
+    const [d] = await base.db
+      .insert(schema.demandes)
+      .values({
+        reference: `D-DB-${++n}`,
+        territoireId: 'ca-bethune-bruay',
+        relaisId: est.relaisId,
+        secteurId: est.secteurId,
+        dateDebut: '2026-09-01',
+        parents: [{ prenom: 'Inès', nom: 'Test' }],
+        email: 'ines@exemple.fr',
+        creeLe: new Date(MAINTENANT.getTime() - (10 - n) * 86_400_000),
+        ...o,
+      })
+      .returning();
     return d!;
   };
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire();
-    for (const u of await base.db.select().from(schema.utilisateurs)) staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
+    for (const u of await base.db.select().from(schema.utilisateurs))
+      staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
   });
   afterAll(async () => base?.detruire());
 
@@ -33,7 +44,9 @@ describe(`possible duplicates (${DB_KIND})`, () => {
     const est = staff['animatrice.est@exemple.fr']!;
     const premiere = await demande({ telephone: null });
     const seconde = await demande({ telephone: '0611223344', doublonPossibleDeId: premiere.id });
-    await base.db.insert(schema.contacts).values({ demandeId: seconde.id, canal: 'telephone', issue: 'joint', motif: 'recherche-mode-accueil', le: MAINTENANT });
+    await base.db
+      .insert(schema.contacts)
+      .values({ demandeId: seconde.id, canal: 'telephone', issue: 'joint', motif: 'recherche-mode-accueil', le: MAINTENANT });
     await base.db.insert(schema.notes).values({ demandeId: seconde.id, texte: 'Appel du père' });
 
     const ligne = (await listerFile(base.db, est, lireFiltres(new URLSearchParams()), MAINTENANT)).lignes.find((l) => l.id === seconde.id)!;
@@ -48,8 +61,8 @@ describe(`possible duplicates (${DB_KIND})`, () => {
     const [s] = await base.db.select().from(schema.demandes).where(eq(schema.demandes.id, seconde.id));
     expect(p!.telephone).toBe('0611223344'); // completed from the duplicate
     expect(s!.etat).toBe('abandonnee');
-    expect((await base.db.select().from(schema.contacts).where(eq(schema.contacts.demandeId, premiere.id)))).toHaveLength(1);
-    expect((await base.db.select().from(schema.notes).where(eq(schema.notes.demandeId, premiere.id)))).toHaveLength(1);
+    expect(await base.db.select().from(schema.contacts).where(eq(schema.contacts.demandeId, premiere.id))).toHaveLength(1);
+    expect(await base.db.select().from(schema.notes).where(eq(schema.notes.demandeId, premiere.id))).toHaveLength(1);
     const histP = await base.db.select().from(schema.demandeHistorique).where(eq(schema.demandeHistorique.demandeId, premiere.id));
     expect(histP.map((h) => h.transition)).toContain('fusionDoublon');
     const histS = await base.db.select().from(schema.demandeHistorique).where(eq(schema.demandeHistorique.demandeId, seconde.id));

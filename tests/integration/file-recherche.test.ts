@@ -17,11 +17,26 @@ describe(`staff queue: search, orders and dashboard counts (${DB_KIND})`, () => 
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ etapes: ETAPES_DEMO, maintenant: MAINTENANT });
-    for (const u of await base.db.select().from(schema.utilisateurs)) staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
-    const [d] = await base.db.select({ id: schema.demandes.id, reference: schema.demandes.reference, parents: schema.demandes.parents, telephone: schema.demandes.telephone, email: schema.demandes.email, secteurId: schema.demandes.secteurId })
-      .from(schema.demandes).where(sql`${schema.demandes.telephone} is not null and jsonb_array_length(${schema.demandes.parents}) > 0`).orderBy(schema.demandes.reference).limit(1);
+    for (const u of await base.db.select().from(schema.utilisateurs))
+      staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
+    const [d] = await base.db
+      .select({
+        id: schema.demandes.id,
+        reference: schema.demandes.reference,
+        parents: schema.demandes.parents,
+        telephone: schema.demandes.telephone,
+        email: schema.demandes.email,
+        secteurId: schema.demandes.secteurId,
+      })
+      .from(schema.demandes)
+      .where(sql`${schema.demandes.telephone} is not null and jsonb_array_length(${schema.demandes.parents}) > 0`)
+      .orderBy(schema.demandes.reference)
+      .limit(1);
     // A name with accents, to search it without them.
-    await base.db.update(schema.demandes).set({ parents: [{ prenom: 'Hélène', nom: 'Dévérité' }] }).where(eq(schema.demandes.id, d!.id));
+    await base.db
+      .update(schema.demandes)
+      .set({ parents: [{ prenom: 'Hélène', nom: 'Dévérité' }] })
+      .where(eq(schema.demandes.id, d!.id));
     cible = { id: d!.id, reference: d!.reference, nom: 'Dévérité', prenom: 'Hélène', telephone: d!.telephone, email: d!.email, secteurId: d!.secteurId };
   });
   afterAll(async () => base?.detruire());
@@ -65,7 +80,10 @@ describe(`staff queue: search, orders and dashboard counts (${DB_KIND})`, () => 
     const est = staff['animatrice.est@exemple.fr']!;
     const tout = await compteursTableauDeBord(base.db, admin, MAINTENANT);
     const sienne = await compteursTableauDeBord(base.db, est, MAINTENANT);
-    const [n] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.demandes).where(eq(schema.demandes.etat, 'nouvelle'));
+    const [n] = await base.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.demandes)
+      .where(eq(schema.demandes.etat, 'nouvelle'));
     expect(tout.nouvelles).toBe(Number(n!.n));
     expect(sienne.nouvelles).toBeGreaterThan(0);
     expect(sienne.nouvelles).toBeLessThan(tout.nouvelles);

@@ -19,9 +19,19 @@ describe(`foundation on ${DB_KIND}`, () => {
     const [c] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.communes);
     expect(c!.n).toBe(100);
     const relais = await base.db.select().from(schema.relais);
-    expect(relais.map((r) => r.slug).sort()).toEqual(['rpe-auchel', 'rpe-bethune-centre', 'rpe-bruay-artois', 'rpe-douvrin', 'rpe-mutualise', 'rpe-noeux-les-mines']);
-    const am = await base.db.select({ actif: schema.structures.actif, n: sql<number>`count(*)::int` }).from(schema.structures)
-      .where(eq(schema.structures.type, 'assistant-maternel')).groupBy(schema.structures.actif);
+    expect(relais.map((r) => r.slug).sort()).toEqual([
+      'rpe-auchel',
+      'rpe-bethune-centre',
+      'rpe-bruay-artois',
+      'rpe-douvrin',
+      'rpe-mutualise',
+      'rpe-noeux-les-mines',
+    ]);
+    const am = await base.db
+      .select({ actif: schema.structures.actif, n: sql<number>`count(*)::int` })
+      .from(schema.structures)
+      .where(eq(schema.structures.type, 'assistant-maternel'))
+      .groupBy(schema.structures.actif);
     const total = am.reduce((s, x) => s + x.n, 0);
     expect(total).toBeGreaterThanOrEqual(1070);
     expect(total).toBeLessThanOrEqual(1080);
@@ -34,7 +44,9 @@ describe(`foundation on ${DB_KIND}`, () => {
     for (const l of lignes) expect(l.n, l.slug).toBeGreaterThan(3);
     expect(lignes.find((l) => l.slug === 'rpe-mutualise')!.n).toBe(39);
     const lieux = await base.db.select().from(schema.lieux);
-    expect(lieux.map((l) => l.nom)).toEqual(expect.arrayContaining(['Centre social Ginette Delestrez', 'Antenne communautaire de Lillers', "Maison de l'Enfance et de la Famille"]));
+    expect(lieux.map((l) => l.nom)).toEqual(
+      expect.arrayContaining(['Centre social Ginette Delestrez', 'Antenne communautaire de Lillers', "Maison de l'Enfance et de la Famille"]),
+    );
   });
 
   it('puts every commune in exactly one relais on any given day', async () => {
@@ -49,8 +61,10 @@ describe(`foundation on ${DB_KIND}`, () => {
   });
 
   it('moves Annequin to the mutualised relais, Est sector, on 1 January 2026', async () => {
-    const rows = await base.db.select({ slug: schema.relais.slug, debut: schema.adhesions.debut, fin: schema.adhesions.fin, secteur: schema.secteurs.nom })
-      .from(schema.adhesions).innerJoin(schema.relais, eq(schema.adhesions.relaisId, schema.relais.id))
+    const rows = await base.db
+      .select({ slug: schema.relais.slug, debut: schema.adhesions.debut, fin: schema.adhesions.fin, secteur: schema.secteurs.nom })
+      .from(schema.adhesions)
+      .innerJoin(schema.relais, eq(schema.adhesions.relaisId, schema.relais.id))
       .leftJoin(schema.secteurs, eq(schema.adhesions.secteurId, schema.secteurs.id))
       .where(eq(schema.adhesions.communeCode, '62034'));
     expect(rows).toHaveLength(2);
@@ -94,7 +108,11 @@ describe(`foundation on ${DB_KIND}`, () => {
   it('generates the same offer twice (deterministic demo)', async () => {
     const autre = await creerBaseAvecTerritoire();
     try {
-      const q = (b: BaseDeTest) => b.db.select({ nom: schema.structures.nom, lat: schema.structures.lat, c: schema.structures.communeCode }).from(schema.structures).orderBy(schema.structures.lat);
+      const q = (b: BaseDeTest) =>
+        b.db
+          .select({ nom: schema.structures.nom, lat: schema.structures.lat, c: schema.structures.communeCode })
+          .from(schema.structures)
+          .orderBy(schema.structures.lat);
       expect(await q(autre)).toEqual(await q(base));
     } finally {
       await autre.detruire();
@@ -120,7 +138,13 @@ describe(`foundation on ${DB_KIND}`, () => {
   });
 
   it('expires sessions', async () => {
-    const r = await connecter(base.db, { email: 'admin@exemple.fr', motDePasse: 'mot-de-passe-de-test', ip: '10.0.0.9', dureeHeures: 1, maintenant: new Date('2026-01-01T10:00:00Z') });
+    const r = await connecter(base.db, {
+      email: 'admin@exemple.fr',
+      motDePasse: 'mot-de-passe-de-test',
+      ip: '10.0.0.9',
+      dureeHeures: 1,
+      maintenant: new Date('2026-01-01T10:00:00Z'),
+    });
     if (!r.ok) throw new Error('sign-in failed');
     expect(await sessionDepuisJeton(base.db, r.jeton, new Date('2026-01-01T10:30:00Z'))).not.toBeNull();
     expect(await sessionDepuisJeton(base.db, r.jeton, new Date('2026-01-01T11:00:01Z'))).toBeNull();
@@ -179,7 +203,10 @@ describe(`migrations on ${DB_KIND}`, () => {
       await seedDemo(base.db, { territoire: 'cc-tonnerrois-en-bourgogne', maintenant: new Date('2026-03-02T09:00:00Z') });
       const [a] = await base.db.select().from(schema.adhesions).limit(1);
       await expect(base.db.insert(schema.adhesions).values({ communeCode: a!.communeCode, relaisId: a!.relaisId, debut: '2026-06-01' })).rejects.toThrow();
-      const n = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.adhesions).where(and(eq(schema.adhesions.communeCode, a!.communeCode)));
+      const n = await base.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(schema.adhesions)
+        .where(and(eq(schema.adhesions.communeCode, a!.communeCode)));
       expect(n[0]!.n).toBe(1);
     } finally {
       await base.detruire();

@@ -31,14 +31,31 @@ function contexte(base: BaseDeTest, chemin: string, ip: string, corps?: Record<s
 
 let n = 0;
 const demandeComplete = (email: string) => ({
-  p1Prenom: 'Nadia', p1Nom: 'Benali', email, canalPrefere: 'email', langueContact: 'fr', commune: '62119',
-  nbEnfants: '1', e0Statut: 'ne', e0Naissance: dans(-200), dateDebut: dans(60), j1: 'oui', j1De: '08:00', j1A: '17:30',
-  mode1: 'collectif', consentementContact: 'oui', idempotencyKey: `cle-limite-${++n}-${Date.now()}`, etape: '4', aller: 'envoyer',
+  p1Prenom: 'Nadia',
+  p1Nom: 'Benali',
+  email,
+  canalPrefere: 'email',
+  langueContact: 'fr',
+  commune: '62119',
+  nbEnfants: '1',
+  e0Statut: 'ne',
+  e0Naissance: dans(-200),
+  dateDebut: dans(60),
+  j1: 'oui',
+  j1De: '08:00',
+  j1A: '17:30',
+  mode1: 'collectif',
+  consentementContact: 'oui',
+  idempotencyKey: `cle-limite-${++n}-${Date.now()}`,
+  etape: '4',
+  aller: 'envoyer',
 });
 
 describe(`rate limits of the family forms on ${DB_KIND}`, () => {
   let base: BaseDeTest;
-  beforeAll(async () => { base = await creerBaseAvecTerritoire(); });
+  beforeAll(async () => {
+    base = await creerBaseAvecTerritoire();
+  });
   afterAll(async () => base?.detruire());
 
   it('a fourth demande for the same email, from another address, gets 429 with everything typed kept', async () => {
@@ -68,11 +85,25 @@ describe(`rate limits of the family forms on ${DB_KIND}`, () => {
 
   it('RDV booking: limited per address, then per relais, the chosen slot kept', async () => {
     const a = await preparerAgenda(base.db);
-    const { creneaux } = await creneauxDisponibles(base.db, { relaisId: a.relais.id, motifId: a.premier.id, lieuId: null, du: new Date(), au: new Date(Date.now() + 21 * 86_400_000) });
+    const { creneaux } = await creneauxDisponibles(base.db, {
+      relaisId: a.relais.id,
+      motifId: a.premier.id,
+      lieuId: null,
+      du: new Date(),
+      au: new Date(Date.now() + 21 * 86_400_000),
+    });
     expect(creneaux.length).toBeGreaterThan(2);
-    const reserver = (jeton: string, ip: string, i: number) => traiterPriseRdv(contexte(base, `/rdv/${jeton}`, ip, {
-      motif: a.premier.id, mode: 'telephone', aller: 'reserver', creneau: creneaux[i]!.debut.toISOString(), telephone: '06 12 34 56 78',
-    }), jeton);
+    const reserver = (jeton: string, ip: string, i: number) =>
+      traiterPriseRdv(
+        contexte(base, `/rdv/${jeton}`, ip, {
+          motif: a.premier.id,
+          mode: 'telephone',
+          aller: 'reserver',
+          creneau: creneaux[i]!.debut.toISOString(),
+          telephone: '06 12 34 56 78',
+        }),
+        jeton,
+      );
 
     for (let i = 0; i < LIMITES.rdv.parAdresse.max; i++) await noterUsage(base.db, 'rdv', { ip: '192.0.2.50', cible: 'un-autre-relais' });
     const d1 = await demandeAvecJeton(base.db, a.relais.id, 'jeton-limite-rdv-0001');
@@ -107,7 +138,8 @@ describe(`rate limits of the family forms on ${DB_KIND}`, () => {
   it('AM sign-in links by email: one address asking for many emails is stopped with 429', async () => {
     const config = parseConfig({ NODE_ENV: 'test', PUBLIC_URL: URL_PUBLIQUE });
     const demander = (email: string) => agirPro(base.db, config, null, { action: 'lien', email }, { ip: '198.18.0.7', maintenant: new Date() });
-    for (let i = 0; i < LIMITES['lien-pro'].parAdresse.max; i++) expect(await demander(`am${i}@exemple.fr`)).toMatchObject({ ok: false, statut: 200, lienEnvoye: true });
+    for (let i = 0; i < LIMITES['lien-pro'].parAdresse.max; i++)
+      expect(await demander(`am${i}@exemple.fr`)).toMatchObject({ ok: false, statut: 200, lienEnvoye: true });
     expect(await demander('am-de-trop@exemple.fr')).toMatchObject({ ok: false, statut: 429, erreurs: { email: 'tropDeTentatives' } });
   });
 

@@ -32,9 +32,13 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
     const staff: Staff = { id: est!.id, email: est!.email, nom: est!.nom, role: 'animatrice', relaisId, secteurId: est!.secteurId, communeCode: null };
     c = { db: base.db, staff, config: {} as ContexteStaff['config'], secret: 's', maintenant: MAINTENANT };
     autre = { ...c, staff: { ...staff, id: crypto.randomUUID(), relaisId: autreRelaisId } };
-    const sel = (r: string) => base.db.select({ id: schema.structures.id, communeCode: schema.structures.communeCode }).from(schema.structures)
-      .where(and(eq(schema.structures.type, 'assistant-maternel'), sql`${schema.structures.communeCode} in ${communesDuRelaisLe('2026-03-02', r)}`))
-      .orderBy(asc(schema.structures.id)).limit(3);
+    const sel = (r: string) =>
+      base.db
+        .select({ id: schema.structures.id, communeCode: schema.structures.communeCode })
+        .from(schema.structures)
+        .where(and(eq(schema.structures.type, 'assistant-maternel'), sql`${schema.structures.communeCode} in ${communesDuRelaisLe('2026-03-02', r)}`))
+        .orderBy(asc(schema.structures.id))
+        .limit(3);
     ams = await sel(relaisId);
     amAilleurs = (await sel(autreRelaisId))[0]!;
     expect(ams).toHaveLength(3);
@@ -43,10 +47,26 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
   afterAll(async () => base?.detruire());
 
   it('staff publish a session, AM of the relais wish it, a group is built, departures counted once per AM', async () => {
-    const bad = await creerFormation(c, null, { titre: 'x', organisme: '', debut: '2026-04-10', fin: '2026-04-09', lieu: 'Lillers', financement: 'gratuit', places: '0' });
+    const bad = await creerFormation(c, null, {
+      titre: 'x',
+      organisme: '',
+      debut: '2026-04-10',
+      fin: '2026-04-09',
+      lieu: 'Lillers',
+      financement: 'gratuit',
+      places: '0',
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.erreurs).sort()).toEqual(['financement', 'organisme', 'places', 'titre']);
-    const r = await creerFormation(c, null, { titre: 'Premiers secours enfants', organisme: 'Ipéria', debut: '2026-04-10', fin: '2026-04-11', lieu: 'Lillers', financement: 'plan-developpement-competences', places: '2' });
+    const r = await creerFormation(c, null, {
+      titre: 'Premiers secours enfants',
+      organisme: 'Ipéria',
+      debut: '2026-04-10',
+      fin: '2026-04-11',
+      lieu: 'Lillers',
+      financement: 'plan-developpement-competences',
+      places: '2',
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.erreurs));
     const id = r.redirection.split('/')[3]!.split('?')[0]!;
 
@@ -56,7 +76,10 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
     for (const am of ams) expect(await exprimerVoeu(base.db, { structure: am, formationId: id, maintenant: MAINTENANT })).toEqual({ ok: true });
     expect(await exprimerVoeu(base.db, { structure: ams[0]!, formationId: id, maintenant: MAINTENANT })).toEqual({ ok: true });
     expect(await exprimerVoeu(base.db, { structure: amAilleurs, formationId: id, maintenant: MAINTENANT })).toEqual({ ok: false, raison: 'introuvable' });
-    expect(await exprimerVoeu(base.db, { structure: ams[0]!, formationId: id, maintenant: new Date('2026-04-10T08:00:00Z') })).toEqual({ ok: false, raison: 'passee' });
+    expect(await exprimerVoeu(base.db, { structure: ams[0]!, formationId: id, maintenant: new Date('2026-04-10T08:00:00Z') })).toEqual({
+      ok: false,
+      raison: 'passee',
+    });
     expect((await formationsPourAm(base.db, ams[0]!, MAINTENANT)).find((f) => f.id === id)!.statut).toBe('souhait');
 
     // Another relais' animatrice cannot open it.
@@ -76,7 +99,15 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
     const d = await enregistrerDeparts(c, id, { voeux: apres.voeux.filter((v) => v.statut === 'inscrit').map((v) => v.id), partiLe: '' });
     expect(d.ok).toBe(true);
     // One of them also left for a second session: still one AM.
-    const r2 = await creerFormation(c, null, { titre: 'Éveil musical', organisme: 'Ipéria', debut: '2026-05-05', fin: '2026-05-05', lieu: 'Isbergues', financement: 'cpf', places: '' });
+    const r2 = await creerFormation(c, null, {
+      titre: 'Éveil musical',
+      organisme: 'Ipéria',
+      debut: '2026-05-05',
+      fin: '2026-05-05',
+      lieu: 'Isbergues',
+      financement: 'cpf',
+      places: '',
+    });
     const id2 = (r2 as { redirection: string }).redirection.split('/')[3]!.split('?')[0]!;
     await exprimerVoeu(base.db, { structure: ams[0]!, formationId: id2, maintenant: MAINTENANT });
     const v2 = (await lireFormation(c, id2))!.voeux;
@@ -95,35 +126,90 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
 
   it('public sign-up to an event: consent, never over capacity under concurrent sign-ups, counts, housekeeping', async () => {
     const lieux = await base.db.select().from(schema.lieux).where(eq(schema.lieux.relaisId, relaisId));
-    const r = await creerEvenement(c, null, { type: 'job-dating', titre: 'Assmat dating de printemps', description: '', jour: '2026-03-20', debut: '14:00', fin: '17:00', lieuId: lieux[0]!.id, adresse: '', capacite: '3' });
+    const r = await creerEvenement(c, null, {
+      type: 'job-dating',
+      titre: 'Assmat dating de printemps',
+      description: '',
+      jour: '2026-03-20',
+      debut: '14:00',
+      fin: '17:00',
+      lieuId: lieux[0]!.id,
+      adresse: '',
+      capacite: '3',
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.erreurs));
     const id = r.redirection.split('/')[3]!.split('?')[0]!;
-    const passe = await creerEvenement(c, null, { type: 'journee', titre: 'Journée passée', description: '', jour: '2026-02-01', debut: '14:00', fin: '17:00', lieuId: '', adresse: 'Salle des fêtes', capacite: '3' });
+    const passe = await creerEvenement(c, null, {
+      type: 'journee',
+      titre: 'Journée passée',
+      description: '',
+      jour: '2026-02-01',
+      debut: '14:00',
+      fin: '17:00',
+      lieuId: '',
+      adresse: 'Salle des fêtes',
+      capacite: '3',
+    });
     expect(passe.ok).toBe(false);
 
     // Eight people at once for three places: exactly three are in.
-    const res = await Promise.all(Array.from({ length: 8 }, (_, i) => inscrireEvenement(base.db, {
-      evenementId: id, nom: `Candidate ${i}`, email: `candidate${i}@exemple.fr`, telephone: null, consentement: 'oui', langue: 'fr', maintenant: MAINTENANT,
-    })));
+    const res = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        inscrireEvenement(base.db, {
+          evenementId: id,
+          nom: `Candidate ${i}`,
+          email: `candidate${i}@exemple.fr`,
+          telephone: null,
+          consentement: 'oui',
+          langue: 'fr',
+          maintenant: MAINTENANT,
+        }),
+      ),
+    );
     expect(res.filter((x) => x.ok)).toHaveLength(3);
     expect(res.filter((x) => !x.ok && x.raison === 'complet')).toHaveLength(5);
     const n = await base.db.select().from(schema.inscriptionsEvenement).where(eq(schema.inscriptionsEvenement.evenementId, id));
     expect(n).toHaveLength(3);
     expect(n.every((x) => x.consentementLe.getTime() === MAINTENANT.getTime())).toBe(true);
     // The same email twice: refused as already signed up (another event with places).
-    const r3 = await creerEvenement(c, null, { type: 'reunion-information', titre: 'Devenir assistant maternel', description: '', jour: '2026-03-25', debut: '18:00', fin: '19:30', lieuId: '', adresse: 'Mairie de Lillers', capacite: '20' });
+    const r3 = await creerEvenement(c, null, {
+      type: 'reunion-information',
+      titre: 'Devenir assistant maternel',
+      description: '',
+      jour: '2026-03-25',
+      debut: '18:00',
+      fin: '19:30',
+      lieuId: '',
+      adresse: 'Mairie de Lillers',
+      capacite: '20',
+    });
     const id3 = (r3 as { redirection: string }).redirection.split('/')[3]!.split('?')[0]!;
-    const o = { evenementId: id3, nom: 'Lina', email: 'lina@exemple.fr', telephone: '06 12 34 56 78', consentement: 'oui' as const, langue: 'ar', maintenant: MAINTENANT };
+    const o = {
+      evenementId: id3,
+      nom: 'Lina',
+      email: 'lina@exemple.fr',
+      telephone: '06 12 34 56 78',
+      consentement: 'oui' as const,
+      langue: 'ar',
+      maintenant: MAINTENANT,
+    };
     expect((await inscrireEvenement(base.db, o)).ok).toBe(true);
     expect(await inscrireEvenement(base.db, o)).toEqual({ ok: false, raison: 'deja' });
     // After the event started: gone.
-    expect(await inscrireEvenement(base.db, { ...o, email: 'tard@exemple.fr', maintenant: new Date('2026-03-26T09:00:00Z') })).toEqual({ ok: false, raison: 'introuvable' });
+    expect(await inscrireEvenement(base.db, { ...o, email: 'tard@exemple.fr', maintenant: new Date('2026-03-26T09:00:00Z') })).toEqual({
+      ok: false,
+      raison: 'introuvable',
+    });
 
     await expect(lireEvenement(autre, id)).rejects.toBeInstanceOf(AccesRefuse);
     expect((await lireEvenement(c, id))!.inscriptions).toHaveLength(3);
 
     const compte = await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-03-31', relaisIds: [relaisId] });
-    expect(compte).toEqual({ evenements: 2, inscrits: 4, parType: { 'job-dating': { evenements: 1, inscrits: 3 }, 'reunion-information': { evenements: 1, inscrits: 1 } } });
+    expect(compte).toEqual({
+      evenements: 2,
+      inscrits: 4,
+      parType: { 'job-dating': { evenements: 1, inscrits: 3 }, 'reunion-information': { evenements: 1, inscrits: 1 } },
+    });
     expect((await evenementsMetier(base.db, { debut: '2026-03-21', fin: '2026-03-25', relaisIds: [relaisId] })).evenements).toBe(1);
     expect((await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-03-31', relaisIds: [autreRelaisId] })).evenements).toBe(0);
 
@@ -139,10 +225,23 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
   it('the public sign-up form: errors in the reader’s language keys, typed values kept, redirect on success, 409 when full, 404 when over', async () => {
     const lieux = await base.db.select().from(schema.lieux).where(eq(schema.lieux.relaisId, relaisId));
     const maintenant = new Date('2026-04-01T08:00:00Z');
-    const r = await creerEvenement({ ...c, maintenant }, null, { type: 'journee', titre: 'Journée découverte', description: '', jour: '2026-04-20', debut: '10:00', fin: '12:00', lieuId: lieux[0]!.id, adresse: '', capacite: '1' });
+    const r = await creerEvenement({ ...c, maintenant }, null, {
+      type: 'journee',
+      titre: 'Journée découverte',
+      description: '',
+      jour: '2026-04-20',
+      debut: '10:00',
+      fin: '12:00',
+      lieuId: lieux[0]!.id,
+      adresse: '',
+      capacite: '1',
+    });
     const id = (r as { redirection: string }).redirection.split('/')[3]!.split('?')[0]!;
     const ctx = (corps: Record<string, string> | null) => ({
-      request: new Request(`https://guichet.exemple.fr/ar/evenements/${id}`, corps ? { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(corps) } : {}),
+      request: new Request(
+        `https://guichet.exemple.fr/ar/evenements/${id}`,
+        corps ? { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(corps) } : {},
+      ),
       url: new URL(`https://guichet.exemple.fr/ar/evenements/${id}`),
       locals: { db: base.db, lang: 'ar' } as unknown as App.Locals,
     });
@@ -151,7 +250,12 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
     const mauvais = await traiterInscriptionEvenement(ctx({ nom: 'A', email: 'pas-un-courriel', telephone: '12', consentement: '' }), id, maintenant);
     if (mauvais?.type !== 'vue') throw new Error('expected a view');
     expect(mauvais.statut).toBe(422);
-    expect(mauvais.vue.erreurs).toEqual({ nom: 'metier.evenements.erreurs.nom', email: 'metier.evenements.erreurs.email', telephone: 'metier.evenements.erreurs.telephone', consentement: 'metier.evenements.erreurs.consentement' });
+    expect(mauvais.vue.erreurs).toEqual({
+      nom: 'metier.evenements.erreurs.nom',
+      email: 'metier.evenements.erreurs.email',
+      telephone: 'metier.evenements.erreurs.telephone',
+      consentement: 'metier.evenements.erreurs.consentement',
+    });
     expect(mauvais.vue.valeurs.email).toBe('pas-un-courriel');
     const bon = await traiterInscriptionEvenement(ctx({ nom: 'Amina K.', email: 'amina@exemple.fr', telephone: '', consentement: 'oui' }), id, maintenant);
     expect(bon).toEqual({ type: 'redirection', url: `/ar/evenements/${id}?ok=1` });

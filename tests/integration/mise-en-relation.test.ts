@@ -19,20 +19,52 @@ describe(`a mise en relation that leads somewhere (${DB_KIND})`, () => {
   let n = 0;
 
   const demande = async (o: Partial<typeof schema.demandes.$inferInsert> = {}) => {
-    const [d] = await base.db.insert(schema.demandes).values({
-      reference: `D-MER-${++n}`, territoireId: 'ca-bethune-bruay', relaisId: est.relaisId, secteurId: est.secteurId, communeCode: code, etat: 'en-cours',
-      dateDebut: '2026-09-01', creeLe: MAINTENANT, premierContactLe: MAINTENANT, parents: [{ prenom: 'Elif', nom: 'Yılmaz' }], email: `elif${n}@exemple.fr`,
-      telephone: '0611223344', langue: 'tr', consentementPartage: true, planning: [{ jour: 1, debut: '08:00', fin: '17:00' }], ...o,
-    }).returning();
+    const [d] = await base.db
+      .insert(schema.demandes)
+      .values({
+        reference: `D-MER-${++n}`,
+        territoireId: 'ca-bethune-bruay',
+        relaisId: est.relaisId,
+        secteurId: est.secteurId,
+        communeCode: code,
+        etat: 'en-cours',
+        dateDebut: '2026-09-01',
+        creeLe: MAINTENANT,
+        premierContactLe: MAINTENANT,
+        parents: [{ prenom: 'Elif', nom: 'Yılmaz' }],
+        email: `elif${n}@exemple.fr`,
+        telephone: '0611223344',
+        langue: 'tr',
+        consentementPartage: true,
+        planning: [{ jour: 1, debut: '08:00', fin: '17:00' }],
+        ...o,
+      })
+      .returning();
     return d!;
   };
   const am = async (o: Partial<typeof schema.structures.$inferInsert> = {}) => {
     const [c] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, code));
-    const [s] = await base.db.insert(schema.structures).values({
-      type: 'assistant-maternel', nom: 'Sophie D.', prenom: 'Sophie', nomFamille: 'Delattre', communeCode: code, lat: c!.centreLat!, lon: c!.centreLon!,
-      positionPublique: 'commune', latPublique: c!.centreLat!, lonPublique: c!.centreLon!, capacite: 4, telephone: '0321000000', email: `am${++n}@exemple.fr`,
-      publication: { telephone: true }, dispoStatut: 'places', ...o,
-    }).returning();
+    const [s] = await base.db
+      .insert(schema.structures)
+      .values({
+        type: 'assistant-maternel',
+        nom: 'Sophie D.',
+        prenom: 'Sophie',
+        nomFamille: 'Delattre',
+        communeCode: code,
+        lat: c!.centreLat!,
+        lon: c!.centreLon!,
+        positionPublique: 'commune',
+        latPublique: c!.centreLat!,
+        lonPublique: c!.centreLon!,
+        capacite: 4,
+        telephone: '0321000000',
+        email: `am${++n}@exemple.fr`,
+        publication: { telephone: true },
+        dispoStatut: 'places',
+        ...o,
+      })
+      .returning();
     return s!;
   };
   const courriels = (a: string) => base.db.select().from(schema.courriels).where(eq(schema.courriels.destinataire, a));
@@ -68,7 +100,9 @@ describe(`a mise en relation that leads somewhere (${DB_KIND})`, () => {
     expect(lien).not.toBeNull();
     const jeton = lien![1]!;
 
-    expect(await propositionsPourFamille(base.db, d.id)).toEqual([expect.objectContaining({ nom: 'Sophie D.', type: 'assistant-maternel', telephone: '0321000000', email: null, issue: 'en-attente' })]);
+    expect(await propositionsPourFamille(base.db, d.id)).toEqual([
+      expect.objectContaining({ nom: 'Sophie D.', type: 'assistant-maternel', telephone: '0321000000', email: null, issue: 'en-attente' }),
+    ]);
     const lu = await lireReponsePro(base.db, jeton, MAINTENANT);
     expect(lu).toMatchObject({ ok: true, nom: 'Sophie', reference: d.reference, issue: 'en-attente' });
     if (lu.ok) expect(lu.besoin).not.toContain('Yılmaz');
@@ -101,7 +135,10 @@ describe(`a mise en relation that leads somewhere (${DB_KIND})`, () => {
     expect(mer).toMatchObject({ proInformeeLe: null, familleInformeeLe: MAINTENANT });
     expect(await enregistrerIssueRelation(base.db, est, d.id, { miseEnRelationId: mer!.id, issue: 'en-attente' }, MAINTENANT)).toMatchObject({ ok: false });
     expect((await enregistrerIssueRelation(base.db, est, d.id, { miseEnRelationId: mer!.id, issue: 'sans-suite' }, MAINTENANT)).ok).toBe(true);
-    const [apres] = await base.db.select().from(schema.misesEnRelation).where(and(eq(schema.misesEnRelation.id, mer!.id)));
+    const [apres] = await base.db
+      .select()
+      .from(schema.misesEnRelation)
+      .where(and(eq(schema.misesEnRelation.id, mer!.id)));
     expect(apres).toMatchObject({ issue: 'sans-suite', issuePar: 'staff' });
     expect((await chargerDemande(base.db, est, d.id, MAINTENANT)).demande.etat).toBe('mise-en-relation');
     expect((await enregistrerIssueRelation(base.db, est, d.id, { miseEnRelationId: mer!.id, issue: 'contrat' }, MAINTENANT)).ok).toBe(true);

@@ -20,8 +20,13 @@ describe(`public offer search on ${DB_KIND}`, () => {
   afterAll(async () => base?.detruire());
 
   it('lists every visible, active place and nothing else', async () => {
-    const am = (await base.db.select({ id: schema.structures.id }).from(schema.structures)
-      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.structures.actif, true))).limit(1))[0]!;
+    const am = (
+      await base.db
+        .select({ id: schema.structures.id })
+        .from(schema.structures)
+        .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.structures.actif, true)))
+        .limit(1)
+    )[0]!;
     await base.db.update(schema.structures).set({ visible: false }).where(eq(schema.structures.id, am.id));
     invaliderCacheOffre(base.db);
     const [{ n }] = rowsOf<{ n: number }>(await base.db.execute(sql`select count(*)::int as n from structures where visible and actif`)) as [{ n: number }];
@@ -54,12 +59,14 @@ describe(`public offer search on ${DB_KIND}`, () => {
   it('"available now" for a baby in Béthune gives the same places as the freshness rule written in SQL', async () => {
     const { resultats, communes } = await rechercherOffre(base.db, filtres('dispo=maintenant&age=bebe&lieu=B%C3%A9thune'), o);
     expect(communes.map((c) => c.nom)).toEqual(['Béthune']);
-    const attendus = rowsOf<{ id: string }>(await base.db.execute(sql`
+    const attendus = rowsOf<{ id: string }>(
+      await base.db.execute(sql`
       select s.id from structures s join communes c on c.code = s.commune_code
       where s.visible and s.actif and c.nom = 'Béthune' and s.dispo_statut = 'places'
         and s.dispo_confirmee_le >= ${new Date(maintenant.getTime() - 61 * 86_400_000).toISOString()}::timestamptz
         and s.age_min_mois < 18
-        and exists (select 1 from places_disponibles p where p.structure_id = s.id and p.tranche_age = 'bebe' and p.a_partir_du <= '2026-03-02')`));
+        and exists (select 1 from places_disponibles p where p.structure_id = s.id and p.tranche_age = 'bebe' and p.a_partir_du <= '2026-03-02')`),
+    );
     expect(resultats.map((r) => r.id).sort()).toEqual(attendus.map((a) => a.id).sort());
     expect(resultats.length).toBeGreaterThan(0);
     for (const r of resultats) {
@@ -71,7 +78,10 @@ describe(`public offer search on ${DB_KIND}`, () => {
   it('stops counting a place as available once nobody confirmed it for more than the threshold', async () => {
     const { resultats } = await rechercherOffre(base.db, filtres('dispo=maintenant'), o);
     const cible = resultats[0]!;
-    await base.db.update(schema.structures).set({ dispoConfirmeeLe: new Date(maintenant.getTime() - 61 * 86_400_000) }).where(eq(schema.structures.id, cible.id));
+    await base.db
+      .update(schema.structures)
+      .set({ dispoConfirmeeLe: new Date(maintenant.getTime() - 61 * 86_400_000) })
+      .where(eq(schema.structures.id, cible.id));
     // Within the cache lifetime the offer is unchanged until someone invalidates it.
     expect((await rechercherOffre(base.db, filtres('dispo=maintenant'), o)).resultats.map((r) => r.id)).toContain(cible.id);
     invaliderCacheOffre(base.db);
@@ -95,7 +105,10 @@ describe(`public offer search on ${DB_KIND}`, () => {
     const { resultats } = await rechercherOffre(base.db, filtres('handicap=1&urgence=1&horaires=tot'), o);
     expect(resultats.length).toBeGreaterThan(0);
     const ids = resultats.map((r) => r.id);
-    const rows = await base.db.select().from(schema.structures).where(sql`${schema.structures.id} in ${ids}`);
+    const rows = await base.db
+      .select()
+      .from(schema.structures)
+      .where(sql`${schema.structures.id} in ${ids}`);
     for (const r of rows) {
       expect(r.handicapAccueilli).toBe(true);
       expect(r.accueilUrgence || r.horairesAtypiques.tot).toBeTruthy();
@@ -159,16 +172,27 @@ describe(`public offer search on ${DB_KIND}`, () => {
       const csv = await appeler(getOffreCsv, '/api/offre.csv?type=creche', { 'accept-encoding': 'br' });
       expect(csv.headers.get('content-encoding')).toBe('br');
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      expect(brotliDecompressSync(Buffer.from(await csv.arrayBuffer())).toString('utf8').split('\n')[0]).toMatch(/^\ufeffid,type,nom,/);
+      expect(
+        brotliDecompressSync(Buffer.from(await csv.arrayBuffer()))
+          .toString('utf8')
+          .split('\n')[0],
+      ).toMatch(/^\ufeffid,type,nom,/);
     });
 
     it('serializes a body once per cached offer and recomputes it after invaliderCacheOffre', async () => {
       invaliderCacheOffre(base.db);
       let calculs = 0;
-      const corps = () => deriveDeLOffre(base.db, o, 'test|type=creche', async (rechercher) => {
-        calculs++;
-        return JSON.stringify((await rechercher(filtres('type=creche'))).resultats.map((r) => r.id));
-      }, (x) => x.length);
+      const corps = () =>
+        deriveDeLOffre(
+          base.db,
+          o,
+          'test|type=creche',
+          async (rechercher) => {
+            calculs++;
+            return JSON.stringify((await rechercher(filtres('type=creche'))).resultats.map((r) => r.id));
+          },
+          (x) => x.length,
+        );
       const [x, y] = await Promise.all([corps(), corps()]);
       expect(await corps()).toBe(x);
       expect(y).toBe(x);
@@ -183,9 +207,14 @@ describe(`public offer search on ${DB_KIND}`, () => {
       const avant = await appeler(getOffre, '/api/offre?type=creche');
       const etag = avant.headers.get('etag')!;
       const cible = (await avant.json()).features[0].id as string;
-      const [{ capacite }] = await base.db.select({ capacite: schema.structures.capacite }).from(schema.structures)
-        .where(eq(schema.structures.id, cible)) as [{ capacite: number }];
-      await base.db.update(schema.structures).set({ capacite: capacite + 1 }).where(eq(schema.structures.id, cible));
+      const [{ capacite }] = (await base.db
+        .select({ capacite: schema.structures.capacite })
+        .from(schema.structures)
+        .where(eq(schema.structures.id, cible))) as [{ capacite: number }];
+      await base.db
+        .update(schema.structures)
+        .set({ capacite: capacite + 1 })
+        .where(eq(schema.structures.id, cible));
       try {
         // Same cached offer: the body (and its ETag) does not change until invalidated.
         expect((await appeler(getOffre, '/api/offre?type=creche', { 'if-none-match': etag })).status).toBe(304);

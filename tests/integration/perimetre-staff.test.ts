@@ -30,35 +30,91 @@ const config = parseConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://guichet.exem
 describe(`an animatrice of another relais is refused everywhere (${DB_KIND})`, () => {
   let base: BaseDeTest;
   const staff: Record<string, Staff> = {};
-  const ctx = (email: string): ContexteStaff => ({ db: base.db, staff: staff[email]!, config, secret: 'secret-de-test-perimetre-0123456789abcdef', maintenant: MAINTENANT });
+  const ctx = (email: string): ContexteStaff => ({
+    db: base.db,
+    staff: staff[email]!,
+    config,
+    secret: 'secret-de-test-perimetre-0123456789abcdef',
+    maintenant: MAINTENANT,
+  });
   const AUTRE = 'animatrice.relais2@exemple.fr';
   let relaisId: string, demande: string, rdv: string, reunion: string, am: string, courriel: string, plage: string, lieu: string;
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ maintenant: MAINTENANT });
-    for (const u of await base.db.select().from(schema.utilisateurs)) staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
+    for (const u of await base.db.select().from(schema.utilisateurs))
+      staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
     const est = staff['animatrice.est@exemple.fr']!;
     relaisId = est.relaisId!;
     expect(staff[AUTRE]!.relaisId).not.toBe(relaisId);
     demande = (await demandeAvecJeton(base.db, relaisId, 'jeton-perimetre-staff-0000000000', { secteurId: est.secteurId, etat: 'en-cours' })).id;
-    const [motif] = await base.db.insert(schema.motifsRdv).values({ relaisId, nom: 'Premier rendez-vous (test périmètre)', dureeMinutes: 30, modes: ['telephone'] }).returning();
-    [{ id: rdv }] = await base.db.insert(schema.rdvs).values({
-      relaisId, animatriceId: est.id, motifId: motif!.id, mode: 'telephone', debut: instantParis('2026-03-10', '09:00'), fin: instantParis('2026-03-10', '09:30'),
-      demandeId: demande, email: 'famille@exemple.fr', telephone: '0612345678',
-    }).returning({ id: schema.rdvs.id }) as [{ id: string }];
-    [{ id: reunion }] = await base.db.insert(schema.reunionsInfo).values({ relaisId, titre: 'Réunion du relais 1', debut: instantParis('2026-03-12', '18:00'), fin: instantParis('2026-03-12', '19:30'), capacite: 20 }).returning({ id: schema.reunionsInfo.id }) as [{ id: string }];
-    [{ id: am }] = await base.db.select({ id: schema.structures.id }).from(schema.structures)
+    const [motif] = await base.db
+      .insert(schema.motifsRdv)
+      .values({ relaisId, nom: 'Premier rendez-vous (test périmètre)', dureeMinutes: 30, modes: ['telephone'] })
+      .returning();
+    [{ id: rdv }] = (await base.db
+      .insert(schema.rdvs)
+      .values({
+        relaisId,
+        animatriceId: est.id,
+        motifId: motif!.id,
+        mode: 'telephone',
+        debut: instantParis('2026-03-10', '09:00'),
+        fin: instantParis('2026-03-10', '09:30'),
+        demandeId: demande,
+        email: 'famille@exemple.fr',
+        telephone: '0612345678',
+      })
+      .returning({ id: schema.rdvs.id })) as [{ id: string }];
+    [{ id: reunion }] = (await base.db
+      .insert(schema.reunionsInfo)
+      .values({ relaisId, titre: 'Réunion du relais 1', debut: instantParis('2026-03-12', '18:00'), fin: instantParis('2026-03-12', '19:30'), capacite: 20 })
+      .returning({ id: schema.reunionsInfo.id })) as [{ id: string }];
+    [{ id: am }] = (await base.db
+      .select({ id: schema.structures.id })
+      .from(schema.structures)
       .innerJoin(schema.adhesions, eq(schema.adhesions.communeCode, schema.structures.communeCode))
-      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.adhesions.relaisId, relaisId))).limit(1) as [{ id: string }];
-    [{ id: courriel }] = await base.db.insert(schema.courriels).values({ destinataire: 'famille@exemple.fr', sujet: 'Votre demande', texte: 'x', type: 'demande-confirmation', objetType: 'demande', objetId: demande, statut: 'echec' }).returning({ id: schema.courriels.id }) as [{ id: string }];
-    [{ id: plage }] = await base.db.insert(schema.plagesOuverture).values({ relaisId, animatriceId: est.id, lieuId: null, motifIds: [motif!.id], jours: [1], heureDebut: '09:00', heureFin: '12:00', valideDu: '2026-01-01' }).returning({ id: schema.plagesOuverture.id }) as [{ id: string }];
-    [{ id: lieu }] = await base.db.select({ id: schema.lieux.id }).from(schema.lieux).where(eq(schema.lieux.relaisId, relaisId)).limit(1) as [{ id: string }];
+      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.adhesions.relaisId, relaisId)))
+      .limit(1)) as [{ id: string }];
+    [{ id: courriel }] = (await base.db
+      .insert(schema.courriels)
+      .values({
+        destinataire: 'famille@exemple.fr',
+        sujet: 'Votre demande',
+        texte: 'x',
+        type: 'demande-confirmation',
+        objetType: 'demande',
+        objetId: demande,
+        statut: 'echec',
+      })
+      .returning({ id: schema.courriels.id })) as [{ id: string }];
+    [{ id: plage }] = (await base.db
+      .insert(schema.plagesOuverture)
+      .values({
+        relaisId,
+        animatriceId: est.id,
+        lieuId: null,
+        motifIds: [motif!.id],
+        jours: [1],
+        heureDebut: '09:00',
+        heureFin: '12:00',
+        valideDu: '2026-01-01',
+      })
+      .returning({ id: schema.plagesOuverture.id })) as [{ id: string }];
+    [{ id: lieu }] = (await base.db.select({ id: schema.lieux.id }).from(schema.lieux).where(eq(schema.lieux.relaisId, relaisId)).limit(1)) as [{ id: string }];
   });
   afterAll(async () => base?.detruire());
 
   it('the guard refuses every route naming a resource of relais 1', async () => {
     const u = staff[AUTRE]!;
-    for (const [chemin, methode] of [[`/admin/demandes/${demande}`, 'GET'], [`/admin/agenda/rdv/${rdv}`, 'GET'], [`/admin/agenda/rdv/${rdv}`, 'POST'], [`/admin/agenda/reunions/${reunion}`, 'GET'], [`/admin/offre/${am}`, 'POST'], [`/admin/offre/${am}/fiche`, 'GET']] as const) {
+    for (const [chemin, methode] of [
+      [`/admin/demandes/${demande}`, 'GET'],
+      [`/admin/agenda/rdv/${rdv}`, 'GET'],
+      [`/admin/agenda/rdv/${rdv}`, 'POST'],
+      [`/admin/agenda/reunions/${reunion}`, 'GET'],
+      [`/admin/offre/${am}`, 'POST'],
+      [`/admin/offre/${am}/fiche`, 'GET'],
+    ] as const) {
       await expect(exigerRessource(base.db, u, chemin, methode), `${methode} ${chemin}`).rejects.toBeInstanceOf(AccesRefuse);
     }
   });
@@ -74,7 +130,15 @@ describe(`an animatrice of another relais is refused everywhere (${DB_KIND})`, (
     expect(await renvoyerCourriel(base.db, staff[AUTRE], { id: courriel })).toEqual({ ok: false, erreur: 'introuvable' });
     // Naming relais 1 in the form changes nothing: an animatrice always works in her own relais.
     await modifierParametresAgenda(c, relaisId, { formulaire: 'plage-fermer', id: plage });
-    const r = await creerReunion(c, relaisId, { titre: 'Réunion pirate', public: 'famille', jour: '2026-04-02', debut: '18:00', fin: '19:00', capacite: '10', lieuId: lieu });
+    const r = await creerReunion(c, relaisId, {
+      titre: 'Réunion pirate',
+      public: 'famille',
+      jour: '2026-04-02',
+      debut: '18:00',
+      fin: '19:00',
+      capacite: '10',
+      lieuId: lieu,
+    });
     expect(r.ok).toBe(false);
 
     const [p] = await base.db.select().from(schema.plagesOuverture).where(eq(schema.plagesOuverture.id, plage));
@@ -103,7 +167,12 @@ describe(`an animatrice of another relais is refused everywhere (${DB_KIND})`, (
     }
     // Without a staff session, the family is the actor (no user).
     await vueSuivi(base.db, d);
-    const [derniere] = (await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.objetId, d.id), eq(schema.journalAudit.action, 'demande.suivi.consulter')))).filter((l) => l.utilisateurId === null);
+    const [derniere] = (
+      await base.db
+        .select()
+        .from(schema.journalAudit)
+        .where(and(eq(schema.journalAudit.objetId, d.id), eq(schema.journalAudit.action, 'demande.suivi.consulter')))
+    ).filter((l) => l.utilisateurId === null);
     expect(derniere).toBeDefined();
   });
 });

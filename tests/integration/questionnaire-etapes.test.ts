@@ -4,14 +4,33 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  champsCaches, ETAPES, indexEtape, lireEtat, paramsDemande, validerEtape, validerTout, type EtatQuestionnaire,
+  champsCaches,
+  ETAPES,
+  indexEtape,
+  lireEtat,
+  paramsDemande,
+  validerEtape,
+  validerTout,
+  type EtatQuestionnaire,
 } from '../../src/domain/questionnaire/etapes';
 
 const CTX = { aujourdhui: '2026-03-02', communes: new Set(['62119', '62178']) };
 const COMPLET: EtatQuestionnaire = {
-  statut: 'ne', naissance: '2025-10-01', debut: '2026-05-04', jours: ['1', '2', '4'], de: '07:30', a: '18:00',
-  variables: 'non', urgence: 'oui', handicap: 'non', commune: '62119', prio1: 'budget', prio: ['petit-groupe', 'budget'],
-  ressources: 'r4', enfants: '2', isole: 'oui',
+  statut: 'ne',
+  naissance: '2025-10-01',
+  debut: '2026-05-04',
+  jours: ['1', '2', '4'],
+  de: '07:30',
+  a: '18:00',
+  variables: 'non',
+  urgence: 'oui',
+  handicap: 'non',
+  commune: '62119',
+  prio1: 'budget',
+  prio: ['petit-groupe', 'budget'],
+  ressources: 'r4',
+  enfants: '2',
+  isole: 'oui',
 };
 const etape = (id: string) => indexEtape(id);
 
@@ -22,20 +41,29 @@ describe('questionnaire screens', () => {
   });
 
   it('asks a parent who skipped the first screen to say whether the child is born, not twice', () => {
-    expect(validerEtape({}, etape('enfant'), CTX)).toEqual({ statut: 'questionnaire.erreur.statutManquant', naissance: 'questionnaire.erreur.naissanceManquante' });
+    expect(validerEtape({}, etape('enfant'), CTX)).toEqual({
+      statut: 'questionnaire.erreur.statutManquant',
+      naissance: 'questionnaire.erreur.naissanceManquante',
+    });
     expect(validerEtape({ naissance: '2025-10-01' }, etape('enfant'), CTX)).toEqual({ statut: 'questionnaire.erreur.statutManquant' });
   });
 
   it('uses the domain rules across screens: a birth in the future, a start before the birth', () => {
     expect(validerEtape({ statut: 'ne', naissance: '2026-06-01' }, etape('enfant'), CTX)).toEqual({ naissance: 'questionnaire.erreur.dateNaissanceFuture' });
     expect(validerEtape({ statut: 'attendu', naissance: '2026-06-01' }, etape('enfant'), CTX)).toEqual({});
-    expect(validerEtape({ statut: 'attendu', naissance: '2026-06-01', debut: '2026-04-01' }, etape('debut'), CTX)).toEqual({ debut: 'questionnaire.erreur.dateDebutAvantNaissance' });
-    expect(validerEtape({ statut: 'ne', naissance: '2025-10-01', debut: '2026-02-01' }, etape('debut'), CTX)).toEqual({ debut: 'questionnaire.erreur.dateDebutPassee' });
+    expect(validerEtape({ statut: 'attendu', naissance: '2026-06-01', debut: '2026-04-01' }, etape('debut'), CTX)).toEqual({
+      debut: 'questionnaire.erreur.dateDebutAvantNaissance',
+    });
+    expect(validerEtape({ statut: 'ne', naissance: '2025-10-01', debut: '2026-02-01' }, etape('debut'), CTX)).toEqual({
+      debut: 'questionnaire.erreur.dateDebutPassee',
+    });
   });
 
   it('needs at least one day and two valid times', () => {
     expect(validerEtape({ statut: 'ne', naissance: '2025-10-01', debut: '2026-05-04', de: '7h', a: '' }, etape('planning'), CTX)).toEqual({
-      jours: 'questionnaire.erreur.planningVide', de: 'questionnaire.erreur.heureInvalide', a: 'questionnaire.erreur.heureInvalide',
+      jours: 'questionnaire.erreur.planningVide',
+      de: 'questionnaire.erreur.heureInvalide',
+      a: 'questionnaire.erreur.heureInvalide',
     });
     expect(validerEtape({ ...COMPLET, de: '08:00', a: '08:00' }, etape('planning'), CTX)).toEqual({ a: 'questionnaire.erreur.creneauVide' });
   });
@@ -78,10 +106,19 @@ describe('questionnaire screens', () => {
   it('prefills the demande with the answers and the fitting modes, never with the household answers', () => {
     const p = paramsDemande({ ...COMPLET, handicap: 'oui' }, ['garde-a-domicile', 'creche', 'micro-creche', 'periscolaire', 'assistant-maternel'], true);
     expect(Object.fromEntries(p)).toEqual({
-      commune: '62119', naissance: '2025-10-01', debut: '2026-05-04', modes: 'garde-a-domicile,collectif,assistant-maternel',
-      jours: '1,2,4', de: '07:30', a: '18:00', atypique: '1', urgence: '1', handicap: '1',
+      commune: '62119',
+      naissance: '2025-10-01',
+      debut: '2026-05-04',
+      modes: 'garde-a-domicile,collectif,assistant-maternel',
+      jours: '1,2,4',
+      de: '07:30',
+      a: '18:00',
+      atypique: '1',
+      urgence: '1',
+      handicap: '1',
     });
-    expect(paramsDemande({ ...COMPLET, statut: 'attendu', naissance: '2026-06-01', urgence: 'non' }, [], false).toString())
-      .toBe('commune=62119&naissancePrevue=2026-06-01&debut=2026-05-04&jours=1%2C2%2C4&de=07%3A30&a=18%3A00');
+    expect(paramsDemande({ ...COMPLET, statut: 'attendu', naissance: '2026-06-01', urgence: 'non' }, [], false).toString()).toBe(
+      'commune=62119&naissancePrevue=2026-06-01&debut=2026-05-04&jours=1%2C2%2C4&de=07%3A30&a=18%3A00',
+    );
   });
 });

@@ -28,8 +28,17 @@ describe(`questionnaire offer context and counts on ${DB_KIND}`, () => {
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ maintenant: MAINTENANT });
-    const communes = (await base.db.select({ code: schema.communes.code, nom: schema.communes.nom, lat: schema.communes.centreLat, lon: schema.communes.centreLon, population: schema.communes.population }).from(schema.communes))
-      .map((c) => ({ ...c, lat: c.lat!, lon: c.lon! })); // the demo communes all have outlines
+    const communes = (
+      await base.db
+        .select({
+          code: schema.communes.code,
+          nom: schema.communes.nom,
+          lat: schema.communes.centreLat,
+          lon: schema.communes.centreLon,
+          population: schema.communes.population,
+        })
+        .from(schema.communes)
+    ).map((c) => ({ ...c, lat: c.lat!, lon: c.lon! })); // the demo communes all have outlines
     const parPopulation = [...communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
     commune = parPopulation[0]!;
     // The farthest commune: its places are not "near" the family (10 km).
@@ -41,11 +50,22 @@ describe(`questionnaire offer context and counts on ${DB_KIND}`, () => {
   /** Adds an assistant maternel with one place for a baby, confirmed `ilYaJours` days ago. */
   async function ajouterAm(code: string, ilYaJours: number, nombre = 1, aPartirDu = '2026-02-15'): Promise<string> {
     const [c] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, code));
-    const [s] = await base.db.insert(schema.structures).values({
-      type: 'assistant-maternel', nom: 'Test T.', communeCode: code, lat: c!.centreLat!, lon: c!.centreLon!,
-      positionPublique: 'commune', latPublique: c!.centreLat!, lonPublique: c!.centreLon!, capacite: 4,
-      dispoStatut: 'places', dispoConfirmeeLe: new Date(MAINTENANT.getTime() - ilYaJours * 86_400_000),
-    }).returning({ id: schema.structures.id });
+    const [s] = await base.db
+      .insert(schema.structures)
+      .values({
+        type: 'assistant-maternel',
+        nom: 'Test T.',
+        communeCode: code,
+        lat: c!.centreLat!,
+        lon: c!.centreLon!,
+        positionPublique: 'commune',
+        latPublique: c!.centreLat!,
+        lonPublique: c!.centreLon!,
+        capacite: 4,
+        dispoStatut: 'places',
+        dispoConfirmeeLe: new Date(MAINTENANT.getTime() - ilYaJours * 86_400_000),
+      })
+      .returning({ id: schema.structures.id });
     await base.db.insert(schema.placesDisponibles).values({ structureId: s!.id, trancheAge: 'bebe', nombre, aPartirDu });
     // The map keeps the public offer a few seconds; a change of the offer clears it.
     invaliderCacheOffre(base.db);
@@ -86,7 +106,8 @@ describe(`questionnaire offer context and counts on ${DB_KIND}`, () => {
     const r = reponses();
     const seul = (await contexteOffre(base.db, r, { commune: commune.code }, O)).offre.modes!['assistant-maternel']!.placesDisponibles!;
     await ajouterAm(loin.code, 1, 3);
-    const avecTravail = (await contexteOffre(base.db, r, { commune: commune.code, travail: loin.code }, O)).offre.modes!['assistant-maternel']!.placesDisponibles!;
+    const avecTravail = (await contexteOffre(base.db, r, { commune: commune.code, travail: loin.code }, O)).offre.modes!['assistant-maternel']!
+      .placesDisponibles!;
     expect(avecTravail).toBeGreaterThanOrEqual(seul + 3);
   });
 
@@ -103,10 +124,12 @@ describe(`questionnaire offer context and counts on ${DB_KIND}`, () => {
     await compterQuestionnaire(base.db, commune.code, new Date('2026-03-20T10:00:00Z'));
     await compterQuestionnaire(base.db, loin.code, MAINTENANT);
     expect(moisDe(new Date('2026-03-31T22:30:00Z'))).toBe('2026-04-01');
-    expect(await comptesDuMois(base.db, '2026-03-01')).toEqual([
-      { communeCode: commune.code, nombre: 2 },
-      { communeCode: loin.code, nombre: 1 },
-    ].sort((a, b) => a.communeCode.localeCompare(b.communeCode)));
+    expect(await comptesDuMois(base.db, '2026-03-01')).toEqual(
+      [
+        { communeCode: commune.code, nombre: 2 },
+        { communeCode: loin.code, nombre: 1 },
+      ].sort((a, b) => a.communeCode.localeCompare(b.communeCode)),
+    );
     expect(await comptesDuMois(base.db, '2026-04-01')).toEqual([{ communeCode: commune.code, nombre: 1 }]);
     const r = await base.db.execute(sql`select column_name from information_schema.columns where table_name = 'comptes_questionnaire' order by column_name`);
     const colonnes = ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { column_name: string }[]).map((x) => x.column_name);

@@ -24,17 +24,52 @@ describe(`Professional RDV for an assistant maternel on ${DB_KIND}`, () => {
     relaisId = relais!.id;
     const [est] = await base.db.select().from(schema.utilisateurs).where(eq(schema.utilisateurs.email, 'animatrice.est@exemple.fr'));
     staffEst = { id: est!.id, email: est!.email, nom: est!.nom, role: 'animatrice', relaisId, secteurId: est!.secteurId, communeCode: null };
-    motifAm = (await base.db.insert(schema.motifsRdv).values({ relaisId, nom: 'Rendez-vous professionnel AM (test)', dureeMinutes: 60, modes: ['sur-place', 'telephone'], reservableEnLigne: false, public: 'am' }).returning())[0]!;
+    motifAm = (
+      await base.db
+        .insert(schema.motifsRdv)
+        .values({
+          relaisId,
+          nom: 'Rendez-vous professionnel AM (test)',
+          dureeMinutes: 60,
+          modes: ['sur-place', 'telephone'],
+          reservableEnLigne: false,
+          public: 'am',
+        })
+        .returning()
+    )[0]!;
     // A phone opening of the Est animatrice for professional RDVs, early morning.
-    await base.db.insert(schema.plagesOuverture).values({ relaisId, animatriceId: est!.id, lieuId: null, motifIds: [motifAm!.id], jours: [1, 2, 3, 4, 5], heureDebut: '07:00', heureFin: '09:00', valideDu: '2026-01-01', delaiMinimumHeures: 0, horizonJours: 365 });
-    amsParCommune = await base.db.select({
-      id: schema.structures.id, agrement: schema.structures.agrement, nomFamille: schema.structures.nomFamille, communeCode: schema.structures.communeCode,
-      relaisId: schema.adhesions.relaisId, secteur: schema.secteurs.nom,
-    }).from(schema.structures)
+    await base.db.insert(schema.plagesOuverture).values({
+      relaisId,
+      animatriceId: est!.id,
+      lieuId: null,
+      motifIds: [motifAm!.id],
+      jours: [1, 2, 3, 4, 5],
+      heureDebut: '07:00',
+      heureFin: '09:00',
+      valideDu: '2026-01-01',
+      delaiMinimumHeures: 0,
+      horizonJours: 365,
+    });
+    amsParCommune = await base.db
+      .select({
+        id: schema.structures.id,
+        agrement: schema.structures.agrement,
+        nomFamille: schema.structures.nomFamille,
+        communeCode: schema.structures.communeCode,
+        relaisId: schema.adhesions.relaisId,
+        secteur: schema.secteurs.nom,
+      })
+      .from(schema.structures)
       .innerJoin(schema.adhesions, eq(schema.adhesions.communeCode, schema.structures.communeCode))
       .leftJoin(schema.secteurs, eq(schema.secteurs.id, schema.adhesions.secteurId))
-      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.structures.actif, true),
-        lte(schema.adhesions.debut, JOUR), or(isNull(schema.adhesions.fin), gt(schema.adhesions.fin, JOUR))));
+      .where(
+        and(
+          eq(schema.structures.type, 'assistant-maternel'),
+          eq(schema.structures.actif, true),
+          lte(schema.adhesions.debut, JOUR),
+          or(isNull(schema.adhesions.fin), gt(schema.adhesions.fin, JOUR)),
+        ),
+      );
   });
   afterAll(async () => base?.detruire());
 
@@ -46,8 +81,21 @@ describe(`Professional RDV for an assistant maternel on ${DB_KIND}`, () => {
     const x = trouves[0]!;
     const debut = instantParis('2026-10-20', '07:00');
     const r = await reserverRdv(base.db, {
-      relaisId, motifId: motifAm.id, mode: 'telephone', lieuId: null, debut, structureId: x.id, parFamille: false, staff: staffEst,
-      langue: 'fr', email: x.email, telephone: x.telephone, nomContact: `${x.prenom} ${x.nomFamille}`, maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE,
+      relaisId,
+      motifId: motifAm.id,
+      mode: 'telephone',
+      lieuId: null,
+      debut,
+      structureId: x.id,
+      parFamille: false,
+      staff: staffEst,
+      langue: 'fr',
+      email: x.email,
+      telephone: x.telephone,
+      nomContact: `${x.prenom} ${x.nomFamille}`,
+      maintenant: MAINTENANT,
+      secret: SECRET,
+      publicUrl: URL_PUBLIQUE,
     });
     if (!r.ok) throw new Error(r.raison);
     const [row] = await base.db.select().from(schema.rdvs).where(eq(schema.rdvs.id, r.rdvId));

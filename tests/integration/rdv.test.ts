@@ -3,7 +3,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { schema } from '../../src/server/db';
 import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db';
-import { annulerRdv, creneauxDisponibles, deplacerRdv, marquerRdv, MAX_RDV_FUTURS_PAR_DEMANDE, rdvParJeton, rdvsDeDemande, reserverRdv } from '../../src/server/rdv/reservation';
+import {
+  annulerRdv,
+  creneauxDisponibles,
+  deplacerRdv,
+  marquerRdv,
+  MAX_RDV_FUTURS_PAR_DEMANDE,
+  rdvParJeton,
+  rdvsDeDemande,
+  reserverRdv,
+} from '../../src/server/rdv/reservation';
 import { heureParis, instantParis, jourParis } from '../../src/domain/rdv/creneaux';
 import type { Staff } from '../../src/server/auth/staff';
 import { demandeAvecJeton, preparerAgenda, SECRET, URL_PUBLIQUE } from './rdv-outils';
@@ -21,15 +30,36 @@ describe(`RDV booking on ${DB_KIND}`, () => {
   });
   afterAll(async () => base?.detruire());
 
-  const reservation = (demandeId: string, debut: Date, o: Partial<Parameters<typeof reserverRdv>[1]> = {}) => reserverRdv(base.db, {
-    relaisId: a.relais.id, motifId: a.premier.id, mode: 'telephone', lieuId: null, debut, demandeId, parFamille: true,
-    langue: 'fr', email: 'samira@exemple.fr', telephone: '06 12 34 56 78', nomContact: 'Samira', maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE, ...o,
-  });
+  const reservation = (demandeId: string, debut: Date, o: Partial<Parameters<typeof reserverRdv>[1]> = {}) =>
+    reserverRdv(base.db, {
+      relaisId: a.relais.id,
+      motifId: a.premier.id,
+      mode: 'telephone',
+      lieuId: null,
+      debut,
+      demandeId,
+      parFamille: true,
+      langue: 'fr',
+      email: 'samira@exemple.fr',
+      telephone: '06 12 34 56 78',
+      nomContact: 'Samira',
+      maintenant: MAINTENANT,
+      secret: SECRET,
+      publicUrl: URL_PUBLIQUE,
+      ...o,
+    });
 
   it('forbids two overlapping RDVs of one animatrice in the database itself, cancelled ones aside', async () => {
     const d = await demandeAvecJeton(base.db, a.relais.id, 'jeton-contrainte-0000000000000000');
     const ligne = (debut: string, fin: string, animatriceId = a.est.id, statut: 'reserve' | 'annule' = 'reserve') => ({
-      relaisId: a.relais.id, animatriceId, motifId: a.interne.id, mode: 'telephone' as const, debut: new Date(debut), fin: new Date(fin), demandeId: d.id, statut,
+      relaisId: a.relais.id,
+      animatriceId,
+      motifId: a.interne.id,
+      mode: 'telephone' as const,
+      debut: new Date(debut),
+      fin: new Date(fin),
+      demandeId: d.id,
+      statut,
     });
     await base.db.insert(schema.rdvs).values(ligne('2027-01-04T08:00:00Z', '2027-01-04T08:30:00Z'));
     await expect(base.db.insert(schema.rdvs).values(ligne('2027-01-04T08:15:00Z', '2027-01-04T08:45:00Z'))).rejects.toThrow();
@@ -42,15 +72,23 @@ describe(`RDV booking on ${DB_KIND}`, () => {
   });
 
   it('lets exactly one of 50 concurrent bookings of one slot succeed', async () => {
-    const demandes = await Promise.all(Array.from({ length: 50 }, (_, i) => demandeAvecJeton(base.db, a.relais.id, `jeton-course-${String(i).padStart(30, '0')}`)));
+    const demandes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => demandeAvecJeton(base.db, a.relais.id, `jeton-course-${String(i).padStart(30, '0')}`)),
+    );
     const debut = instantParis('2026-10-27', '10:30');
     const r = await Promise.all(demandes.map((d) => reservation(d.id, debut)));
     expect(r.filter((x) => x.ok)).toHaveLength(1);
     expect(r.filter((x) => !x.ok).every((x) => !x.ok && x.raison === 'indisponible')).toBe(true);
-    const [c] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.rdvs).where(and(eq(schema.rdvs.debut, debut), eq(schema.rdvs.animatriceId, a.est.id)));
+    const [c] = await base.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.rdvs)
+      .where(and(eq(schema.rdvs.debut, debut), eq(schema.rdvs.animatriceId, a.est.id)));
     expect(c!.n).toBe(1);
     // Exactly one confirmation queued: the losers rolled back with their email.
-    const [m] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.courriels).where(eq(schema.courriels.type, 'rdv-confirmation'));
+    const [m] = await base.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.courriels)
+      .where(eq(schema.courriels.type, 'rdv-confirmation'));
     expect(m!.n).toBe(1);
   });
 
@@ -59,7 +97,10 @@ describe(`RDV booking on ${DB_KIND}`, () => {
     const debut = instantParis('2026-10-28', '09:45');
     const r = await reservation(d.id, debut);
     if (!r.ok) throw new Error(r.raison);
-    const [mail] = await base.db.select().from(schema.courriels).where(and(eq(schema.courriels.objetId, r.rdvId), eq(schema.courriels.type, 'rdv-confirmation')));
+    const [mail] = await base.db
+      .select()
+      .from(schema.courriels)
+      .where(and(eq(schema.courriels.objetId, r.rdvId), eq(schema.courriels.type, 'rdv-confirmation')));
     expect(mail!.destinataire).toBe('samira@exemple.fr');
     expect(mail!.texte).toContain('mercredi 28 octobre 2026 à 09:45');
     expect(mail!.texte).toContain(`${URL_PUBLIQUE}/rdv/gerer/${r.jeton}`);
@@ -107,8 +148,20 @@ describe(`RDV booking on ${DB_KIND}`, () => {
     const apres = instantParis('2026-11-03', '10:30');
     const r = await reservation(d.id, avant);
     if (!r.ok) throw new Error(r.raison);
-    expect(await deplacerRdv(base.db, { rdvId: r.rdvId, debut: apres, parFamille: true, maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE })).toEqual({ ok: true });
-    const libres = async (jour: string) => (await creneauxDisponibles(base.db, { relaisId: a.relais.id, motifId: a.premier.id, lieuId: null, maintenant: MAINTENANT, du: instantParis(jour, '00:00'), au: instantParis(jour, '23:59') })).creneaux.map((c) => heureParis(c.debut));
+    expect(
+      await deplacerRdv(base.db, { rdvId: r.rdvId, debut: apres, parFamille: true, maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE }),
+    ).toEqual({ ok: true });
+    const libres = async (jour: string) =>
+      (
+        await creneauxDisponibles(base.db, {
+          relaisId: a.relais.id,
+          motifId: a.premier.id,
+          lieuId: null,
+          maintenant: MAINTENANT,
+          du: instantParis(jour, '00:00'),
+          au: instantParis(jour, '23:59'),
+        })
+      ).creneaux.map((c) => heureParis(c.debut));
     expect(await libres('2026-11-02')).toContain('09:00');
     expect(await libres('2026-11-03')).not.toContain('10:30');
     const mails = await base.db.select().from(schema.courriels).where(eq(schema.courriels.objetId, r.rdvId));
@@ -116,11 +169,16 @@ describe(`RDV booking on ${DB_KIND}`, () => {
     expect(dep.texte).toContain('mardi 3 novembre 2026 à 10:30');
     expect(new ICAL.Event(new ICAL.Component(ICAL.parse(dep.piecesJointes![0]!.content)).getFirstSubcomponent('vevent')!).sequence).toBe(1);
 
-    expect(await annulerRdv(base.db, { rdvId: r.rdvId, parFamille: true, maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE })).toEqual({ ok: true });
+    expect(await annulerRdv(base.db, { rdvId: r.rdvId, parFamille: true, maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE })).toEqual({
+      ok: true,
+    });
     expect(await libres('2026-11-03')).toContain('10:30');
     const autre = await demandeAvecJeton(base.db, a.relais.id, 'jeton-suivante-00000000000000000');
     expect((await reservation(autre.id, apres)).ok).toBe(true);
-    expect(await annulerRdv(base.db, { rdvId: r.rdvId, parFamille: true, maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE })).toEqual({ ok: false, raison: 'introuvable' });
+    expect(await annulerRdv(base.db, { rdvId: r.rdvId, parFamille: true, maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE })).toEqual({
+      ok: false,
+      raison: 'introuvable',
+    });
   });
 
   it('stops families from changing a RDV online within the cut-off', async () => {
@@ -128,8 +186,12 @@ describe(`RDV booking on ${DB_KIND}`, () => {
     const r = await reservation(d.id, instantParis('2026-11-04', '09:00'));
     if (!r.ok) throw new Error(r.raison);
     const tard = new Date(instantParis('2026-11-04', '09:00').getTime() - 3 * 3600_000);
-    expect(await annulerRdv(base.db, { rdvId: r.rdvId, parFamille: true, maintenant: tard, secret: SECRET, publicUrl: URL_PUBLIQUE, heuresLimite: 4 })).toEqual({ ok: false, raison: 'trop-tard' });
-    expect(await annulerRdv(base.db, { rdvId: r.rdvId, parFamille: false, staff: staffEst, maintenant: tard, secret: SECRET, publicUrl: URL_PUBLIQUE })).toEqual({ ok: true });
+    expect(await annulerRdv(base.db, { rdvId: r.rdvId, parFamille: true, maintenant: tard, secret: SECRET, publicUrl: URL_PUBLIQUE, heuresLimite: 4 })).toEqual(
+      { ok: false, raison: 'trop-tard' },
+    );
+    expect(
+      await annulerRdv(base.db, { rdvId: r.rdvId, parFamille: false, staff: staffEst, maintenant: tard, secret: SECRET, publicUrl: URL_PUBLIQUE }),
+    ).toEqual({ ok: true });
   });
 
   it('counts the first honoured RDV as the first contact and takes the demande in charge', async () => {
@@ -150,9 +212,19 @@ describe(`RDV booking on ${DB_KIND}`, () => {
 
   it('stores the right instant for a slot after the October daylight-saving change', async () => {
     const d = await demandeAvecJeton(base.db, a.relais.id, 'jeton-heure-hiver-00000000000000');
-    const { creneaux } = await creneauxDisponibles(base.db, { relaisId: a.relais.id, motifId: a.premier.id, lieuId: a.lillers.id, maintenant: MAINTENANT, du: new Date('2026-10-23T00:00:00Z'), au: new Date('2026-10-27T00:00:00Z') });
+    const { creneaux } = await creneauxDisponibles(base.db, {
+      relaisId: a.relais.id,
+      motifId: a.premier.id,
+      lieuId: a.lillers.id,
+      maintenant: MAINTENANT,
+      du: new Date('2026-10-23T00:00:00Z'),
+      au: new Date('2026-10-27T00:00:00Z'),
+    });
     const premiers = creneaux.filter((c) => heureParis(c.debut) === '09:00').map((c) => [jourParis(c.debut), c.debut.toISOString()]);
-    expect(premiers).toEqual([['2026-10-23', '2026-10-23T07:00:00.000Z'], ['2026-10-26', '2026-10-26T08:00:00.000Z']]);
+    expect(premiers).toEqual([
+      ['2026-10-23', '2026-10-23T07:00:00.000Z'],
+      ['2026-10-26', '2026-10-26T08:00:00.000Z'],
+    ]);
     const r = await reservation(d.id, new Date('2026-10-26T08:00:00Z'), { mode: 'sur-place', lieuId: a.lillers.id });
     expect(r.ok).toBe(true);
   });
@@ -160,7 +232,12 @@ describe(`RDV booking on ${DB_KIND}`, () => {
   it('one demande books at most a few future RDVs online; staff are not limited', async () => {
     const d = await demandeAvecJeton(base.db, a.relais.id, 'jeton-gourmand-000000000000000000');
     const { creneaux } = await creneauxDisponibles(base.db, {
-      relaisId: a.relais.id, motifId: a.premier.id, lieuId: null, maintenant: MAINTENANT, du: MAINTENANT, au: new Date(MAINTENANT.getTime() + 28 * 86_400_000),
+      relaisId: a.relais.id,
+      motifId: a.premier.id,
+      lieuId: null,
+      maintenant: MAINTENANT,
+      du: MAINTENANT,
+      au: new Date(MAINTENANT.getTime() + 28 * 86_400_000),
     });
     const debuts = [...new Set(creneaux.map((c) => c.debut.getTime()))].slice(-(MAX_RDV_FUTURS_PAR_DEMANDE + 2)).map((t) => new Date(t));
     for (let i = 0; i < MAX_RDV_FUTURS_PAR_DEMANDE; i++) expect((await reservation(d.id, debuts[i]!)).ok).toBe(true);

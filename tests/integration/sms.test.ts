@@ -24,10 +24,22 @@ describe(`SMS to families who chose them (${DB_KIND})`, () => {
   let dossier: string;
   let n = 0;
   const demande = async (o: Partial<typeof schema.demandes.$inferInsert>) => {
-    const [d] = await base.db.insert(schema.demandes).values({
-      reference: `D-SMS-${++n}`, territoireId: 'ca-bethune-bruay', relaisId: est.relaisId, secteurId: est.secteurId, communeCode: code, etat: 'en-cours',
-      dateDebut: '2026-09-01', parents: [{ prenom: 'Elif', nom: 'Yılmaz' }], telephone: '06 11 22 33 44', langue: 'tr', ...o,
-    }).returning();
+    const [d] = await base.db
+      .insert(schema.demandes)
+      .values({
+        reference: `D-SMS-${++n}`,
+        territoireId: 'ca-bethune-bruay',
+        relaisId: est.relaisId,
+        secteurId: est.secteurId,
+        communeCode: code,
+        etat: 'en-cours',
+        dateDebut: '2026-09-01',
+        parents: [{ prenom: 'Elif', nom: 'Yılmaz' }],
+        telephone: '06 11 22 33 44',
+        langue: 'tr',
+        ...o,
+      })
+      .returning();
     return d!;
   };
 
@@ -45,19 +57,40 @@ describe(`SMS to families who chose them (${DB_KIND})`, () => {
 
   it('a mise en relation goes by SMS in Turkish, first name only, only to the family who chose SMS; the file provider writes it', async () => {
     const [c] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, code));
-    const [am] = await base.db.insert(schema.structures).values({
-      type: 'assistant-maternel', nom: 'Sophie D.', communeCode: code, lat: c!.centreLat!, lon: c!.centreLon!, positionPublique: 'commune',
-      latPublique: c!.centreLat!, lonPublique: c!.centreLon!, capacite: 4, telephone: '0321000000', publication: { telephone: true },
-    }).returning();
+    const [am] = await base.db
+      .insert(schema.structures)
+      .values({
+        type: 'assistant-maternel',
+        nom: 'Sophie D.',
+        communeCode: code,
+        lat: c!.centreLat!,
+        lon: c!.centreLon!,
+        positionPublique: 'commune',
+        latPublique: c!.centreLat!,
+        lonPublique: c!.centreLon!,
+        capacite: 4,
+        telephone: '0321000000',
+        publication: { telephone: true },
+      })
+      .returning();
     const sms = await demande({ canalPrefere: 'sms' });
     const courriel = await demande({ canalPrefere: 'email', email: 'x@exemple.fr' });
     const fixe = await demande({ canalPrefere: 'sms', telephone: '03 21 00 00 00' });
-    for (const d of [sms, courriel, fixe]) expect((await mettreEnRelationAvec(base.db, est, d.id, { structureId: am!.id }, MAINTENANT, 'https://g.fr')).ok).toBe(true);
+    for (const d of [sms, courriel, fixe])
+      expect((await mettreEnRelationAvec(base.db, est, d.id, { structureId: am!.id }, MAINTENANT, 'https://g.fr')).ok).toBe(true);
 
     const file = await base.db.select().from(schema.sms);
     expect(file).toHaveLength(1); // the email family opted out, the landline cannot receive one
-    expect(file[0]).toMatchObject({ destinataire: '+33611223344', langue: 'tr', type: 'mise-en-relation-famille', statut: 'a-envoyer', relaisId: est.relaisId });
-    expect(file[0]!.texte).toBe('Merhaba Elif, merkez size Sophie D. öneriyor (Lisanslı çocuk bakıcısı, ' + c!.nom + ') 0321000000. Ayrıntılar e-postada veya takip sayfanızda.');
+    expect(file[0]).toMatchObject({
+      destinataire: '+33611223344',
+      langue: 'tr',
+      type: 'mise-en-relation-famille',
+      statut: 'a-envoyer',
+      relaisId: est.relaisId,
+    });
+    expect(file[0]!.texte).toBe(
+      'Merhaba Elif, merkez size Sophie D. öneriyor (Lisanslı çocuk bakıcısı, ' + c!.nom + ') 0321000000. Ayrıntılar e-postada veya takip sayfanızda.',
+    );
     expect(file[0]!.texte).not.toContain('Yılmaz');
 
     // Queued rows are due from the (real) time of their insert.
@@ -75,15 +108,42 @@ describe(`SMS to families who chose them (${DB_KIND})`, () => {
 
   it('a family who chose SMS gets its follow-up link by SMS at once, in its language; one who chose email does not', async () => {
     const form = (o: Record<string, string>) => {
-      const r = validerDemande({
-        p1Prenom: 'Olena', p1Nom: 'Koval', telephone: '07 12 34 56 78', langueContact: 'uk', commune: code, nbEnfants: '1', e0Prenom: 'Ira', e0Statut: 'ne',
-        e0Naissance: '2026-01-10', dateDebut: '2026-09-01', j1: 'oui', j1De: '08:00', j1A: '17:30', mode1: 'assistant-maternel', consentementContact: 'oui', ...o,
-      }, { aujourdhui: '2026-06-15' });
+      const r = validerDemande(
+        {
+          p1Prenom: 'Olena',
+          p1Nom: 'Koval',
+          telephone: '07 12 34 56 78',
+          langueContact: 'uk',
+          commune: code,
+          nbEnfants: '1',
+          e0Prenom: 'Ira',
+          e0Statut: 'ne',
+          e0Naissance: '2026-01-10',
+          dateDebut: '2026-09-01',
+          j1: 'oui',
+          j1De: '08:00',
+          j1A: '17:30',
+          mode1: 'assistant-maternel',
+          consentementContact: 'oui',
+          ...o,
+        },
+        { aujourdhui: '2026-06-15' },
+      );
       if (!r.ok) throw new Error(JSON.stringify(r.erreurs));
       return r.donnees;
     };
-    const parSms = await creerDemande(base.db, form({ canalPrefere: 'sms', idempotencyKey: 'sms-1' }), { canal: 'en-ligne', langue: 'fr', maintenant: MAINTENANT, publicUrl: 'https://g.fr' });
-    await creerDemande(base.db, form({ canalPrefere: 'email', email: 'olena@exemple.fr', telephone: '07 00 00 00 01', idempotencyKey: 'sms-2' }), { canal: 'en-ligne', langue: 'fr', maintenant: MAINTENANT, publicUrl: 'https://g.fr' });
+    const parSms = await creerDemande(base.db, form({ canalPrefere: 'sms', idempotencyKey: 'sms-1' }), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      maintenant: MAINTENANT,
+      publicUrl: 'https://g.fr',
+    });
+    await creerDemande(base.db, form({ canalPrefere: 'email', email: 'olena@exemple.fr', telephone: '07 00 00 00 01', idempotencyKey: 'sms-2' }), {
+      canal: 'en-ligne',
+      langue: 'fr',
+      maintenant: MAINTENANT,
+      publicUrl: 'https://g.fr',
+    });
     const liens = await base.db.select().from(schema.sms).where(eq(schema.sms.type, 'demande-lien'));
     expect(liens).toHaveLength(1);
     expect(liens[0]).toMatchObject({ destinataire: '+33712345678', langue: 'uk', objetId: parSms.id });
@@ -95,8 +155,13 @@ describe(`SMS to families who chose them (${DB_KIND})`, () => {
     let statut = 503;
     const serveur: Server = createServer((req, res) => {
       let corps = '';
-      req.on('data', (c) => { corps += c; });
-      req.on('end', () => { recus.push({ auth: req.headers.authorization, corps: JSON.parse(corps) }); res.writeHead(statut).end(); });
+      req.on('data', (c) => {
+        corps += c;
+      });
+      req.on('end', () => {
+        recus.push({ auth: req.headers.authorization, corps: JSON.parse(corps) });
+        res.writeHead(statut).end();
+      });
     });
     await new Promise<void>((r) => serveur.listen(0, '127.0.0.1', () => r()));
     const port = (serveur.address() as { port: number }).port;

@@ -28,7 +28,13 @@ const config = parseConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://guichet.exem
 describe(`staff handlers and guard: role, sector, validation, success (${DB_KIND})`, () => {
   let base: BaseDeTest;
   const staff: Record<string, Staff> = {};
-  const ctx = (email: string): ContexteStaff => ({ db: base.db, staff: staff[email]!, config, secret: 'secret-de-test-staff-0123456789abcdef', maintenant: MAINTENANT });
+  const ctx = (email: string): ContexteStaff => ({
+    db: base.db,
+    staff: staff[email]!,
+    config,
+    secret: 'secret-de-test-staff-0123456789abcdef',
+    maintenant: MAINTENANT,
+  });
   let relaisId: string;
   let demandeEst: string;
   let rdvEst: string;
@@ -36,19 +42,36 @@ describe(`staff handlers and guard: role, sector, validation, success (${DB_KIND
 
   beforeAll(async () => {
     base = await creerBaseAvecTerritoire({ maintenant: MAINTENANT });
-    for (const u of await base.db.select().from(schema.utilisateurs)) staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
+    for (const u of await base.db.select().from(schema.utilisateurs))
+      staff[u.email] = { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode };
     const est = staff['animatrice.est@exemple.fr']!;
     relaisId = est.relaisId!;
     demandeEst = (await demandeAvecJeton(base.db, relaisId, 'jeton-staff-actions-000000000000', { secteurId: est.secteurId, etat: 'en-cours' })).id;
-    const [motif] = await base.db.insert(schema.motifsRdv).values({ relaisId, nom: 'Premier rendez-vous (test staff)', dureeMinutes: 30, modes: ['telephone'] }).returning();
-    const [r] = await base.db.insert(schema.rdvs).values({
-      relaisId, animatriceId: est.id, motifId: motif!.id, mode: 'telephone', debut: instantParis('2026-03-10', '09:00'), fin: instantParis('2026-03-10', '09:30'),
-      demandeId: demandeEst, email: 'famille@exemple.fr', telephone: '0612345678',
-    }).returning();
+    const [motif] = await base.db
+      .insert(schema.motifsRdv)
+      .values({ relaisId, nom: 'Premier rendez-vous (test staff)', dureeMinutes: 30, modes: ['telephone'] })
+      .returning();
+    const [r] = await base.db
+      .insert(schema.rdvs)
+      .values({
+        relaisId,
+        animatriceId: est.id,
+        motifId: motif!.id,
+        mode: 'telephone',
+        debut: instantParis('2026-03-10', '09:00'),
+        fin: instantParis('2026-03-10', '09:30'),
+        demandeId: demandeEst,
+        email: 'famille@exemple.fr',
+        telephone: '0612345678',
+      })
+      .returning();
     rdvEst = r!.id;
-    const [am] = await base.db.select({ id: schema.structures.id }).from(schema.structures)
+    const [am] = await base.db
+      .select({ id: schema.structures.id })
+      .from(schema.structures)
       .innerJoin(schema.adhesions, eq(schema.adhesions.communeCode, schema.structures.communeCode))
-      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.adhesions.secteurId, est.secteurId!))).limit(1);
+      .where(and(eq(schema.structures.type, 'assistant-maternel'), eq(schema.adhesions.secteurId, est.secteurId!)))
+      .limit(1);
     amEst = am!.id;
   });
   afterAll(async () => base?.detruire());
@@ -74,7 +97,12 @@ describe(`staff handlers and guard: role, sector, validation, success (${DB_KIND
     expect(inconnue).toMatchObject({ ok: false, action: null, erreurs: { action: 'Action inconnue' } });
     const vide = await agirSurDemande(ctx('animatrice.est@exemple.fr'), demandeEst, { action: 'note', texte: '  ' });
     expect(vide).toMatchObject({ ok: false, action: 'note', erreurs: { texte: 'Écrivez la note' }, saisie: { texte: '  ' } });
-    const contact = await agirSurDemande(ctx('animatrice.est@exemple.fr'), demandeEst, { action: 'contact', canal: 'pigeon', motif: 'role-employeur', issue: 'joint' });
+    const contact = await agirSurDemande(ctx('animatrice.est@exemple.fr'), demandeEst, {
+      action: 'contact',
+      canal: 'pigeon',
+      motif: 'role-employeur',
+      issue: 'joint',
+    });
     expect(contact.ok).toBe(false);
     if (!contact.ok) expect(Object.keys(contact.erreurs)).toEqual(['canal']);
     const r = await agirSurDemande(ctx('animatrice.est@exemple.fr'), demandeEst, { action: 'note', texte: 'Rappeler jeudi' });
@@ -99,23 +127,63 @@ describe(`staff handlers and guard: role, sector, validation, success (${DB_KIND
 
   it('agenda settings: refused to a commune account, field errors, then a motif is added to her relais only', async () => {
     await expect(modifierParametresAgenda(ctx('commune@exemple.fr'), null, { formulaire: 'motif', nom: 'X' })).rejects.toBeInstanceOf(AccesRefuse);
-    const r1 = await modifierParametresAgenda(ctx('animatrice.ouest@exemple.fr'), null, { formulaire: 'motif', nom: 'A', dureeMinutes: '2', public: 'famille' });
+    const r1 = await modifierParametresAgenda(ctx('animatrice.ouest@exemple.fr'), null, {
+      formulaire: 'motif',
+      nom: 'A',
+      dureeMinutes: '2',
+      public: 'famille',
+    });
     expect(r1.ok).toBe(false);
     if (!r1.ok) expect(r1.erreurs).toMatchObject({ nom: 'Indiquez le nom du motif', dureeMinutes: 'Au moins 5 minutes', modes: 'Cochez au moins un mode' });
-    const r2 = await modifierParametresAgenda(ctx('animatrice.ouest@exemple.fr'), null, { formulaire: 'motif', nom: 'Atelier d’éveil (test)', dureeMinutes: '45', modes: ['sur-place', 'visio'], public: 'famille', reservableEnLigne: 'oui' });
+    const r2 = await modifierParametresAgenda(ctx('animatrice.ouest@exemple.fr'), null, {
+      formulaire: 'motif',
+      nom: 'Atelier d’éveil (test)',
+      dureeMinutes: '45',
+      modes: ['sur-place', 'visio'],
+      public: 'famille',
+      reservableEnLigne: 'oui',
+    });
     expect(r2).toEqual({ ok: true, redirection: '/admin/agenda/parametres' });
     const [m] = await base.db.select().from(schema.motifsRdv).where(eq(schema.motifsRdv.nom, 'Atelier d’éveil (test)'));
     expect(m).toMatchObject({ relaisId, dureeMinutes: 45, modes: ['sur-place', 'visio'], reservableEnLigne: true });
     // An absence that ends before it starts is refused next to "Au".
-    const r3 = await modifierParametresAgenda(ctx('animatrice.ouest@exemple.fr'), null, { formulaire: 'exception', libelle: 'Formation', animatriceId: '', du: '2026-03-12', heureDu: '14:00', au: '2026-03-12', heureAu: '10:00' });
+    const r3 = await modifierParametresAgenda(ctx('animatrice.ouest@exemple.fr'), null, {
+      formulaire: 'exception',
+      libelle: 'Formation',
+      animatriceId: '',
+      du: '2026-03-12',
+      heureDu: '14:00',
+      au: '2026-03-12',
+      heureAu: '10:00',
+    });
     expect(r3).toMatchObject({ ok: false, formulaire: 'exception', erreurs: { au: 'La fin doit être après le début' } });
   });
 
   it('réunions: field errors, creation, and attendance refused to another relais', async () => {
-    const vide = await creerReunion(ctx('animatrice.est@exemple.fr'), null, { titre: '', public: 'famille', jour: '', debut: '18:00', fin: '17:00', lieuId: '', lienVisio: '', capacite: '0', description: '' });
+    const vide = await creerReunion(ctx('animatrice.est@exemple.fr'), null, {
+      titre: '',
+      public: 'famille',
+      jour: '',
+      debut: '18:00',
+      fin: '17:00',
+      lieuId: '',
+      lienVisio: '',
+      capacite: '0',
+      description: '',
+    });
     expect(vide.ok).toBe(false);
     if (!vide.ok) expect(Object.keys(vide.erreurs).sort()).toEqual(['capacite', 'fin', 'jour', 'lienVisio', 'titre']);
-    const ok = await creerReunion(ctx('animatrice.est@exemple.fr'), null, { titre: 'Devenir parent employeur', public: 'famille', jour: '2026-03-20', debut: '18:00', fin: '19:30', lieuId: '', lienVisio: 'https://visio.exemple.fr/r', capacite: '12', description: '' });
+    const ok = await creerReunion(ctx('animatrice.est@exemple.fr'), null, {
+      titre: 'Devenir parent employeur',
+      public: 'famille',
+      jour: '2026-03-20',
+      debut: '18:00',
+      fin: '19:30',
+      lieuId: '',
+      lienVisio: 'https://visio.exemple.fr/r',
+      capacite: '12',
+      description: '',
+    });
     expect(ok.ok).toBe(true);
     const id = ok.ok ? ok.redirection.match(/reunions\/([0-9a-f-]{36})/)![1]! : '';
     await expect(noterPresences(ctx('animatrice.relais2@exemple.fr'), id, {})).rejects.toBeInstanceOf(AccesRefuse);
@@ -144,9 +212,22 @@ describe(`staff handlers and guard: role, sector, validation, success (${DB_KIND
   });
 
   it('sign-in: missing fields, wrong password, then a session and only a back-office path to return to', async () => {
-    expect(await connecterStaff(base.db, { email: '' }, { ip: '10.0.0.1', dureeHeures: 8, retour: null, publicUrl: 'http://localhost:4321' })).toMatchObject({ ok: false, statut: 422 });
-    expect(await connecterStaff(base.db, { email: 'admin@exemple.fr', motDePasse: 'faux' }, { ip: '10.0.0.1', dureeHeures: 8, retour: null, publicUrl: 'http://localhost:4321' })).toMatchObject({ ok: false, statut: 401, email: 'admin@exemple.fr' });
-    const r = await connecterStaff(base.db, { email: 'admin@exemple.fr', motDePasse: 'mot-de-passe-de-test' }, { ip: '10.0.0.1', dureeHeures: 8, retour: 'https://ailleurs.exemple/admin', publicUrl: 'http://localhost:4321' });
+    expect(await connecterStaff(base.db, { email: '' }, { ip: '10.0.0.1', dureeHeures: 8, retour: null, publicUrl: 'http://localhost:4321' })).toMatchObject({
+      ok: false,
+      statut: 422,
+    });
+    expect(
+      await connecterStaff(
+        base.db,
+        { email: 'admin@exemple.fr', motDePasse: 'faux' },
+        { ip: '10.0.0.1', dureeHeures: 8, retour: null, publicUrl: 'http://localhost:4321' },
+      ),
+    ).toMatchObject({ ok: false, statut: 401, email: 'admin@exemple.fr' });
+    const r = await connecterStaff(
+      base.db,
+      { email: 'admin@exemple.fr', motDePasse: 'mot-de-passe-de-test' },
+      { ip: '10.0.0.1', dureeHeures: 8, retour: 'https://ailleurs.exemple/admin', publicUrl: 'http://localhost:4321' },
+    );
     expect(r).toMatchObject({ ok: true, redirection: '/admin' });
   });
 });

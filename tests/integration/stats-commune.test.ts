@@ -28,7 +28,11 @@ describe(`statistics of a commune's account on ${DB_KIND}`, () => {
     const [r] = await base.db.select().from(schema.relais).where(eq(schema.relais.slug, 'rpe-mutualise'));
     // Three demandes of the commune in a month nobody else filed in: a small count.
     for (let k = 0; k < 3; k++) {
-      await demandeAvecJeton(base.db, r!.id, `jeton-stats-commune-${k}`, { communeCode: commune.communeCode, creeLe: new Date(`2025-07-1${k}T10:00:00Z`), urgence: k === 0 });
+      await demandeAvecJeton(base.db, r!.id, `jeton-stats-commune-${k}`, {
+        communeCode: commune.communeCode,
+        creeLe: new Date(`2025-07-1${k}T10:00:00Z`),
+        urgence: k === 0,
+      });
     }
   });
   afterAll(async () => base?.detruire());
@@ -36,10 +40,16 @@ describe(`statistics of a commune's account on ${DB_KIND}`, () => {
   const params = (o: Record<string, string>) => new URLSearchParams({ perimetre: `commune:${commune.communeCode}`, ...o });
 
   it('a one-day period becomes the whole month, with a message saying why', async () => {
-    const d = await chargerStatistiques(base.db, commune, params({ periode: 'personnalisee', du: '2025-07-11', au: '2025-07-11' }), { seuilFraicheurJours: 60, maintenant: MAINTENANT });
+    const d = await chargerStatistiques(base.db, commune, params({ periode: 'personnalisee', du: '2025-07-11', au: '2025-07-11' }), {
+      seuilFraicheurJours: 60,
+      maintenant: MAINTENANT,
+    });
     expect(d.periode).toMatchObject({ type: 'mois', debut: '2025-07-01', fin: '2025-08-01' });
     expect(d.erreur).toMatch(/la période la plus courte est le mois/);
-    const staffJour = await chargerStatistiques(base.db, admin, params({ periode: 'personnalisee', du: '2025-07-11', au: '2025-07-11' }), { seuilFraicheurJours: 60, maintenant: MAINTENANT });
+    const staffJour = await chargerStatistiques(base.db, admin, params({ periode: 'personnalisee', du: '2025-07-11', au: '2025-07-11' }), {
+      seuilFraicheurJours: 60,
+      maintenant: MAINTENANT,
+    });
     expect(staffJour.periode.type).toBe('personnalisee');
   });
 
@@ -64,6 +74,8 @@ describe(`statistics of a commune's account on ${DB_KIND}`, () => {
   });
 
   it('a commune cannot ask for another commune or the territory', async () => {
-    await expect(chargerStatistiques(base.db, commune, new URLSearchParams({ perimetre: 'territoire' }), { seuilFraicheurJours: 60, maintenant: MAINTENANT })).rejects.toBeInstanceOf(AccesRefuse);
+    await expect(
+      chargerStatistiques(base.db, commune, new URLSearchParams({ perimetre: 'territoire' }), { seuilFraicheurJours: 60, maintenant: MAINTENANT }),
+    ).rejects.toBeInstanceOf(AccesRefuse);
   });
 });

@@ -11,7 +11,10 @@ import { periodeAnnee, periodeMois } from '../../src/domain/stats/periode';
  */
 describe(`indicators on ${DB_KIND}`, () => {
   let base: BaseDeTest;
-  let M: string; let B: string; let est: string; let ouest: string;
+  let M: string;
+  let B: string;
+  let est: string;
+  let ouest: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -25,34 +28,84 @@ describe(`indicators on ${DB_KIND}`, () => {
     ouest = secteurs.find((s) => s.nom === 'Ouest')!.id;
     let n = 0;
     const demande = async (nom: string, o: Partial<typeof schema.demandes.$inferInsert>) => {
-      const [d] = await db.insert(schema.demandes).values({
-        reference: `D-TEST-${++n}`, territoireId: 'ca-bethune-bruay', dateDebut: '2026-09-01', email: `${nom}@exemple.fr`, ...o,
-      } as typeof schema.demandes.$inferInsert).returning();
+      const [d] = await db
+        .insert(schema.demandes)
+        .values({
+          reference: `D-TEST-${++n}`,
+          territoireId: 'ca-bethune-bruay',
+          dateDebut: '2026-09-01',
+          email: `${nom}@exemple.fr`,
+          ...o,
+        } as typeof schema.demandes.$inferInsert)
+        .returning();
       ids[nom] = d!.id;
       return d!.id;
     };
-    const contact = (d: string, le: string, canal: 'telephone' | 'email' = 'telephone') => db.insert(schema.contacts).values({ demandeId: d, le: new Date(le), canal });
+    const contact = (d: string, le: string, canal: 'telephone' | 'email' = 'telephone') =>
+      db.insert(schema.contacts).values({ demandeId: d, le: new Date(le), canal });
     const T = (s: string) => new Date(s);
 
-    const d1 = await demande('d1', { relaisId: M, secteurId: est, communeCode: '62706', creeLe: T('2026-03-02T09:00:00Z'), urgence: true, premierContactLe: T('2026-03-04T09:00:00Z'), etat: 'solution-trouvee', typeSolution: 'am', solutionLe: T('2026-04-10T08:00:00Z'), clotureLe: T('2026-04-10T08:00:00Z') });
+    const d1 = await demande('d1', {
+      relaisId: M,
+      secteurId: est,
+      communeCode: '62706',
+      creeLe: T('2026-03-02T09:00:00Z'),
+      urgence: true,
+      premierContactLe: T('2026-03-04T09:00:00Z'),
+      etat: 'solution-trouvee',
+      typeSolution: 'am',
+      solutionLe: T('2026-04-10T08:00:00Z'),
+      clotureLe: T('2026-04-10T08:00:00Z'),
+    });
     await contact(d1, '2026-03-04T09:00:00Z');
     await contact(d1, '2026-04-02T09:00:00Z', 'email');
-    const d2 = await demande('d2', { relaisId: M, secteurId: est, communeCode: '62706', creeLe: T('2026-03-31T21:30:00Z'), canal: 'telephone', premierContactLe: T('2026-04-01T07:00:00Z'), etat: 'en-cours' });
+    const d2 = await demande('d2', {
+      relaisId: M,
+      secteurId: est,
+      communeCode: '62706',
+      creeLe: T('2026-03-31T21:30:00Z'),
+      canal: 'telephone',
+      premierContactLe: T('2026-04-01T07:00:00Z'),
+      etat: 'en-cours',
+    });
     await contact(d2, '2026-04-01T07:00:00Z');
-    const d3 = await demande('d3', { relaisId: M, secteurId: ouest, communeCode: '62516', creeLe: T('2026-03-10T09:00:00Z'), handicap: true, premierContactLe: T('2026-03-20T09:00:00Z'), etat: 'sans-solution', clotureLe: T('2026-03-30T10:00:00Z') });
+    const d3 = await demande('d3', {
+      relaisId: M,
+      secteurId: ouest,
+      communeCode: '62516',
+      creeLe: T('2026-03-10T09:00:00Z'),
+      handicap: true,
+      premierContactLe: T('2026-03-20T09:00:00Z'),
+      etat: 'sans-solution',
+      clotureLe: T('2026-03-30T10:00:00Z'),
+    });
     await contact(d3, '2026-03-20T09:00:00Z');
     const s = await db.select().from(schema.structures).limit(1);
     await db.insert(schema.misesEnRelation).values({ demandeId: d3, structureId: s[0]!.id, le: T('2026-03-21T09:00:00Z') });
-    const d4 = await demande('d4', { relaisId: B, communeCode: '62034', creeLe: T('2025-12-15T09:00:00Z'), premierContactLe: T('2026-03-05T09:00:00Z'), etat: 'en-cours' });
+    const d4 = await demande('d4', {
+      relaisId: B,
+      communeCode: '62034',
+      creeLe: T('2025-12-15T09:00:00Z'),
+      premierContactLe: T('2026-03-05T09:00:00Z'),
+      etat: 'en-cours',
+    });
     await contact(d4, '2026-03-05T09:00:00Z');
-    const d5 = await demande('d5', { relaisId: M, secteurId: est, communeCode: '62034', creeLe: T('2026-01-20T09:00:00Z'), premierContactLe: T('2026-03-01T09:00:00Z'), etat: 'mise-en-relation' });
+    const d5 = await demande('d5', {
+      relaisId: M,
+      secteurId: est,
+      communeCode: '62034',
+      creeLe: T('2026-01-20T09:00:00Z'),
+      premierContactLe: T('2026-03-01T09:00:00Z'),
+      etat: 'mise-en-relation',
+    });
     await contact(d5, '2026-03-01T09:00:00Z');
     await db.insert(schema.misesEnRelation).values({ demandeId: d5, structureId: s[0]!.id, le: T('2026-03-02T09:00:00Z') });
     await demande('d6', { relaisId: M, secteurId: est, communeCode: '62706', creeLe: T('2026-03-31T22:30:00Z') });
   });
   afterAll(async () => base?.detruire());
 
-  const calc = (p: Perimetre, mois: number) => calculerIndicateurs(base.db, { periode: periodeMois(2026, mois), perimetre: p, maintenant: new Date('2026-05-01T10:00:00Z') });
+  const calc = (p: Perimetre, mois: number) =>
+    calculerIndicateurs(base.db, { periode: periodeMois(2026, mois), perimetre: p, maintenant: new Date('2026-05-01T10:00:00Z') });
 
   it('counts March demandes of the mutualised relais by filing date in Paris time', async () => {
     const r = await calc({ type: 'relais', relaisId: M }, 3);
@@ -109,8 +162,14 @@ describe(`indicators on ${DB_KIND}`, () => {
   it('reports AM availability freshness of the perimeter', async () => {
     const maintenant = new Date('2026-03-10T10:00:00Z');
     const r = await calculerIndicateurs(base.db, { periode: periodeMois(2026, 3), perimetre: { type: 'relais', relaisId: M }, maintenant });
-    const communesM = new Set((await base.db.select().from(schema.adhesions).where(eq(schema.adhesions.relaisId, M))).filter((a) => a.debut <= '2026-03-10' && (!a.fin || a.fin > '2026-03-10')).map((a) => a.communeCode));
-    const am = (await base.db.select().from(schema.structures).where(eq(schema.structures.type, 'assistant-maternel'))).filter((s) => s.actif && communesM.has(s.communeCode));
+    const communesM = new Set(
+      (await base.db.select().from(schema.adhesions).where(eq(schema.adhesions.relaisId, M)))
+        .filter((a) => a.debut <= '2026-03-10' && (!a.fin || a.fin > '2026-03-10'))
+        .map((a) => a.communeCode),
+    );
+    const am = (await base.db.select().from(schema.structures).where(eq(schema.structures.type, 'assistant-maternel'))).filter(
+      (s) => s.actif && communesM.has(s.communeCode),
+    );
     const frais = am.filter((s) => s.dispoConfirmeeLe && maintenant.getTime() - s.dispoConfirmeeLe.getTime() <= 60 * 86400_000);
     expect(r.fraicheur.amActifs).toBe(146);
     expect(r.fraicheur.amConfirmees).toBe(frais.length);
@@ -121,7 +180,11 @@ describe(`indicators on ${DB_KIND}`, () => {
   });
 
   it('lists unmet demand by commune', async () => {
-    const rows = await demandeNonSatisfaiteParCommune(base.db, { periode: periodeMois(2026, 3), perimetre: { type: 'relais', relaisId: M }, maintenant: new Date('2026-03-31T10:00:00Z') });
+    const rows = await demandeNonSatisfaiteParCommune(base.db, {
+      periode: periodeMois(2026, 3),
+      perimetre: { type: 'relais', relaisId: M },
+      maintenant: new Date('2026-03-31T10:00:00Z'),
+    });
     const richebourg = rows.find((r) => r.code === '62706')!;
     const lillers = rows.find((r) => r.code === '62516')!;
     expect(richebourg.nonSatisfaites).toBe(2); // d1 (solution only in April) and d2 still open at the end of March
@@ -136,9 +199,17 @@ describe(`open data on ${DB_KIND}`, () => {
     const base = await creerBaseAvecTerritoire();
     try {
       const [m] = await base.db.select().from(schema.relais).where(eq(schema.relais.slug, 'rpe-mutualise'));
-      const ajouter = (n: number, commune: string, le: string) => base.db.insert(schema.demandes).values(Array.from({ length: n }, (_, k) => ({
-        reference: `D-OD-${commune}-${k}`, territoireId: 'ca-bethune-bruay', relaisId: m!.id, communeCode: commune, dateDebut: '2026-09-01', creeLe: new Date(le),
-      })));
+      const ajouter = (n: number, commune: string, le: string) =>
+        base.db.insert(schema.demandes).values(
+          Array.from({ length: n }, (_, k) => ({
+            reference: `D-OD-${commune}-${k}`,
+            territoireId: 'ca-bethune-bruay',
+            relaisId: m!.id,
+            communeCode: commune,
+            dateDebut: '2026-09-01',
+            creeLe: new Date(le),
+          })),
+        );
       await ajouter(6, '62516', '2026-02-10T10:00:00Z'); // Lillers: 6 → published
       await ajouter(3, '62706', '2026-02-11T10:00:00Z'); // Richebourg: 3 → suppressed
       const lignes = await donneesOuvertes(base.db, { maintenant: new Date('2026-03-15T10:00:00Z'), nbMois: 2 });
@@ -156,14 +227,34 @@ describe(`open data on ${DB_KIND}`, () => {
       const [c] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, '62706'));
       const avant = await donneesOuvertes(base.db, { maintenant: new Date('2026-03-15T10:00:00Z'), nbMois: 2 });
       const g = (l: typeof lignes, mois: string) => l.find((x) => x.commune_code === '62706' && x.mois === mois)!;
-      const ams = await base.db.insert(schema.structures).values(Array.from({ length: 5 }, (_, k) => ({
-        type: 'assistant-maternel' as const, nom: `OD ${k}`, communeCode: '62706', lat: c!.centreLat!, lon: c!.centreLon!, latPublique: c!.centreLat!, lonPublique: c!.centreLon!,
-        capacite: 3, dispoStatut: 'complet' as const,
-      }))).returning({ id: schema.structures.id });
-      await base.db.insert(schema.dispoHistorique).values(ams.flatMap((a) => [
-        { structureId: a.id, le: new Date('2026-02-05T10:00:00Z'), statut: 'places' as const, source: 'am', details: { places: [{ trancheAge: 'bebe', nombre: 2 }] } },
-        { structureId: a.id, le: new Date('2026-03-05T10:00:00Z'), statut: 'complet' as const, source: 'am', details: { places: [] } },
-      ]));
+      const ams = await base.db
+        .insert(schema.structures)
+        .values(
+          Array.from({ length: 5 }, (_, k) => ({
+            type: 'assistant-maternel' as const,
+            nom: `OD ${k}`,
+            communeCode: '62706',
+            lat: c!.centreLat!,
+            lon: c!.centreLon!,
+            latPublique: c!.centreLat!,
+            lonPublique: c!.centreLon!,
+            capacite: 3,
+            dispoStatut: 'complet' as const,
+          })),
+        )
+        .returning({ id: schema.structures.id });
+      await base.db.insert(schema.dispoHistorique).values(
+        ams.flatMap((a) => [
+          {
+            structureId: a.id,
+            le: new Date('2026-02-05T10:00:00Z'),
+            statut: 'places' as const,
+            source: 'am',
+            details: { places: [{ trancheAge: 'bebe', nombre: 2 }] },
+          },
+          { structureId: a.id, le: new Date('2026-03-05T10:00:00Z'), statut: 'complet' as const, source: 'am', details: { places: [] } },
+        ]),
+      );
       const apres = await donneesOuvertes(base.db, { maintenant: new Date('2026-03-15T10:00:00Z'), nbMois: 2 });
       expect((g(apres, '2026-02').am_actifs ?? 0) - (g(avant, '2026-02').am_actifs ?? 0)).toBeGreaterThanOrEqual(5);
       expect(g(apres, '2026-01').am_actifs).toBe(g(avant, '2026-01').am_actifs); // not before their first declaration

@@ -11,7 +11,9 @@ const MAINTENANT = new Date('2026-03-02T09:00:00Z');
 
 describe(`the demo territory tells the truth of seed 003 (${DB_KIND})`, () => {
   let base: BaseDeTest;
-  beforeAll(async () => { base = await creerBaseAvecTerritoire({ etapes: ETAPES_DEMO, maintenant: MAINTENANT }); }, 400_000);
+  beforeAll(async () => {
+    base = await creerBaseAvecTerritoire({ etapes: ETAPES_DEMO, maintenant: MAINTENANT });
+  }, 400_000);
   afterAll(async () => base?.detruire());
 
   it('Mont-Bernanchon (62584, spelt « MONT BERNENCHON » in the seed) is served by the mutualised relais, sector Ouest', async () => {
@@ -23,7 +25,10 @@ describe(`the demo territory tells the truth of seed 003 (${DB_KIND})`, () => {
   });
 
   it('no AM in Vieille-Chapelle; crèches are not run by the agglomeration; the Richebourg site has its real address', async () => {
-    const [am] = await base.db.select({ n: sql<number>`count(*)::int` }).from(schema.structures).where(and(eq(schema.structures.communeCode, '62851'), eq(schema.structures.type, 'assistant-maternel')));
+    const [am] = await base.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.structures)
+      .where(and(eq(schema.structures.communeCode, '62851'), eq(schema.structures.type, 'assistant-maternel')));
     expect(am!.n).toBe(0);
     const inter = await base.db.select().from(schema.structures).where(eq(schema.structures.gestionnaire, 'Gestion intercommunale'));
     expect(inter).toEqual([]);

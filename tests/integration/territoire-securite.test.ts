@@ -7,7 +7,12 @@ import { connecter, creerAdmin, sessionDepuisJeton, type Staff } from '../../src
 import { planifierTerritoire } from '../../src/domain/territoire/cog';
 import { cogOfficiel, installerTerritoire } from '../../src/server/territoire/installer';
 import {
-  confirmerEnrolement, desactiverDoubleFacteur, etatDoubleFacteur, preparerEnrolement, regenererCodes, terminerConnexion,
+  confirmerEnrolement,
+  desactiverDoubleFacteur,
+  etatDoubleFacteur,
+  preparerEnrolement,
+  regenererCodes,
+  terminerConnexion,
 } from '../../src/server/auth/totp';
 import { exigerDoubleFacteur, retirerDoubleFacteur } from '../../src/server/territoire/personnes';
 import { codeA, ESSAIS_CODE_MAX } from '../../src/domain/securite/totp';
@@ -56,7 +61,10 @@ describe(`staff second factor (${DB_KIND})`, () => {
     expect(u.totpSecret).toBe(secret);
     expect(u.totpSecretAttente).toBeNull();
     expect(await etatDoubleFacteur(base.db, admin)).toEqual({ actif: true, exige: false, codesRestants: 10 });
-    const journal = await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.action, 'securite.totp-activer'), eq(schema.journalAudit.objetId, admin.id)));
+    const journal = await base.db
+      .select()
+      .from(schema.journalAudit)
+      .where(and(eq(schema.journalAudit.action, 'securite.totp-activer'), eq(schema.journalAudit.objetId, admin.id)));
     expect(journal).toHaveLength(1);
     (globalThis as Record<string, unknown>).codesAdmin = codes;
   });
@@ -72,12 +80,18 @@ describe(`staff second factor (${DB_KIND})`, () => {
     expect(ok.ok).toBe(true);
     expect(await sessionDepuisJeton(base.db, ok.ok ? ok.jeton : '', plus(63))).toMatchObject({ utilisateur: { id: admin.id }, doubleFacteurManquant: false });
     // The step token is spent; a second sign-in with the same code (same step) is refused.
-    expect(await terminerConnexion(base.db, etape, codeA(secret, plus(62)), { dureeHeures: 8, maintenant: plus(63) })).toMatchObject({ ok: false, recommencer: true });
+    expect(await terminerConnexion(base.db, etape, codeA(secret, plus(62)), { dureeHeures: 8, maintenant: plus(63) })).toMatchObject({
+      ok: false,
+      recommencer: true,
+    });
     const r2 = await connecter(base.db, { email: 'admin@capso.test', motDePasse: MDP, ip: '10.0.0.1', dureeHeures: 8, maintenant: plus(64) });
     const etape2 = r2.ok || r2.raison !== 'code-requis' ? '' : r2.etape;
     expect(await terminerConnexion(base.db, etape2, codeA(secret, plus(62)), { dureeHeures: 8, maintenant: plus(64) })).toMatchObject({ ok: false });
     // A step token expires after 10 minutes.
-    expect(await terminerConnexion(base.db, etape2, codeA(secret, plus(64 + 601)), { dureeHeures: 8, maintenant: plus(64 + 601) })).toMatchObject({ ok: false, recommencer: true });
+    expect(await terminerConnexion(base.db, etape2, codeA(secret, plus(64 + 601)), { dureeHeures: 8, maintenant: plus(64 + 601) })).toMatchObject({
+      ok: false,
+      recommencer: true,
+    });
   });
 
   it('accepts each recovery code once, and audits its use', async () => {
@@ -118,7 +132,10 @@ describe(`staff second factor (${DB_KIND})`, () => {
     expect(await exigerDoubleFacteur(base.db, admin, { action: 'exiger-2fa', roles: ['admin', 'commune'] })).toMatchObject({ ok: true });
     const m2 = plus(10_100);
     expect(await desactiverDoubleFacteur(base.db, admin, codeA(secret, m2), m2)).toMatchObject({ ok: false, erreur: expect.stringContaining('exige') });
-    expect(await exigerDoubleFacteur(base.db, admin, { action: 'exiger-2fa', roles: ['inconnu'] })).toMatchObject({ ok: false, erreurs: { roles: 'Rôle inconnu' } });
+    expect(await exigerDoubleFacteur(base.db, admin, { action: 'exiger-2fa', roles: ['inconnu'] })).toMatchObject({
+      ok: false,
+      erreurs: { roles: 'Rôle inconnu' },
+    });
   });
 
   it('a role that requires it marks the sessions of people without it, until they enrol', async () => {
@@ -139,7 +156,12 @@ describe(`staff second factor (${DB_KIND})`, () => {
     expect(u.totpSecret).toBeNull();
     expect(await base.db.select().from(schema.codesSecours).where(eq(schema.codesSecours.utilisateurId, anim.id))).toHaveLength(0);
     expect(await base.db.select().from(schema.sessions).where(eq(schema.sessions.utilisateurId, anim.id))).toHaveLength(0);
-    expect(await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.action, 'personne.totp-reinitialiser'), eq(schema.journalAudit.objetId, anim.id)))).toHaveLength(1);
+    expect(
+      await base.db
+        .select()
+        .from(schema.journalAudit)
+        .where(and(eq(schema.journalAudit.action, 'personne.totp-reinitialiser'), eq(schema.journalAudit.objetId, anim.id))),
+    ).toHaveLength(1);
     expect(await retirerDoubleFacteur(base.db, admin, { utilisateurId: anim.id })).toMatchObject({ ok: false });
     // Back to password only at sign-in, the requirement sends her to enrol again.
     const r = await connecter(base.db, { email: 'anim@capso.test', motDePasse: MDP, ip: '10.0.0.5', dureeHeures: 8, maintenant: plus(30_000) });

@@ -73,7 +73,10 @@ describe(`territory administration (${DB_KIND})`, () => {
     expect(await relaisPourCommune(base.db, aire, '2026-06-01')).toMatchObject({ relaisId: relaisA });
     expect(await relaisPourCommune(base.db, aire, '2027-01-01')).toMatchObject({ relaisId: relaisB });
     const hist = await base.db.select().from(schema.adhesions).where(eq(schema.adhesions.communeCode, aire));
-    expect(hist.map((h) => [h.debut, h.fin]).sort()).toEqual([['2025-01-01', '2027-01-01'], ['2027-01-01', null]]);
+    expect(hist.map((h) => [h.debut, h.fin]).sort()).toEqual([
+      ['2025-01-01', '2027-01-01'],
+      ['2027-01-01', null],
+    ]);
     // A membership in the past that meets the closed one is refused, with its dates.
     const r = await affecterCommune(base.db, admin, { communeCode: aire, relaisId: relaisB, debut: '2026-03-01', fin: '2026-09-01' });
     expect(r.ok).toBe(false);
@@ -91,7 +94,12 @@ describe(`territory administration (${DB_KIND})`, () => {
   });
 
   it('invites an animatrice: the link sets her password once, expires, and she signs in', async () => {
-    const r = await inviterPersonne(base.db, admin, { email: 'Camille@capso.test', nom: 'Camille Animatrice', role: 'animatrice', relaisId: relaisB }, { publicUrl: PUBLIC });
+    const r = await inviterPersonne(
+      base.db,
+      admin,
+      { email: 'Camille@capso.test', nom: 'Camille Animatrice', role: 'animatrice', relaisId: relaisB },
+      { publicUrl: PUBLIC },
+    );
     expect(r.ok).toBe(true);
     const [mail] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.destinataire, 'camille@capso.test'));
     const jeton = /\/invitation\/([\w-]+)/.exec(mail!.texte)![1]!;
@@ -100,16 +108,29 @@ describe(`territory administration (${DB_KIND})`, () => {
     expect((await connecter(base.db, { email: 'camille@capso.test', motDePasse: '', ip: '1', dureeHeures: 1 })).ok).toBe(false);
     const court = await choisirMotDePasse(base.db, jeton, { motDePasse: 'court', confirmation: 'court' });
     expect(court).toMatchObject({ ok: false, erreurs: { motDePasse: expect.any(String) } });
-    expect(await choisirMotDePasse(base.db, jeton, { motDePasse: 'une phrase assez longue', confirmation: 'une phrase assez longue' })).toMatchObject({ ok: true });
-    expect(await choisirMotDePasse(base.db, jeton, { motDePasse: 'une autre phrase longue', confirmation: 'une autre phrase longue' })).toMatchObject({ ok: false, raison: 'utilise' });
+    expect(await choisirMotDePasse(base.db, jeton, { motDePasse: 'une phrase assez longue', confirmation: 'une phrase assez longue' })).toMatchObject({
+      ok: true,
+    });
+    expect(await choisirMotDePasse(base.db, jeton, { motDePasse: 'une autre phrase longue', confirmation: 'une autre phrase longue' })).toMatchObject({
+      ok: false,
+      raison: 'utilise',
+    });
     expect((await connecter(base.db, { email: 'camille@capso.test', motDePasse: 'une phrase assez longue', ip: '1', dureeHeures: 1 })).ok).toBe(true);
     // An invitation expires after 72 hours.
     const vieux = new Date(Date.now() - 73 * 3600_000);
-    await inviterPersonne(base.db, admin, { email: 'dominique@capso.test', nom: 'Dominique', role: 'animatrice', relaisId: relaisA }, { publicUrl: PUBLIC, maintenant: vieux });
+    await inviterPersonne(
+      base.db,
+      admin,
+      { email: 'dominique@capso.test', nom: 'Dominique', role: 'animatrice', relaisId: relaisA },
+      { publicUrl: PUBLIC, maintenant: vieux },
+    );
     const [m2] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.destinataire, 'dominique@capso.test'));
     const j2 = /\/invitation\/([\w-]+)/.exec(m2!.texte)![1]!;
     expect(await lireInvitation(base.db, j2)).toEqual({ ok: false, raison: 'expire' });
-    expect(await choisirMotDePasse(base.db, j2, { motDePasse: 'une phrase assez longue', confirmation: 'une phrase assez longue' })).toMatchObject({ ok: false, raison: 'expire' });
+    expect(await choisirMotDePasse(base.db, j2, { motDePasse: 'une phrase assez longue', confirmation: 'une phrase assez longue' })).toMatchObject({
+      ok: false,
+      raison: 'expire',
+    });
     // An animatrice needs a relais.
     const sans = await inviterPersonne(base.db, admin, { email: 'x@capso.test', nom: 'X', role: 'animatrice' }, { publicUrl: PUBLIC });
     expect(!sans.ok && sans.erreurs.relaisId).toBeTruthy();
@@ -128,7 +149,8 @@ describe(`territory administration (${DB_KIND})`, () => {
   });
 
   it('imports places from CSV all or nothing, with per-line errors and no duplicates', async () => {
-    const bon = 'type;nom;commune;capacite;ages;latitude;longitude\ncrèche;Les Lucioles;62765;40;10 mois à 3 ans;50.75;2.25\nMAM;Les Petits Pas;62525;8;0-6 ans;50.73;2.24\n';
+    const bon =
+      'type;nom;commune;capacite;ages;latitude;longitude\ncrèche;Les Lucioles;62765;40;10 mois à 3 ans;50.75;2.25\nMAM;Les Petits Pas;62525;8;0-6 ans;50.73;2.24\n';
     const mauvais = bon + 'crèche;Les Lucioles;62765;40;;50.75;2.25\ncapsule;X;99999;abc;;;\n';
     const a = await previsualiserLieux(base.db, mauvais);
     expect(a.ok && a.erreurs).toBe(2);
@@ -136,8 +158,14 @@ describe(`territory administration (${DB_KIND})`, () => {
     const refuse = await importerLieux(base.db, admin, mauvais);
     expect(refuse.ok).toBe(false);
     expect((await base.db.select().from(schema.structures)).length).toBe(0);
-    expect(await importerLieux(base.db, admin, 'pas;un;csv\n1;2;3')).toMatchObject({ ok: false, erreurs: { fichier: expect.stringMatching(/Colonnes obligatoires/) } });
-    expect(await importerLieux(base.db, admin, 'PK\u0003\u0004\u0000\u0000binaire')).toMatchObject({ ok: false, erreurs: { fichier: expect.stringMatching(/pas un texte CSV/) } });
+    expect(await importerLieux(base.db, admin, 'pas;un;csv\n1;2;3')).toMatchObject({
+      ok: false,
+      erreurs: { fichier: expect.stringMatching(/Colonnes obligatoires/) },
+    });
+    expect(await importerLieux(base.db, admin, 'PK\u0003\u0004\u0000\u0000binaire')).toMatchObject({
+      ok: false,
+      erreurs: { fichier: expect.stringMatching(/pas un texte CSV/) },
+    });
     expect(await importerLieux(base.db, admin, bon)).toMatchObject({ ok: true });
     expect(await importerLieux(base.db, admin, bon)).toMatchObject({ ok: true, valeur: { creees: 0, inchangees: 2 } });
     expect((await base.db.select().from(schema.structures)).length).toBe(2);
@@ -149,13 +177,39 @@ describe(`territory administration (${DB_KIND})`, () => {
   });
 
   it('takes commune outlines from a GeoJSON, refusing a file that is not one, whole', async () => {
-    expect(await importerContours(base.db, admin, { fichier: 'pas du json' })).toMatchObject({ ok: false, erreurs: { fichier: expect.stringMatching(/JSON/) } });
-    const carre = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.02, y], [x + 0.02, y + 0.02], [x, y + 0.02], [x, y]]] });
-    const faux = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '62765' }, geometry: carre(2.25, 50.74) }, { type: 'Feature', properties: { code: '62525' }, geometry: { type: 'Point', coordinates: [2, 50] } }] };
+    expect(await importerContours(base.db, admin, { fichier: 'pas du json' })).toMatchObject({
+      ok: false,
+      erreurs: { fichier: expect.stringMatching(/JSON/) },
+    });
+    const carre = (x: number, y: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.02, y],
+          [x + 0.02, y + 0.02],
+          [x, y + 0.02],
+          [x, y],
+        ],
+      ],
+    });
+    const faux = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: '62765' }, geometry: carre(2.25, 50.74) },
+        { type: 'Feature', properties: { code: '62525' }, geometry: { type: 'Point', coordinates: [2, 50] } },
+      ],
+    };
     expect(await importerContours(base.db, admin, { fichier: JSON.stringify(faux) })).toMatchObject({ ok: false });
     const [so] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, '62765'));
     expect(so!.contour).toBeNull();
-    const bon = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { INSEE_COM: '62765' }, geometry: carre(2.25, 50.74) }, { type: 'Feature', properties: { code: '75056' }, geometry: carre(2.3, 48.8) }] };
+    const bon = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { INSEE_COM: '62765' }, geometry: carre(2.25, 50.74) },
+        { type: 'Feature', properties: { code: '75056' }, geometry: carre(2.3, 48.8) },
+      ],
+    };
     expect(await importerContours(base.db, admin, { fichier: JSON.stringify(bon) })).toMatchObject({ ok: true, valeur: 1 });
     const [so2] = await base.db.select().from(schema.communes).where(eq(schema.communes.code, '62765'));
     expect(so2!.centreLon).toBeCloseTo(2.26, 5);
@@ -163,9 +217,27 @@ describe(`territory administration (${DB_KIND})`, () => {
   });
 
   it('a site with hours; public holidays and closures are never offered as slots', async () => {
-    const s = await creerSite(base.db, admin, { relaisId: relaisA, nom: 'Maison de la petite enfance', adresse: '1 rue X', codePostal: '62500', communeCode: '62765', 'h1a-debut': '09:00', 'h1a-fin': '12:00', 'h2a-debut': '14:00', 'h2a-fin': '11:00' });
+    const s = await creerSite(base.db, admin, {
+      relaisId: relaisA,
+      nom: 'Maison de la petite enfance',
+      adresse: '1 rue X',
+      codePostal: '62500',
+      communeCode: '62765',
+      'h1a-debut': '09:00',
+      'h1a-fin': '12:00',
+      'h2a-debut': '14:00',
+      'h2a-fin': '11:00',
+    });
     expect(!s.ok && s.erreurs['h2a-debut']).toMatch(/mardi/);
-    const ok = await creerSite(base.db, admin, { relaisId: relaisA, nom: 'Maison de la petite enfance', adresse: '1 rue X', codePostal: '62500', communeCode: '62765', 'h1a-debut': '09:00', 'h1a-fin': '12:00' });
+    const ok = await creerSite(base.db, admin, {
+      relaisId: relaisA,
+      nom: 'Maison de la petite enfance',
+      adresse: '1 rue X',
+      codePostal: '62500',
+      communeCode: '62765',
+      'h1a-debut': '09:00',
+      'h1a-fin': '12:00',
+    });
     expect(ok.ok).toBe(true);
     const lieuId = (ok as { valeur: string }).valeur;
     const [l] = await base.db.select().from(schema.lieux).where(eq(schema.lieux.id, lieuId));
@@ -173,7 +245,12 @@ describe(`territory administration (${DB_KIND})`, () => {
     expect(l!.lat).toBeCloseTo(50.75, 5); // the commune centre from the outlines
     expect((await ajouterFermeture(base.db, admin, { lieuId, debut: '2026-06-08', fin: '2026-06-09', motif: 'Travaux' })).ok).toBe(true);
     const c = (iso: string, lieu: string | null = lieuId) => ({ debut: new Date(iso), lieuId: lieu });
-    const gardes = await sansFeriesNiFermetures(base.db, [c('2026-05-25T08:00:00Z'), c('2026-06-08T08:00:00Z'), c('2026-06-15T08:00:00Z'), c('2026-05-25T08:00:00Z', null)]);
+    const gardes = await sansFeriesNiFermetures(base.db, [
+      c('2026-05-25T08:00:00Z'),
+      c('2026-06-08T08:00:00Z'),
+      c('2026-06-15T08:00:00Z'),
+      c('2026-05-25T08:00:00Z', null),
+    ]);
     // Lundi de Pentecôte 2026 = 25 May; 8 June closed for works.
     expect(gardes.map((g) => g.debut.toISOString())).toEqual(['2026-06-15T08:00:00.000Z']);
   });
@@ -181,7 +258,18 @@ describe(`territory administration (${DB_KIND})`, () => {
   it('territory settings: announcement dates checked, shown only between them', async () => {
     const bad = await enregistrerParametres(base.db, admin, { nom: 'CAPSO', annonce: 'Fermé', annonceDebut: '2026-12-20', annonceFin: '2026-12-01' });
     expect(!bad.ok && bad.erreurs.annonceFin).toBeTruthy();
-    expect((await enregistrerParametres(base.db, admin, { nom: 'CA du Pays de Saint-Omer', nomCourt: 'CAPSO', annonce: 'Fermé entre Noël et le jour de l’an', annonceDebut: '2026-12-20', annonceFin: '2027-01-02', dpoEmail: 'dpo@capso.test' })).ok).toBe(true);
+    expect(
+      (
+        await enregistrerParametres(base.db, admin, {
+          nom: 'CA du Pays de Saint-Omer',
+          nomCourt: 'CAPSO',
+          annonce: 'Fermé entre Noël et le jour de l’an',
+          annonceDebut: '2026-12-20',
+          annonceFin: '2027-01-02',
+          dpoEmail: 'dpo@capso.test',
+        })
+      ).ok,
+    ).toBe(true);
     expect(await annonceDuJour(base.db, new Date('2026-12-21T10:00:00Z'))).toMatch(/Noël/);
     expect(await annonceDuJour(base.db, new Date('2027-01-03T10:00:00Z'))).toBeNull();
   });
@@ -189,7 +277,22 @@ describe(`territory administration (${DB_KIND})`, () => {
   it('every change above is in the audit log, filterable and exportable', async () => {
     const tout = await lireJournal(base.db, admin, {});
     const actions = new Set(tout.map((l) => l.action));
-    for (const a of ['territoire.installer', 'relais.creer', 'secteur.creer', 'commune.rattacher', 'commune.annuler-rattachement', 'personne.inviter', 'personne.mot-de-passe', 'personne.desactiver', 'lieu-accueil.importer', 'communes.contours', 'site.creer', 'site.fermeture-ajouter', 'territoire.modifier']) expect(actions).toContain(a);
+    for (const a of [
+      'territoire.installer',
+      'relais.creer',
+      'secteur.creer',
+      'commune.rattacher',
+      'commune.annuler-rattachement',
+      'personne.inviter',
+      'personne.mot-de-passe',
+      'personne.desactiver',
+      'lieu-accueil.importer',
+      'communes.contours',
+      'site.creer',
+      'site.fermeture-ajouter',
+      'territoire.modifier',
+    ])
+      expect(actions).toContain(a);
     const relais = await lireJournal(base.db, admin, { action: 'relais' });
     expect(relais.every((l) => l.action.startsWith('relais'))).toBe(true);
     expect(relais.length).toBeGreaterThan(0);
@@ -199,7 +302,10 @@ describe(`territory administration (${DB_KIND})`, () => {
     expect(csv.split('\n')[0]).toContain('date;qui;action');
     expect(csv).toContain('personne.inviter');
     expect(csv).not.toContain('relais.creer');
-    const [refusee] = await base.db.select().from(schema.journalAudit).where(and(eq(schema.journalAudit.action, 'personne.desactiver')));
+    const [refusee] = await base.db
+      .select()
+      .from(schema.journalAudit)
+      .where(and(eq(schema.journalAudit.action, 'personne.desactiver')));
     expect(refusee!.utilisateurId).toBe(admin.id);
   });
 });

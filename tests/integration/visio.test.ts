@@ -26,8 +26,19 @@ describe(`visio RDV rooms (${DB_KIND})`, () => {
     const d = await demandeAvecJeton(base.db, a.relais.id, 'jeton-visio-000000000000000000000');
     const debut = instantParis('2026-10-27', '10:30');
     const r = await reserverRdv(base.db, {
-      relaisId: a.relais.id, motifId: a.premier.id, mode: 'visio', lieuId: null, debut, demandeId: d.id, parFamille: true,
-      langue: 'fr', email: 'visio@exemple.fr', nomContact: 'Léa', maintenant: MAINTENANT, secret: SECRET, publicUrl: URL_PUBLIQUE,
+      relaisId: a.relais.id,
+      motifId: a.premier.id,
+      mode: 'visio',
+      lieuId: null,
+      debut,
+      demandeId: d.id,
+      parFamille: true,
+      langue: 'fr',
+      email: 'visio@exemple.fr',
+      nomContact: 'Léa',
+      maintenant: MAINTENANT,
+      secret: SECRET,
+      publicUrl: URL_PUBLIQUE,
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -46,7 +46,12 @@ export function bilanAnalysePratique(seances: number, volontaires: Volontaire[])
   const amDistinctesAtteint = amDistinctes >= s.amDistinctesMin;
   const seancesAtteint = seances >= s.seancesParAnMin;
   return {
-    amDistinctes, seances, amDistinctesAtteint, seancesAtteint, missionAtteinte: amDistinctesAtteint && seancesAtteint,
-    volontaires: liste, volontairesAtteints: liste.filter((v) => v.atteint).length,
+    amDistinctes,
+    seances,
+    amDistinctesAtteint,
+    seancesAtteint,
+    missionAtteinte: amDistinctesAtteint && seancesAtteint,
+    volontaires: liste,
+    volontairesAtteints: liste.filter((v) => v.atteint).length,
   };
 }

@@ -31,7 +31,11 @@ export function aPromouvoir<T extends { enfants: number }>(attente: T[], placesP
   let enf = placesEnfants;
   for (const a of attente) {
     if (pro < 1) break;
-    if (a.enfants <= enf) { out.push(a); pro -= 1; enf -= a.enfants; }
+    if (a.enfants <= enf) {
+      out.push(a);
+      pro -= 1;
+      enf -= a.enfants;
+    }
   }
   return out;
 }

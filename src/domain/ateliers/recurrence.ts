@@ -43,7 +43,7 @@ export function joursCandidats(r: Recurrence, limite = 400): string[] {
     return out;
   }
   const d0 = new Date(debut);
-  for (let y = d0.getUTCFullYear(), m = d0.getUTCMonth(); Date.UTC(y, m, 1) <= fin && out.length < limite; m === 11 ? (y++, m = 0) : m++) {
+  for (let y = d0.getUTCFullYear(), m = d0.getUTCMonth(); Date.UTC(y, m, 1) <= fin && out.length < limite; m === 11 ? (y++, (m = 0)) : m++) {
     const jours: number[] = [];
     for (let d = Date.UTC(y, m, 1); new Date(d).getUTCMonth() === m; d += MS_JOUR) if (jourDeSemaine(jourDe(d)) === r.jourSemaine) jours.push(d);
     const choisi = r.rang >= 5 ? jours[jours.length - 1] : jours[r.rang - 1];
@@ -58,7 +58,10 @@ export function genererDates(r: Recurrence, fermetures: { debut: string; fin: st
   const ecartees: DateEcartee[] = [];
   for (const j of joursCandidats(r)) {
     const f = ferie(j);
-    if (f) { ecartees.push({ jour: j, motif: `jour férié (${f})` }); continue; }
+    if (f) {
+      ecartees.push({ jour: j, motif: `jour férié (${f})` });
+      continue;
+    }
     if (dansFermeture(j, fermetures)) {
       const motif = fermetures.find((x) => x.debut <= j && j <= x.fin)?.motif;
       ecartees.push({ jour: j, motif: motif ? `site fermé (${motif})` : 'site fermé' });

@@ -23,13 +23,17 @@ export const PUBLICS_PRO: readonly Exclude<PublicContact, 'famille'>[] = ['assis
 export const MOTIFS_CONTACT_FAMILLE = ['recherche-mode-accueil', 'role-employeur', 'parentalite', 'autre'] as const;
 /** Main motif of a contact with a professional or a candidate to the métier. */
 export const MOTIFS_CONTACT_PRO = [
-  'agrement', 'contrat-droits', 'remuneration', 'formation', 'sous-activite', 'recherche-parents-employeurs', 'autre',
+  'agrement',
+  'contrat-droits',
+  'remuneration',
+  'formation',
+  'sous-activite',
+  'recherche-parents-employeurs',
+  'autre',
 ] as const;
 export type MotifFamille = (typeof MOTIFS_CONTACT_FAMILLE)[number];
 export type MotifPro = (typeof MOTIFS_CONTACT_PRO)[number];
 export type MotifContact = MotifFamille | MotifPro;
-
-
 
 export const LIBELLES_PUBLIC: Record<PublicContact, string> = {
   famille: 'Famille',
@@ -56,7 +60,11 @@ export const LIBELLES_MOTIF_PRO: Record<MotifPro, string> = {
 
 export type IssueContact = (typeof ISSUES_CONTACT)[number];
 export const LIBELLES_ISSUE: Record<IssueContact, string> = {
-  joint: 'Personne jointe', 'message-laisse': 'Message laissé', injoignable: 'Injoignable', 'rdv-fixe': 'Rendez-vous fixé', autre: 'Autre',
+  joint: 'Personne jointe',
+  'message-laisse': 'Message laissé',
+  injoignable: 'Injoignable',
+  'rdv-fixe': 'Rendez-vous fixé',
+  autre: 'Autre',
 };
 
 /** Outcomes where the relais actually reached the person. */

@@ -84,7 +84,10 @@ export function comparer(a: Candidat, b: Candidat, creche: string, tirage: Reado
 
 /** Family-proposing deferred acceptance. */
 export function affecter(candidats: readonly Candidat[], places: Places, graine: string): Affectation {
-  const tirage = tirer(candidats.map((c) => c.id), graine);
+  const tirage = tirer(
+    candidats.map((c) => c.id),
+    graine,
+  );
   const parId = new Map(candidats.map((c) => [c.id, c]));
   const ordre = [...parId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Held families per slot "crèche|tranche", kept sorted best first.
@@ -196,7 +199,11 @@ export function rangA(candidats: readonly Candidat[], tirage: Readonly<Record<st
 }
 
 export const BANDES_RANG = [
-  { jusqua: 5, cle: '1-5' }, { jusqua: 10, cle: '6-10' }, { jusqua: 25, cle: '11-25' }, { jusqua: 50, cle: '26-50' }, { jusqua: Infinity, cle: '51+' },
+  { jusqua: 5, cle: '1-5' },
+  { jusqua: 10, cle: '6-10' },
+  { jusqua: 25, cle: '11-25' },
+  { jusqua: 50, cle: '26-50' },
+  { jusqua: Infinity, cle: '51+' },
 ] as const;
 export type BandeRang = (typeof BANDES_RANG)[number]['cle'];
 

@@ -63,7 +63,12 @@ export const GRILLE_DEMO: Grille = {
   adopteeLe: '2026-09-01',
   source: 'Délibération de démonstration du 1er septembre 2026 (exemple du portail)',
   activite: { 'deux-actifs': 40, insertion: 35, 'un-actif': 20, aucune: 0 },
-  quotient: [{ jusqua: 500, points: 30 }, { jusqua: 800, points: 20 }, { jusqua: 1200, points: 10 }, { jusqua: null, points: 0 }],
+  quotient: [
+    { jusqua: 500, points: 30 },
+    { jusqua: 800, points: 20 },
+    { jusqua: 1200, points: 10 },
+    { jusqua: null, points: 0 },
+  ],
   quotientInconnu: 0,
   fratrie: 25,
   handicap: 30,
@@ -75,7 +80,11 @@ export const GRILLE_DEMO: Grille = {
 
 /** The grid in force on day `jour`: the latest adopted on or before it. */
 export function grilleEnVigueur<G extends { adopteeLe: string; version: number }>(grilles: readonly G[], jour: string): G | null {
-  return [...grilles].filter((g) => g.adopteeLe <= jour).sort((a, b) => (a.adopteeLe === b.adopteeLe ? b.version - a.version : a.adopteeLe < b.adopteeLe ? 1 : -1))[0] ?? null;
+  return (
+    [...grilles]
+      .filter((g) => g.adopteeLe <= jour)
+      .sort((a, b) => (a.adopteeLe === b.adopteeLe ? b.version - a.version : a.adopteeLe < b.adopteeLe ? 1 : -1))[0] ?? null
+  );
 }
 
 /** Full months from day `de` to day `a` (YYYY-MM-DD). */
@@ -126,9 +135,18 @@ export function pointsParCreche(g: Grille, s: Situation, creches: readonly { id:
 /** A grid read from the database is checked before use (a wrong JSON must not score silently). */
 export function grilleValide(x: unknown): x is Grille {
   const g = x as Grille;
-  return !!g && typeof g.version === 'number' && /^\d{4}-\d{2}-\d{2}$/.test(g.adopteeLe ?? '')
-    && ACTIVITES.every((a) => typeof g.activite?.[a] === 'number') && Array.isArray(g.quotient) && g.quotient.length > 0
-    && g.quotient[g.quotient.length - 1]!.jusqua === null
-    && ['quotientInconnu', 'fratrie', 'handicap', 'accompagnement', 'parentIsole', 'commune'].every((k) => typeof (g as Record<string, unknown>)[k] === 'number')
-    && typeof g.anciennete?.parMois === 'number' && typeof g.anciennete?.plafond === 'number';
+  return (
+    !!g &&
+    typeof g.version === 'number' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(g.adopteeLe ?? '') &&
+    ACTIVITES.every((a) => typeof g.activite?.[a] === 'number') &&
+    Array.isArray(g.quotient) &&
+    g.quotient.length > 0 &&
+    g.quotient[g.quotient.length - 1]!.jusqua === null &&
+    ['quotientInconnu', 'fratrie', 'handicap', 'accompagnement', 'parentIsole', 'commune'].every(
+      (k) => typeof (g as Record<string, unknown>)[k] === 'number',
+    ) &&
+    typeof g.anciennete?.parMois === 'number' &&
+    typeof g.anciennete?.plafond === 'number'
+  );
 }

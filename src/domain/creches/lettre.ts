@@ -5,8 +5,15 @@
  */
 
 export type OptionOffre = {
-  id: string; nom: string; type: string; communeNom: string; lat: number; lon: number;
-  dispoStatut: string; dispoConfirmeeLe: Date | null; telephone: string | null;
+  id: string;
+  nom: string;
+  type: string;
+  communeNom: string;
+  lat: number;
+  lon: number;
+  dispoStatut: string;
+  dispoConfirmeeLe: Date | null;
+  telephone: string | null;
 };
 
 export type Alternatives = { am: OptionOffre[]; mam: OptionOffre[]; creches: OptionOffre[] };
@@ -24,11 +31,22 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 }
 
 /** The options with fresh free places, nearest first, a few of each kind. */
-export function choisirAlternatives(offre: readonly OptionOffre[], centre: { lat: number; lon: number } | null, maintenant: Date, o: { exclure?: readonly string[]; max?: number } = {}): Alternatives {
+export function choisirAlternatives(
+  offre: readonly OptionOffre[],
+  centre: { lat: number; lon: number } | null,
+  maintenant: Date,
+  o: { exclure?: readonly string[]; max?: number } = {},
+): Alternatives {
   const limite = maintenant.getTime() - FRAICHEUR_DISPO_JOURS * 86_400_000;
   const max = o.max ?? 5;
-  const libres = offre.filter((x) => x.dispoStatut === 'places' && !!x.dispoConfirmeeLe && x.dispoConfirmeeLe.getTime() >= limite && !(o.exclure ?? []).includes(x.id));
-  const tri = (xs: OptionOffre[]) => (centre ? [...xs].sort((a, b) => distanceKm(centre, a) - distanceKm(centre, b) || a.nom.localeCompare(b.nom)) : [...xs].sort((a, b) => a.nom.localeCompare(b.nom))).slice(0, max);
+  const libres = offre.filter(
+    (x) => x.dispoStatut === 'places' && !!x.dispoConfirmeeLe && x.dispoConfirmeeLe.getTime() >= limite && !(o.exclure ?? []).includes(x.id),
+  );
+  const tri = (xs: OptionOffre[]) =>
+    (centre
+      ? [...xs].sort((a, b) => distanceKm(centre, a) - distanceKm(centre, b) || a.nom.localeCompare(b.nom))
+      : [...xs].sort((a, b) => a.nom.localeCompare(b.nom))
+    ).slice(0, max);
   return {
     am: tri(libres.filter((x) => x.type === 'assistant-maternel')),
     mam: tri(libres.filter((x) => x.type === 'mam')),

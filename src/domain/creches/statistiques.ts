@@ -8,13 +8,22 @@ import { secretiser } from '../stats/calculs';
 import { CRITERES, noter, type Critere, type Grille, type Situation } from './grille';
 
 export type LigneDecision = {
-  sessionId: string; structureId: string | null; communeCode: string | null;
-  statut: string; deposeeLe: string; offerteLe: Date | null;
+  sessionId: string;
+  structureId: string | null;
+  communeCode: string | null;
+  statut: string;
+  deposeeLe: string;
+  offerteLe: Date | null;
 };
 export type LignePlaces = { sessionId: string; structureId: string; nombre: number };
 
 export type Agregat = {
-  cle: string; places: number; candidatures: number; offres: number; acceptations: number; refus: number;
+  cle: string;
+  places: number;
+  candidatures: number;
+  offres: number;
+  acceptations: number;
+  refus: number;
   /** Mean days from application to offer; null without offer. */
   delaiMoyenJours: number | null;
   /** Share of the families examined that accepted a place (0..1); null without family. */
@@ -29,7 +38,11 @@ function agreger(cle: string, decisions: LigneDecision[], places: number): Agreg
   const acceptations = decisions.filter((d) => d.statut === 'acceptee').length;
   const delais = offres.filter((d) => d.offerteLe).map((d) => (d.offerteLe!.getTime() - Date.parse(`${d.deposeeLe}T00:00:00Z`)) / JOUR);
   return {
-    cle, places, candidatures: decisions.length, offres: offres.length, acceptations,
+    cle,
+    places,
+    candidatures: decisions.length,
+    offres: offres.length,
+    acceptations,
     refus: decisions.filter((d) => d.statut === 'refusee' || d.statut === 'expiree').length,
     delaiMoyenJours: delais.length ? Math.round(delais.reduce((a, b) => a + b, 0) / delais.length) : null,
     partPlacees: decisions.length ? acceptations / decisions.length : null,
@@ -59,12 +72,20 @@ export function statistiques(decisions: readonly LigneDecision[], places: readon
 }
 
 /** Open data: every count under the threshold is masked (null), and the ratios computed from masked counts too. */
-export function ouvrir(a: Agregat): Omit<Agregat, 'places' | 'candidatures' | 'offres' | 'acceptations' | 'refus'> & Record<'places' | 'candidatures' | 'offres' | 'acceptations' | 'refus', number | null> {
+export function ouvrir(
+  a: Agregat,
+): Omit<Agregat, 'places' | 'candidatures' | 'offres' | 'acceptations' | 'refus'> &
+  Record<'places' | 'candidatures' | 'offres' | 'acceptations' | 'refus', number | null> {
   const candidatures = secretiser(a.candidatures);
   const acceptations = secretiser(a.acceptations);
   const offres = secretiser(a.offres);
   return {
-    cle: a.cle, places: a.places, candidatures, offres, acceptations, refus: secretiser(a.refus),
+    cle: a.cle,
+    places: a.places,
+    candidatures,
+    offres,
+    acceptations,
+    refus: secretiser(a.refus),
     delaiMoyenJours: offres === null ? null : a.delaiMoyenJours,
     partPlacees: candidatures === null || acceptations === null ? null : a.partPlacees,
   };
@@ -130,6 +151,12 @@ export function refusSuivisDeSolution(refus: readonly Refus[], solutions: readon
   const sessions = [...new Set(refus.map((r) => r.sessionId))].sort();
   return {
     total: suivis('total', refus, solutions),
-    parSession: sessions.map((s) => suivis(s, refus.filter((r) => r.sessionId === s), solutions)),
+    parSession: sessions.map((s) =>
+      suivis(
+        s,
+        refus.filter((r) => r.sessionId === s),
+        solutions,
+      ),
+    ),
   };
 }

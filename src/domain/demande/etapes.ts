@@ -5,8 +5,16 @@
  * knows about HTTP, the database or Astro.
  */
 import {
-  ETAPES, MAX_ENFANTS, erreursEtapes, etapeDuChamp, validerDemande,
-  type DemandeValidee, type Etape, type ErreursChamps, type FormulaireDemande, type OptionsSchema,
+  ETAPES,
+  MAX_ENFANTS,
+  erreursEtapes,
+  etapeDuChamp,
+  validerDemande,
+  type DemandeValidee,
+  type Etape,
+  type ErreursChamps,
+  type FormulaireDemande,
+  type OptionsSchema,
 } from './schema';
 
 /** What a button of the wizard asks for (the `aller` field). */

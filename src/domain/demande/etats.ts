@@ -2,7 +2,16 @@
  * The demande state machine: named transitions, each recorded as a history
  * row (who, when, why). Only the transitions listed here exist.
  */
-export const ETATS = ['nouvelle', 'en-cours', 'solution-proposee', 'mise-en-relation', 'solution-trouvee', 'sans-solution', 'abandonnee', 'hors-territoire'] as const;
+export const ETATS = [
+  'nouvelle',
+  'en-cours',
+  'solution-proposee',
+  'mise-en-relation',
+  'solution-trouvee',
+  'sans-solution',
+  'abandonnee',
+  'hors-territoire',
+] as const;
 export type Etat = (typeof ETATS)[number];
 export const ETATS_OUVERTS: readonly Etat[] = ['nouvelle', 'en-cours', 'solution-proposee', 'mise-en-relation'];
 export const ETATS_CLOS: readonly Etat[] = ['solution-trouvee', 'sans-solution', 'abandonnee', 'hors-territoire'];
@@ -35,7 +44,10 @@ export const TRANSITIONS = {
 export type Transition = keyof typeof TRANSITIONS;
 
 export class TransitionInterdite extends Error {
-  constructor(public transition: Transition, public de: Etat | null) {
+  constructor(
+    public transition: Transition,
+    public de: Etat | null,
+  ) {
     super(`Transition "${transition}" impossible depuis l’état "${de ?? 'aucun'}"`);
   }
 }

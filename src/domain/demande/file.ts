@@ -16,13 +16,22 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const TRIS = ['recent', 'ancien', 'urgence', 'nom', 'commune'] as const;
 export type Tri = (typeof TRIS)[number];
 export const LIBELLES_TRI: Record<Tri, string> = {
-  recent: 'Plus récentes d’abord', ancien: 'Plus anciennes d’abord', urgence: 'Urgentes et en retard d’abord', nom: 'Nom de la famille (A → Z)', commune: 'Commune (A → Z)',
+  recent: 'Plus récentes d’abord',
+  ancien: 'Plus anciennes d’abord',
+  urgence: 'Urgentes et en retard d’abord',
+  nom: 'Nom de la famille (A → Z)',
+  commune: 'Commune (A → Z)',
 };
 export const triParDate = (t: Tri) => t === 'recent' || t === 'ancien';
 
 /** Folds a text as the search compares it: lower case, no accents. */
 export function plierRecherche(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/\s+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -117,7 +126,14 @@ export function echeancePremierContact(creeLe: Date, urgence: boolean, delaiRela
 export type Badge = { cle: Signal | 'urgence' | 'handicap' | 'atypique' | 'doublon'; libelle: string; ton: 'alerte' | 'miel' | 'ok' | 'neutre' };
 
 export type DemandePourBadges = {
-  etat: Etat; creeLe: Date; premierContactLe: Date | null; doublonPossibleDeId?: string | null; urgence: boolean; handicap: boolean; horairesAtypiques: boolean; suiviDu: boolean;
+  etat: Etat;
+  creeLe: Date;
+  premierContactLe: Date | null;
+  doublonPossibleDeId?: string | null;
+  urgence: boolean;
+  handicap: boolean;
+  horairesAtypiques: boolean;
+  suiviDu: boolean;
 };
 
 /** What the queue shows next to a demande, most pressing first. */
@@ -167,7 +183,10 @@ export const LIBELLES_TRANSITION: Record<string, string> = {
 };
 
 export const LIBELLES_MODE: Record<string, string> = {
-  collectif: 'Accueil collectif', 'assistant-maternel': 'Assistant maternel', mam: 'MAM', 'garde-a-domicile': 'Garde à domicile',
+  collectif: 'Accueil collectif',
+  'assistant-maternel': 'Assistant maternel',
+  mam: 'MAM',
+  'garde-a-domicile': 'Garde à domicile',
 };
 
 /** Age in months shown as "8 mois" or "2 ans 3 mois". */

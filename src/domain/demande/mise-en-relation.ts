@@ -15,8 +15,12 @@ export function estReponsePro(v: unknown): v is ReponsePro {
 }
 
 export const LIBELLES_ISSUE_MER: Record<string, string> = {
-  'en-attente': 'En attente de réponse', contacte: 'Famille contactée', contrat: 'Contrat signé', 'sans-suite': 'Pas d’accord possible',
-  'refus-famille': 'Refus de la famille', 'refus-pro': 'Refus du professionnel',
+  'en-attente': 'En attente de réponse',
+  contacte: 'Famille contactée',
+  contrat: 'Contrat signé',
+  'sans-suite': 'Pas d’accord possible',
+  'refus-famille': 'Refus de la famille',
+  'refus-pro': 'Refus du professionnel',
 };
 
 type TypeStructure = 'creche' | 'micro-creche' | 'mam' | 'assistant-maternel' | 'garde-a-domicile' | 'periscolaire';
@@ -24,7 +28,12 @@ type TypeStructure = 'creche' | 'micro-creche' | 'mam' | 'assistant-maternel' | 
 /** The kind of solution a contract with this place is. */
 export function typeSolutionDe(type: TypeStructure): TypeSolution {
   const t: Record<TypeStructure, TypeSolution> = {
-    creche: 'eaje', 'micro-creche': 'micro-creche', mam: 'mam', 'assistant-maternel': 'am', 'garde-a-domicile': 'garde-a-domicile', periscolaire: 'periscolaire',
+    creche: 'eaje',
+    'micro-creche': 'micro-creche',
+    mam: 'mam',
+    'assistant-maternel': 'am',
+    'garde-a-domicile': 'garde-a-domicile',
+    periscolaire: 'periscolaire',
   };
   return t[type];
 }
@@ -35,7 +44,10 @@ export type Publication = { prenom?: boolean; telephone?: boolean; email?: boole
  * The phone and email the family may see: an assistant maternel's only when
  * she agreed to publish them; a structure's (crèche, MAM, service) are public.
  */
-export function coordonneesPubliees(s: { type: TypeStructure; telephone: string | null; email: string | null; publication: Publication }): { telephone: string | null; email: string | null } {
+export function coordonneesPubliees(s: { type: TypeStructure; telephone: string | null; email: string | null; publication: Publication }): {
+  telephone: string | null;
+  email: string | null;
+} {
   if (s.type !== 'assistant-maternel') return { telephone: s.telephone, email: s.email };
   return { telephone: s.publication.telephone ? s.telephone : null, email: s.publication.email ? s.email : null };
 }

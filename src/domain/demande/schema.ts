@@ -23,14 +23,32 @@ export type Etape = (typeof ETAPES)[number];
 
 /** Every error key the schema produces. */
 export const ERREURS_DEMANDE = [
-  'demande.erreur.requis', 'demande.erreur.tropLong', 'demande.erreur.email', 'demande.erreur.telephone',
-  'demande.erreur.contactManquant', 'demande.erreur.emailPourCanal', 'demande.erreur.telephonePourCanal',
-  'demande.erreur.choix', 'demande.erreur.commune', 'demande.erreur.communeAutre',
-  'demande.erreur.date', 'demande.erreur.naissanceFuture', 'demande.erreur.naissancePrevuePassee',
-  'demande.erreur.naissancePrevueLointaine', 'demande.erreur.enfantTropGrand', 'demande.erreur.debutPasse',
-  'demande.erreur.debutLointain', 'demande.erreur.debutAvantNaissance', 'demande.erreur.planningVide',
-  'demande.erreur.heure', 'demande.erreur.creneau', 'demande.erreur.urgenceMotif', 'demande.erreur.modeRequis',
-  'demande.erreur.modeEnDouble', 'demande.erreur.consentementContact', 'demande.erreur.consentementSante',
+  'demande.erreur.requis',
+  'demande.erreur.tropLong',
+  'demande.erreur.email',
+  'demande.erreur.telephone',
+  'demande.erreur.contactManquant',
+  'demande.erreur.emailPourCanal',
+  'demande.erreur.telephonePourCanal',
+  'demande.erreur.choix',
+  'demande.erreur.commune',
+  'demande.erreur.communeAutre',
+  'demande.erreur.date',
+  'demande.erreur.naissanceFuture',
+  'demande.erreur.naissancePrevuePassee',
+  'demande.erreur.naissancePrevueLointaine',
+  'demande.erreur.enfantTropGrand',
+  'demande.erreur.debutPasse',
+  'demande.erreur.debutLointain',
+  'demande.erreur.debutAvantNaissance',
+  'demande.erreur.planningVide',
+  'demande.erreur.heure',
+  'demande.erreur.creneau',
+  'demande.erreur.urgenceMotif',
+  'demande.erreur.modeRequis',
+  'demande.erreur.modeEnDouble',
+  'demande.erreur.consentementContact',
+  'demande.erreur.consentementSante',
 ] as const;
 export type CleErreurDemande = (typeof ERREURS_DEMANDE)[number];
 
@@ -39,7 +57,18 @@ const n = (i: number) => String(i);
 export const CHAMPS_ETAPE: Record<Etape, readonly string[]> = {
   vous: ['p1Prenom', 'p1Nom', 'p2Prenom', 'p2Nom', 'email', 'telephone', 'canalPrefere', 'langueContact', 'commune', 'communeAutre', 'adresse'],
   enfants: ['nbEnfants', ...Array.from({ length: MAX_ENFANTS }, (_, i) => [`e${n(i)}Prenom`, `e${n(i)}Statut`, `e${n(i)}Naissance`]).flat()],
-  besoin: ['dateDebut', ...JOURS.flatMap((d) => [`j${d}`, `j${d}De`, `j${d}A`]), 'regularite', 'atypique', 'urgence', 'urgenceMotif', 'handicap', 'handicapPrecisions', 'consentementSante', 'periscolaire'],
+  besoin: [
+    'dateDebut',
+    ...JOURS.flatMap((d) => [`j${d}`, `j${d}De`, `j${d}A`]),
+    'regularite',
+    'atypique',
+    'urgence',
+    'urgenceMotif',
+    'handicap',
+    'handicapPrecisions',
+    'consentementSante',
+    'periscolaire',
+  ],
   souhaits: ['mode1', 'mode2', 'mode3', 'mode4', 'communeAcceptee1', 'communeAcceptee2', 'communeAcceptee3', 'interprete', 'accessibilite', 'commentaire'],
   envoi: ['consentementContact', 'consentementPartage'],
 };
@@ -57,7 +86,16 @@ export type FormulaireDemande = Partial<Record<string, string>>;
 const e = (cle: CleErreurDemande) => ({ error: cle });
 const champ = (max: number) => z.string().trim().max(max, e('demande.erreur.tropLong')).optional();
 
-const formeBrute = z.object(Object.fromEntries(TOUS_LES_CHAMPS.map((c) => [c, champ(c === 'commentaire' ? 2000 : c.startsWith('accessib') || c.endsWith('Motif') || c.endsWith('Precisions') ? 500 : c === 'idempotencyKey' ? 100 : 200)])));
+const formeBrute = z.object(
+  Object.fromEntries(
+    TOUS_LES_CHAMPS.map((c) => [
+      c,
+      champ(
+        c === 'commentaire' ? 2000 : c.startsWith('accessib') || c.endsWith('Motif') || c.endsWith('Precisions') ? 500 : c === 'idempotencyKey' ? 100 : 200,
+      ),
+    ]),
+  ),
+);
 
 export type Creneau = { jour: number; debut: string; fin: string };
 export type Enfant = { prenom: string | null; dateNaissance: string | null; naissancePrevue: string | null };
@@ -136,89 +174,101 @@ export type OptionsSchema = {
 export function schemaDemande(o: OptionsSchema) {
   const codes = o.codesCommunes ? new Set(o.codesCommunes) : null;
   const auj = o.aujourdhui;
-  return formeBrute.superRefine((f: FormulaireDemande, ctx) => {
-    const err = (cle: CleErreurDemande, champ: string) => ctx.addIssue({ code: 'custom', message: cle, path: [champ] });
-    const v = (c: string) => (f[c] ?? '').trim();
-    const requis = (c: string) => { if (!v(c)) err('demande.erreur.requis', c); return !!v(c); };
-    const coche = (c: string) => v(c) === 'oui';
-    const dans = (c: string, liste: readonly string[], obligatoire = true) => {
-      if (!v(c)) { if (obligatoire) err('demande.erreur.requis', c); return; }
-      if (!liste.includes(v(c))) err('demande.erreur.choix', c);
-    };
+  return formeBrute
+    .superRefine((f: FormulaireDemande, ctx) => {
+      const err = (cle: CleErreurDemande, champ: string) => ctx.addIssue({ code: 'custom', message: cle, path: [champ] });
+      const v = (c: string) => (f[c] ?? '').trim();
+      const requis = (c: string) => {
+        if (!v(c)) err('demande.erreur.requis', c);
+        return !!v(c);
+      };
+      const coche = (c: string) => v(c) === 'oui';
+      const dans = (c: string, liste: readonly string[], obligatoire = true) => {
+        if (!v(c)) {
+          if (obligatoire) err('demande.erreur.requis', c);
+          return;
+        }
+        if (!liste.includes(v(c))) err('demande.erreur.choix', c);
+      };
 
-    // Step 1: who you are
-    requis('p1Prenom');
-    requis('p1Nom');
-    if (v('email') && !EMAIL.test(v('email'))) err('demande.erreur.email', 'email');
-    if (v('telephone') && !telephoneValide(v('telephone'))) err('demande.erreur.telephone', 'telephone');
-    if (!v('email') && !v('telephone')) err('demande.erreur.contactManquant', 'email');
-    dans('canalPrefere', CANAUX_PREFERES);
-    if (v('canalPrefere') === 'email' && !v('email') && v('telephone')) err('demande.erreur.emailPourCanal', 'email');
-    if (['telephone', 'sms'].includes(v('canalPrefere')) && !v('telephone') && v('email')) err('demande.erreur.telephonePourCanal', 'telephone');
-    dans('langueContact', LANGUES_CONTACT);
-    if (requis('commune')) {
-      if (v('commune') === COMMUNE_AUTRE) { if (!v('communeAutre')) err('demande.erreur.communeAutre', 'communeAutre'); }
-      else if (!/^\d[\dAB]\d{3}$/.test(v('commune')) || (codes && !codes.has(v('commune')))) err('demande.erreur.commune', 'commune');
-    }
-
-    // Step 2: children
-    const nb = Number(v('nbEnfants') || '1');
-    if (!Number.isInteger(nb) || nb < 1 || nb > MAX_ENFANTS) err('demande.erreur.choix', 'nbEnfants');
-    const naissances: string[] = [];
-    for (let i = 0; i < Math.min(Math.max(nb, 1), MAX_ENFANTS); i++) {
-      const statut = `e${i}Statut`;
-      const date = `e${i}Naissance`;
-      dans(statut, ['ne', 'attendu']);
-      if (!requis(date)) continue;
-      if (!estDateIso(v(date))) { err('demande.erreur.date', date); continue; }
-      const d = v(date);
-      if (v(statut) === 'ne') {
-        if (d > auj) err('demande.erreur.naissanceFuture', date);
-        else if (d < iso(subYears(versDate(auj), 12))) err('demande.erreur.enfantTropGrand', date);
-      } else if (v(statut) === 'attendu') {
-        if (d < auj) err('demande.erreur.naissancePrevuePassee', date);
-        else if (d > iso(addMonths(versDate(auj), 10))) err('demande.erreur.naissancePrevueLointaine', date);
+      // Step 1: who you are
+      requis('p1Prenom');
+      requis('p1Nom');
+      if (v('email') && !EMAIL.test(v('email'))) err('demande.erreur.email', 'email');
+      if (v('telephone') && !telephoneValide(v('telephone'))) err('demande.erreur.telephone', 'telephone');
+      if (!v('email') && !v('telephone')) err('demande.erreur.contactManquant', 'email');
+      dans('canalPrefere', CANAUX_PREFERES);
+      if (v('canalPrefere') === 'email' && !v('email') && v('telephone')) err('demande.erreur.emailPourCanal', 'email');
+      if (['telephone', 'sms'].includes(v('canalPrefere')) && !v('telephone') && v('email')) err('demande.erreur.telephonePourCanal', 'telephone');
+      dans('langueContact', LANGUES_CONTACT);
+      if (requis('commune')) {
+        if (v('commune') === COMMUNE_AUTRE) {
+          if (!v('communeAutre')) err('demande.erreur.communeAutre', 'communeAutre');
+        } else if (!/^\d[\dAB]\d{3}$/.test(v('commune')) || (codes && !codes.has(v('commune')))) err('demande.erreur.commune', 'commune');
       }
-      naissances.push(d);
-    }
 
-    // Step 3: the need
-    if (requis('dateDebut')) {
-      const d = v('dateDebut');
-      if (!estDateIso(d)) err('demande.erreur.date', 'dateDebut');
-      else if (d < auj) err('demande.erreur.debutPasse', 'dateDebut');
-      else if (d > iso(addYears(versDate(auj), 3))) err('demande.erreur.debutLointain', 'dateDebut');
-      else if (naissances.length && naissances.every((x) => d < x)) err('demande.erreur.debutAvantNaissance', 'dateDebut');
-    }
-    const jours = JOURS.filter((j) => coche(`j${j}`));
-    if (!jours.length) err('demande.erreur.planningVide', 'j1');
-    for (const j of jours) {
-      const de = v(`j${j}De`);
-      const a = v(`j${j}A`);
-      if (!HEURE.test(de)) err('demande.erreur.heure', `j${j}De`);
-      if (!HEURE.test(a)) err('demande.erreur.heure', `j${j}A`);
-      if (HEURE.test(de) && HEURE.test(a) && de === a) err('demande.erreur.creneau', `j${j}A`);
-    }
-    dans('regularite', ['reguliere', 'occasionnelle'], false);
-    if (coche('urgence') && !v('urgenceMotif')) err('demande.erreur.urgenceMotif', 'urgenceMotif');
-    if (coche('handicap') && v('handicapPrecisions') && !coche('consentementSante')) err('demande.erreur.consentementSante', 'consentementSante');
+      // Step 2: children
+      const nb = Number(v('nbEnfants') || '1');
+      if (!Number.isInteger(nb) || nb < 1 || nb > MAX_ENFANTS) err('demande.erreur.choix', 'nbEnfants');
+      const naissances: string[] = [];
+      for (let i = 0; i < Math.min(Math.max(nb, 1), MAX_ENFANTS); i++) {
+        const statut = `e${i}Statut`;
+        const date = `e${i}Naissance`;
+        dans(statut, ['ne', 'attendu']);
+        if (!requis(date)) continue;
+        if (!estDateIso(v(date))) {
+          err('demande.erreur.date', date);
+          continue;
+        }
+        const d = v(date);
+        if (v(statut) === 'ne') {
+          if (d > auj) err('demande.erreur.naissanceFuture', date);
+          else if (d < iso(subYears(versDate(auj), 12))) err('demande.erreur.enfantTropGrand', date);
+        } else if (v(statut) === 'attendu') {
+          if (d < auj) err('demande.erreur.naissancePrevuePassee', date);
+          else if (d > iso(addMonths(versDate(auj), 10))) err('demande.erreur.naissancePrevueLointaine', date);
+        }
+        naissances.push(d);
+      }
 
-    // Step 4: wishes
-    if (!v('mode1')) err('demande.erreur.modeRequis', 'mode1');
-    const vus = new Set<string>();
-    for (const c of ['mode1', 'mode2', 'mode3', 'mode4']) {
-      if (!v(c)) continue;
-      if (!(MODES as readonly string[]).includes(v(c))) err('demande.erreur.choix', c);
-      else if (vus.has(v(c))) err('demande.erreur.modeEnDouble', c);
-      vus.add(v(c));
-    }
-    for (const c of ['communeAcceptee1', 'communeAcceptee2', 'communeAcceptee3']) {
-      if (v(c) && codes && !codes.has(v(c))) err('demande.erreur.commune', c);
-    }
+      // Step 3: the need
+      if (requis('dateDebut')) {
+        const d = v('dateDebut');
+        if (!estDateIso(d)) err('demande.erreur.date', 'dateDebut');
+        else if (d < auj) err('demande.erreur.debutPasse', 'dateDebut');
+        else if (d > iso(addYears(versDate(auj), 3))) err('demande.erreur.debutLointain', 'dateDebut');
+        else if (naissances.length && naissances.every((x) => d < x)) err('demande.erreur.debutAvantNaissance', 'dateDebut');
+      }
+      const jours = JOURS.filter((j) => coche(`j${j}`));
+      if (!jours.length) err('demande.erreur.planningVide', 'j1');
+      for (const j of jours) {
+        const de = v(`j${j}De`);
+        const a = v(`j${j}A`);
+        if (!HEURE.test(de)) err('demande.erreur.heure', `j${j}De`);
+        if (!HEURE.test(a)) err('demande.erreur.heure', `j${j}A`);
+        if (HEURE.test(de) && HEURE.test(a) && de === a) err('demande.erreur.creneau', `j${j}A`);
+      }
+      dans('regularite', ['reguliere', 'occasionnelle'], false);
+      if (coche('urgence') && !v('urgenceMotif')) err('demande.erreur.urgenceMotif', 'urgenceMotif');
+      if (coche('handicap') && v('handicapPrecisions') && !coche('consentementSante')) err('demande.erreur.consentementSante', 'consentementSante');
 
-    // Step 5: consent
-    if (!coche('consentementContact')) err('demande.erreur.consentementContact', 'consentementContact');
-  }).transform(formulaireVersDemande);
+      // Step 4: wishes
+      if (!v('mode1')) err('demande.erreur.modeRequis', 'mode1');
+      const vus = new Set<string>();
+      for (const c of ['mode1', 'mode2', 'mode3', 'mode4']) {
+        if (!v(c)) continue;
+        if (!(MODES as readonly string[]).includes(v(c))) err('demande.erreur.choix', c);
+        else if (vus.has(v(c))) err('demande.erreur.modeEnDouble', c);
+        vus.add(v(c));
+      }
+      for (const c of ['communeAcceptee1', 'communeAcceptee2', 'communeAcceptee3']) {
+        if (v(c) && codes && !codes.has(v(c))) err('demande.erreur.commune', c);
+      }
+
+      // Step 5: consent
+      if (!coche('consentementContact')) err('demande.erreur.consentementContact', 'consentementContact');
+    })
+    .transform(formulaireVersDemande);
 }
 
 /** The structured demande of a form (no checks: parse with schemaDemande first). */
@@ -270,9 +320,7 @@ export function formulaireVersDemande(f: FormulaireDemande): DemandeValidee {
 }
 
 export type ErreursChamps = Record<string, CleErreurDemande>;
-export type ResultatValidation =
-  | { ok: true; donnees: DemandeValidee }
-  | { ok: false; erreurs: ErreursChamps };
+export type ResultatValidation = { ok: true; donnees: DemandeValidee } | { ok: false; erreurs: ErreursChamps };
 
 function premieresErreurs(issues: readonly { path: PropertyKey[]; message: string }[], gardes: Set<string> | null): ErreursChamps {
   const erreurs: ErreursChamps = {};
@@ -300,10 +348,12 @@ export function erreursEtapes(f: FormulaireDemande, etapes: readonly Etape[], o:
 
 /** Age in whole months of the youngest child at the start date (expected children count as 0). */
 export function ageMoisAuDebut(enfants: Enfant[], dateDebut: string): number | null {
-  const ages = enfants.map((x) => {
-    const naissance = x.dateNaissance ?? x.naissancePrevue;
-    return naissance ? Math.max(0, differenceInMonths(versDate(dateDebut), versDate(naissance))) : null;
-  }).filter((a): a is number => a !== null);
+  const ages = enfants
+    .map((x) => {
+      const naissance = x.dateNaissance ?? x.naissancePrevue;
+      return naissance ? Math.max(0, differenceInMonths(versDate(dateDebut), versDate(naissance))) : null;
+    })
+    .filter((a): a is number => a !== null);
   return ages.length ? Math.min(...ages) : null;
 }
 
@@ -315,12 +365,25 @@ export function preremplir(q: URLSearchParams): FormulaireDemande {
   const f: FormulaireDemande = {};
   const p = (k: string) => q.get(k)?.trim() ?? '';
   if (/^\d[\dAB]\d{3}$/.test(p('commune'))) f.commune = p('commune');
-  if (estDateIso(p('naissance'))) { f.e0Statut = 'ne'; f.e0Naissance = p('naissance'); }
-  else if (estDateIso(p('naissancePrevue'))) { f.e0Statut = 'attendu'; f.e0Naissance = p('naissancePrevue'); }
+  if (estDateIso(p('naissance'))) {
+    f.e0Statut = 'ne';
+    f.e0Naissance = p('naissance');
+  } else if (estDateIso(p('naissancePrevue'))) {
+    f.e0Statut = 'attendu';
+    f.e0Naissance = p('naissancePrevue');
+  }
   if (estDateIso(p('debut'))) f.dateDebut = p('debut');
-  const modes = p('modes').split(',').map((m) => m.trim()).filter((m, i, a) => (MODES as readonly string[]).includes(m) && a.indexOf(m) === i);
-  modes.slice(0, 4).forEach((m, i) => { f[`mode${i + 1}`] = m; });
-  const jours = p('jours').split(',').map(Number).filter((j) => Number.isInteger(j) && j >= 1 && j <= 7);
+  const modes = p('modes')
+    .split(',')
+    .map((m) => m.trim())
+    .filter((m, i, a) => (MODES as readonly string[]).includes(m) && a.indexOf(m) === i);
+  modes.slice(0, 4).forEach((m, i) => {
+    f[`mode${i + 1}`] = m;
+  });
+  const jours = p('jours')
+    .split(',')
+    .map(Number)
+    .filter((j) => Number.isInteger(j) && j >= 1 && j <= 7);
   const de = HEURE.test(p('de')) ? p('de') : '';
   const a = HEURE.test(p('a')) ? p('a') : '';
   for (const j of new Set(jours)) {
@@ -347,24 +410,51 @@ export function nettoyerFormulaire(o: Record<string, string | string[] | undefin
 /** The form fields of a stored demande (to edit it from /suivi or the back office). */
 export function versFormulaire(d: DemandeValidee): FormulaireDemande {
   const f: FormulaireDemande = {
-    p1Prenom: d.parents[0]?.prenom, p1Nom: d.parents[0]?.nom, p2Prenom: d.parents[1]?.prenom, p2Nom: d.parents[1]?.nom,
-    email: d.email ?? undefined, telephone: d.telephone ?? undefined, canalPrefere: d.canalPrefere, langueContact: d.langueContact,
-    commune: d.communeCode ?? COMMUNE_AUTRE, communeAutre: d.communeHorsTerritoire ?? undefined, adresse: d.adresse ?? undefined,
-    nbEnfants: String(Math.max(1, d.enfants.length)), dateDebut: d.dateDebut, regularite: d.regularite,
-    atypique: d.horairesAtypiques ? 'oui' : undefined, urgence: d.urgence ? 'oui' : undefined, urgenceMotif: d.urgenceMotif ?? undefined,
-    handicap: d.handicap ? 'oui' : undefined, handicapPrecisions: d.handicapPrecisions ?? undefined, periscolaire: d.periscolaire ? 'oui' : undefined,
-    interprete: d.interpreteLangue ?? undefined, accessibilite: d.besoinsAccessibilite ?? undefined, commentaire: d.commentaire ?? undefined,
-    consentementContact: d.consentementContact ? 'oui' : undefined, consentementPartage: d.consentementPartage ? 'oui' : undefined,
-    consentementSante: d.consentementSante ? 'oui' : undefined, structure: d.structureVueId ?? undefined, idempotencyKey: d.idempotencyKey ?? undefined,
+    p1Prenom: d.parents[0]?.prenom,
+    p1Nom: d.parents[0]?.nom,
+    p2Prenom: d.parents[1]?.prenom,
+    p2Nom: d.parents[1]?.nom,
+    email: d.email ?? undefined,
+    telephone: d.telephone ?? undefined,
+    canalPrefere: d.canalPrefere,
+    langueContact: d.langueContact,
+    commune: d.communeCode ?? COMMUNE_AUTRE,
+    communeAutre: d.communeHorsTerritoire ?? undefined,
+    adresse: d.adresse ?? undefined,
+    nbEnfants: String(Math.max(1, d.enfants.length)),
+    dateDebut: d.dateDebut,
+    regularite: d.regularite,
+    atypique: d.horairesAtypiques ? 'oui' : undefined,
+    urgence: d.urgence ? 'oui' : undefined,
+    urgenceMotif: d.urgenceMotif ?? undefined,
+    handicap: d.handicap ? 'oui' : undefined,
+    handicapPrecisions: d.handicapPrecisions ?? undefined,
+    periscolaire: d.periscolaire ? 'oui' : undefined,
+    interprete: d.interpreteLangue ?? undefined,
+    accessibilite: d.besoinsAccessibilite ?? undefined,
+    commentaire: d.commentaire ?? undefined,
+    consentementContact: d.consentementContact ? 'oui' : undefined,
+    consentementPartage: d.consentementPartage ? 'oui' : undefined,
+    consentementSante: d.consentementSante ? 'oui' : undefined,
+    structure: d.structureVueId ?? undefined,
+    idempotencyKey: d.idempotencyKey ?? undefined,
   };
   d.enfants.forEach((x, i) => {
     f[`e${i}Prenom`] = x.prenom ?? undefined;
     f[`e${i}Statut`] = x.dateNaissance ? 'ne' : 'attendu';
     f[`e${i}Naissance`] = x.dateNaissance ?? x.naissancePrevue ?? undefined;
   });
-  for (const c of d.planning) { f[`j${c.jour}`] = 'oui'; f[`j${c.jour}De`] = c.debut; f[`j${c.jour}A`] = c.fin; }
-  d.modesSouhaites.forEach((m, i) => { f[`mode${i + 1}`] = m; });
-  d.communesAcceptees.slice(0, 3).forEach((c, i) => { f[`communeAcceptee${i + 1}`] = c; });
+  for (const c of d.planning) {
+    f[`j${c.jour}`] = 'oui';
+    f[`j${c.jour}De`] = c.debut;
+    f[`j${c.jour}A`] = c.fin;
+  }
+  d.modesSouhaites.forEach((m, i) => {
+    f[`mode${i + 1}`] = m;
+  });
+  d.communesAcceptees.slice(0, 3).forEach((c, i) => {
+    f[`communeAcceptee${i + 1}`] = c;
+  });
   for (const k of Object.keys(f)) if (f[k] === undefined) delete f[k];
   return f;
 }

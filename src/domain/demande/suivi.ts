@@ -42,24 +42,27 @@ export function delaiPremierContact(urgence: boolean, delaiRelaisJours: number):
   return urgence ? Math.min(DELAI_URGENCE_JOURS, delaiRelaisJours) : delaiRelaisJours;
 }
 
-export function prochaineEtape(o: {
-  etat: Etat; creeLe: Date; urgence: boolean; delaiRelaisJours: number; maintenant: Date;
-}): ProchaineEtape {
+export function prochaineEtape(o: { etat: Etat; creeLe: Date; urgence: boolean; delaiRelaisJours: number; maintenant: Date }): ProchaineEtape {
   switch (o.etat) {
     case 'nouvelle': {
       const jours = delaiPremierContact(o.urgence, o.delaiRelaisJours);
       const avant = addDays(o.creeLe, jours);
-      return avant.getTime() >= o.maintenant.getTime()
-        ? { cle: 'suivi.prochaine.nouvelle', avant, jours }
-        : { cle: 'suivi.prochaine.nouvelleEnRetard', jours };
+      return avant.getTime() >= o.maintenant.getTime() ? { cle: 'suivi.prochaine.nouvelle', avant, jours } : { cle: 'suivi.prochaine.nouvelleEnRetard', jours };
     }
-    case 'en-cours': return { cle: 'suivi.prochaine.enCours' };
-    case 'solution-proposee': return { cle: 'suivi.prochaine.solutionProposee' };
-    case 'mise-en-relation': return { cle: 'suivi.prochaine.miseEnRelation' };
-    case 'solution-trouvee': return { cle: 'suivi.prochaine.solutionTrouvee' };
-    case 'sans-solution': return { cle: 'suivi.prochaine.sansSolution' };
-    case 'abandonnee': return { cle: 'suivi.prochaine.abandonnee' };
-    case 'hors-territoire': return { cle: 'suivi.prochaine.horsTerritoire' };
+    case 'en-cours':
+      return { cle: 'suivi.prochaine.enCours' };
+    case 'solution-proposee':
+      return { cle: 'suivi.prochaine.solutionProposee' };
+    case 'mise-en-relation':
+      return { cle: 'suivi.prochaine.miseEnRelation' };
+    case 'solution-trouvee':
+      return { cle: 'suivi.prochaine.solutionTrouvee' };
+    case 'sans-solution':
+      return { cle: 'suivi.prochaine.sansSolution' };
+    case 'abandonnee':
+      return { cle: 'suivi.prochaine.abandonnee' };
+    case 'hors-territoire':
+      return { cle: 'suivi.prochaine.horsTerritoire' };
   }
 }
 

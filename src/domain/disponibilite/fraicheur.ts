@@ -21,7 +21,14 @@ export function etatAffiche(statut: StatutDispo, confirmeeLe: Date | null, maint
 }
 
 /** Counted as available now: fresh, with a place from `aPartirDu` on or before `date`. */
-export function disponibleLe(statut: StatutDispo, confirmeeLe: Date | null, placesDepuis: (string | Date)[], date: Date, maintenant: Date, seuilJours = 60): boolean {
+export function disponibleLe(
+  statut: StatutDispo,
+  confirmeeLe: Date | null,
+  placesDepuis: (string | Date)[],
+  date: Date,
+  maintenant: Date,
+  seuilJours = 60,
+): boolean {
   if (etatAffiche(statut, confirmeeLe, maintenant, seuilJours) !== 'disponible') return false;
   const limite = date.toISOString().slice(0, 10);
   return placesDepuis.some((p) => (typeof p === 'string' ? p : p.toISOString().slice(0, 10)) <= limite);

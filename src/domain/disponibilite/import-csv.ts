@@ -14,19 +14,51 @@ const ALIAS: Record<ChampImport, string[]> = {
   adresse: ['adresse', 'adressepostale', 'adresse1', 'rue', 'voie', 'numeroetvoie', 'adressedomicile'],
   codePostal: ['codepostal', 'cp'],
   commune: ['commune', 'ville', 'localite', 'libellecommune', 'nomcommune', 'codeinsee', 'insee', 'codecommune', 'communeinsee'],
-  agrement: ['numerodagrement', 'numeroagrement', 'agrement', 'nagrement', 'noagrement', 'numagrement', 'nodagrement', 'ndagrement', 'referenceagrement', 'numeroagrementpmi'],
-  capacite: ['capacite', 'capaciteagreee', 'capaciteaccueil', 'nombredeplaces', 'nombreplaces', 'nombredeplacesagreees', 'placesagreees', 'nbplaces', 'nbplacesagreees', 'nombredenfants', 'nombreenfantsagrees'],
+  agrement: [
+    'numerodagrement',
+    'numeroagrement',
+    'agrement',
+    'nagrement',
+    'noagrement',
+    'numagrement',
+    'nodagrement',
+    'ndagrement',
+    'referenceagrement',
+    'numeroagrementpmi',
+  ],
+  capacite: [
+    'capacite',
+    'capaciteagreee',
+    'capaciteaccueil',
+    'nombredeplaces',
+    'nombreplaces',
+    'nombredeplacesagreees',
+    'placesagreees',
+    'nbplaces',
+    'nbplacesagreees',
+    'nombredenfants',
+    'nombreenfantsagrees',
+  ],
   ages: ['ages', 'age', 'agesaccueillis', 'ageaccueilli', 'tranchedage', 'trancheage', 'agedesenfants'],
   telephone: ['telephone', 'tel', 'telephoneportable', 'portable', 'telephonefixe', 'numerodetelephone', 'mobile'],
   email: ['email', 'mail', 'courriel', 'adresseemail', 'adressemail', 'adressecourriel', 'emailam'],
 };
 
 export function normaliserEntete(h: string): string {
-  return h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 export function normaliserNomCommune(n: string): string {
-  return n.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/\bSAINTE?\b/g, (m) => (m === 'SAINT' ? 'ST' : 'STE')).replace(/[^A-Z0-9]/g, '');
+  return n
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/\bSAINTE?\b/g, (m) => (m === 'SAINT' ? 'ST' : 'STE'))
+    .replace(/[^A-Z0-9]/g, '');
 }
 
 /** Which column holds which field; unknown columns are ignored. */
@@ -90,16 +122,39 @@ export function lireTelephone(s: string): string | null {
 }
 
 export type LigneAm = {
-  nom: string; prenom: string; adresse: string | null; communeCode: string; agrement: string;
-  capacite: number; ageMinMois: number; ageMaxMois: number; telephone: string | null; email: string | null;
+  nom: string;
+  prenom: string;
+  adresse: string | null;
+  communeCode: string;
+  agrement: string;
+  capacite: number;
+  ageMinMois: number;
+  ageMaxMois: number;
+  telephone: string | null;
+  email: string | null;
 };
-export type CodeErreurLigne = 'agrement-hors-perimetre' | 'commune-sans-position' | 'nom' | 'prenom' | 'commune' | 'commune-hors-perimetre' | 'agrement' | 'agrement-double' | 'capacite' | 'ages' | 'telephone' | 'email';
+export type CodeErreurLigne =
+  | 'agrement-hors-perimetre'
+  | 'commune-sans-position'
+  | 'nom'
+  | 'prenom'
+  | 'commune'
+  | 'commune-hors-perimetre'
+  | 'agrement'
+  | 'agrement-double'
+  | 'capacite'
+  | 'ages'
+  | 'telephone'
+  | 'email';
 export type LigneValidee = { numero: number; ok: true; valeur: LigneAm } | { numero: number; ok: false; erreurs: CodeErreurLigne[]; apercu: string };
 
 const ligneSchema = z.object({
   nom: z.string().trim().min(1, 'nom').max(100, 'nom'),
   prenom: z.string().trim().min(1, 'prenom').max(100, 'prenom'),
-  agrement: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9/ ._-]{2,39}$/, 'agrement'),
+  agrement: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9/ ._-]{2,39}$/, 'agrement'),
   capacite: z.coerce.number({ error: 'capacite' }).int('capacite').min(1, 'capacite').max(6, 'capacite'),
   email: z.union([z.literal(''), z.email('email').max(200, 'email')]),
 });
@@ -126,7 +181,13 @@ export function validerLignes(csv: CsvLu, o: { communes: CommuneConnue[]; territ
   };
   return csv.lignes.map((l): LigneValidee => {
     const erreurs: CodeErreurLigne[] = [];
-    const p = ligneSchema.safeParse({ nom: cell(l, 'nom'), prenom: cell(l, 'prenom'), agrement: cell(l, 'agrement'), capacite: cell(l, 'capacite') || '4', email: cell(l, 'email') });
+    const p = ligneSchema.safeParse({
+      nom: cell(l, 'nom'),
+      prenom: cell(l, 'prenom'),
+      agrement: cell(l, 'agrement'),
+      capacite: cell(l, 'capacite') || '4',
+      email: cell(l, 'email'),
+    });
     if (!p.success) for (const iss of p.error.issues) erreurs.push(iss.message as CodeErreurLigne);
     // Commune: INSEE code, or name (with the postal code to tell homonyms apart).
     const brute = cell(l, 'commune');
@@ -147,14 +208,27 @@ export function validerLignes(csv: CsvLu, o: { communes: CommuneConnue[]; territ
     if (p.success && vus.has(agrement)) erreurs.push('agrement-double');
     if (p.success) vus.add(agrement);
     if (erreurs.length || !p.success || !commune || !ages) {
-      return { numero: l.numero, ok: false, erreurs: [...new Set(erreurs)], apercu: [cell(l, 'prenom'), cell(l, 'nom'), brute, cell(l, 'agrement')].filter(Boolean).join(' · ').slice(0, 120) };
+      return {
+        numero: l.numero,
+        ok: false,
+        erreurs: [...new Set(erreurs)],
+        apercu: [cell(l, 'prenom'), cell(l, 'nom'), brute, cell(l, 'agrement')].filter(Boolean).join(' · ').slice(0, 120),
+      };
     }
     const adresse = cell(l, 'adresse');
     return {
-      numero: l.numero, ok: true,
+      numero: l.numero,
+      ok: true,
       valeur: {
-        nom: p.data.nom, prenom: p.data.prenom, adresse: adresse || null, communeCode: commune.code, agrement,
-        capacite: p.data.capacite, ...ages, telephone, email: p.data.email ? p.data.email.toLowerCase() : null,
+        nom: p.data.nom,
+        prenom: p.data.prenom,
+        adresse: adresse || null,
+        communeCode: commune.code,
+        agrement,
+        capacite: p.data.capacite,
+        ...ages,
+        telephone,
+        email: p.data.email ? p.data.email.toLowerCase() : null,
       },
     };
   });

@@ -40,17 +40,19 @@ export function dateSaisie(s: string): string | null {
 const heure = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure');
 
 /** One place, as stored in places_disponibles. */
-export const placeSchema = z.object({
-  trancheAge: z.enum(TRANCHES, { error: 'tranche' }),
-  nombre: z.number().int('nombre').min(1, 'nombre').max(99, 'nombre'),
-  aPartirDu: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
-  jours: z.array(z.number().int().min(1).max(7)).nullable(),
-  heureDebut: heure.nullable(),
-  heureFin: heure.nullable(),
-  horairesAtypiques: z.object({ tot: z.boolean().optional(), tard: z.boolean().optional(), weekend: z.boolean().optional(), nuit: z.boolean().optional() }),
-  urgence: z.boolean(),
-  periscolaire: z.boolean(),
-}).refine((p) => !p.heureDebut || !p.heureFin || p.heureDebut < p.heureFin, { message: 'heures', path: ['heureFin'] });
+export const placeSchema = z
+  .object({
+    trancheAge: z.enum(TRANCHES, { error: 'tranche' }),
+    nombre: z.number().int('nombre').min(1, 'nombre').max(99, 'nombre'),
+    aPartirDu: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
+    jours: z.array(z.number().int().min(1).max(7)).nullable(),
+    heureDebut: heure.nullable(),
+    heureFin: heure.nullable(),
+    horairesAtypiques: z.object({ tot: z.boolean().optional(), tard: z.boolean().optional(), weekend: z.boolean().optional(), nuit: z.boolean().optional() }),
+    urgence: z.boolean(),
+    periscolaire: z.boolean(),
+  })
+  .refine((p) => !p.heureDebut || !p.heureFin || p.heureDebut < p.heureFin, { message: 'heures', path: ['heureFin'] });
 
 type Champs = Record<string, string | string[] | undefined>;
 const un = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
@@ -83,19 +85,39 @@ export function lireFormulaireDispo(champs: Champs, o: { lignes: number; aujourd
     if (!date) erreurs[champPlace(i, 'date')] = 'date';
     const nombreBrut = o.nombreModifiable ? un(champs[champPlace(i, 'nombre')]) : '1';
     const nombre = nombreBrut === '' ? 1 : Number(nombreBrut);
-    const jours = plusieurs(champs[champPlace(i, 'jours')]).map(Number).filter((n) => Number.isInteger(n));
+    const jours = plusieurs(champs[champPlace(i, 'jours')])
+      .map(Number)
+      .filter((n) => Number.isInteger(n));
     const atyp = new Set(plusieurs(champs[champPlace(i, 'atypiques')]));
     const candidat = {
-      trancheAge: tranche, nombre, aPartirDu: date ?? '', jours: jours.length ? [...new Set(jours)].sort() : null,
-      heureDebut: un(champs[champPlace(i, 'debut')]) || null, heureFin: un(champs[champPlace(i, 'fin')]) || null,
+      trancheAge: tranche,
+      nombre,
+      aPartirDu: date ?? '',
+      jours: jours.length ? [...new Set(jours)].sort() : null,
+      heureDebut: un(champs[champPlace(i, 'debut')]) || null,
+      heureFin: un(champs[champPlace(i, 'fin')]) || null,
       horairesAtypiques: Object.fromEntries(ATYPIQUES.filter((k) => atyp.has(k)).map((k) => [k, true])),
-      urgence: un(champs[champPlace(i, 'urgence')]) === 'oui', periscolaire: un(champs[champPlace(i, 'periscolaire')]) === 'oui' || tranche === 'periscolaire',
+      urgence: un(champs[champPlace(i, 'urgence')]) === 'oui',
+      periscolaire: un(champs[champPlace(i, 'periscolaire')]) === 'oui' || tranche === 'periscolaire',
     };
     const p = placeSchema.safeParse(candidat);
     if (!p.success) {
       for (const iss of p.error.issues) {
         const k = String(iss.path[0] ?? '');
-        const champ = k === 'trancheAge' ? 'tranche' : k === 'aPartirDu' ? 'date' : k === 'heureDebut' ? 'debut' : k === 'heureFin' ? 'fin' : k === 'jours' ? 'jours' : k === 'nombre' ? 'nombre' : 'tranche';
+        const champ =
+          k === 'trancheAge'
+            ? 'tranche'
+            : k === 'aPartirDu'
+              ? 'date'
+              : k === 'heureDebut'
+                ? 'debut'
+                : k === 'heureFin'
+                  ? 'fin'
+                  : k === 'jours'
+                    ? 'jours'
+                    : k === 'nombre'
+                      ? 'nombre'
+                      : 'tranche';
         erreurs[champPlace(i, champ as 'tranche')] ??= iss.message === 'heures' ? 'heures' : iss.message === 'heure' ? 'heure' : champ;
       }
     } else if (date) places.push(p.data as PlaceSaisie);
@@ -112,7 +134,11 @@ export type Position = { lat: number; lon: number; positionPublique: 'exacte' | 
  * address makes it exact; otherwise never her home: keep an existing blurred
  * point, or fall back to the centre of her commune.
  */
-export function positionSelonPublication(publieAdresse: boolean, p: Position, centreCommune: { lat: number; lon: number }): Pick<Position, 'positionPublique' | 'latPublique' | 'lonPublique'> {
+export function positionSelonPublication(
+  publieAdresse: boolean,
+  p: Position,
+  centreCommune: { lat: number; lon: number },
+): Pick<Position, 'positionPublique' | 'latPublique' | 'lonPublique'> {
   if (publieAdresse) return { positionPublique: 'exacte', latPublique: p.lat, lonPublique: p.lon };
   const surDomicile = Math.abs(p.latPublique - p.lat) < 1e-6 && Math.abs(p.lonPublique - p.lon) < 1e-6;
   if (p.positionPublique === 'floue' && !surDomicile) return { positionPublique: 'floue', latPublique: p.latPublique, lonPublique: p.lonPublique };
@@ -120,7 +146,10 @@ export function positionSelonPublication(publieAdresse: boolean, p: Position, ce
 }
 
 export const publicationSchema = z.object({
-  prenom: z.boolean(), telephone: z.boolean(), email: z.boolean(), adresse: z.boolean(),
+  prenom: z.boolean(),
+  telephone: z.boolean(),
+  email: z.boolean(),
+  adresse: z.boolean(),
 });
 export type Publication = z.infer<typeof publicationSchema>;
 

@@ -16,7 +16,6 @@ export const MOIS_CAMPAGNE = [1, 6]; // janvier, juin
 export type MotifRelance = 'campagne' | 'anciennete';
 export type SujetRelance = { actif: boolean; email: string | null; dispoConfirmeeLe: Date | null; derniereRelanceLe: Date | null };
 
-
 export function motifRelance(s: SujetRelance, maintenant: Date, o: { apresJours?: number; espacementJours?: number } = {}): MotifRelance | null {
   if (!s.actif || !s.email) return null;
   const dernier = joursDepuis(s.derniereRelanceLe, maintenant);

@@ -15,12 +15,24 @@ export type ControleRelais =
 
 export const MOTIF_HORS_RELAIS_MIN = 10;
 
-export function controlerRelais(d: DemandeConsentements, o: { communes: string[]; communesDuRelais: ReadonlySet<string>; horsRelais: boolean; motif: string | null }): ControleRelais {
-  if (!d.consentementPartage) return { ok: false, erreurs: { consentement: 'La famille n’a pas accepté que sa demande soit transmise à des professionnels : elle ne peut pas être relayée.' } };
+export function controlerRelais(
+  d: DemandeConsentements,
+  o: { communes: string[]; communesDuRelais: ReadonlySet<string>; horsRelais: boolean; motif: string | null },
+): ControleRelais {
+  if (!d.consentementPartage)
+    return {
+      ok: false,
+      erreurs: { consentement: 'La famille n’a pas accepté que sa demande soit transmise à des professionnels : elle ne peut pas être relayée.' },
+    };
   const dehors = o.communes.filter((c) => !o.communesDuRelais.has(c));
   if (!dehors.length) return { ok: true, horsRelais: [] };
-  if (!o.horsRelais) return { ok: false, erreurs: { communes: `Commune(s) hors du relais de la demande : ${dehors.join(', ')}. Cochez « relayer hors du relais » et indiquez pourquoi.` } };
-  if ((o.motif ?? '').trim().length < MOTIF_HORS_RELAIS_MIN) return { ok: false, erreurs: { motifHorsRelais: 'Indiquez pourquoi vous relayez hors du relais de la demande (10 caractères au moins).' } };
+  if (!o.horsRelais)
+    return {
+      ok: false,
+      erreurs: { communes: `Commune(s) hors du relais de la demande : ${dehors.join(', ')}. Cochez « relayer hors du relais » et indiquez pourquoi.` },
+    };
+  if ((o.motif ?? '').trim().length < MOTIF_HORS_RELAIS_MIN)
+    return { ok: false, erreurs: { motifHorsRelais: 'Indiquez pourquoi vous relayez hors du relais de la demande (10 caractères au moins).' } };
   return { ok: true, horsRelais: dehors };
 }
 
@@ -30,6 +42,9 @@ export function voitSante(u: { role: string; relaisId: string | null } | null | 
 }
 
 /** The demande without its health details, for a reader who may not see them. */
-export function sansSante<T extends { handicapPrecisions: string | null; besoinsAccessibilite?: string | null; relaisId: string | null }>(u: { role: string; relaisId: string | null } | null | undefined, d: T): T {
+export function sansSante<T extends { handicapPrecisions: string | null; besoinsAccessibilite?: string | null; relaisId: string | null }>(
+  u: { role: string; relaisId: string | null } | null | undefined,
+  d: T,
+): T {
   return voitSante(u, d) ? d : { ...d, handicapPrecisions: null, besoinsAccessibilite: d.besoinsAccessibilite === undefined ? undefined : null };
 }

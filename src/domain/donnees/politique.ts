@@ -8,7 +8,16 @@
 import { REGISTRE, type Categorie, type Retention, type TableRegistre } from './registre';
 
 /** Who may see a table's data. */
-export const DESTINATAIRES = ['relais', 'professionnel-choisi', 'assistants-maternels-sans-nom', 'envoi-courriels', 'statistiques-anonymes', 'envoi-sms', 'commission-creche', 'gestionnaire-creche'] as const;
+export const DESTINATAIRES = [
+  'relais',
+  'professionnel-choisi',
+  'assistants-maternels-sans-nom',
+  'envoi-courriels',
+  'statistiques-anonymes',
+  'envoi-sms',
+  'commission-creche',
+  'gestionnaire-creche',
+] as const;
 export type Destinataire = (typeof DESTINATAIRES)[number];
 
 /** Recipients of each family table (a test fails when a family table of the register is missing here). */
@@ -24,7 +33,6 @@ export const DESTINATAIRES_PAR_TABLE: Readonly<Record<string, readonly Destinata
   rdvs: ['relais', 'envoi-courriels'],
   inscriptions_reunion: ['relais', 'envoi-courriels'],
   courriels: ['relais', 'envoi-courriels'],
-  sms: ['relais', 'envoi-sms'],
   jetons: [],
   sms: ['relais', 'envoi-sms'],
   candidatures_creche: ['relais', 'commission-creche', 'statistiques-anonymes'],
@@ -44,14 +52,16 @@ const ORDRE_CATEGORIES: Exclude<Categorie, 'aucune'>[] = ['identifiant', 'contac
 
 /** The rows of the family's personal-data table, in the register's order. */
 export function politiqueDonnees(registre: Readonly<Record<string, TableRegistre>> = REGISTRE): LignePolitique[] {
-  return Object.entries(registre).filter(([, r]) => r.personne === 'famille').map(([table, r]) => {
-    const presentes = new Set(Object.values(r.colonnes).map((c) => c.categorie));
-    return {
-      table,
-      finalite: `info.registre.finalites.${table}`,
-      categories: ORDRE_CATEGORIES.filter((c) => presentes.has(c)),
-      retention: r.retention,
-      destinataires: DESTINATAIRES_PAR_TABLE[table] ?? ['relais'],
-    };
-  });
+  return Object.entries(registre)
+    .filter(([, r]) => r.personne === 'famille')
+    .map(([table, r]) => {
+      const presentes = new Set(Object.values(r.colonnes).map((c) => c.categorie));
+      return {
+        table,
+        finalite: `info.registre.finalites.${table}`,
+        categories: ORDRE_CATEGORIES.filter((c) => presentes.has(c)),
+        retention: r.retention,
+        destinataires: DESTINATAIRES_PAR_TABLE[table] ?? ['relais'],
+      };
+    });
 }

@@ -37,7 +37,7 @@ export function chiffresDuBareme(b: Bareme): Record<string, Chiffre> {
   // Exemple 2 of "Coûts et aides": resources above the ceiling, 2 children, 2 300 hours a year.
   const ex2Ressources = euros(psu.plafondRessourcesCents.valeur) + 1000;
   const ex2Heure = euros(psu.plafondRessourcesCents.valeur) * taux2;
-  const ex2An = arrondi(arrondi(2300 * ex2Heure / 12) * 12);
+  const ex2An = arrondi(arrondi((2300 * ex2Heure) / 12) * 12);
   const ex2Reel = arrondi(ex2An - creditMax);
   const c = (valeur: number, p: { depuis: string; sources: readonly IdSource[] }): Chiffre => ({ valeur, depuis: p.depuis, sources: p.sources });
   // FALC: what one hour, and one month of 135 hours, of crèche costs a family of one child, for a few monthly incomes
@@ -59,7 +59,7 @@ export function chiffresDuBareme(b: Bareme): Record<string, Chiffre> {
     'ex2.ressources': c(ex2Ressources, psu.plafondRessourcesCents),
     'ex2.prixHeure': c(arrondi(ex2Heure), psu.plafondRessourcesCents),
     'ex2.prixHeureExact': c(arrondi(ex2Heure, 4), psu.plafondRessourcesCents),
-    'ex2.mois': c(arrondi(2300 * ex2Heure / 12), psu.plafondRessourcesCents),
+    'ex2.mois': c(arrondi((2300 * ex2Heure) / 12), psu.plafondRessourcesCents),
     'ex2.an': c(ex2An, psu.plafondRessourcesCents),
     'ex2.reel': c(ex2Reel, psu.plafondRessourcesCents),
     'ex2.reelMois': c(Math.round(ex2Reel / 12), psu.plafondRessourcesCents),
@@ -81,7 +81,10 @@ export function formaterChiffre(ch: Chiffre, lang: string, forme?: string): stri
     return locale(lang) === 'fr-FR' && lang !== 'ar' && d.getUTCDate() === 1 ? s.replace(/^1 /, '1er ') : s;
   }
   const entier = Number.isInteger(ch.valeur);
-  const decimales = forme === 'exact' ? { minimumFractionDigits: 3, maximumFractionDigits: 4 } : { minimumFractionDigits: entier ? 0 : 2, maximumFractionDigits: entier ? 0 : 2 };
+  const decimales =
+    forme === 'exact'
+      ? { minimumFractionDigits: 3, maximumFractionDigits: 4 }
+      : { minimumFractionDigits: entier ? 0 : 2, maximumFractionDigits: entier ? 0 : 2 };
   return new Intl.NumberFormat(lang === 'ar' ? 'fr-FR' : locale(lang), decimales).format(ch.valeur).replace(/\u202f/g, '\u00a0');
 }
 

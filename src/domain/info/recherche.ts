@@ -22,7 +22,10 @@ lunr.tokenizer.separator = /[\s\-'’]+/;
 
 /** Removes diacritics (é→e, ç→c, Arabic harakat) so that typing without accents still matches. */
 export function plierAccents(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 const plier: lunr.PipelineFunction = (token) => token.update((s) => plierAccents(s));
 lunr.Pipeline.registerFunction(plier, 'gpe-plier-accents');
@@ -34,10 +37,18 @@ lunr.Pipeline.registerFunction(rogner, 'gpe-rogner');
 /** Stemming per language; FALC is French; Ukrainian has no stemmer in lunr-languages, so it is tokenised only. */
 function etapesLangue(lang: Lang): { stop?: lunr.PipelineFunction; stem?: lunr.PipelineFunction } {
   switch (lang) {
-    case 'fr': case 'falc': return { stop: lx.fr!.stopWordFilter, stem: lx.fr!.stemmer };
-    case 'en': return { stop: lunr.stopWordFilter, stem: lunr.stemmer };
-    case 'ar': case 'es': case 'pt': case 'tr': return { stop: lx[lang]!.stopWordFilter, stem: lx[lang]!.stemmer };
-    case 'uk': return {};
+    case 'fr':
+    case 'falc':
+      return { stop: lx.fr!.stopWordFilter, stem: lx.fr!.stemmer };
+    case 'en':
+      return { stop: lunr.stopWordFilter, stem: lunr.stemmer };
+    case 'ar':
+    case 'es':
+    case 'pt':
+    case 'tr':
+      return { stop: lx[lang]!.stopWordFilter, stem: lx[lang]!.stemmer };
+    case 'uk':
+      return {};
   }
 }
 
@@ -59,11 +70,18 @@ export interface DocumentRecherche {
   texte: string;
 }
 
-export interface FichePage { titre: string; description: string; section: string; cles: string[] }
+export interface FichePage {
+  titre: string;
+  description: string;
+  section: string;
+  cles: string[];
+}
 
 /** Lower case, no accents, words separated by one space: how keywords and queries are compared. */
 export function normaliser(s: string): string {
-  return plierAccents(s.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return plierAccents(s.toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** A query that is exactly one of the page's keywords ("nursery", "creche") ranks that page first. */
@@ -87,16 +105,31 @@ export function construireIndex(lang: Lang, documents: DocumentRecherche[]): Ind
     this.field('texte');
     for (const d of documents) this.add({ ...d, motsCles: d.motsCles.join(' | '), titres: d.titres.join(' | ') });
   });
-  const fiches = Object.fromEntries(documents.map((d) => [d.slug, { titre: d.titre, description: d.description, section: d.section, cles: [...new Set(d.motsCles.map(normaliser))] }]));
+  const fiches = Object.fromEntries(
+    documents.map((d) => [d.slug, { titre: d.titre, description: d.description, section: d.section, cles: [...new Set(d.motsCles.map(normaliser))] }]),
+  );
   return { lang, index: index.toJSON(), fiches };
 }
 
-export interface Resultat { slug: string; lang: Lang; titre: string; description: string; section: string; score: number }
+export interface Resultat {
+  slug: string;
+  lang: Lang;
+  titre: string;
+  description: string;
+  section: string;
+  score: number;
+}
 
 /** Words of a query, at most 12, without lunr's wildcard characters. */
 export function motsDeLaRequete(q: string): string[] {
-  return lunr.tokenizer(q.slice(0, 200))
-    .map((t) => t.toString().replace(/[*~^:+]/g, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+  return lunr
+    .tokenizer(q.slice(0, 200))
+    .map((t) =>
+      t
+        .toString()
+        .replace(/[*~^:+]/g, '')
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''),
+    )
     .filter((m) => m.length > 0)
     .slice(0, 12);
 }
@@ -123,12 +156,14 @@ export class Moteur {
         if (m.length >= 4) q.term(m, { boost: 1, editDistance: 1 });
       }
     });
-    return trouves.flatMap((r) => {
-      const f = e.fiches[r.ref];
-      if (!f) return [];
-      const { cles, ...fiche } = f;
-      return [{ slug: r.ref, lang, ...fiche, score: cles.includes(requete) ? r.score * BONUS_MOT_CLE : r.score }];
-    }).sort((a, b) => b.score - a.score);
+    return trouves
+      .flatMap((r) => {
+        const f = e.fiches[r.ref];
+        if (!f) return [];
+        const { cles, ...fiche } = f;
+        return [{ slug: r.ref, lang, ...fiche, score: cles.includes(requete) ? r.score * BONUS_MOT_CLE : r.score }];
+      })
+      .sort((a, b) => b.score - a.score);
   }
 
   /** Results in the page's language first, then French pages not already listed. */

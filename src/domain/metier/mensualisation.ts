@@ -81,7 +81,11 @@ const arrondi2 = (x: number) => Math.round(x * 100) / 100;
 export function verifierEntree(e: EntreeMensualisation): ErreurMensualisation | null {
   if (!Number.isFinite(e.salaireHoraireCents) || e.salaireHoraireCents <= 0 || e.salaireHoraireCents > 100_00) return 'salaire';
   if (!Number.isFinite(e.heuresParSemaine) || e.heuresParSemaine <= 0 || e.heuresParSemaine > HEURES_NORMALES_MAX) return 'heures';
-  if (e.type === 'incomplete' && (!Number.isInteger(e.semainesProgrammees) || e.semainesProgrammees < 1 || e.semainesProgrammees > SEMAINES_MAX_ANNEE_INCOMPLETE)) return 'semaines';
+  if (
+    e.type === 'incomplete' &&
+    (!Number.isInteger(e.semainesProgrammees) || e.semainesProgrammees < 1 || e.semainesProgrammees > SEMAINES_MAX_ANNEE_INCOMPLETE)
+  )
+    return 'semaines';
   return null;
 }
 
@@ -97,8 +101,13 @@ export function mensualiser(e: EntreeMensualisation): ResultatMensualisation {
   }
   const congesDixiemeCents = congesAuDixieme(salaireMensuelCents * 12);
   return {
-    type: e.type, semaines, salaireMensuelCents, heuresMensuelles, congesInclus: false,
-    congesDixiemeCents, congesParDouziemeCents: Math.round(congesDixiemeCents / 12),
+    type: e.type,
+    semaines,
+    salaireMensuelCents,
+    heuresMensuelles,
+    congesInclus: false,
+    congesDixiemeCents,
+    congesParDouziemeCents: Math.round(congesDixiemeCents / 12),
   };
 }
 
@@ -108,7 +117,11 @@ export function congesAuDixieme(salairesPeriodeCents: number): number {
 }
 
 /** The leave pay due: the higher of the tenth and the pay kept during the leave (L3141-24). */
-export function indemniteCongesPayes(o: { salairesPeriodeCents: number; maintienSalaireCents: number }): { dixiemeCents: number; retenueCents: number; methode: 'dixieme' | 'maintien' } {
+export function indemniteCongesPayes(o: { salairesPeriodeCents: number; maintienSalaireCents: number }): {
+  dixiemeCents: number;
+  retenueCents: number;
+  methode: 'dixieme' | 'maintien';
+} {
   const dixiemeCents = congesAuDixieme(o.salairesPeriodeCents);
   return dixiemeCents >= o.maintienSalaireCents
     ? { dixiemeCents, retenueCents: dixiemeCents, methode: 'dixieme' }

@@ -17,13 +17,21 @@ export const LIBELLES_FINANCEMENT: Record<FinancementFormation, string> = {
  */
 export const STATUTS_VOEU = ['souhait', 'inscrit', 'parti', 'retire'] as const;
 export type StatutVoeu = (typeof STATUTS_VOEU)[number];
-export const LIBELLES_STATUT_VOEU: Record<StatutVoeu, string> = { souhait: 'Souhait', inscrit: 'Inscrite dans un groupe', parti: 'Partie en formation', retire: 'Retiré' };
+export const LIBELLES_STATUT_VOEU: Record<StatutVoeu, string> = {
+  souhait: 'Souhait',
+  inscrit: 'Inscrite dans un groupe',
+  parti: 'Partie en formation',
+  retire: 'Retiré',
+};
 
 /** Events promoting the métier (mission renforcée n°3). */
 export const TYPES_EVENEMENT = ['job-dating', 'reunion-information', 'journee', 'autre'] as const;
 export type TypeEvenement = (typeof TYPES_EVENEMENT)[number];
 export const LIBELLES_TYPE_EVENEMENT: Record<TypeEvenement, string> = {
-  'job-dating': 'Job-dating « assmat dating »', 'reunion-information': 'Réunion d’information sur le métier', journee: 'Journée du métier', autre: 'Autre action',
+  'job-dating': 'Job-dating « assmat dating »',
+  'reunion-information': 'Réunion d’information sur le métier',
+  journee: 'Journée du métier',
+  autre: 'Autre action',
 };
 
 /** Months after an event during which its sign-ups keep a name and an email (housekeeping then pseudonymises them). */

@@ -53,21 +53,38 @@ export type Filtres = {
 };
 
 export const FILTRES_VIDES: Filtres = {
-  types: [], dispo: null, le: null, age: null, horaires: [], urgence: false, handicap: false, lieu: '', rayon: 0, tri: null, page: 1,
+  types: [],
+  dispo: null,
+  le: null,
+  age: null,
+  horaires: [],
+  urgence: false,
+  handicap: false,
+  lieu: '',
+  rayon: 0,
+  tri: null,
+  page: 1,
 };
 
 /** Translation keys of the errors, by field. */
 export type ErreursFiltres = Partial<Record<'types' | 'dispo' | 'le' | 'age' | 'horaires' | 'rayon' | 'tri' | 'page' | 'lieu', string>>;
 
 const oui = new Set(['1', 'true', 'oui', 'on', 'yes']);
-const dateIso = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
-  const d = new Date(`${s}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-});
+const dateIso = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T12:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  });
 
 /** Repeated or comma-separated values: `type=creche&type=mam` or `type=creche,mam`. */
 function valeurs(p: URLSearchParams, nom: string): string[] {
-  return p.getAll(nom).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return p
+    .getAll(nom)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -80,10 +97,14 @@ export function lireFiltres(p: URLSearchParams): { filtres: Filtres; erreurs: Er
   const erreurs: ErreursFiltres = {};
 
   for (const t of valeurs(p, 'type')) {
-    if ((TYPES_STRUCTURE as readonly string[]).includes(t)) { if (!f.types.includes(t as TypeStructure)) f.types.push(t as TypeStructure); } else erreurs.types = 'carte.erreurs.type';
+    if ((TYPES_STRUCTURE as readonly string[]).includes(t)) {
+      if (!f.types.includes(t as TypeStructure)) f.types.push(t as TypeStructure);
+    } else erreurs.types = 'carte.erreurs.type';
   }
   for (const h of valeurs(p, 'horaires')) {
-    if ((HORAIRES_ATYPIQUES as readonly string[]).includes(h)) { if (!f.horaires.includes(h as HoraireAtypique)) f.horaires.push(h as HoraireAtypique); } else erreurs.horaires = 'carte.erreurs.horaires';
+    if ((HORAIRES_ATYPIQUES as readonly string[]).includes(h)) {
+      if (!f.horaires.includes(h as HoraireAtypique)) f.horaires.push(h as HoraireAtypique);
+    } else erreurs.horaires = 'carte.erreurs.horaires';
   }
   const dispo = p.get('dispo')?.trim() ?? '';
   if (dispo) {

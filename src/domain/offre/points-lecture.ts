@@ -32,16 +32,20 @@ export type Point = { id: string; nom: string | null; type: string; etat: EtatPo
 /** Reads the light format back (the map island). */
 export function lirePoints(p: PointsOffre): Point[] {
   const res: Point[] = [];
-  let lat = 0, lon = 0;
+  let lat = 0,
+    lon = 0;
   for (let i = 0; i < p.total; i++) {
     lat += p.dlat[i]!;
     lon += p.dlon[i]!;
     res.push({
-      id: p.ids.slice(i * p.longueurId, (i + 1) * p.longueurId), nom: p.noms[i] ?? null,
-      type: p.types[p.t[i]!]!, etat: p.etats[p.e[i]!]!, commune: p.communes[p.c[i]!]!,
-      lat: lat / ECHELLE_COORDONNEES, lon: lon / ECHELLE_COORDONNEES,
+      id: p.ids.slice(i * p.longueurId, (i + 1) * p.longueurId),
+      nom: p.noms[i] ?? null,
+      type: p.types[p.t[i]!]!,
+      etat: p.etats[p.e[i]!]!,
+      commune: p.communes[p.c[i]!]!,
+      lat: lat / ECHELLE_COORDONNEES,
+      lon: lon / ECHELLE_COORDONNEES,
     });
   }
   return res;
 }
-

@@ -24,7 +24,8 @@ export function longueurIdUnique(ids: readonly string[]): number {
   const hex = ids.map(hexDe).sort();
   let l = LONGUEUR_ID_MIN;
   for (let i = 1; i < hex.length; i++) {
-    const a = hex[i - 1]!, b = hex[i]!;
+    const a = hex[i - 1]!,
+      b = hex[i]!;
     let k = 0;
     while (k < a.length && a[k] === b[k]) k++;
     if (k + 1 > l) l = k + 1;
@@ -39,20 +40,38 @@ export function enPoints(resultats: readonly ResultatOffre[], longueurId: number
   const communes: { code: string; nom: string }[] = [];
   const indexCommune = new Map<string, number>();
   const p: PointsOffre = {
-    format: 'points-1', date, total: tries.length, longueurId, ids: '', types: TYPES_STRUCTURE, etats: ETATS_POINTS, communes,
-    noms: [], t: [], e: [], c: [], dlat: [], dlon: [],
+    format: 'points-1',
+    date,
+    total: tries.length,
+    longueurId,
+    ids: '',
+    types: TYPES_STRUCTURE,
+    etats: ETATS_POINTS,
+    communes,
+    noms: [],
+    t: [],
+    e: [],
+    c: [],
+    dlat: [],
+    dlon: [],
   };
   const ids: string[] = [];
-  let lat0 = 0, lon0 = 0;
+  let lat0 = 0,
+    lon0 = 0;
   for (const r of tries) {
     ids.push(hexDe(r.id).slice(0, longueurId));
     p.noms.push(r.nom);
     p.t.push(TYPES_STRUCTURE.indexOf(r.type));
     p.e.push(Math.max(0, ETATS_POINTS.indexOf(r.disponibilite.etat as EtatPoint)));
     let ic = indexCommune.get(r.commune.code);
-    if (ic === undefined) { ic = communes.length; communes.push(r.commune); indexCommune.set(r.commune.code, ic); }
+    if (ic === undefined) {
+      ic = communes.length;
+      communes.push(r.commune);
+      indexCommune.set(r.commune.code, ic);
+    }
     p.c.push(ic);
-    const lat = Math.round(r.position.lat * ECHELLE_COORDONNEES), lon = Math.round(r.position.lon * ECHELLE_COORDONNEES);
+    const lat = Math.round(r.position.lat * ECHELLE_COORDONNEES),
+      lon = Math.round(r.position.lon * ECHELLE_COORDONNEES);
     p.dlat.push(lat - lat0);
     p.dlon.push(lon - lon0);
     lat0 = lat;

@@ -104,24 +104,32 @@ export function positionPublique(s: StructureSource, commune: CommuneRef): Offre
   if (s.type === 'assistant-maternel' && s.positionPublique !== 'exacte') {
     // Defensive: a "public" point equal to the home is treated as not blurred.
     const identique = Math.abs(s.latPublique - s.lat) < 1e-6 && Math.abs(s.lonPublique - s.lon) < 1e-6;
-    if (identique && commune.centreLat !== null && commune.centreLon !== null) return { lat: arrondi(commune.centreLat), lon: arrondi(commune.centreLon), precision: 'commune' };
+    if (identique && commune.centreLat !== null && commune.centreLon !== null)
+      return { lat: arrondi(commune.centreLat), lon: arrondi(commune.centreLon), precision: 'commune' };
     // No commune centre yet (outlines not uploaded): a 0.02° grid (about 2 km), never the home.
     if (identique) return { lat: Math.round(s.lat * 50) / 50, lon: Math.round(s.lon * 50) / 50, precision: 'floue' };
   }
   return { lat: arrondi(s.latPublique), lon: arrondi(s.lonPublique), precision: s.positionPublique };
 }
 
-
 export function projectionPublique(s: StructureSource, places: PlaceSource[], commune: CommuneRef, o: OptionsProjection): OffrePublique {
   const estAm = s.type === 'assistant-maternel';
   const pub = s.publication ?? {};
   const etat = etatAffiche(s.dispoStatut, s.dispoConfirmeeLe, o.maintenant, o.seuilJours);
-  const visibles = etat === 'disponible'
-    ? places.map((p) => ({
-      groupeAge: groupeDePlace(p.trancheAge), nombre: p.nombre, aPartirDu: String(p.aPartirDu).slice(0, 10),
-      jours: p.jours ?? null, heureDebut: p.heureDebut ?? null, heureFin: p.heureFin ?? null, urgence: p.urgence,
-    })).sort((a, b) => a.aPartirDu.localeCompare(b.aPartirDu))
-    : [];
+  const visibles =
+    etat === 'disponible'
+      ? places
+          .map((p) => ({
+            groupeAge: groupeDePlace(p.trancheAge),
+            nombre: p.nombre,
+            aPartirDu: String(p.aPartirDu).slice(0, 10),
+            jours: p.jours ?? null,
+            heureDebut: p.heureDebut ?? null,
+            heureFin: p.heureFin ?? null,
+            urgence: p.urgence,
+          }))
+          .sort((a, b) => a.aPartirDu.localeCompare(b.aPartirDu))
+      : [];
   const atyp = (k: 'tot' | 'tard' | 'weekend') => Boolean(s.horairesAtypiques?.[k]) || (etat === 'disponible' && places.some((p) => p.horairesAtypiques?.[k]));
   return {
     id: s.id,

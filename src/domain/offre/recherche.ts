@@ -14,7 +14,12 @@ export type CommuneRecherche = CommuneRef & { codesPostaux: string[]; population
 
 /** Upper-case, no accents, no punctuation: 'Saint-Venant' and 'saint venant' compare equal. */
 export function normaliser(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -130,10 +135,17 @@ export function centreDe(communes: CommuneRef[]): { lat: number; lon: number } |
 export function rechercher(offres: OffrePublique[], f: Filtres, ctx: ContexteRecherche): { resultats: ResultatOffre[]; tri: 'distance' | 'fraicheur' } {
   const centre = centreDe(ctx.communes);
   const avecDistance: ResultatOffre[] = offres.map((o) => ({
-    ...o, distanceKm: centre ? Math.round(distanceKm(centre, o.position) * 10) / 10 : null,
+    ...o,
+    distanceKm: centre ? Math.round(distanceKm(centre, o.position) * 10) / 10 : null,
   }));
   const tri = triEffectif(f, centre !== null);
-  return { resultats: trier(avecDistance.filter((o) => correspond(o, f, ctx)), tri), tri };
+  return {
+    resultats: trier(
+      avecDistance.filter((o) => correspond(o, f, ctx)),
+      tri,
+    ),
+    tri,
+  };
 }
 
 export type Page<T> = { elements: T[]; page: number; pages: number; total: number; parPage: number };

@@ -155,7 +155,8 @@ const SOURCES_PAR_ID = {
     editeur: 'France Emploi Domicile (reprise)',
   },
   fepemSalaires: {
-    titre: 'Observatoire des emplois de la famille : salaires horaires nets moyens (assistante maternelle 3,7 €, garde à domicile 9,7 €, Hauts-de-France 9,2 €)',
+    titre:
+      'Observatoire des emplois de la famille : salaires horaires nets moyens (assistante maternelle 3,7 €, garde à domicile 9,7 €, Hauts-de-France 9,2 €)',
     url: 'https://www.lesprosdelapetiteenfance.fr/assistante-maternelle-le-salaire-horaire-net-moyen-en-tres-legere-progression',
     editeur: 'Les pros de la petite enfance (données Fepem)',
   },
@@ -323,18 +324,54 @@ const BAREME_2025_09: Bareme = {
   dateEffet: '2025-09-01',
   psu: {
     tauxEffortPpm: {
-      collectif: p(TAUX_COLLECTIF, '2022-01-01', ['cnafCirculaire2019', 'handicapTauxInferieur'], 'officiel', 'Taux atteints au 1er janvier 2022 au terme de la hausse de 0,8 % par an prévue par la circulaire 2019-005, inchangés depuis.'),
-      microCreche: p(TAUX_COLLECTIF, '2022-01-01', ['bareme2019MicroCreche', 'ficheRepereBaremeCafVar'], 'officiel', 'Depuis 2019 le barème des micro-crèches PSU est aligné sur celui de l’accueil collectif.'),
-      familialParental: p(TAUX_FAMILIAL, '2022-01-01', ['ficheRepereBaremeCafVar', 'cafPlancher2019'], 'a-verifier', 'Crèche familiale et crèche parentale : 0,0516 % pour un enfant (0,05 % avant 2019, +0,8 % par an jusqu’en 2022). Les lignes de 4 enfants et plus sont à confirmer sur la circulaire.'),
+      collectif: p(
+        TAUX_COLLECTIF,
+        '2022-01-01',
+        ['cnafCirculaire2019', 'handicapTauxInferieur'],
+        'officiel',
+        'Taux atteints au 1er janvier 2022 au terme de la hausse de 0,8 % par an prévue par la circulaire 2019-005, inchangés depuis.',
+      ),
+      microCreche: p(
+        TAUX_COLLECTIF,
+        '2022-01-01',
+        ['bareme2019MicroCreche', 'ficheRepereBaremeCafVar'],
+        'officiel',
+        'Depuis 2019 le barème des micro-crèches PSU est aligné sur celui de l’accueil collectif.',
+      ),
+      familialParental: p(
+        TAUX_FAMILIAL,
+        '2022-01-01',
+        ['ficheRepereBaremeCafVar', 'cafPlancher2019'],
+        'a-verifier',
+        'Crèche familiale et crèche parentale : 0,0516 % pour un enfant (0,05 % avant 2019, +0,8 % par an jusqu’en 2022). Les lignes de 4 enfants et plus sont à confirmer sur la circulaire.',
+      ),
     },
-    plancherRessourcesCents: p(80100, '2025-01-01', ['rsa2025', 'cafPlancher2019'], 'derive', 'RSA d’une personne seule avec un enfant (953,57 € au 1er avril 2024) moins le forfait logement de 16 % : 801,00 €.'),
+    plancherRessourcesCents: p(
+      80100,
+      '2025-01-01',
+      ['rsa2025', 'cafPlancher2019'],
+      'derive',
+      'RSA d’une personne seule avec un enfant (953,57 € au 1er avril 2024) moins le forfait logement de 16 % : 801,00 €.',
+    ),
     plafondRessourcesCents: p(850000, '2025-09-01', ['cafPlafondEaje2025'], 'officiel'),
     enfantAeehCompteUnEnfantDePlus: p(true, '2019-09-01', ['handicapTauxInferieur', 'cnafCirculaire2019']),
   },
   cmgEmploiDirect: {
     tauxEffortPpm: {
-      assistantMaternel: p(TAUX_COLLECTIF, '2025-09-01', ['cafReformeCmg', 'fedCmgCalcul'], 'officiel', 'Même barème que les crèches PSU ; l’exemple chiffré de la Caf (3 000 €, 1 enfant, 125 h) le confirme.'),
-      gardeADomicile: p(TAUX_GARDE_DOMICILE, '2025-09-01', ['cafFaqCmg'], 'a-verifier', 'La Caf indique un barème propre à la garde à domicile, calculé par foyer ; nous retenons le double du barème PSU, valeur reprise par plusieurs simulateurs mais non lue dans l’arrêté.'),
+      assistantMaternel: p(
+        TAUX_COLLECTIF,
+        '2025-09-01',
+        ['cafReformeCmg', 'fedCmgCalcul'],
+        'officiel',
+        'Même barème que les crèches PSU ; l’exemple chiffré de la Caf (3 000 €, 1 enfant, 125 h) le confirme.',
+      ),
+      gardeADomicile: p(
+        TAUX_GARDE_DOMICILE,
+        '2025-09-01',
+        ['cafFaqCmg'],
+        'a-verifier',
+        'La Caf indique un barème propre à la garde à domicile, calculé par foyer ; nous retenons le double du barème PSU, valeur reprise par plusieurs simulateurs mais non lue dans l’arrêté.',
+      ),
     },
     coutHoraireReferenceCents: {
       assistantMaternel: p(485, '2025-09-01', ['fedCmgCalcul', 'cafReformeCmg']),
@@ -344,13 +381,37 @@ const BAREME_2025_09: Bareme = {
       assistantMaternel: p(800, '2025-09-01', ['cssD531_18', 'decretCmg2025']),
       gardeADomicile: p(1500, '2025-09-01', ['cssD531_18', 'decretCmg2025']),
     },
-    plancherRessourcesCents: p(80100, '2025-09-01', ['cssD531_18', 'rsa2025'], 'a-verifier', 'L’article D. 531-18 borne les ressources par un plancher et un plafond ; nous reprenons ceux du barème PSU.'),
-    plafondRessourcesCents: p(850000, '2025-09-01', ['cssD531_18', 'cafPlafondEaje2025'], 'a-verifier', 'Plafond de 8 500 € repris du barème PSU, cité par les simulateurs publics du CMG.'),
+    plancherRessourcesCents: p(
+      80100,
+      '2025-09-01',
+      ['cssD531_18', 'rsa2025'],
+      'a-verifier',
+      'L’article D. 531-18 borne les ressources par un plancher et un plafond ; nous reprenons ceux du barème PSU.',
+    ),
+    plafondRessourcesCents: p(
+      850000,
+      '2025-09-01',
+      ['cssD531_18', 'cafPlafondEaje2025'],
+      'a-verifier',
+      'Plafond de 8 500 € repris du barème PSU, cité par les simulateurs publics du CMG.',
+    ),
     ageMaxAns: p(6, '2025-09-01', ['cafSavoieCmg']),
-    ageMaxAnsParentIsole: p(12, '2025-09-01', ['cafSavoieCmg', 'cafFaqCmg'], 'officiel', 'Familles monoparentales, emploi direct seulement (pas les micro-crèches).'),
+    ageMaxAnsParentIsole: p(
+      12,
+      '2025-09-01',
+      ['cafSavoieCmg', 'cafFaqCmg'],
+      'officiel',
+      'Familles monoparentales, emploi direct seulement (pas les micro-crèches).',
+    ),
     enfantAeehCompteUnEnfantDePlus: p(true, '2025-09-01', ['cafFaqCmg']),
     priseEnChargeCotisations: {
-      assistantMaternel: p(1, '2025-09-01', ['decretCmg2025'], 'officiel', '100 % des cotisations si la rémunération horaire ne dépasse pas le plafond horaire ; au-delà, coefficient plafond × heures / coût.'),
+      assistantMaternel: p(
+        1,
+        '2025-09-01',
+        ['decretCmg2025'],
+        'officiel',
+        '100 % des cotisations si la rémunération horaire ne dépasse pas le plafond horaire ; au-delà, coefficient plafond × heures / coût.',
+      ),
       gardeADomicile: p(0.5, '2025-09-01', ['fedCmgCalcul'], 'officiel', '50 % des cotisations, dans la limite d’un montant mensuel.'),
     },
     plafondCotisationsGardeADomicileCents: {
@@ -377,13 +438,25 @@ const BAREME_2025_09: Bareme = {
     majorationMontantAeeh: p(0.3, '2008-05-01', ['openfiscaCmg']),
     majorationPlafondsParentIsole: p(0.4, '2008-05-01', ['openfiscaCmg']),
     resteAChargeMinimum: p(0.15, '2012-06-01', ['spMicroCreche'], 'officiel', 'Le CMG structure prend en charge 85 % des frais au plus.'),
-    tarifHoraireMaxCents: p(1000, '2023-09-01', ['spMicroCreche'], 'officiel', 'Montant lu sur Service-Public ; la date d’entrée en vigueur du plafond de 10 € (11 € auparavant) reste à confirmer.'),
+    tarifHoraireMaxCents: p(
+      1000,
+      '2023-09-01',
+      ['spMicroCreche'],
+      'officiel',
+      'Montant lu sur Service-Public ; la date d’entrée en vigueur du plafond de 10 € (11 € auparavant) reste à confirmer.',
+    ),
     ageMaxAns: p(6, '2004-01-01', ['spMicroCreche', 'cafFaqCmg']),
   },
   creditImpot: {
     fraisDeGarde: {
       taux: p(0.5, '2005-01-01', ['bofipFraisGarde', 'spFraisGarde']),
-      plafondDepensesParEnfantCents: p(350000, '2022-01-01', ['spFraisGarde'], 'officiel', 'Dépenses nettes des aides (CMG), hors frais de repas ; moitié en résidence alternée.'),
+      plafondDepensesParEnfantCents: p(
+        350000,
+        '2022-01-01',
+        ['spFraisGarde'],
+        'officiel',
+        'Dépenses nettes des aides (CMG), hors frais de repas ; moitié en résidence alternée.',
+      ),
       ageMaxAns: p(6, '2005-01-01', ['bofipFraisGarde'], 'officiel', 'Enfant de moins de 6 ans au 1er janvier de l’année des dépenses.'),
     },
     emploiADomicile: {
@@ -396,7 +469,13 @@ const BAREME_2025_09: Bareme = {
     },
   },
   aeeh: {
-    montantBaseMensuelCents: p(15180, '2025-04-01', ['spAeeh'], 'a-verifier', '32 % de la BMAF ; revalorisé chaque 1er avril. La revalorisation d’avril 2026 n’a pas été trouvée : dernière valeur connue.'),
+    montantBaseMensuelCents: p(
+      15180,
+      '2025-04-01',
+      ['spAeeh'],
+      'a-verifier',
+      '32 % de la BMAF ; revalorisé chaque 1er avril. La revalorisation d’avril 2026 n’a pas été trouvée : dernière valeur connue.',
+    ),
   },
   remunerations: {
     smicHoraireBrutCents: p(1188, '2024-11-01', ['smic2026']),
@@ -408,29 +487,77 @@ const BAREME_2025_09: Bareme = {
         national: p(512, '2025-09-01', ['fepemSalaires'], 'estimation', 'Salaire net typique divisé par 0,7812 (cotisations salariales ≈ 21,88 %).'),
       },
       salaireNetHoraireCents: {
-        pasDeCalais: p(360, '2025-09-01', ['fepemSalaires'], 'estimation', 'Niveau courant observé dans le Pas-de-Calais, sous la moyenne nationale (salaires parmi les plus bas dans le nord et l’ouest). À ajuster par le RPE.'),
-        national: p(400, '2025-09-01', ['fepemSalaires', 'fedCmgCalcul'], 'estimation', 'Salaire net moyen par enfant et par heure, hors indemnités (3,7 € fin 2021, revalorisé).'),
+        pasDeCalais: p(
+          360,
+          '2025-09-01',
+          ['fepemSalaires'],
+          'estimation',
+          'Niveau courant observé dans le Pas-de-Calais, sous la moyenne nationale (salaires parmi les plus bas dans le nord et l’ouest). À ajuster par le RPE.',
+        ),
+        national: p(
+          400,
+          '2025-09-01',
+          ['fepemSalaires', 'fedCmgCalcul'],
+          'estimation',
+          'Salaire net moyen par enfant et par heure, hors indemnités (3,7 € fin 2021, revalorisé).',
+        ),
       },
-      indemniteEntretienMinimumJournee9hCents: p(380, '2024-11-01', ['entretien2024'], 'officiel', '90 % du minimum garanti pour 9 h, proratisé selon la durée.'),
+      indemniteEntretienMinimumJournee9hCents: p(
+        380,
+        '2024-11-01',
+        ['entretien2024'],
+        'officiel',
+        '90 % du minimum garanti pour 9 h, proratisé selon la durée.',
+      ),
       indemniteEntretienMinimumParJourCents: p(265, '2021-01-01', ['ircemEntretien2026'], 'officiel', 'Minimum conventionnel par journée commencée.'),
       cotisationsParEuroNet: p(0.8381, '2025-06-01', ['cotisationsAssmat2025'], 'estimation'),
     },
     gardeADomicile: {
       salaireNetHoraireCents: {
-        hautsDeFrance: p(1020, '2025-09-01', ['fepemSalaires'], 'estimation', 'Les Hauts-de-France ont le salaire net moyen le plus bas (9,2 € fin 2021), revalorisé avec le Smic.'),
+        hautsDeFrance: p(
+          1020,
+          '2025-09-01',
+          ['fepemSalaires'],
+          'estimation',
+          'Les Hauts-de-France ont le salaire net moyen le plus bas (9,2 € fin 2021), revalorisé avec le Smic.',
+        ),
         national: p(1050, '2025-09-01', ['fepemSalaires', 'fedCmgCalcul'], 'estimation'),
       },
-      cotisationsParEuroNet: p(0.85, '2025-01-01', ['fepemSalaires'], 'estimation', 'Cotisations salariales (≈ 21,9 % du brut) et patronales (≈ 44,7 % du brut) rapportées au net.'),
-      deductionForfaitaireParHeureCents: p(200, '2019-12-01', ['spEmploiDomicile'], 'a-verifier', 'Déduction forfaitaire de cotisations patronales par heure travaillée.'),
+      cotisationsParEuroNet: p(
+        0.85,
+        '2025-01-01',
+        ['fepemSalaires'],
+        'estimation',
+        'Cotisations salariales (≈ 21,9 % du brut) et patronales (≈ 44,7 % du brut) rapportées au net.',
+      ),
+      deductionForfaitaireParHeureCents: p(
+        200,
+        '2019-12-01',
+        ['spEmploiDomicile'],
+        'a-verifier',
+        'Déduction forfaitaire de cotisations patronales par heure travaillée.',
+      ),
     },
     microCrechePaje: {
-      tarifHoraireCents: p({ min: 700, typique: 900, max: 1000 }, '2025-09-01', ['spMicroCreche'], 'estimation', 'Le maximum de 10 € est réglementaire ; le tarif typique est une estimation locale.'),
+      tarifHoraireCents: p(
+        { min: 700, typique: 900, max: 1000 },
+        '2025-09-01',
+        ['spMicroCreche'],
+        'estimation',
+        'Le maximum de 10 € est réglementaire ; le tarif typique est une estimation locale.',
+      ),
     },
   },
   hypotheses: {
     semainesMensualisation: p(52, '2021-01-01', ['mensualisationAssmat'], 'officiel', 'Année complète : 52 semaines, congés payés compris.'),
     semainesPresenceParAn: p(47, '2021-01-01', ['mensualisationAssmat'], 'estimation', '52 semaines moins 5 semaines de congés.'),
-    semainesReserveesCrecheParAn: p(47, '2019-09-01', ['cnafCirculaire2019'], 'estimation', 'Contrat mensualisé sur les semaines réservées (fermetures et congés de la famille déduits).'),
+    semainesReserveesCrecheParAn: p(
+      47,
+      '2019-09-01',
+      ['cnafCirculaire2019'],
+      'estimation',
+      'Contrat mensualisé sur les semaines réservées (fermetures et congés de la famille déduits).',
+    ),
   },
 };
 
@@ -440,7 +567,13 @@ const BAREME_2026_01: Bareme = {
   dateEffet: '2026-01-01',
   psu: {
     ...BAREME_2025_09.psu,
-    plancherRessourcesCents: p(81462, '2026-01-01', ['rsa2025', 'cafPlancher2019'], 'derive', 'RSA d’une personne seule avec un enfant (969,78 € au 1er avril 2025) moins le forfait logement de 16 % (155,16 €) : 814,62 €.'),
+    plancherRessourcesCents: p(
+      81462,
+      '2026-01-01',
+      ['rsa2025', 'cafPlancher2019'],
+      'derive',
+      'RSA d’une personne seule avec un enfant (969,78 € au 1er avril 2025) moins le forfait logement de 16 % (155,16 €) : 814,62 €.',
+    ),
   },
   cmgEmploiDirect: {
     ...BAREME_2025_09.cmgEmploiDirect,
@@ -452,7 +585,13 @@ const BAREME_2026_01: Bareme = {
     assistantMaternel: {
       ...BAREME_2025_09.remunerations.assistantMaternel,
       salaireMinimumLegalBrutCents: p(338, '2026-01-01', ['cgtSmicAssmat2026'], 'derive', '0,281 × 12,02 €.'),
-      indemniteEntretienMinimumJournee9hCents: p(383, '2026-01-01', ['ircemEntretien2026'], 'officiel', '90 % du minimum garanti pour 9 h, proratisé selon la durée.'),
+      indemniteEntretienMinimumJournee9hCents: p(
+        383,
+        '2026-01-01',
+        ['ircemEntretien2026'],
+        'officiel',
+        '90 % du minimum garanti pour 9 h, proratisé selon la durée.',
+      ),
     },
   },
 };

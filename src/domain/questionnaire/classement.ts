@@ -355,12 +355,20 @@ export function classerModes(reponses: ReponsesQuestionnaire, offreContexte: Off
       if (o.fermetureLaPlusTardive !== undefined) {
         horairesConnus = true;
         const fermeture = minutesDepuisMinuit(o.fermetureLaPlusTardive);
-        if (planning.finLaPlusTardive > fermeture) f.exclure(f.mode === 'creche' ? 'creche-ferme-trop-tot' : 'structure-ferme-trop-tot', { heureFermeture: formaterHeure(o.fermetureLaPlusTardive), heureFin: formaterMinutes(planning.finLaPlusTardive) });
+        if (planning.finLaPlusTardive > fermeture)
+          f.exclure(f.mode === 'creche' ? 'creche-ferme-trop-tot' : 'structure-ferme-trop-tot', {
+            heureFermeture: formaterHeure(o.fermetureLaPlusTardive),
+            heureFin: formaterMinutes(planning.finLaPlusTardive),
+          });
       }
       if (o.ouvertureLaPlusMatinale !== undefined) {
         horairesConnus = true;
         const ouverture = minutesDepuisMinuit(o.ouvertureLaPlusMatinale);
-        if (planning.debutLePlusTot < ouverture) f.exclure(f.mode === 'creche' ? 'creche-ouvre-trop-tard' : 'structure-ouvre-trop-tard', { heureOuverture: formaterHeure(o.ouvertureLaPlusMatinale), heureDebut: formaterMinutes(planning.debutLePlusTot) });
+        if (planning.debutLePlusTot < ouverture)
+          f.exclure(f.mode === 'creche' ? 'creche-ouvre-trop-tard' : 'structure-ouvre-trop-tard', {
+            heureOuverture: formaterHeure(o.ouvertureLaPlusMatinale),
+            heureDebut: formaterMinutes(planning.debutLePlusTot),
+          });
       }
       if ((planning.samedi && o.ouvertSamedi === false) || (planning.dimanche && o.ouvertDimanche === false)) f.exclure('ferme-le-week-end');
       if (planning.nuit) f.exclure('ferme-la-nuit');
@@ -376,7 +384,8 @@ export function classerModes(reponses: ReponsesQuestionnaire, offreContexte: Off
       if (n !== undefined && n > 0) f.pour('am-horaires-atypiques-disponibles', 5, { nombre: n });
       else f.contre('am-horaires-atypiques-rares', n === 0 ? 20 : 10);
     }
-    if (f.mode === 'assistant-maternel' && planning.amplitudeMaxMinutes > AMPLITUDE_LONGUE) f.contre('amplitude-journee-longue', 5, { duree: formaterDuree(planning.amplitudeMaxMinutes) });
+    if (f.mode === 'assistant-maternel' && planning.amplitudeMaxMinutes > AMPLITUDE_LONGUE)
+      f.contre('amplitude-journee-longue', 5, { duree: formaterDuree(planning.amplitudeMaxMinutes) });
     if (f.mode === 'garde-a-domicile' && (planning.atypique || planning.apres19h || reponses.horairesVariables)) f.pour('garde-domicile-horaires-libres', 15);
 
     // Availability and urgency
@@ -389,7 +398,8 @@ export function classerModes(reponses: ReponsesQuestionnaire, offreContexte: Off
       const placeLibre = typeof places === 'number' && places > 0;
       if (!placeLibre && o.delaiAttenteMois !== undefined && o.delaiAttenteMois > 0) {
         // Without today's date, an urgent request is the only one we know cannot wait.
-        const moisAvantDebut = options.aujourdhui !== undefined ? Math.max(0, ageEnMois(options.aujourdhui, reponses.dateDebut)) : reponses.urgence ? 0 : Infinity;
+        const moisAvantDebut =
+          options.aujourdhui !== undefined ? Math.max(0, ageEnMois(options.aujourdhui, reponses.dateDebut)) : reponses.urgence ? 0 : Infinity;
         if (o.delaiAttenteMois > moisAvantDebut) f.contre('delai-attente', 15, { mois: o.delaiAttenteMois });
       }
     }
@@ -418,7 +428,13 @@ export function classerModes(reponses: ReponsesQuestionnaire, offreContexte: Off
   if (rangBudget >= 0) appliquerBudget(fiches, coutParMode, POIDS_PRIORITE[rangBudget] ?? 5, couts.revenusConnus);
 
   return fiches
-    .map((f) => ({ mode: f.mode, score: Math.round(Math.min(100, Math.max(0, f.score))), adapte: f.adapte, raisons: f.raisons, cout: coutParMode.get(f.mode) ?? null }))
+    .map((f) => ({
+      mode: f.mode,
+      score: Math.round(Math.min(100, Math.max(0, f.score))),
+      adapte: f.adapte,
+      raisons: f.raisons,
+      cout: coutParMode.get(f.mode) ?? null,
+    }))
     .sort((a, b) => Number(b.adapte) - Number(a.adapte) || b.score - a.score || MODES_ACCUEIL.indexOf(a.mode) - MODES_ACCUEIL.indexOf(b.mode));
 }
 

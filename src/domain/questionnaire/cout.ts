@@ -171,7 +171,12 @@ export function tarifHorairePsu(foyer: Foyer, typeAccueil: TypeAccueilPsu = 'col
   const plancher = psu.plancherRessourcesCents.valeur;
   const plafond = psu.plafondRessourcesCents.valeur;
   const ressourcesRetenuesCents = borner(foyer.ressourcesMensuellesCents, plancher, plafond);
-  const table = typeAccueil === 'collectif' ? psu.tauxEffortPpm.collectif : typeAccueil === 'micro-creche' ? psu.tauxEffortPpm.microCreche : psu.tauxEffortPpm.familialParental;
+  const table =
+    typeAccueil === 'collectif'
+      ? psu.tauxEffortPpm.collectif
+      : typeAccueil === 'micro-creche'
+        ? psu.tauxEffortPpm.microCreche
+        : psu.tauxEffortPpm.familialParental;
   const nombreEnfantsBareme = nombreEnfantsPourBareme(foyer, psu.enfantAeehCompteUnEnfantDePlus.valeur);
   const tauxEffortPpm = tauxPourEnfants(table.valeur, nombreEnfantsBareme);
   return {
@@ -195,7 +200,12 @@ export function coutCrechePsu(entree: EntreeCrechePsu): EstimationCout {
   if (tarif.plancherApplique) avertissements.push('plancher-ressources-applique');
   if (tarif.plafondApplique) avertissements.push('plafond-ressources-applique');
   if (typeAccueil === 'familial-parental' && aVerifier(bareme.psu.tauxEffortPpm.familialParental)) ajouter(avertissements, 'parametre-a-verifier');
-  const credit = creditImpot({ type: 'frais-de-garde', depensesMensuellesNettesCents: participation, enfantEligible: entree.enfantMoinsDe6AnsAu1erJanvier ?? true, bareme });
+  const credit = creditImpot({
+    type: 'frais-de-garde',
+    depensesMensuellesNettesCents: participation,
+    enfantEligible: entree.enfantMoinsDe6AnsAu1erJanvier ?? true,
+    bareme,
+  });
   avertissements.push(...credit.avertissements);
   const mode: ModeAccueil = typeAccueil === 'micro-creche' ? 'micro-creche' : 'creche';
   return {
@@ -327,18 +337,32 @@ export function coutAssistantMaternel(entree: EntreeAssistantMaternel): Estimati
   const repas = arrondirCentimes((entree.fraisRepasParJourCents ?? 0) * joursPresence);
   const cotisations = arrondirCentimes(salaire * am.cotisationsParEuroNet.valeur);
 
-  const cmg = cmgEmploiDirect({ foyer: entree.foyer, emploi: 'assistant-maternel', heuresMensuelles: heures, coutMensuelCents: salaire + entretien + repas, ageEnfantMois: entree.ageEnfantMois, bareme });
+  const cmg = cmgEmploiDirect({
+    foyer: entree.foyer,
+    emploi: 'assistant-maternel',
+    heuresMensuelles: heures,
+    coutMensuelCents: salaire + entretien + repas,
+    ageEnfantMois: entree.ageEnfantMois,
+    bareme,
+  });
   if (!cmg.eligible) avertissements.push('cmg-age-depasse');
   else if (cmg.cmgRemunerationCents === 0) avertissements.push('cmg-revenus-trop-eleves');
   if (cmg.plafondHoraireDepasse) avertissements.push('plafond-horaire-cmg-depasse');
   // Contributions are paid by the CMG in full under the hourly ceiling, pro rata above it.
   const coefficientCotisations = cmg.plafondHoraireDepasse ? cmg.coutRetenuCents / (salaire + entretien + repas) : 1;
-  const cmgCotisations = cmg.eligible ? arrondirCentimes(cotisations * bareme.cmgEmploiDirect.priseEnChargeCotisations.assistantMaternel.valeur * coefficientCotisations) : 0;
+  const cmgCotisations = cmg.eligible
+    ? arrondirCentimes(cotisations * bareme.cmgEmploiDirect.priseEnChargeCotisations.assistantMaternel.valeur * coefficientCotisations)
+    : 0;
   const coutBrut = salaire + entretien + repas + cotisations;
   const aides = cmg.cmgRemunerationCents + cmgCotisations;
   // Meals are not childcare expenses for the tax credit.
   const depensesCredit = Math.max(0, coutBrut - repas - aides);
-  const credit = creditImpot({ type: 'frais-de-garde', depensesMensuellesNettesCents: depensesCredit, enfantEligible: entree.enfantMoinsDe6AnsAu1erJanvier ?? true, bareme });
+  const credit = creditImpot({
+    type: 'frais-de-garde',
+    depensesMensuellesNettesCents: depensesCredit,
+    enfantEligible: entree.enfantMoinsDe6AnsAu1erJanvier ?? true,
+    bareme,
+  });
   avertissements.push(...credit.avertissements);
   const lignes: LigneCout[] = [
     { code: 'salaire-net', montantCents: salaire, sens: 'cout' },
@@ -399,14 +423,25 @@ export function coutGardeADomicile(entree: EntreeGardeADomicile): EstimationCout
   const salaire = arrondirCentimes(tarif * heures * part);
   const cotisations = arrondirCentimes(Math.max(0, salaire * gad.cotisationsParEuroNet.valeur - gad.deductionForfaitaireParHeureCents.valeur * heures * part));
 
-  const cmg = cmgEmploiDirect({ foyer: entree.foyer, emploi: 'garde-a-domicile', heuresMensuelles: heures, coutMensuelCents: salaire, ageEnfantMois: entree.ageEnfantMois, bareme });
+  const cmg = cmgEmploiDirect({
+    foyer: entree.foyer,
+    emploi: 'garde-a-domicile',
+    heuresMensuelles: heures,
+    coutMensuelCents: salaire,
+    ageEnfantMois: entree.ageEnfantMois,
+    bareme,
+  });
   if (!cmg.eligible) avertissements.push('cmg-age-depasse');
   else if (cmg.cmgRemunerationCents === 0) avertissements.push('cmg-revenus-trop-eleves');
   if (cmg.plafondHoraireDepasse) avertissements.push('plafond-horaire-cmg-depasse');
-  const plafondCotisations = entree.ageEnfantMois < 36 ? cmgParams.plafondCotisationsGardeADomicileCents.moinsDe3Ans : cmgParams.plafondCotisationsGardeADomicileCents.de3A6Ans;
+  const plafondCotisations =
+    entree.ageEnfantMois < 36 ? cmgParams.plafondCotisationsGardeADomicileCents.moinsDe3Ans : cmgParams.plafondCotisationsGardeADomicileCents.de3A6Ans;
   // The CMG "cotisations" part of a garde à domicile stops at 6 years (12 for a lone parent, like the rest of the CMG).
-  const cmgCotisations = cmg.eligible ? arrondirCentimes(Math.min(cotisations * cmgParams.priseEnChargeCotisations.gardeADomicile.valeur, plafondCotisations.valeur)) : 0;
-  if (aVerifier(cmgParams.tauxEffortPpm.gardeADomicile, plafondCotisations, gad.deductionForfaitaireParHeureCents)) ajouter(avertissements, 'parametre-a-verifier');
+  const cmgCotisations = cmg.eligible
+    ? arrondirCentimes(Math.min(cotisations * cmgParams.priseEnChargeCotisations.gardeADomicile.valeur, plafondCotisations.valeur))
+    : 0;
+  if (aVerifier(cmgParams.tauxEffortPpm.gardeADomicile, plafondCotisations, gad.deductionForfaitaireParHeureCents))
+    ajouter(avertissements, 'parametre-a-verifier');
 
   const coutBrut = salaire + cotisations;
   const aides = cmg.cmgRemunerationCents + cmgCotisations;
@@ -501,7 +536,12 @@ export function coutMicroCrechePaje(entree: EntreeMicroCrechePaje): EstimationCo
     cmg = arrondirCentimes(Math.min(maximum, limite85));
     if (limite85 < maximum) avertissements.push('reste-a-charge-minimum-applique');
   }
-  const credit = creditImpot({ type: 'frais-de-garde', depensesMensuellesNettesCents: Math.max(0, cout - cmg), enfantEligible: entree.enfantMoinsDe6AnsAu1erJanvier ?? true, bareme });
+  const credit = creditImpot({
+    type: 'frais-de-garde',
+    depensesMensuellesNettesCents: Math.max(0, cout - cmg),
+    enfantEligible: entree.enfantMoinsDe6AnsAu1erJanvier ?? true,
+    bareme,
+  });
   avertissements.push(...credit.avertissements);
   return {
     mode: 'micro-creche',
@@ -622,7 +662,11 @@ function estimerUnMode(mode: Exclude<ModeAccueil, 'periscolaire'>, foyer: Foyer,
     case 'creche':
       return coutCrechePsu({ ...commun, heuresHebdo: e.heuresHebdo, typeAccueil: 'collectif' });
     case 'micro-creche':
-      return coutMicroCrechePaje({ ...commun, heuresHebdo: e.heuresHebdo, ...(e.tarifs?.microCrecheHoraireCents !== undefined ? { tarifHoraireCents: e.tarifs.microCrecheHoraireCents } : {}) });
+      return coutMicroCrechePaje({
+        ...commun,
+        heuresHebdo: e.heuresHebdo,
+        ...(e.tarifs?.microCrecheHoraireCents !== undefined ? { tarifHoraireCents: e.tarifs.microCrecheHoraireCents } : {}),
+      });
     case 'assistant-maternel':
     case 'mam': {
       const choisi = mode === 'mam' ? e.tarifs?.mamNetHoraireCents : e.tarifs?.assistantMaternelNetHoraireCents;
@@ -631,7 +675,8 @@ function estimerUnMode(mode: Exclude<ModeAccueil, 'periscolaire'>, foyer: Foyer,
         mode,
         heuresHebdo: e.heuresHebdo,
         joursParSemaine: e.joursParSemaine,
-        salaireNetHoraireCents: choisi ?? (national ? r.assistantMaternel.salaireNetHoraireCents.national.valeur : r.assistantMaternel.salaireNetHoraireCents.pasDeCalais.valeur),
+        salaireNetHoraireCents:
+          choisi ?? (national ? r.assistantMaternel.salaireNetHoraireCents.national.valeur : r.assistantMaternel.salaireNetHoraireCents.pasDeCalais.valeur),
       });
       return choisi === undefined ? { ...estimation, avertissements: ['estimation-locale', ...estimation.avertissements] } : estimation;
     }
@@ -640,7 +685,8 @@ function estimerUnMode(mode: Exclude<ModeAccueil, 'periscolaire'>, foyer: Foyer,
       const estimation = coutGardeADomicile({
         ...commun,
         heuresHebdo: e.heuresHebdo,
-        salaireNetHoraireCents: choisi ?? (national ? r.gardeADomicile.salaireNetHoraireCents.national.valeur : r.gardeADomicile.salaireNetHoraireCents.hautsDeFrance.valeur),
+        salaireNetHoraireCents:
+          choisi ?? (national ? r.gardeADomicile.salaireNetHoraireCents.national.valeur : r.gardeADomicile.salaireNetHoraireCents.hautsDeFrance.valeur),
         ...(e.gardePartagee ? { partage: { partFoyer: 0.5 } } : {}),
       });
       return choisi === undefined ? { ...estimation, avertissements: ['estimation-locale', ...estimation.avertissements] } : estimation;

@@ -131,7 +131,8 @@ export function versReponsesBrutes(e: EtatQuestionnaire, aujourdhui: string): Re
   const jours = (e.jours ?? []).map(Number).filter((j) => Number.isInteger(j) && j >= 1 && j <= 7);
   const de = e.de ?? '';
   const a = e.a ?? '';
-  const planning = e.jours === undefined && e.de === undefined ? [{ jour: 1, debut: '09:00', fin: '17:00' }] : jours.map((jour) => ({ jour, debut: de, fin: a }));
+  const planning =
+    e.jours === undefined && e.de === undefined ? [{ jour: 1, debut: '09:00', fin: '17:00' }] : jours.map((jour) => ({ jour, debut: de, fin: a }));
   const tranche = trancheDe(e.ressources);
   const enfants = Number(e.enfants ?? '1');
   return {
@@ -173,7 +174,9 @@ export function validerEtape(e: EtatQuestionnaire, index: number, ctx: ContexteV
   const etape = ETAPES[index];
   if (!etape) return {};
   const erreurs: ErreursEtape = {};
-  const poser = (c: ChampQuestionnaire, cle: string) => { erreurs[c] ??= cle; };
+  const poser = (c: ChampQuestionnaire, cle: string) => {
+    erreurs[c] ??= cle;
+  };
   switch (etape.id) {
     case 'enfant':
       if (e.statut !== 'ne' && e.statut !== 'attendu') poser('statut', 'questionnaire.erreur.statutManquant');
@@ -192,7 +195,8 @@ export function validerEtape(e: EtatQuestionnaire, index: number, ctx: ContexteV
       break;
     case 'horaires':
     case 'urgence':
-      if (!OUI_NON.has(e[etape.id === 'horaires' ? 'variables' : 'urgence'] ?? '')) poser(etape.id === 'horaires' ? 'variables' : 'urgence', 'questionnaire.erreur.booleenAttendu');
+      if (!OUI_NON.has(e[etape.id === 'horaires' ? 'variables' : 'urgence'] ?? ''))
+        poser(etape.id === 'horaires' ? 'variables' : 'urgence', 'questionnaire.erreur.booleenAttendu');
       break;
     case 'handicap':
       if (!OUI_NON.has(e.handicap ?? '')) poser('handicap', 'questionnaire.erreur.booleenAttendu');
@@ -225,9 +229,7 @@ export function validerEtape(e: EtatQuestionnaire, index: number, ctx: ContexteV
   return erreurs;
 }
 
-export type Resultat =
-  | { ok: true; reponses: ReponsesQuestionnaire }
-  | { ok: false; etape: number; erreurs: ErreursEtape };
+export type Resultat = { ok: true; reponses: ReponsesQuestionnaire } | { ok: false; etape: number; erreurs: ErreursEtape };
 
 /** Every screen checked in order: the parsed answers, or the first screen to fix. */
 export function validerTout(e: EtatQuestionnaire, ctx: ContexteValidation): Resultat {
@@ -276,16 +278,19 @@ export function lireAction(brut: unknown): ActionQuestionnaire {
   return brut === 'precedent' || brut === 'modifier' ? brut : 'suivant';
 }
 
-export type TransitionQuestionnaire =
-  | { type: 'etape'; etape: number; erreurs: ErreursEtape }
-  | { type: 'resultat'; reponses: ReponsesQuestionnaire };
+export type TransitionQuestionnaire = { type: 'etape'; etape: number; erreurs: ErreursEtape } | { type: 'resultat'; reponses: ReponsesQuestionnaire };
 
 /**
  * One press of a button on screen `etapeId`: Back and Modify never check;
  * Continue checks the screen and moves on, and on the last screen checks
  * every screen and gives the answers (or the first screen to fix).
  */
-export function transition(e: EtatQuestionnaire, etapeId: string | null | undefined, action: ActionQuestionnaire, ctx: ContexteValidation): TransitionQuestionnaire {
+export function transition(
+  e: EtatQuestionnaire,
+  etapeId: string | null | undefined,
+  action: ActionQuestionnaire,
+  ctx: ContexteValidation,
+): TransitionQuestionnaire {
   const courante = indexEtape(etapeId);
   if (courante < 0 || action === 'modifier') return { type: 'etape', etape: 0, erreurs: {} };
   if (action === 'precedent') return { type: 'etape', etape: Math.max(0, courante - 1), erreurs: {} };

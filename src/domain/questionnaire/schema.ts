@@ -58,7 +58,11 @@ const booleen = z.boolean(e('questionnaire.erreur.booleenAttendu'));
 export const schemaCreneau = z
   .object({
     /** 1 = Monday … 7 = Sunday (ISO). */
-    jour: z.number(e('questionnaire.erreur.jourInvalide')).int(e('questionnaire.erreur.jourInvalide')).min(1, e('questionnaire.erreur.jourInvalide')).max(7, e('questionnaire.erreur.jourInvalide')),
+    jour: z
+      .number(e('questionnaire.erreur.jourInvalide'))
+      .int(e('questionnaire.erreur.jourInvalide'))
+      .min(1, e('questionnaire.erreur.jourInvalide'))
+      .max(7, e('questionnaire.erreur.jourInvalide')),
     debut: heure,
     /** Earlier than `debut` means the slot ends the next day (night work). */
     fin: heure,
@@ -90,9 +94,23 @@ const schemaBase = z.object({
   foyer: z
     .object({
       /** Net monthly resources of the household (annual resources of year N-2 / 12), euros. */
-      ressourcesMensuelles: z.number(e('questionnaire.erreur.ressourcesInvalides')).min(0, e('questionnaire.erreur.ressourcesInvalides')).max(1_000_000, e('questionnaire.erreur.ressourcesInvalides')).optional(),
-      nombreEnfantsACharge: z.number(e('questionnaire.erreur.nombreEnfantsInvalide')).int(e('questionnaire.erreur.nombreEnfantsInvalide')).min(1, e('questionnaire.erreur.nombreEnfantsInvalide')).max(20, e('questionnaire.erreur.nombreEnfantsInvalide')).default(1),
-      enfantsAeeh: z.number(e('questionnaire.erreur.nombreEnfantsInvalide')).int(e('questionnaire.erreur.nombreEnfantsInvalide')).min(0, e('questionnaire.erreur.nombreEnfantsInvalide')).max(20, e('questionnaire.erreur.nombreEnfantsInvalide')).default(0),
+      ressourcesMensuelles: z
+        .number(e('questionnaire.erreur.ressourcesInvalides'))
+        .min(0, e('questionnaire.erreur.ressourcesInvalides'))
+        .max(1_000_000, e('questionnaire.erreur.ressourcesInvalides'))
+        .optional(),
+      nombreEnfantsACharge: z
+        .number(e('questionnaire.erreur.nombreEnfantsInvalide'))
+        .int(e('questionnaire.erreur.nombreEnfantsInvalide'))
+        .min(1, e('questionnaire.erreur.nombreEnfantsInvalide'))
+        .max(20, e('questionnaire.erreur.nombreEnfantsInvalide'))
+        .default(1),
+      enfantsAeeh: z
+        .number(e('questionnaire.erreur.nombreEnfantsInvalide'))
+        .int(e('questionnaire.erreur.nombreEnfantsInvalide'))
+        .min(0, e('questionnaire.erreur.nombreEnfantsInvalide'))
+        .max(20, e('questionnaire.erreur.nombreEnfantsInvalide'))
+        .default(0),
       parentIsole: booleen.default(false),
     })
     .refine((f) => f.enfantsAeeh <= f.nombreEnfantsACharge, { ...e('questionnaire.erreur.enfantsAeehTropNombreux'), path: ['enfantsAeeh'] })
@@ -118,7 +136,8 @@ export function creerSchemaQuestionnaire(options: { readonly aujourdhui: string 
     if (v.dateDebut > ajouterAnnees(aujourdhui, HORIZON_ANS)) ajouter('questionnaire.erreur.dateDebutTropLointaine', ['dateDebut']);
     const naissance = dateNaissance ?? naissancePrevue;
     if (naissance !== undefined && v.dateDebut < naissance) ajouter('questionnaire.erreur.dateDebutAvantNaissance', ['dateDebut']);
-    if (naissance !== undefined && v.dateDebut >= ajouterAnnees(naissance, AGE_MAX_ANS)) ajouter('questionnaire.erreur.enfantTropGrand', ['enfant', 'dateNaissance']);
+    if (naissance !== undefined && v.dateDebut >= ajouterAnnees(naissance, AGE_MAX_ANS))
+      ajouter('questionnaire.erreur.enfantTropGrand', ['enfant', 'dateNaissance']);
   });
 }
 

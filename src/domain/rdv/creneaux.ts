@@ -85,7 +85,8 @@ function occupe(liste: Intervalle[], debut: number, fin: number, plusLongue: num
   const depuis = debut - plusLongue;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (liste[mid]!.debut.getTime() < depuis) lo = mid + 1; else hi = mid;
+    if (liste[mid]!.debut.getTime() < depuis) lo = mid + 1;
+    else hi = mid;
   }
   for (let i = lo; i < liste.length && liste[i]!.debut.getTime() < fin; i++) {
     if (liste[i]!.fin.getTime() > debut) return true;
@@ -155,7 +156,8 @@ export function regrouperParJour<T extends Intervalle>(creneaux: T[]): { jour: s
   for (const c of [...creneaux].sort((a, b) => a.debut.getTime() - b.debut.getTime())) {
     const j = jourParis(c.debut);
     const l = jours.get(j);
-    if (l) l.push(c); else jours.set(j, [c]);
+    if (l) l.push(c);
+    else jours.set(j, [c]);
   }
   return [...jours.entries()].map(([jour, cs]) => ({ jour, creneaux: cs }));
 }

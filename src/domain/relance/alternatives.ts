@@ -21,7 +21,11 @@ export function kmEntre(a: { lon: number; lat: number }, b: { lon: number; lat: 
 }
 
 export function alternatives(o: {
-  modesSouhaites: readonly string[]; communeCode: string | null; communes: readonly CommuneCentre[]; lieux: readonly LieuAlternative[]; rayonKm?: number;
+  modesSouhaites: readonly string[];
+  communeCode: string | null;
+  communes: readonly CommuneCentre[];
+  lieux: readonly LieuAlternative[];
+  rayonKm?: number;
 }): Alternatives {
   const rayon = o.rayonKm ?? RAYON_KM;
   const autresModes = MODES.filter((m) => !o.modesSouhaites.includes(m));

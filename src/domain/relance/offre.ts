@@ -7,9 +7,16 @@ import { dateEnMots } from '../temps';
 const JOURS = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
 export type BesoinAnonyme = {
-  communeNom: string | null; dateDebut: string; ageMoisAuDebut: number | null; nbEnfants: number;
+  communeNom: string | null;
+  dateDebut: string;
+  ageMoisAuDebut: number | null;
+  nbEnfants: number;
   planning: readonly { jour: number; debut: string; fin: string }[];
-  regularite: string; horairesAtypiques: boolean; urgence: boolean; handicap: boolean; periscolaire: boolean;
+  regularite: string;
+  horairesAtypiques: boolean;
+  urgence: boolean;
+  handicap: boolean;
+  periscolaire: boolean;
 };
 
 function age(mois: number | null): string {
@@ -27,7 +34,12 @@ export function texteOffreAnonyme(b: BesoinAnonyme): string {
     `Accueil ${b.regularite === 'occasionnelle' ? 'occasionnel' : 'régulier'} :`,
     ...[...b.planning].sort((x, y) => x.jour - y.jour).map((c) => `- ${JOURS[c.jour] ?? c.jour} de ${c.debut.replace(':', 'h')} à ${c.fin.replace(':', 'h')}`),
   ];
-  const flags = [b.horairesAtypiques && 'horaires atypiques', b.urgence && 'besoin urgent', b.handicap && 'enfant ayant des besoins particuliers (handicap)', b.periscolaire && 'accueil périscolaire'].filter(Boolean);
+  const flags = [
+    b.horairesAtypiques && 'horaires atypiques',
+    b.urgence && 'besoin urgent',
+    b.handicap && 'enfant ayant des besoins particuliers (handicap)',
+    b.periscolaire && 'accueil périscolaire',
+  ].filter(Boolean);
   if (flags.length) lignes.push(`À noter : ${flags.join(', ')}.`);
   return lignes.join('\n');
 }

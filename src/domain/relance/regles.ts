@@ -67,7 +67,9 @@ export function effetReponse(type: TypeRelance, reponse: Reponse, etat: Etat, so
   }
   switch (reponse) {
     case 'contrat':
-      return etat === 'nouvelle' || !ouverte ? { transition: null, aTraiter: etat === 'nouvelle' } : { transition: 'conclure', aTraiter: false, typeSolution: solutionProbable };
+      return etat === 'nouvelle' || !ouverte
+        ? { transition: null, aTraiter: etat === 'nouvelle' }
+        : { transition: 'conclure', aTraiter: false, typeSolution: solutionProbable };
     case 'recherche':
       return { transition: ['solution-trouvee', 'sans-solution', 'abandonnee'].includes(etat) ? 'reprendre' : null, aTraiter: true };
     case 'plus-besoin':
@@ -80,17 +82,32 @@ export function effetReponse(type: TypeRelance, reponse: Reponse, etat: Etat, so
 /** Kind of solution from the type of a place of the offer. */
 export function typeSolutionDe(typeStructure: string | null | undefined): TypeSolution {
   switch (typeStructure) {
-    case 'creche': return 'eaje';
-    case 'micro-creche': return 'micro-creche';
-    case 'assistant-maternel': return 'am';
-    case 'mam': return 'mam';
-    case 'garde-a-domicile': return 'garde-a-domicile';
-    case 'periscolaire': return 'periscolaire';
-    default: return 'autre';
+    case 'creche':
+      return 'eaje';
+    case 'micro-creche':
+      return 'micro-creche';
+    case 'assistant-maternel':
+      return 'am';
+    case 'mam':
+      return 'mam';
+    case 'garde-a-domicile':
+      return 'garde-a-domicile';
+    case 'periscolaire':
+      return 'periscolaire';
+    default:
+      return 'autre';
   }
 }
 
 /** i18n key of the thank-you message after an answer. */
 export function cleMerci(reponse: Reponse): string {
-  return ({ contrat: 'relance.page.merciContrat', recherche: 'relance.page.merciRecherche', 'plus-besoin': 'relance.page.merciPlusBesoin', oui: 'relance.page.merciOui', non: 'relance.page.merciNon' } as const)[reponse];
+  return (
+    {
+      contrat: 'relance.page.merciContrat',
+      recherche: 'relance.page.merciRecherche',
+      'plus-besoin': 'relance.page.merciPlusBesoin',
+      oui: 'relance.page.merciOui',
+      non: 'relance.page.merciNon',
+    } as const
+  )[reponse];
 }

@@ -12,11 +12,15 @@ import type { Periode } from './periode';
 export const PERIODE_MIN_COMMUNE_JOURS = 28;
 
 /** `T` where every number may be hidden (null). */
-export type Masque<T> = T extends number ? number | null
-  : T extends readonly (infer U)[] ? Masque<U>[]
-  : T extends Date ? T
-  : T extends object ? { [K in keyof T]: Masque<T[K]> }
-  : T;
+export type Masque<T> = T extends number
+  ? number | null
+  : T extends readonly (infer U)[]
+    ? Masque<U>[]
+    : T extends Date
+      ? T
+      : T extends object
+        ? { [K in keyof T]: Masque<T[K]> }
+        : T;
 
 /** Every integer count of `x` from 1 to 4 becomes null; keys in `garder` are left as they are. */
 export function masquerComptes<T>(x: T, garder: ReadonlySet<string> = new Set()): Masque<T> {

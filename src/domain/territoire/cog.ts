@@ -7,8 +7,12 @@
  */
 
 export type CogCommune = {
-  code: string; nom: string; type: string;
-  codesPostaux?: string[]; population?: number; anciensCodes?: string[];
+  code: string;
+  nom: string;
+  type: string;
+  codesPostaux?: string[];
+  population?: number;
+  anciensCodes?: string[];
   /** For a commune déléguée or associée: the current commune it belongs to. */
   chefLieu?: string;
   /** For an arrondissement municipal (Paris, Lyon, Marseille): its commune. */
@@ -19,7 +23,9 @@ export type CogEpci = { code: string; nom: string; type?: string; membres: { cod
 export type CommuneCog = { code: string; nom: string; codesPostaux: string[]; population: number | null; epciSiren: string | null };
 export type Remplacement = { demande: string; actuel: string; nomActuel: string };
 export type PlanTerritoire = {
-  id: string; nom: string; siren: string | null;
+  id: string;
+  nom: string;
+  siren: string | null;
   communes: CommuneCog[];
   /** Codes given that are former codes, with the current commune they resolve to. */
   remplacements: Remplacement[];
@@ -63,11 +69,25 @@ export function codeActuel(index: IndexCog, code: string): string | null {
 
 /** A URL-safe identifier for the territory row, e.g. 'ca-du-pays-de-saint-omer'. */
 export function slugTerritoire(nom: string): string {
-  return nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'territoire';
+  return (
+    nom
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'territoire'
+  );
 }
 
 function versCommune(index: IndexCog, c: CogCommune): CommuneCog {
-  return { code: c.code, nom: c.nom, codesPostaux: [...(c.codesPostaux ?? [])].sort(), population: c.population ?? null, epciSiren: index.epciDe.get(c.code) ?? null };
+  return {
+    code: c.code,
+    nom: c.nom,
+    codesPostaux: [...(c.codesPostaux ?? [])].sort(),
+    population: c.population ?? null,
+    epciSiren: index.epciDe.get(c.code) ?? null,
+  };
 }
 
 export type DemandeTerritoire = { epci?: string; communes?: string[]; nom?: string };
@@ -97,10 +117,16 @@ export function planifierTerritoire(index: IndexCog, d: DemandeTerritoire): Resu
   for (const brut of d.communes!) {
     const code = brut.trim().toUpperCase();
     if (!code) continue;
-    if (!CODE_INSEE.test(code)) { erreurs.push(`« ${brut.trim()} » n’est pas un code INSEE de commune (5 caractères, par exemple 62765).`); continue; }
+    if (!CODE_INSEE.test(code)) {
+      erreurs.push(`« ${brut.trim()} » n’est pas un code INSEE de commune (5 caractères, par exemple 62765).`);
+      continue;
+    }
     const actuel = codeActuel(index, code);
     const c = actuel ? index.actuelles.get(actuel) : undefined;
-    if (!c) { erreurs.push(`Code INSEE ${code} inconnu du Code officiel géographique.`); continue; }
+    if (!c) {
+      erreurs.push(`Code INSEE ${code} inconnu du Code officiel géographique.`);
+      continue;
+    }
     if (c.code !== code) remplacements.push({ demande: code, actuel: c.code, nomActuel: c.nom });
     if (!communes.some((x) => x.code === c.code)) communes.push(versCommune(index, c));
   }

@@ -11,12 +11,17 @@ const TAILLE_MAX = 50 * 1024 * 1024;
 
 function codeDe(p: Record<string, unknown> | null | undefined): string | null {
   if (!p) return null;
-  for (const [k, v] of Object.entries(p)) if (CLES_CODE.includes(k.toLowerCase()) && (typeof v === 'string' || typeof v === 'number')) return String(v).trim().toUpperCase();
+  for (const [k, v] of Object.entries(p))
+    if (CLES_CODE.includes(k.toLowerCase()) && (typeof v === 'string' || typeof v === 'number')) return String(v).trim().toUpperCase();
   return null;
 }
 
 function anneauValide(r: unknown): r is [number, number][] {
-  return Array.isArray(r) && r.length >= 4 && r.every((p) => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90);
+  return (
+    Array.isArray(r) &&
+    r.length >= 4 &&
+    r.every((p) => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)
+  );
 }
 
 function polygoneValide(p: unknown): p is [number, number][][] {
@@ -29,12 +34,16 @@ export function centreDe(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): [number, nu
   let meilleur: { aire: number; x: number; y: number } | null = null;
   for (const poly of polygones) {
     const r = poly[0]!;
-    let a = 0, cx = 0, cy = 0;
+    let a = 0,
+      cx = 0,
+      cy = 0;
     for (let i = 0; i < r.length - 1; i++) {
       const [x0, y0] = r[i]! as [number, number];
       const [x1, y1] = r[i + 1]! as [number, number];
       const f = x0 * y1 - x1 * y0;
-      a += f; cx += (x0 + x1) * f; cy += (y0 + y1) * f;
+      a += f;
+      cx += (x0 + x1) * f;
+      cy += (y0 + y1) * f;
     }
     const aire = Math.abs(a / 2);
     if (a !== 0 && (!meilleur || aire > meilleur.aire)) meilleur = { aire, x: cx / (3 * a), y: cy / (3 * a) };
@@ -59,16 +68,24 @@ export function lireContours(texte: string, codesTerritoire: Set<string>): Resul
   const contours: Contour[] = [];
   const vus = new Set<string>();
   let ignorees = 0;
-  for (const [i, f] of (fc.features as { type?: unknown; properties?: Record<string, unknown>; geometry?: { type?: unknown; coordinates?: unknown } }[]).entries()) {
+  for (const [i, f] of (
+    fc.features as { type?: unknown; properties?: Record<string, unknown>; geometry?: { type?: unknown; coordinates?: unknown } }[]
+  ).entries()) {
     const n = i + 1;
     const code = codeDe(f?.properties);
     if (!code) return { ok: false, erreur: `Élément ${n} : pas de code INSEE (propriété « code » ou « INSEE_COM »).` };
     const g = f.geometry;
-    const valide = g && ((g.type === 'Polygon' && polygoneValide(g.coordinates)) || (g.type === 'MultiPolygon' && Array.isArray(g.coordinates) && g.coordinates.length > 0 && g.coordinates.every(polygoneValide)));
+    const valide =
+      g &&
+      ((g.type === 'Polygon' && polygoneValide(g.coordinates)) ||
+        (g.type === 'MultiPolygon' && Array.isArray(g.coordinates) && g.coordinates.length > 0 && g.coordinates.every(polygoneValide)));
     if (!valide) return { ok: false, erreur: `Élément ${n} (commune ${code}) : la géométrie n’est pas un polygone valide en longitude/latitude (WGS 84).` };
     if (vus.has(code)) return { ok: false, erreur: `La commune ${code} apparaît deux fois dans le fichier.` };
     vus.add(code);
-    if (!codesTerritoire.has(code)) { ignorees++; continue; }
+    if (!codesTerritoire.has(code)) {
+      ignorees++;
+      continue;
+    }
     const geometrie = g as GeoJSON.Polygon | GeoJSON.MultiPolygon;
     contours.push({ code, geometrie, centre: centreDe(geometrie) });
   }

@@ -16,9 +16,21 @@ export const TYPES_LIEU = {
 export type TypeLieu = keyof typeof TYPES_LIEU;
 
 const ALIAS_TYPE: Record<string, TypeLieu> = {
-  creche: 'creche', multiaccueil: 'creche', eaje: 'creche', haltegarderie: 'creche', crechecollective: 'creche', crecheparentale: 'creche',
-  microcreche: 'micro-creche', mam: 'mam', maisondassistantsmaternels: 'mam', maisondassistantesmaternelles: 'mam',
-  periscolaire: 'periscolaire', alsh: 'periscolaire', accueildeloisirs: 'periscolaire', gardeadomicile: 'garde-a-domicile', gardedomicile: 'garde-a-domicile',
+  creche: 'creche',
+  multiaccueil: 'creche',
+  eaje: 'creche',
+  haltegarderie: 'creche',
+  crechecollective: 'creche',
+  crecheparentale: 'creche',
+  microcreche: 'micro-creche',
+  mam: 'mam',
+  maisondassistantsmaternels: 'mam',
+  maisondassistantesmaternelles: 'mam',
+  periscolaire: 'periscolaire',
+  alsh: 'periscolaire',
+  accueildeloisirs: 'periscolaire',
+  gardeadomicile: 'garde-a-domicile',
+  gardedomicile: 'garde-a-domicile',
 };
 export function lireType(s: string): TypeLieu | null {
   return ALIAS_TYPE[normaliserEntete(s)] ?? null;
@@ -26,10 +38,22 @@ export function lireType(s: string): TypeLieu | null {
 
 export type CommuneRef = { code: string; nom: string; codesPostaux: string[]; centreLat: number | null; centreLon: number | null };
 export type LieuAccueil = {
-  type: TypeLieu; nom: string; communeCode: string; adresse: string | null; capacite: number; ageMinMois: number; ageMaxMois: number;
-  telephone: string | null; email: string | null; gestionnaire: string | null; lat: number; lon: number;
+  type: TypeLieu;
+  nom: string;
+  communeCode: string;
+  adresse: string | null;
+  capacite: number;
+  ageMinMois: number;
+  ageMaxMois: number;
+  telephone: string | null;
+  email: string | null;
+  gestionnaire: string | null;
+  lat: number;
+  lon: number;
 };
-export type Brut = Partial<Record<'type' | 'nom' | 'commune' | 'codePostal' | 'adresse' | 'capacite' | 'ages' | 'telephone' | 'email' | 'gestionnaire' | 'lat' | 'lon', string>>;
+export type Brut = Partial<
+  Record<'type' | 'nom' | 'commune' | 'codePostal' | 'adresse' | 'capacite' | 'ages' | 'telephone' | 'email' | 'gestionnaire' | 'lat' | 'lon', string>
+>;
 
 /** Key that tells duplicates: same type, same name (accents, case, punctuation aside), same commune. */
 export function cleLieu(l: { type: string; nom: string; communeCode: string }): string {
@@ -46,7 +70,8 @@ export function validerLieu(b: Brut, communes: CommuneRef[]): { ok: true; valeur
   const type = lireType(t('type'));
   if (!type) e.type = `Type inconnu « ${t('type')} » (crèche, micro-crèche, MAM, périscolaire, garde à domicile)`;
   const nom = t('nom');
-  if (!nom) e.nom = 'Indiquez le nom'; else if (nom.length > 200) e.nom = '200 caractères au plus';
+  if (!nom) e.nom = 'Indiquez le nom';
+  else if (nom.length > 200) e.nom = '200 caractères au plus';
   const brute = t('commune');
   let commune = /^\d[\dAB]\d{3}$/i.test(brute) ? communes.find((c) => c.code === brute.toUpperCase()) : undefined;
   if (!commune && brute) {
@@ -77,7 +102,19 @@ export function validerLieu(b: Brut, communes: CommuneRef[]): { ok: true; valeur
   if (Object.keys(e).length || !type || !commune || !ages || lat === null || lon === null) return { ok: false, erreurs: e };
   return {
     ok: true,
-    valeur: { type, nom, communeCode: commune.code, adresse: adresse || null, capacite, ...ages, telephone, email, gestionnaire: t('gestionnaire') || null, lat, lon },
+    valeur: {
+      type,
+      nom,
+      communeCode: commune.code,
+      adresse: adresse || null,
+      capacite,
+      ...ages,
+      telephone,
+      email,
+      gestionnaire: t('gestionnaire') || null,
+      lat,
+      lon,
+    },
   };
 }
 
@@ -103,7 +140,8 @@ export type LectureCsv = { ok: true; lignes: LigneLieu[] } | { ok: false; erreur
 /** Reads and validates the whole file; duplicates inside the file are errors. */
 export function lireCsvLieux(texte: string, communes: CommuneRef[]): LectureCsv {
   const sansBom = texte.replace(/^\uFEFF/, '');
-  if (sansBom.includes('\u0000')) return { ok: false, erreur: 'Ce fichier n’est pas un texte CSV (contenu binaire : un classeur Excel ? Enregistrez-le en « CSV UTF-8 »).' };
+  if (sansBom.includes('\u0000'))
+    return { ok: false, erreur: 'Ce fichier n’est pas un texte CSV (contenu binaire : un classeur Excel ? Enregistrez-le en « CSV UTF-8 »).' };
   const premiere = sansBom.split(/\r?\n/, 1)[0] ?? '';
   if (!premiere.trim()) return { ok: false, erreur: 'Le fichier est vide.' };
   const delimiter = (premiere.match(/;/g)?.length ?? 0) >= (premiere.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -120,7 +158,11 @@ export function lireCsvLieux(texte: string, communes: CommuneRef[]): LectureCsv 
     for (const [k, alias] of Object.entries(COLONNES) as [keyof Brut, string[]][]) if (index[k] === undefined && alias.includes(n)) index[k] = i;
   });
   const manquantes = OBLIGATOIRES.filter((k) => index[k] === undefined);
-  if (manquantes.length) return { ok: false, erreur: `Colonnes obligatoires absentes : ${manquantes.join(', ')}. La première ligne doit nommer les colonnes (type;nom;commune;capacite…).` };
+  if (manquantes.length)
+    return {
+      ok: false,
+      erreur: `Colonnes obligatoires absentes : ${manquantes.join(', ')}. La première ligne doit nommer les colonnes (type;nom;commune;capacite…).`,
+    };
   if (!reste.length) return { ok: false, erreur: 'Le fichier n’a que la ligne des titres.' };
   const vues = new Map<string, number>();
   const lignes = reste.map((cellules, i): LigneLieu => {

@@ -14,8 +14,11 @@ import lunr from 'lunr';
 export function plierNom(s: string): string {
   return s
     .toLowerCase()
-    .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
-    .normalize('NFD').replace(/\p{M}+/gu, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
@@ -63,7 +66,9 @@ export class IndexNoms<T extends NomCherchable> {
     const cp = /\b(\d{5})\b/.exec(brut)?.[1];
     const reste = plierNom(brut.replace(/\b\d{5}\b/g, ' '));
     // A postal code covers several communes: the most populated first.
-    const parCode = cp ? this.elements.filter((e) => e.code === cp || e.codesPostaux?.includes(cp)).sort((a, b) => (b.population ?? 0) - (a.population ?? 0)) : [];
+    const parCode = cp
+      ? this.elements.filter((e) => e.code === cp || e.codesPostaux?.includes(cp)).sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+      : [];
     if (!reste) return parCode.slice(0, limite);
     const mots = [...new Set(reste.split(' ').filter((m) => /\p{L}|\p{N}/u.test(m)))].slice(0, 8);
     // Every word typed must match: the scores of the names found by all of them, summed.

@@ -96,9 +96,18 @@ export function lireHoraires(f: Record<string, unknown>): { ok: true; horaires: 
       const fi = String(f[`h${jour}${p}-fin`] ?? '').trim();
       if (!d && !fi) continue;
       const cle = `h${jour}${p}-debut`;
-      if (!HEURE.test(d) || !HEURE.test(fi)) { erreurs[cle] = `Horaires du ${nomJour} : indiquez le début et la fin au format HH:MM (par exemple 09:00).`; continue; }
-      if (fi <= d) { erreurs[cle] = `Horaires du ${nomJour} : la fin doit être après le début.`; continue; }
-      if (fin1 && d < fin1) { erreurs[cle] = `Horaires du ${nomJour} : la deuxième plage commence avant la fin de la première.`; continue; }
+      if (!HEURE.test(d) || !HEURE.test(fi)) {
+        erreurs[cle] = `Horaires du ${nomJour} : indiquez le début et la fin au format HH:MM (par exemple 09:00).`;
+        continue;
+      }
+      if (fi <= d) {
+        erreurs[cle] = `Horaires du ${nomJour} : la fin doit être après le début.`;
+        continue;
+      }
+      if (fin1 && d < fin1) {
+        erreurs[cle] = `Horaires du ${nomJour} : la deuxième plage commence avant la fin de la première.`;
+        continue;
+      }
       fin1 = fi;
       horaires.push({ jour, debut: d, fin: fi });
     }

@@ -3,7 +3,8 @@ import type { Traduction } from '../types';
 
 const d: Traduction<Dictionnaire['carte']> = {
   titre: 'Map of childcare places',
-  intro: 'Crèches, micro-crèches, childminder houses (MAM), childminders, home childcare and out-of-school care in the area. Each availability shows when it was confirmed.',
+  intro:
+    'Crèches, micro-crèches, childminder houses (MAM), childminders, home childcare and out-of-school care in the area. Each availability shows when it was confirmed.',
   fraicheur: 'An availability not confirmed for more than {jours} days is marked “to be confirmed” and is not counted as free.',
   filtres: {
     actifs: '{n, plural, one {# filter chosen} other {# filters chosen}}',
@@ -122,7 +123,9 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'The map could not be loaded. The list below is still available.',
     nombre: '{n, plural, one {# place on the map} other {# places on the map}}',
     groupe: 'Group of {n} places: press Enter to zoom in',
-    zoomPlus: 'Zoom in', zoomMoins: 'Zoom out', fermerPopup: 'Close the place card',
+    zoomPlus: 'Zoom in',
+    zoomMoins: 'Zoom out',
+    fermerPopup: 'Close the place card',
     fondCommunes: 'Base map: town boundaries',
   },
   embed: {
@@ -145,7 +148,8 @@ const d: Traduction<Dictionnaire['carte']> = {
     apercu: 'Preview',
     copier: 'Copy the code',
     copie: 'Code copied.',
-    conseils: 'The code works without an account or a key. The data come from the portal and are kept up to date by professionals and the Relais Petite Enfance.',
+    conseils:
+      'The code works without an account or a key. The data come from the portal and are kept up to date by professionals and the Relais Petite Enfance.',
   },
 };
 export default d;

@@ -34,7 +34,8 @@ const d: Traduction<typeof commun> = {
     titre500: 'Something went wrong',
     texte500: 'We could not display this page. Please try again in a few minutes.',
     retourAccueil: 'Back to the home page',
-    formulaire: '{n, plural, one {The form has # error. Please correct the fields marked below.} other {The form has # errors. Please correct the fields marked below.}}',
+    formulaire:
+      '{n, plural, one {The form has # error. Please correct the fields marked below.} other {The form has # errors. Please correct the fields marked below.}}',
     requis: 'This field is required.',
     email: 'Enter a valid email address, for example name@example.com.',
     telephone: 'Enter a valid phone number, for example 06 12 34 56 78.',
@@ -42,10 +43,13 @@ const d: Traduction<typeof commun> = {
     trop_long: 'This text is too long ({max} characters at most).',
     choix: 'Choose an option from the list.',
     csrf: 'Your session has expired. Reload the page and try again.',
-    tropDeDemandes: 'Too many submissions in a short time from your connection or for this address. What you typed is kept: try again in an hour, or call the childcare relais.',
+    tropDeDemandes:
+      'Too many submissions in a short time from your connection or for this address. What you typed is kept: try again in an hour, or call the childcare relais.',
   },
   commun: {
-    joursDuAu: '{du} to {au}', deuxPoints: ': ', virgule: ', ',
+    joursDuAu: '{du} to {au}',
+    deuxPoints: ': ',
+    virgule: ', ',
     obligatoire: 'required',
     facultatif: 'optional',
     continuer: 'Continue',
@@ -63,7 +67,8 @@ const d: Traduction<typeof commun> = {
   jours: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
   accueil: {
     titre: 'Find childcare for your child',
-    intro: 'One place to understand your options, see free places near you and make a single application, followed up by the Relais Petite Enfance (local childcare information service).',
+    intro:
+      'One place to understand your options, see free places near you and make a single application, followed up by the Relais Petite Enfance (local childcare information service).',
     etapesTitre: 'How it works',
     etape1: 'I learn about the types of childcare and what they cost.',
     etape2: 'I look at the free places on the map.',

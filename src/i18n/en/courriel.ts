@@ -12,7 +12,8 @@ const d: Traduction<Dictionnaire['courriel']> = {
     recue: 'We have received your childcare request. Its number is {reference}.',
     prochaine: '{relais} will contact you by {date} at the latest (within {jours} days).',
     contactRelais: 'To reach {relais}: {contact}.',
-    horsTerritoire: 'We have received your request (number {reference}). Your municipality is not part of our area, so none of our childcare services can handle it. We keep it only to count needs.',
+    horsTerritoire:
+      'We have received your request (number {reference}). Your municipality is not part of our area, so none of our childcare services can handle it. We keep it only to count needs.',
     horsTerritoireMairie: 'Contact your town hall: it will tell you which service can help you.',
     horsTerritoireCaf: 'Visit monenfant.fr, the CAF website: it lists nurseries and childminders near you.',
     suiviTitre: 'Follow your request',

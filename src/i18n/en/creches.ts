@@ -4,14 +4,16 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['creches']> = {
   grille: {
     titre: 'Crèche places: the criteria and the points',
-    intro: 'Crèche places are given by a commission. Each family gets points according to its situation. The grid below is the one in force: it is the same for every family.',
+    intro:
+      'Crèche places are given by a commission. Each family gets points according to its situation. The grid below is the one in force: it is the same for every family.',
     adoptee: 'Grid version {version}, adopted on {date}.',
     source: 'Decision: {source}',
     aucune: 'No points grid has been published for this territory yet.',
     critere: 'Criterion',
     points: 'Points',
     comment: 'How the commission decides',
-    commentTexte: 'Each family ranks the crèches it accepts. The commission gives the places in that order: a family is never passed over, for a crèche it preferred, by a family with fewer points. When two families have the same points, a lottery decides. The lottery number (the “seed”) is published with the minutes.',
+    commentTexte:
+      'Each family ranks the crèches it accepts. The commission gives the places in that order: a family is never passed over, for a crèche it preferred, by a family with fewer points. When two families have the same points, a lottery decides. The lottery number (the “seed”) is published with the minutes.',
     candidater: 'To apply, first file a childcare request. You can then choose the crèches from your follow-up page.',
     faireDemande: 'File a request',
     commissions: 'Published minutes',
@@ -38,7 +40,13 @@ const d: Traduction<Dictionnaire['creches']> = {
     aucune: 'No activity declared',
   },
   tranches: { bebe: 'Babies (under 18 months)', marcheur: 'Toddlers (18 months to 3 years)', grand: 'Older children (3 and over)' },
-  bandes: { '1-5': 'among the first 5 families', '6-10': 'between the 6th and the 10th family', '11-25': 'between the 11th and the 25th family', '26-50': 'between the 26th and the 50th family', '51+': 'after the 50th family' },
+  bandes: {
+    '1-5': 'among the first 5 families',
+    '6-10': 'between the 6th and the 10th family',
+    '11-25': 'between the 11th and the 25th family',
+    '26-50': 'between the 26th and the 50th family',
+    '51+': 'after the 50th family',
+  },
   suivi: {
     titre: 'Crèche place',
     pasDeCandidature: 'You can apply for a crèche place. One application is enough for every crèche of the territory.',
@@ -72,7 +80,8 @@ const d: Traduction<Dictionnaire['creches']> = {
   },
   formulaire: {
     titre: 'Apply for a crèche place',
-    intro: 'Rank the crèches you accept, from the one you prefer to the one you want least. You have no document to send now: they will be asked only if you are offered a place.',
+    intro:
+      'Rank the crèches you accept, from the one you prefer to the one you want least. You have no document to send now: they will be asked only if you are offered a place.',
     voeu: 'Choice no. {n}',
     voeuAucun: '— none —',
     voeux: 'Your crèches, in order of preference',
@@ -130,17 +139,25 @@ const d: Traduction<Dictionnaire['creches']> = {
     derogation: 'override with written reasons',
     listeAttente: 'place freed, given afterwards',
     statuts: {
-      proposee: 'proposed', 'sans-place': 'waiting list', offerte: 'offer sent', acceptee: 'accepted', refusee: 'refused', expiree: 'no answer', remplacee: 'replaced',
+      proposee: 'proposed',
+      'sans-place': 'waiting list',
+      offerte: 'offer sent',
+      acceptee: 'accepted',
+      refusee: 'refused',
+      expiree: 'no answer',
+      remplacee: 'replaced',
     },
   },
   courriel: {
     offreSujet: 'You are offered a crèche place',
     offreTexte: 'The commission offers you a place at {creche} from {date}.',
-    offreRepondre: 'Answer before {echeance} from your follow-up page (the link you received after your request). Without an answer, the place will be offered to another family.',
+    offreRepondre:
+      'Answer before {echeance} from your follow-up page (the link you received after your request). Without an answer, the place will be offered to another family.',
     lettreSujet: 'Crèche commission: other solutions for you',
     lettreTexte: 'The commission could not offer you a crèche place this time.',
     rappelSujet: 'Is your crèche application still current?',
-    rappelTexte: 'Confirm in one click on your follow-up page that you are still looking for a place. Without a confirmation within {jours} days, the application will no longer be active.',
+    rappelTexte:
+      'Confirm in one click on your follow-up page that you are still looking for a place. Without a confirmation within {jours} days, the application will no longer be active.',
   },
 };
 export default d;

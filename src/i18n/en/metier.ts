@@ -4,7 +4,8 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['metier']> = {
   calcul: {
     titre: 'Work out the monthly salary of a childminder (assistant maternel)',
-    intro: 'Enter the hourly salary, the hours of care per week and, for a part year, the number of weeks of care per year. The calculation follows the French collective agreement for private employers and home employment.',
+    intro:
+      'Enter the hourly salary, the hours of care per week and, for a part year, the number of weeks of care per year. The calculation follows the French collective agreement for private employers and home employment.',
     type: 'Care over the year',
     types: {
       complete: 'Full year: the child is cared for 52 weeks a year (the childminder’s paid leave included)',
@@ -22,9 +23,11 @@ const d: Traduction<Dictionnaire['metier']> = {
     formule: 'Calculation: {salaire} × {heures} hours × {semaines} weeks ÷ 12 months',
     heuresMois: 'Hours paid each month: {heures}',
     congesInclus: 'Paid leave is included in this salary.',
-    congesEnPlus: 'Paid leave is paid on top. Estimate for one year: {montant} (one tenth of the year’s salaries). If the childminder would earn more by keeping the salary during the leave, that amount is due instead.',
+    congesEnPlus:
+      'Paid leave is paid on top. Estimate for one year: {montant} (one tenth of the year’s salaries). If the childminder would earn more by keeping the salary during the leave, that amount is due instead.',
     congesOptions: 'Depending on the contract, it is paid in one go in June, when the leave is taken, or in twelfths: {douzieme} more each month.',
-    finContrat: 'At the end of the contract, if the childminder worked more hours than the hours paid, the difference is paid: this is the adjustment (régularisation).',
+    finContrat:
+      'At the end of the contract, if the childminder worked more hours than the hours paid, the difference is paid: this is the adjustment (régularisation).',
     indemnites: 'Maintenance allowances are added to this salary and, where relevant, meal and travel costs.',
     avertissement: 'This calculation is an estimate. The Relais Petite Enfance can check it with you.',
     source: 'Source: French national collective agreement for private employers and home employment (IDCC 3239), articles 102 and 108.',
@@ -37,7 +40,8 @@ const d: Traduction<Dictionnaire['metier']> = {
   },
   evenements: {
     titre: 'Discover the childminder profession: upcoming events',
-    intro: 'The Relais Petite Enfance organises events to discover the profession: job-dating between parents and childminders, information meetings, open days. Signing up is free.',
+    intro:
+      'The Relais Petite Enfance organises events to discover the profession: job-dating between parents and childminders, information meetings, open days. Signing up is free.',
     aucun: 'No event is planned at the moment. Come back soon or call the relais.',
     prochains: 'Upcoming events',
     tous: 'All events',

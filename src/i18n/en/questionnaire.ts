@@ -152,7 +152,8 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
   },
   page: {
     titre: 'Which childcare for your child?',
-    intro: 'Answer a few short questions, in about 2 minutes. We show you the childcare options that suit you, the free places near you and an estimate of the cost.',
+    intro:
+      'Answer a few short questions, in about 2 minutes. We show you the childcare options that suit you, the free places near you and an estimate of the cost.',
     viePrivee: 'Nothing is saved during the questionnaire. Only an anonymous count of questionnaires per municipality is kept.',
     commencer: 'Start',
     voirResultat: 'See the result',
@@ -220,7 +221,8 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
   },
   resultat: {
     titre: 'Childcare options for your child',
-    intro: 'Here are the childcare options ranked according to your answers. This is a help to choose: the Relais Petite Enfance can advise you free of charge.',
+    intro:
+      'Here are the childcare options ranked according to your answers. This is a help to choose: the Relais Petite Enfance can advise you free of charge.',
     adaptes: 'The options that suit you',
     nonAdaptes: 'Less suited to your situation',
     aucunAdapte: 'No childcare option matches all your answers. Make a request anyway: the Relais Petite Enfance will look for a solution with you.',
@@ -243,7 +245,8 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     revenusChoix: 'Your net income per month, to recalculate (stays on this page)',
     misAJour: 'Estimate updated.',
     hypothesesTitre: 'How we calculate',
-    hypotheses: 'Hours per month come from your days and times: {semainesCreche} weeks a year in a nursery or micro-nursery, 52 weeks for an employee (paid leave included). Childminders’ and nannies’ wages are usual rates in the region: each professional sets their own.',
+    hypotheses:
+      'Hours per month come from your days and times: {semainesCreche} weeks a year in a nursery or micro-nursery, 52 weeks for an employee (paid leave included). Childminders’ and nannies’ wages are usual rates in the region: each professional sets their own.',
     bareme: 'Scale of {date}',
     sourcesTitre: 'Sources of the figures',
     demandeTitre: 'Make a single request',

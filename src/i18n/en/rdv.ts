@@ -100,7 +100,8 @@ const d: Traduction<Dictionnaire['rdv']> = {
     limite: 'You can move or cancel it up to {heures} hours before. After that, call the relais: {telephone}.',
     sms: 'RPE reminder: appointment {jour} at {heure}, {ou}. Move/cancel: {lien}',
     smsTelephone: 'by phone',
-    visioLien: 'Join the video call', smsVisio: 'by video',
+    visioLien: 'Join the video call',
+    smsVisio: 'by video',
   },
   reunions: {
     titre: 'Information sessions',

@@ -5,7 +5,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   suivi: {
     sujet: 'Your request {reference}: how are things going?',
     titre: 'How is your search for childcare going?',
-    intro: 'A few months ago, the childcare information centre (relais petite enfance) helped you look for childcare (request {reference}). Tell us in one click where things stand: it helps us support families better.',
+    intro:
+      'A few months ago, the childcare information centre (relais petite enfance) helped you look for childcare (request {reference}). Tell us in one click where things stand: it helps us support families better.',
     rappelSujet: 'Reminder: your request {reference}, how are things going?',
     rappelIntro: 'We have not received your answer yet. One click is enough to tell us where things stand (request {reference}).',
     reponse: {
@@ -17,7 +18,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   actualite: {
     sujet: 'Is your request {reference} still current?',
     titre: 'Do you still need childcare?',
-    intro: 'Your request {reference} is still open at the childcare information centre. So that we can help you best, tell us whether you are still looking for childcare.',
+    intro:
+      'Your request {reference} is still open at the childcare information centre. So that we can help you best, tell us whether you are still looking for childcare.',
     reponse: {
       oui: 'Yes, I am still looking',
       non: 'No, I no longer need the centre’s help',
@@ -35,14 +37,16 @@ const d: Traduction<Dictionnaire['relance']> = {
     merciPlusBesoin: 'Thank you. Your request is closed. You can file a new one at any time.',
     merciOui: 'Thank you. Your request stays open and the centre keeps looking with you.',
     merciNon: 'Thank you. Your request is closed. You can file a new one at any time.',
-    invalide: 'This link is no longer valid: it has already been used or it has expired. If your situation has changed, contact the childcare information centre.',
+    invalide:
+      'This link is no longer valid: it has already been used or it has expired. If your situation has changed, contact the childcare information centre.',
     erreurChoix: 'Choose an answer.',
     erreurTitre: 'Your answer was not sent',
   },
   sansSolution: {
     sujet: 'Your request {reference}: the options that remain',
     titre: 'We did not find a place, but other options exist',
-    intro: 'The childcare information centre could not find childcare matching your request {reference}. Your request is closed, but here are all the options that remain open.',
+    intro:
+      'The childcare information centre could not find childcare matching your request {reference}. Your request is closed, but here are all the options that remain open.',
     autresModes: 'Other kinds of childcare',
     mode: {
       collectif: 'A nursery or a micro-nursery (group care)',

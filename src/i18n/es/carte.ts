@@ -3,7 +3,8 @@ import type { Traduction } from '../types';
 
 const d: Traduction<Dictionnaire['carte']> = {
   titre: 'Mapa de plazas de cuidado infantil',
-  intro: 'Guarderías, microguarderías, casas de cuidadoras (MAM), cuidadoras autorizadas, cuidado a domicilio y actividades extraescolares del territorio. Cada disponibilidad indica cuándo se confirmó.',
+  intro:
+    'Guarderías, microguarderías, casas de cuidadoras (MAM), cuidadoras autorizadas, cuidado a domicilio y actividades extraescolares del territorio. Cada disponibilidad indica cuándo se confirmó.',
   fraicheur: 'Una disponibilidad que no se ha confirmado desde hace más de {jours} días aparece como «por confirmar» y no se cuenta como libre.',
   filtres: {
     actifs: '{n, plural, one {# filtro elegido} other {# filtros elegidos}}',
@@ -122,7 +123,9 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'No se pudo cargar el mapa. La lista de abajo sigue disponible.',
     nombre: '{n, plural, one {# lugar en el mapa} other {# lugares en el mapa}}',
     groupe: 'Grupo de {n} lugares: pulse Intro para acercar',
-    zoomPlus: 'Acercar', zoomMoins: 'Alejar', fermerPopup: 'Cerrar la ficha del lugar',
+    zoomPlus: 'Acercar',
+    zoomMoins: 'Alejar',
+    fermerPopup: 'Cerrar la ficha del lugar',
     fondCommunes: 'Fondo de mapa: límites de los municipios',
   },
   embed: {

@@ -34,7 +34,8 @@ const d: Traduction<typeof commun> = {
     titre500: 'Se ha producido un error',
     texte500: 'No hemos podido mostrar esta página. Inténtelo de nuevo dentro de unos minutos.',
     retourAccueil: 'Volver al inicio',
-    formulaire: '{n, plural, one {El formulario tiene # error. Corrija los campos señalados.} other {El formulario tiene # errores. Corrija los campos señalados.}}',
+    formulaire:
+      '{n, plural, one {El formulario tiene # error. Corrija los campos señalados.} other {El formulario tiene # errores. Corrija los campos señalados.}}',
     requis: 'Este campo es obligatorio.',
     email: 'Escriba una dirección de correo electrónico válida, por ejemplo nombre@ejemplo.es.',
     telephone: 'Escriba un número de teléfono válido, por ejemplo 06 12 34 56 78.',
@@ -42,10 +43,13 @@ const d: Traduction<typeof commun> = {
     trop_long: 'Este texto es demasiado largo (como máximo {max} caracteres).',
     choix: 'Elija una opción de la lista.',
     csrf: 'Su sesión ha caducado. Vuelva a cargar la página e inténtelo de nuevo.',
-    tropDeDemandes: 'Demasiados envíos en poco tiempo desde su conexión o para esta dirección. Lo que ha escrito se conserva: inténtelo de nuevo dentro de una hora o llame al relais de la primera infancia.',
+    tropDeDemandes:
+      'Demasiados envíos en poco tiempo desde su conexión o para esta dirección. Lo que ha escrito se conserva: inténtelo de nuevo dentro de una hora o llame al relais de la primera infancia.',
   },
   commun: {
-    joursDuAu: 'de {du} a {au}', deuxPoints: ': ', virgule: ', ',
+    joursDuAu: 'de {du} a {au}',
+    deuxPoints: ': ',
+    virgule: ', ',
     obligatoire: 'obligatorio',
     facultatif: 'opcional',
     continuer: 'Continuar',
@@ -63,7 +67,8 @@ const d: Traduction<typeof commun> = {
   jours: { 1: 'lunes', 2: 'martes', 3: 'miércoles', 4: 'jueves', 5: 'viernes', 6: 'sábado', 7: 'domingo' },
   accueil: {
     titre: 'Encontrar un modo de cuidado para su hijo',
-    intro: 'Un solo lugar para entender las opciones, ver las plazas libres cerca de su casa y hacer una única solicitud, acompañada por el Relais Petite Enfance (servicio público de información sobre el cuidado infantil).',
+    intro:
+      'Un solo lugar para entender las opciones, ver las plazas libres cerca de su casa y hacer una única solicitud, acompañada por el Relais Petite Enfance (servicio público de información sobre el cuidado infantil).',
     etapesTitre: 'Cómo funciona',
     etape1: 'Descubro los modos de cuidado y lo que cuestan.',
     etape2: 'Miro las plazas libres en el mapa.',

@@ -12,7 +12,8 @@ const d: Traduction<Dictionnaire['courriel']> = {
     recue: 'Hemos recibido su solicitud de cuidado infantil. Su número es {reference}.',
     prochaine: '{relais} se pondrá en contacto con usted a más tardar el {date} (en un plazo de {jours} días).',
     contactRelais: 'Para contactar con {relais}: {contact}.',
-    horsTerritoire: 'Hemos recibido su solicitud (número {reference}). Su municipio no forma parte de nuestro territorio: ningún servicio de aquí podrá tramitarla. La conservamos solo para contar las necesidades.',
+    horsTerritoire:
+      'Hemos recibido su solicitud (número {reference}). Su municipio no forma parte de nuestro territorio: ningún servicio de aquí podrá tramitarla. La conservamos solo para contar las necesidades.',
     horsTerritoireMairie: 'Contacte con el ayuntamiento de su municipio: le indicará qué servicio puede ayudarle.',
     horsTerritoireCaf: 'Consulte monenfant.fr, el sitio de la CAF: muestra las guarderías y las cuidadoras cerca de su casa.',
     suiviTitre: 'Seguir su solicitud',

@@ -4,14 +4,16 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['creches']> = {
   grille: {
     titre: 'Plazas en guardería: los criterios y los puntos',
-    intro: 'Las plazas en guardería las atribuye una comisión. Cada familia recibe puntos según su situación. La tabla siguiente es la vigente: es la misma para todas las familias.',
+    intro:
+      'Las plazas en guardería las atribuye una comisión. Cada familia recibe puntos según su situación. La tabla siguiente es la vigente: es la misma para todas las familias.',
     adoptee: 'Tabla versión {version}, aprobada el {date}.',
     source: 'Decisión: {source}',
     aucune: 'Todavía no se ha publicado ninguna tabla de puntos para este territorio.',
     critere: 'Criterio',
     points: 'Puntos',
     comment: 'Cómo decide la comisión',
-    commentTexte: 'Cada familia ordena las guarderías que acepta. La comisión da las plazas en ese orden: a una familia nunca la adelanta, en una guardería que prefería, una familia con menos puntos. Cuando dos familias tienen los mismos puntos, decide un sorteo. El número del sorteo (la «semilla») se publica con el acta.',
+    commentTexte:
+      'Cada familia ordena las guarderías que acepta. La comisión da las plazas en ese orden: a una familia nunca la adelanta, en una guardería que prefería, una familia con menos puntos. Cuando dos familias tienen los mismos puntos, decide un sorteo. El número del sorteo (la «semilla») se publica con el acta.',
     candidater: 'Para solicitar una plaza, haga primero una solicitud de modo de cuidado. Después podrá elegir las guarderías desde su página de seguimiento.',
     faireDemande: 'Hacer una solicitud',
     commissions: 'Actas publicadas',
@@ -38,7 +40,13 @@ const d: Traduction<Dictionnaire['creches']> = {
     aucune: 'Ninguna actividad declarada',
   },
   tranches: { bebe: 'Bebés (menos de 18 meses)', marcheur: 'Medianos (de 18 meses a 3 años)', grand: 'Mayores (3 años o más)' },
-  bandes: { '1-5': 'entre las 5 primeras familias', '6-10': 'entre la 6.ª y la 10.ª familia', '11-25': 'entre la 11.ª y la 25.ª familia', '26-50': 'entre la 26.ª y la 50.ª familia', '51+': 'después de la 50.ª familia' },
+  bandes: {
+    '1-5': 'entre las 5 primeras familias',
+    '6-10': 'entre la 6.ª y la 10.ª familia',
+    '11-25': 'entre la 11.ª y la 25.ª familia',
+    '26-50': 'entre la 26.ª y la 50.ª familia',
+    '51+': 'después de la 50.ª familia',
+  },
   suivi: {
     titre: 'Plaza en guardería',
     pasDeCandidature: 'Puede solicitar una plaza en guardería. Basta con una sola solicitud para todas las guarderías del territorio.',
@@ -72,7 +80,8 @@ const d: Traduction<Dictionnaire['creches']> = {
   },
   formulaire: {
     titre: 'Solicitar una plaza en guardería',
-    intro: 'Ordene las guarderías que acepta, de la preferida a la menos deseada. No tiene que enviar ningún documento ahora: se le pedirán solo si se le propone una plaza.',
+    intro:
+      'Ordene las guarderías que acepta, de la preferida a la menos deseada. No tiene que enviar ningún documento ahora: se le pedirán solo si se le propone una plaza.',
     voeu: 'Opción n.º {n}',
     voeuAucun: '— ninguna —',
     voeux: 'Sus guarderías, por orden de preferencia',
@@ -130,17 +139,25 @@ const d: Traduction<Dictionnaire['creches']> = {
     derogation: 'excepción motivada',
     listeAttente: 'plaza liberada, atribuida después',
     statuts: {
-      proposee: 'propuesta', 'sans-place': 'lista de espera', offerte: 'oferta enviada', acceptee: 'aceptada', refusee: 'rechazada', expiree: 'sin respuesta', remplacee: 'sustituida',
+      proposee: 'propuesta',
+      'sans-place': 'lista de espera',
+      offerte: 'oferta enviada',
+      acceptee: 'aceptada',
+      refusee: 'rechazada',
+      expiree: 'sin respuesta',
+      remplacee: 'sustituida',
     },
   },
   courriel: {
     offreSujet: 'Se le propone una plaza en guardería',
     offreTexte: 'La comisión le propone una plaza en {creche} a partir del {date}.',
-    offreRepondre: 'Responda antes del {echeance} desde su página de seguimiento (el enlace recibido tras su solicitud). Sin respuesta, la plaza se propondrá a otra familia.',
+    offreRepondre:
+      'Responda antes del {echeance} desde su página de seguimiento (el enlace recibido tras su solicitud). Sin respuesta, la plaza se propondrá a otra familia.',
     lettreSujet: 'Comisión de guardería: otras soluciones para usted',
     lettreTexte: 'Esta vez la comisión no pudo proponerle una plaza en guardería.',
     rappelSujet: '¿Sigue vigente su solicitud de guardería?',
-    rappelTexte: 'Confirme con un clic en su página de seguimiento que sigue buscando una plaza. Sin confirmación en {jours} días, la solicitud dejará de estar activa.',
+    rappelTexte:
+      'Confirme con un clic en su página de seguimiento que sigue buscando una plaza. Sin confirmación en {jours} días, la solicitud dejará de estar activa.',
   },
 };
 export default d;

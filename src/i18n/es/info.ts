@@ -14,7 +14,8 @@ const d: Traduction<Dictionnaire['info']> = {
   versionComplete: 'Versión completa',
   versionCompleteAide: 'La página con toda la información detallada.',
   relais: {
-    aucun: 'Pronto se indicarán aquí los lugares de atención del relais. Mientras tanto, haga una solicitud en este portal: el relais se pondrá en contacto con usted.',
+    aucun:
+      'Pronto se indicarán aquí los lugares de atención del relais. Mientras tanto, haga una solicitud en este portal: el relais se pondrá en contacto con usted.',
     communes: '{n} municipios',
     telephone: 'Teléfono',
     courriel: 'Correo electrónico',

@@ -4,7 +4,8 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['metier']> = {
   calcul: {
     titre: 'Calcular el salario mensual de una cuidadora infantil (assistant maternel)',
-    intro: 'Indique el salario por hora, las horas de cuidado por semana y, en año incompleto, el número de semanas de cuidado al año. El cálculo sigue el convenio colectivo francés de particulares empleadores y empleo a domicilio.',
+    intro:
+      'Indique el salario por hora, las horas de cuidado por semana y, en año incompleto, el número de semanas de cuidado al año. El cálculo sigue el convenio colectivo francés de particulares empleadores y empleo a domicilio.',
     type: 'Cuidado durante el año',
     types: {
       complete: 'Año completo: el niño es cuidado 52 semanas al año (vacaciones de la cuidadora incluidas)',
@@ -22,7 +23,8 @@ const d: Traduction<Dictionnaire['metier']> = {
     formule: 'Cálculo: {salaire} × {heures} horas × {semaines} semanas ÷ 12 meses',
     heuresMois: 'Horas pagadas cada mes: {heures}',
     congesInclus: 'Las vacaciones pagadas están incluidas en este salario.',
-    congesEnPlus: 'Las vacaciones pagadas se pagan aparte. Estimación para un año: {montant} (una décima parte de los salarios del año). Si la cuidadora gana más manteniendo su salario durante las vacaciones, se debe ese importe.',
+    congesEnPlus:
+      'Las vacaciones pagadas se pagan aparte. Estimación para un año: {montant} (una décima parte de los salarios del año). Si la cuidadora gana más manteniendo su salario durante las vacaciones, se debe ese importe.',
     congesOptions: 'Según el contrato, se pagan de una vez en junio, en el momento de las vacaciones o por doceavas partes: {douzieme} más cada mes.',
     finContrat: 'Al final del contrato, si la cuidadora trabajó más horas que las pagadas, se le paga la diferencia: es la regularización.',
     indemnites: 'A este salario se añaden las indemnizaciones de mantenimiento y, si corresponde, las comidas y los desplazamientos.',
@@ -37,7 +39,8 @@ const d: Traduction<Dictionnaire['metier']> = {
   },
   evenements: {
     titre: 'Descubrir la profesión de cuidadora infantil: próximas citas',
-    intro: 'El Relais Petite Enfance organiza encuentros para descubrir la profesión: job-dating entre padres y cuidadoras, reuniones informativas, jornadas de puertas abiertas. La inscripción es gratuita.',
+    intro:
+      'El Relais Petite Enfance organiza encuentros para descubrir la profesión: job-dating entre padres y cuidadoras, reuniones informativas, jornadas de puertas abiertas. La inscripción es gratuita.',
     aucun: 'No hay ninguna cita prevista por ahora. Vuelva pronto o llame al relais.',
     prochains: 'Próximas citas',
     tous: 'Todas las citas',

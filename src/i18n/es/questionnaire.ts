@@ -152,7 +152,8 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
   },
   page: {
     titre: '¿Qué tipo de cuidado para su hijo?',
-    intro: 'Responda a unas preguntas cortas, en unos 2 minutos. Le mostramos los tipos de cuidado que le convienen, las plazas libres cerca de usted y una estimación del coste.',
+    intro:
+      'Responda a unas preguntas cortas, en unos 2 minutos. Le mostramos los tipos de cuidado que le convienen, las plazas libres cerca de usted y una estimación del coste.',
     viePrivee: 'No se guarda nada durante el cuestionario. Solo se lleva un recuento anónimo del número de cuestionarios por municipio.',
     commencer: 'Empezar',
     voirResultat: 'Ver el resultado',
@@ -223,7 +224,8 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     intro: 'Estos son los tipos de cuidado ordenados según sus respuestas. Es una ayuda para elegir: el Relais Petite Enfance puede aconsejarle gratis.',
     adaptes: 'Las opciones que le convienen',
     nonAdaptes: 'Menos adaptadas a su situación',
-    aucunAdapte: 'Ningún tipo de cuidado corresponde a todas sus respuestas. Haga igualmente una solicitud: el Relais Petite Enfance buscará una solución con usted.',
+    aucunAdapte:
+      'Ningún tipo de cuidado corresponde a todas sus respuestas. Haga igualmente una solicitud: el Relais Petite Enfance buscará una solución con usted.',
     pour: 'Punto fuerte',
     contre: 'Punto débil',
     places: '{n, plural, one {# plaza libre ahora mismo a menos de {km} km} other {# plazas libres ahora mismo a menos de {km} km}}',
@@ -243,11 +245,13 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     revenusChoix: 'Sus ingresos netos al mes, para recalcular (se queda en esta página)',
     misAJour: 'Estimación actualizada.',
     hypothesesTitre: 'Cómo calculamos',
-    hypotheses: 'Las horas al mes salen de sus días y horarios: {semainesCreche} semanas al año en guardería y microguardería, 52 semanas para un asalariado (vacaciones pagadas incluidas). Los salarios de las cuidadoras y del cuidado en casa son tarifas habituales en la región: cada profesional fija la suya.',
+    hypotheses:
+      'Las horas al mes salen de sus días y horarios: {semainesCreche} semanas al año en guardería y microguardería, 52 semanas para un asalariado (vacaciones pagadas incluidas). Los salarios de las cuidadoras y del cuidado en casa son tarifas habituales en la región: cada profesional fija la suya.',
     bareme: 'Baremo del {date}',
     sourcesTitre: 'Fuentes de las cifras',
     demandeTitre: 'Hacer una sola solicitud',
-    demandeTexte: 'El Relais Petite Enfance recibe su solicitud y se pone en contacto con usted. Sus respuestas se copian en el formulario. Sus ingresos no se transmiten.',
+    demandeTexte:
+      'El Relais Petite Enfance recibe su solicitud y se pone en contacto con usted. Sus respuestas se copian en el formulario. Sus ingresos no se transmiten.',
     faireDemande: 'Hacer mi solicitud',
     modifier: 'Cambiar mis respuestas',
     recommencer: 'Volver a empezar el cuestionario',

@@ -5,7 +5,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   suivi: {
     sujet: 'Su solicitud {reference}: ¿cómo va todo?',
     titre: '¿Cómo va su búsqueda de cuidado infantil?',
-    intro: 'Hace unos meses, el centro de información sobre la primera infancia (relais petite enfance) le ayudó a buscar un modo de cuidado para su hijo o hija (solicitud {reference}). Díganos con un clic en qué punto está: nos ayuda a acompañar mejor a las familias.',
+    intro:
+      'Hace unos meses, el centro de información sobre la primera infancia (relais petite enfance) le ayudó a buscar un modo de cuidado para su hijo o hija (solicitud {reference}). Díganos con un clic en qué punto está: nos ayuda a acompañar mejor a las familias.',
     rappelSujet: 'Recordatorio: su solicitud {reference}, ¿cómo va todo?',
     rappelIntro: 'Todavía no hemos recibido su respuesta. Basta un clic para decirnos en qué punto está (solicitud {reference}).',
     reponse: {
@@ -17,7 +18,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   actualite: {
     sujet: '¿Sigue vigente su solicitud {reference}?',
     titre: '¿Sigue necesitando cuidado infantil?',
-    intro: 'Su solicitud {reference} sigue abierta en el centro de información sobre la primera infancia. Para ayudarle mejor, díganos si sigue buscando un modo de cuidado.',
+    intro:
+      'Su solicitud {reference} sigue abierta en el centro de información sobre la primera infancia. Para ayudarle mejor, díganos si sigue buscando un modo de cuidado.',
     reponse: {
       oui: 'Sí, sigo buscando',
       non: 'No, ya no necesito la ayuda del centro',
@@ -42,7 +44,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   sansSolution: {
     sujet: 'Su solicitud {reference}: las opciones que siguen abiertas',
     titre: 'No hemos encontrado plaza, pero existen otras opciones',
-    intro: 'El centro no ha encontrado un modo de cuidado que corresponda a su solicitud {reference}. Su solicitud queda cerrada, pero estas son todas las opciones que siguen abiertas.',
+    intro:
+      'El centro no ha encontrado un modo de cuidado que corresponda a su solicitud {reference}. Su solicitud queda cerrada, pero estas son todas las opciones que siguen abiertas.',
     autresModes: 'Otros modos de cuidado',
     mode: {
       collectif: 'Una guardería o una microguardería (cuidado colectivo)',

@@ -3,7 +3,8 @@ import type { Traduction } from '../types';
 
 const d: Traduction<Dictionnaire['carte']> = {
   titre: 'La carte des places pour garder les enfants',
-  intro: 'Sur cette carte, vous voyez les crèches, les assistants maternels et les autres lieux qui gardent les enfants. Pour chaque place, vous voyez la date où elle a été vérifiée.',
+  intro:
+    'Sur cette carte, vous voyez les crèches, les assistants maternels et les autres lieux qui gardent les enfants. Pour chaque place, vous voyez la date où elle a été vérifiée.',
   fraicheur: 'Une place vérifiée il y a plus de {jours} jours est marquée « à confirmer ». Elle n’est peut-être plus libre.',
   filtres: {
     actifs: '{n, plural, one {Vous avez choisi # filtre} other {Vous avez choisi # filtres}}',
@@ -122,7 +123,9 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'La carte ne marche pas. Vous pouvez utiliser la liste.',
     nombre: '{n, plural, one {# lieu sur la carte} other {# lieux sur la carte}}',
     groupe: 'Groupe de {n} lieux : appuyez sur Entrée pour voir plus près',
-    zoomPlus: 'Voir en plus grand', zoomMoins: 'Voir en plus petit', fermerPopup: 'Fermer',
+    zoomPlus: 'Voir en plus grand',
+    zoomMoins: 'Voir en plus petit',
+    fermerPopup: 'Fermer',
     fondCommunes: 'Carte : limites des villes',
   },
   embed: {

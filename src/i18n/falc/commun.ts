@@ -43,10 +43,13 @@ const d: Traduction<typeof commun> = {
     trop_long: 'Le texte est trop long. Écrivez {max} lettres au maximum.',
     choix: 'Choisissez une réponse dans la liste.',
     csrf: 'Vous avez attendu trop longtemps. Ouvrez la page encore une fois.',
-    tropDeDemandes: 'Vous avez envoyé trop de fois. Attendez une heure. Ce que vous avez écrit est gardé. Vous pouvez aussi téléphoner au relais petite enfance.',
+    tropDeDemandes:
+      'Vous avez envoyé trop de fois. Attendez une heure. Ce que vous avez écrit est gardé. Vous pouvez aussi téléphoner au relais petite enfance.',
   },
   commun: {
-    joursDuAu: 'du {du} au {au}', deuxPoints: ' : ', virgule: ', ',
+    joursDuAu: 'du {du} au {au}',
+    deuxPoints: ' : ',
+    virgule: ', ',
     obligatoire: 'à remplir',
     facultatif: 'pas obligatoire',
     continuer: 'Continuer',
@@ -64,7 +67,8 @@ const d: Traduction<typeof commun> = {
   jours: { 1: 'lundi', 2: 'mardi', 3: 'mercredi', 4: 'jeudi', 5: 'vendredi', 6: 'samedi', 7: 'dimanche' },
   accueil: {
     titre: 'Trouver quelqu’un pour garder votre enfant',
-    intro: 'Sur ce site, vous pouvez voir les solutions pour garder votre enfant. Vous pouvez voir les places libres. Vous pouvez faire une demande. Le relais vous aide.',
+    intro:
+      'Sur ce site, vous pouvez voir les solutions pour garder votre enfant. Vous pouvez voir les places libres. Vous pouvez faire une demande. Le relais vous aide.',
     etapesTitre: 'Comment faire ?',
     etape1: 'Je regarde qui peut garder mon enfant.',
     etape2: 'Je regarde les places libres sur la carte.',

@@ -12,7 +12,8 @@ const d: Traduction<Dictionnaire['courriel']> = {
     recue: 'Nous avons reçu votre demande pour faire garder votre enfant. Le numéro de votre demande est {reference}.',
     prochaine: '{relais} va vous appeler ou vous écrire. Au plus tard le {date}.',
     contactRelais: 'Pour parler à {relais} : {contact}.',
-    horsTerritoire: 'Nous avons reçu votre demande. Son numéro est {reference}. Votre commune n’est pas dans notre territoire. Nous ne pouvons pas vous aider. Nous gardons la demande seulement pour compter.',
+    horsTerritoire:
+      'Nous avons reçu votre demande. Son numéro est {reference}. Votre commune n’est pas dans notre territoire. Nous ne pouvons pas vous aider. Nous gardons la demande seulement pour compter.',
     horsTerritoireMairie: 'Appelez la mairie de votre commune. Elle vous dira qui peut vous aider.',
     horsTerritoireCaf: 'Allez sur le site monenfant.fr. C’est le site de la CAF. Il montre les crèches et les assistants maternels.',
     suiviTitre: 'Voir votre demande',

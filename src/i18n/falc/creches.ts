@@ -5,14 +5,16 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['creches']> = {
   grille: {
     titre: 'Les places en crèche : comment on donne des points',
-    intro: 'Un groupe de personnes décide qui a une place en crèche. Ce groupe s’appelle la commission. Chaque famille a des points. Les points dépendent de la vie de la famille. Les règles sont les mêmes pour toutes les familles.',
+    intro:
+      'Un groupe de personnes décide qui a une place en crèche. Ce groupe s’appelle la commission. Chaque famille a des points. Les points dépendent de la vie de la famille. Les règles sont les mêmes pour toutes les familles.',
     adoptee: 'Règles numéro {version}. Votées le {date}.',
     source: 'Qui a décidé : {source}',
     aucune: 'Les règles ne sont pas encore publiées.',
     critere: 'Votre situation',
     points: 'Points',
     comment: 'Comment la commission choisit',
-    commentTexte: 'Vous dites les crèches que vous voulez. Vous les mettez dans l’ordre. La commission donne les places dans cet ordre. Une famille avec moins de points ne passe jamais avant vous. Si deux familles ont les mêmes points, on tire au sort. Le numéro du tirage au sort est écrit dans le compte rendu.',
+    commentTexte:
+      'Vous dites les crèches que vous voulez. Vous les mettez dans l’ordre. La commission donne les places dans cet ordre. Une famille avec moins de points ne passe jamais avant vous. Si deux familles ont les mêmes points, on tire au sort. Le numéro du tirage au sort est écrit dans le compte rendu.',
     candidater: 'D’abord, vous faites une demande. Ensuite, vous choisissez les crèches sur votre page de suivi.',
     faireDemande: 'Faire une demande',
     commissions: 'Les comptes rendus',
@@ -39,7 +41,13 @@ const d: Traduction<Dictionnaire['creches']> = {
     aucune: 'Les parents ne travaillent pas',
   },
   tranches: { bebe: 'Bébés (moins de 18 mois)', marcheur: 'Moyens (de 18 mois à 3 ans)', grand: 'Grands (3 ans et plus)' },
-  bandes: { '1-5': 'dans les 5 premières familles', '6-10': 'entre la 6e et la 10e famille', '11-25': 'entre la 11e et la 25e famille', '26-50': 'entre la 26e et la 50e famille', '51+': 'après la 50e famille' },
+  bandes: {
+    '1-5': 'dans les 5 premières familles',
+    '6-10': 'entre la 6e et la 10e famille',
+    '11-25': 'entre la 11e et la 25e famille',
+    '26-50': 'entre la 26e et la 50e famille',
+    '51+': 'après la 50e famille',
+  },
   suivi: {
     titre: 'Place en crèche',
     pasDeCandidature: 'Vous pouvez demander une place en crèche. Une seule demande pour toutes les crèches.',
@@ -73,7 +81,8 @@ const d: Traduction<Dictionnaire['creches']> = {
   },
   formulaire: {
     titre: 'Demander une place en crèche',
-    intro: 'Choisissez les crèches. Mettez d’abord la crèche que vous préférez. Vous n’envoyez pas de papiers maintenant. On vous demandera des papiers seulement si on a une place pour vous.',
+    intro:
+      'Choisissez les crèches. Mettez d’abord la crèche que vous préférez. Vous n’envoyez pas de papiers maintenant. On vous demandera des papiers seulement si on a une place pour vous.',
     voeu: 'Crèche numéro {n}',
     voeuAucun: '— rien —',
     voeux: 'Vos crèches, dans l’ordre',
@@ -131,17 +140,25 @@ const d: Traduction<Dictionnaire['creches']> = {
     derogation: 'la commission a changé, avec une raison écrite',
     listeAttente: 'place donnée plus tard',
     statuts: {
-      proposee: 'proposée', 'sans-place': 'liste d’attente', offerte: 'proposée à la famille', acceptee: 'oui', refusee: 'non', expiree: 'pas de réponse', remplacee: 'changée',
+      proposee: 'proposée',
+      'sans-place': 'liste d’attente',
+      offerte: 'proposée à la famille',
+      acceptee: 'oui',
+      refusee: 'non',
+      expiree: 'pas de réponse',
+      remplacee: 'changée',
     },
   },
   courriel: {
     offreSujet: 'Une place en crèche pour votre enfant',
     offreTexte: 'On vous propose une place à {creche}. Début : {date}.',
-    offreRepondre: 'Répondez avant le {echeance}. Allez sur votre page de suivi. C’est le lien reçu après votre demande. Si vous ne répondez pas, la place ira à une autre famille.',
+    offreRepondre:
+      'Répondez avant le {echeance}. Allez sur votre page de suivi. C’est le lien reçu après votre demande. Si vous ne répondez pas, la place ira à une autre famille.',
     lettreSujet: 'Crèche : d’autres idées pour vous',
     lettreTexte: 'Cette fois, la commission n’a pas eu de place pour vous.',
     rappelSujet: 'Cherchez-vous toujours une place en crèche ?',
-    rappelTexte: 'Allez sur votre page de suivi. Cliquez sur « Je cherche toujours une place ». Si vous ne cliquez pas dans les {jours} jours, votre demande de crèche s’arrête.',
+    rappelTexte:
+      'Allez sur votre page de suivi. Cliquez sur « Je cherche toujours une place ». Si vous ne cliquez pas dans les {jours} jours, votre demande de crèche s’arrête.',
   },
 };
 export default d;

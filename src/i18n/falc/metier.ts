@@ -5,7 +5,8 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['metier']> = {
   calcul: {
     titre: 'Calculer le salaire de l’assistant maternel chaque mois',
-    intro: 'Vous payez la même somme chaque mois. Écrivez le prix d’une heure, les heures par semaine et les semaines par an. Le calcul suit les règles de la convention collective.',
+    intro:
+      'Vous payez la même somme chaque mois. Écrivez le prix d’une heure, les heures par semaine et les semaines par an. Le calcul suit les règles de la convention collective.',
     type: 'Combien de semaines par an ?',
     types: {
       complete: 'Toute l’année : 52 semaines. Les vacances de l’assistant maternel sont comprises.',
@@ -24,7 +25,8 @@ const d: Traduction<Dictionnaire['metier']> = {
     heuresMois: 'Heures payées chaque mois : {heures}',
     congesInclus: 'Les vacances payées sont déjà comprises.',
     congesEnPlus: 'Vous payez aussi les vacances de l’assistant maternel. Pour une année, c’est environ {montant}.',
-    congesOptions: 'Vous pouvez payer en une fois en juin, ou pendant les vacances, ou un peu chaque mois : {douzieme} de plus par mois. C’est écrit dans le contrat.',
+    congesOptions:
+      'Vous pouvez payer en une fois en juin, ou pendant les vacances, ou un peu chaque mois : {douzieme} de plus par mois. C’est écrit dans le contrat.',
     finContrat: 'À la fin du contrat : si l’assistant maternel a travaillé plus d’heures que les heures payées, vous payez les heures en plus.',
     indemnites: 'Vous payez aussi les frais : entretien, repas, voiture.',
     avertissement: 'Ce calcul donne une idée. Le relais petite enfance peut vous aider à vérifier.',

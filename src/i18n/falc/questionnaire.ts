@@ -244,11 +244,13 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     revenusChoix: 'L’argent de votre famille par mois, pour changer le calcul (nous ne le gardons pas)',
     misAJour: 'Le prix a changé.',
     hypothesesTitre: 'Comment nous calculons',
-    hypotheses: 'Nous comptons vos jours et vos heures. Pour la crèche : {semainesCreche} semaines par an. Pour une personne que vous payez : 52 semaines, avec les vacances. Pour les salaires, nous prenons un prix habituel ici. Chaque personne choisit son prix.',
+    hypotheses:
+      'Nous comptons vos jours et vos heures. Pour la crèche : {semainesCreche} semaines par an. Pour une personne que vous payez : 52 semaines, avec les vacances. Pour les salaires, nous prenons un prix habituel ici. Chaque personne choisit son prix.',
     bareme: 'Prix du {date}',
     sourcesTitre: 'D’où viennent les chiffres',
     demandeTitre: 'Faire une seule demande',
-    demandeTexte: 'Le relais petite enfance reçoit votre demande. Il vous appelle. Vos réponses sont déjà écrites dans la demande. Nous ne donnons pas l’argent que vous gagnez.',
+    demandeTexte:
+      'Le relais petite enfance reçoit votre demande. Il vous appelle. Vos réponses sont déjà écrites dans la demande. Nous ne donnons pas l’argent que vous gagnez.',
     faireDemande: 'Faire ma demande',
     modifier: 'Changer mes réponses',
     recommencer: 'Tout recommencer',

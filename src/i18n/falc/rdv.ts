@@ -101,7 +101,8 @@ const d: Traduction<Dictionnaire['rdv']> = {
     // SMS: plain letters without accents, like the French text.
     sms: 'Rappel : rendez-vous le {jour} a {heure}, {ou}. Changer ou annuler : {lien}',
     smsTelephone: 'par telephone',
-    visioLien: 'Cliquer ici pour l’appel vidéo', smsVisio: 'en video',
+    visioLien: 'Cliquer ici pour l’appel vidéo',
+    smsVisio: 'en video',
   },
   reunions: {
     titre: 'Réunions pour s’informer',

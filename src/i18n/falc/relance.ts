@@ -5,7 +5,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   suivi: {
     sujet: 'Votre demande {reference} : où en êtes-vous ?',
     titre: 'Avez-vous trouvé un mode de garde ?',
-    intro: 'Le relais petite enfance vous a aidé à chercher une garde pour votre enfant. C’est la demande {reference}. Dites-nous où vous en êtes. Il suffit de cliquer sur une réponse.',
+    intro:
+      'Le relais petite enfance vous a aidé à chercher une garde pour votre enfant. C’est la demande {reference}. Dites-nous où vous en êtes. Il suffit de cliquer sur une réponse.',
     rappelSujet: 'Rappel : votre demande {reference}',
     rappelIntro: 'Vous n’avez pas encore répondu. Cliquez sur une réponse. C’est pour la demande {reference}.',
     reponse: {

@@ -1,6 +1,7 @@
 export default {
   titre: 'Carte des places d’accueil',
-  intro: 'Crèches, micro-crèches, maisons d’assistants maternels, assistants maternels, garde à domicile et accueils périscolaires du territoire. Chaque disponibilité indique quand elle a été confirmée.',
+  intro:
+    'Crèches, micro-crèches, maisons d’assistants maternels, assistants maternels, garde à domicile et accueils périscolaires du territoire. Chaque disponibilité indique quand elle a été confirmée.',
   fraicheur: 'Une disponibilité qui n’a pas été confirmée depuis plus de {jours} jours est marquée « à confirmer » et n’est pas comptée comme libre.',
   filtres: {
     actifs: '{n, plural, one {# filtre choisi} other {# filtres choisis}}',
@@ -119,7 +120,9 @@ export default {
     erreur: 'La carte n’a pas pu être chargée. La liste ci-dessous reste disponible.',
     nombre: '{n, plural, one {# lieu sur la carte} other {# lieux sur la carte}}',
     groupe: 'Groupe de {n} lieux : appuyez sur Entrée pour zoomer',
-    zoomPlus: 'Zoomer', zoomMoins: 'Dézoomer', fermerPopup: 'Fermer la fiche du lieu',
+    zoomPlus: 'Zoomer',
+    zoomMoins: 'Dézoomer',
+    fermerPopup: 'Fermer la fiche du lieu',
     fondCommunes: 'Fond de carte : contours des communes',
   },
   embed: {

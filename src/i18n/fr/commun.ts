@@ -31,7 +31,8 @@ export default {
     titre500: 'Une erreur est survenue',
     texte500: 'Nous n’avons pas pu afficher cette page. Réessayez dans quelques minutes.',
     retourAccueil: 'Revenir à l’accueil',
-    formulaire: '{n, plural, one {Le formulaire contient # erreur. Corrigez le champ signalé.} other {Le formulaire contient # erreurs. Corrigez les champs signalés.}}',
+    formulaire:
+      '{n, plural, one {Le formulaire contient # erreur. Corrigez le champ signalé.} other {Le formulaire contient # erreurs. Corrigez les champs signalés.}}',
     requis: 'Ce champ est obligatoire.',
     email: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
     telephone: 'Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
@@ -39,10 +40,13 @@ export default {
     trop_long: 'Ce texte est trop long ({max} caractères au plus).',
     choix: 'Choisissez une option dans la liste.',
     csrf: 'Votre session a expiré. Rechargez la page et recommencez.',
-    tropDeDemandes: 'Trop d’envois en peu de temps depuis votre connexion ou pour cette adresse. Ce que vous avez saisi est gardé : réessayez dans une heure, ou appelez le relais petite enfance.',
+    tropDeDemandes:
+      'Trop d’envois en peu de temps depuis votre connexion ou pour cette adresse. Ce que vous avez saisi est gardé : réessayez dans une heure, ou appelez le relais petite enfance.',
   },
   commun: {
-    joursDuAu: 'du {du} au {au}', deuxPoints: ' : ', virgule: ', ',
+    joursDuAu: 'du {du} au {au}',
+    deuxPoints: ' : ',
+    virgule: ', ',
     obligatoire: 'obligatoire',
     facultatif: 'facultatif',
     continuer: 'Continuer',
@@ -60,7 +64,8 @@ export default {
   jours: { 1: 'lundi', 2: 'mardi', 3: 'mercredi', 4: 'jeudi', 5: 'vendredi', 6: 'samedi', 7: 'dimanche' },
   accueil: {
     titre: 'Trouver un mode d’accueil pour votre enfant',
-    intro: 'Un seul endroit pour comprendre les solutions, voir les places libres près de chez vous et faire une seule demande, suivie par le Relais Petite Enfance.',
+    intro:
+      'Un seul endroit pour comprendre les solutions, voir les places libres près de chez vous et faire une seule demande, suivie par le Relais Petite Enfance.',
     etapesTitre: 'Comment ça marche',
     etape1: 'Je découvre les modes d’accueil et leur coût.',
     etape2: 'Je regarde les places libres sur la carte.',

@@ -9,7 +9,8 @@ export default {
     recue: 'Nous avons bien reçu votre demande de mode d’accueil. Son numéro est {reference}.',
     prochaine: '{relais} vous contactera au plus tard le {date} (dans les {jours} jours).',
     contactRelais: 'Pour joindre {relais} : {contact}.',
-    horsTerritoire: 'Nous avons bien reçu votre demande (numéro {reference}). Votre commune ne fait pas partie de notre territoire : aucun Relais Petite Enfance d’ici ne pourra la traiter. Nous la gardons seulement pour compter les besoins.',
+    horsTerritoire:
+      'Nous avons bien reçu votre demande (numéro {reference}). Votre commune ne fait pas partie de notre territoire : aucun Relais Petite Enfance d’ici ne pourra la traiter. Nous la gardons seulement pour compter les besoins.',
     horsTerritoireMairie: 'Contactez la mairie de votre commune : elle vous indiquera le relais ou le service qui vous accompagnera.',
     horsTerritoireCaf: 'Consultez le site monenfant.fr de la CAF : il liste les crèches et les assistants maternels près de chez vous.',
     suiviTitre: 'Suivre votre demande',

@@ -2,14 +2,16 @@
 export default {
   grille: {
     titre: 'Places en crèche : les critères et les points',
-    intro: 'Les places en crèche sont attribuées par une commission. Chaque famille reçoit des points selon sa situation. La grille ci-dessous est celle en vigueur : elle est la même pour toutes les familles.',
+    intro:
+      'Les places en crèche sont attribuées par une commission. Chaque famille reçoit des points selon sa situation. La grille ci-dessous est celle en vigueur : elle est la même pour toutes les familles.',
     adoptee: 'Grille version {version}, adoptée le {date}.',
     source: 'Décision : {source}',
     aucune: 'Aucune grille de points n’est encore publiée pour ce territoire.',
     critere: 'Critère',
     points: 'Points',
     comment: 'Comment la commission décide',
-    commentTexte: 'Chaque famille classe les crèches qu’elle accepte. La commission donne les places dans cet ordre : une famille n’est jamais dépassée, pour une crèche qu’elle préférait, par une famille qui a moins de points. Quand deux familles ont autant de points, un tirage au sort départage. Le numéro du tirage (la « graine ») est publié avec le compte rendu.',
+    commentTexte:
+      'Chaque famille classe les crèches qu’elle accepte. La commission donne les places dans cet ordre : une famille n’est jamais dépassée, pour une crèche qu’elle préférait, par une famille qui a moins de points. Quand deux familles ont autant de points, un tirage au sort départage. Le numéro du tirage (la « graine ») est publié avec le compte rendu.',
     candidater: 'Pour candidater, faites d’abord une demande de mode d’accueil. Vous pourrez ensuite choisir les crèches depuis votre page de suivi.',
     faireDemande: 'Faire une demande',
     commissions: 'Comptes rendus publiés',
@@ -36,7 +38,13 @@ export default {
     aucune: 'Aucune activité déclarée',
   },
   tranches: { bebe: 'Bébés (moins de 18 mois)', marcheur: 'Moyens (18 mois à 3 ans)', grand: 'Grands (3 ans et plus)' },
-  bandes: { '1-5': 'parmi les 5 premières familles', '6-10': 'entre la 6e et la 10e famille', '11-25': 'entre la 11e et la 25e famille', '26-50': 'entre la 26e et la 50e famille', '51+': 'après la 50e famille' },
+  bandes: {
+    '1-5': 'parmi les 5 premières familles',
+    '6-10': 'entre la 6e et la 10e famille',
+    '11-25': 'entre la 11e et la 25e famille',
+    '26-50': 'entre la 26e et la 50e famille',
+    '51+': 'après la 50e famille',
+  },
   suivi: {
     titre: 'Place en crèche',
     pasDeCandidature: 'Vous pouvez candidater à une place en crèche. Une seule candidature suffit pour toutes les crèches du territoire.',
@@ -70,7 +78,8 @@ export default {
   },
   formulaire: {
     titre: 'Candidater à une place en crèche',
-    intro: 'Classez les crèches que vous acceptez, de la préférée à la moins souhaitée. Vous n’avez aucun document à envoyer maintenant : ils vous seront demandés seulement si une place vous est proposée.',
+    intro:
+      'Classez les crèches que vous acceptez, de la préférée à la moins souhaitée. Vous n’avez aucun document à envoyer maintenant : ils vous seront demandés seulement si une place vous est proposée.',
     voeu: 'Choix n° {n}',
     voeuAucun: '— aucun —',
     voeux: 'Vos crèches, par ordre de préférence',
@@ -128,16 +137,24 @@ export default {
     derogation: 'dérogation motivée',
     listeAttente: 'place libérée, attribuée ensuite',
     statuts: {
-      proposee: 'proposée', 'sans-place': 'liste d’attente', offerte: 'offre envoyée', acceptee: 'acceptée', refusee: 'refusée', expiree: 'sans réponse', remplacee: 'remplacée',
+      proposee: 'proposée',
+      'sans-place': 'liste d’attente',
+      offerte: 'offre envoyée',
+      acceptee: 'acceptée',
+      refusee: 'refusée',
+      expiree: 'sans réponse',
+      remplacee: 'remplacée',
     },
   },
   courriel: {
     offreSujet: 'Une place en crèche vous est proposée',
     offreTexte: 'La commission vous propose une place à {creche} à partir du {date}.',
-    offreRepondre: 'Répondez avant le {echeance} depuis votre page de suivi (le lien reçu après votre demande). Sans réponse, la place sera proposée à une autre famille.',
+    offreRepondre:
+      'Répondez avant le {echeance} depuis votre page de suivi (le lien reçu après votre demande). Sans réponse, la place sera proposée à une autre famille.',
     lettreSujet: 'Commission crèche : d’autres solutions pour vous',
     lettreTexte: 'La commission n’a pas pu vous proposer de place en crèche cette fois-ci.',
     rappelSujet: 'Votre candidature crèche est-elle toujours d’actualité ?',
-    rappelTexte: 'Confirmez en un clic sur votre page de suivi que vous cherchez toujours une place. Sans confirmation dans les {jours} jours, la candidature ne sera plus active.',
+    rappelTexte:
+      'Confirmez en un clic sur votre page de suivi que vous cherchez toujours une place. Sans confirmation dans les {jours} jours, la candidature ne sera plus active.',
   },
 } as const;

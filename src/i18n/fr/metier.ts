@@ -2,7 +2,8 @@
 export default {
   calcul: {
     titre: 'Calculer le salaire mensualisé d’un assistant maternel',
-    intro: 'Indiquez le salaire horaire, les heures d’accueil par semaine et, en année incomplète, le nombre de semaines d’accueil par an. Le calcul suit la convention collective des particuliers employeurs et de l’emploi à domicile.',
+    intro:
+      'Indiquez le salaire horaire, les heures d’accueil par semaine et, en année incomplète, le nombre de semaines d’accueil par an. Le calcul suit la convention collective des particuliers employeurs et de l’emploi à domicile.',
     type: 'Accueil sur l’année',
     types: {
       complete: 'Année complète : l’enfant est accueilli 52 semaines par an (congés de l’assistant maternel compris)',
@@ -20,9 +21,11 @@ export default {
     formule: 'Calcul : {salaire} × {heures} heures × {semaines} semaines ÷ 12 mois',
     heuresMois: 'Heures payées chaque mois : {heures}',
     congesInclus: 'Les congés payés sont compris dans ce salaire.',
-    congesEnPlus: 'Les congés payés sont payés en plus. Estimation sur une année : {montant} (un dixième des salaires de l’année). Si l’assistant maternel gagne plus en gardant son salaire pendant ses congés, c’est ce montant qui est dû.',
+    congesEnPlus:
+      'Les congés payés sont payés en plus. Estimation sur une année : {montant} (un dixième des salaires de l’année). Si l’assistant maternel gagne plus en gardant son salaire pendant ses congés, c’est ce montant qui est dû.',
     congesOptions: 'Selon le contrat, ils sont payés en une fois en juin, au moment des congés, ou par douzièmes : {douzieme} de plus chaque mois.',
-    finContrat: 'À la fin du contrat, si l’assistant maternel a travaillé plus d’heures que les heures payées, la différence lui est payée : c’est la régularisation.',
+    finContrat:
+      'À la fin du contrat, si l’assistant maternel a travaillé plus d’heures que les heures payées, la différence lui est payée : c’est la régularisation.',
     indemnites: 'À ce salaire s’ajoutent les indemnités d’entretien et, s’il y a lieu, les frais de repas et de déplacement.',
     avertissement: 'Ce calcul est une estimation. Le relais petite enfance peut le vérifier avec vous.',
     source: 'Source : convention collective nationale des particuliers employeurs et de l’emploi à domicile (IDCC 3239), articles 102 et 108.',
@@ -35,7 +38,8 @@ export default {
   },
   evenements: {
     titre: 'Découvrir le métier d’assistant maternel : les prochains rendez-vous',
-    intro: 'Le relais petite enfance organise des rencontres pour découvrir le métier : job-dating entre parents et assistants maternels, réunions d’information, journées portes ouvertes. L’inscription est gratuite.',
+    intro:
+      'Le relais petite enfance organise des rencontres pour découvrir le métier : job-dating entre parents et assistants maternels, réunions d’information, journées portes ouvertes. L’inscription est gratuite.',
     aucun: 'Aucun rendez-vous n’est prévu pour le moment. Revenez bientôt ou appelez le relais.',
     prochains: 'Les prochains rendez-vous',
     tous: 'Tous les rendez-vous',

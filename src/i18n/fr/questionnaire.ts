@@ -49,7 +49,8 @@ export default {
     'delai-attente': 'Il faut en général attendre {mois} mois pour avoir une place.',
     'recrutement-rapide-possible': 'Vous pouvez embaucher une personne rapidement.',
     'accueil-handicap-structure': 'Les crèches accueillent les enfants en situation de handicap, avec un soutien de la Caf.',
-    'accueil-handicap-non-indique': 'Les lieux d’accueil près de chez vous n’indiquent pas d’accueil adapté au handicap. Le relais petite enfance peut vous aider.',
+    'accueil-handicap-non-indique':
+      'Les lieux d’accueil près de chez vous n’indiquent pas d’accueil adapté au handicap. Le relais petite enfance peut vous aider.',
     'accueil-individualise': 'Un accueil individuel permet une attention adaptée aux besoins de votre enfant.',
     'vie-collective': 'Votre enfant vit avec d’autres enfants.',
     'pas-de-vie-collective': 'Votre enfant voit peu d’autres enfants.',
@@ -152,7 +153,8 @@ export default {
   // Pages /questionnaire (steps and answer).
   page: {
     titre: 'Quel mode d’accueil pour votre enfant ?',
-    intro: 'Répondez à quelques questions courtes, en 2 minutes environ. Nous vous montrons les modes d’accueil qui vous correspondent, les places libres près de chez vous et une estimation du coût.',
+    intro:
+      'Répondez à quelques questions courtes, en 2 minutes environ. Nous vous montrons les modes d’accueil qui vous correspondent, les places libres près de chez vous et une estimation du coût.',
     viePrivee: 'Rien n’est enregistré pendant le questionnaire. Seul un compteur anonyme du nombre de questionnaires par commune est tenu à jour.',
     commencer: 'Commencer',
     voirResultat: 'Voir le résultat',
@@ -207,7 +209,8 @@ export default {
     },
     foyer: {
       titre: 'Pour estimer le coût',
-      confidentialite: 'Ces questions sont facultatives. Vos réponses servent seulement au calcul du coût : elles restent dans cette page et ne sont jamais enregistrées.',
+      confidentialite:
+        'Ces questions sont facultatives. Vos réponses servent seulement au calcul du coût : elles restent dans cette page et ne sont jamais enregistrées.',
       ressources: 'Revenus nets de votre foyer, par mois',
       ressourcesAide: 'Vos revenus d’il y a deux ans divisés par 12, avant impôt. Si vous ne savez pas, vous verrez le coût le plus bas et le plus haut.',
       nePasRepondre: 'Je préfère ne pas répondre',
@@ -223,7 +226,8 @@ export default {
     intro: 'Voici les modes d’accueil classés selon vos réponses. C’est une aide pour choisir : le relais petite enfance peut vous conseiller gratuitement.',
     adaptes: 'Les modes qui vous correspondent',
     nonAdaptes: 'Moins adaptés à votre situation',
-    aucunAdapte: 'Aucun mode d’accueil ne correspond à toutes vos réponses. Faites quand même une demande : le relais petite enfance cherchera une solution avec vous.',
+    aucunAdapte:
+      'Aucun mode d’accueil ne correspond à toutes vos réponses. Faites quand même une demande : le relais petite enfance cherchera une solution avec vous.',
     pour: 'Point fort',
     contre: 'Point faible',
     places: '{n, plural, one {# place libre en ce moment à moins de {km} km} other {# places libres en ce moment à moins de {km} km}}',
@@ -243,11 +247,13 @@ export default {
     revenusChoix: 'Vos revenus nets par mois, pour recalculer (reste sur cette page)',
     misAJour: 'Estimation mise à jour.',
     hypothesesTitre: 'Comment nous calculons',
-    hypotheses: 'Les heures par mois viennent de vos jours et horaires : {semainesCreche} semaines par an en crèche et micro-crèche, 52 semaines pour un salarié (congés payés compris). Les salaires des assistants maternels et des gardes à domicile sont des tarifs courants dans la région : chaque professionnel fixe le sien.',
+    hypotheses:
+      'Les heures par mois viennent de vos jours et horaires : {semainesCreche} semaines par an en crèche et micro-crèche, 52 semaines pour un salarié (congés payés compris). Les salaires des assistants maternels et des gardes à domicile sont des tarifs courants dans la région : chaque professionnel fixe le sien.',
     bareme: 'Barème du {date}',
     sourcesTitre: 'Sources des chiffres',
     demandeTitre: 'Faire une seule demande',
-    demandeTexte: 'Le relais petite enfance reçoit votre demande et vous contacte. Vos réponses sont reprises dans le formulaire. Vos revenus ne sont pas transmis.',
+    demandeTexte:
+      'Le relais petite enfance reçoit votre demande et vous contacte. Vos réponses sont reprises dans le formulaire. Vos revenus ne sont pas transmis.',
     faireDemande: 'Faire ma demande',
     modifier: 'Modifier mes réponses',
     recommencer: 'Recommencer le questionnaire',

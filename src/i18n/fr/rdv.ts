@@ -1,6 +1,9 @@
 export default {
   motifs: {
-    'premier-rdv': { nom: 'Premier rendez-vous pour votre demande de mode d’accueil', aide: 'Nous faisons le point sur votre besoin et les solutions possibles.' },
+    'premier-rdv': {
+      nom: 'Premier rendez-vous pour votre demande de mode d’accueil',
+      aide: 'Nous faisons le point sur votre besoin et les solutions possibles.',
+    },
     'employer-am': { nom: 'Employer un assistant maternel : les démarches', aide: 'Contrat, salaire, aides de la CAF : nous répondons à vos questions.' },
     'pro-am': { nom: 'Rendez-vous professionnel (assistants maternels)', aide: 'Pour les assistants maternels du relais.' },
   },
@@ -101,7 +104,8 @@ export default {
     limite: 'Vous pouvez le déplacer ou l’annuler jusqu’à {heures} heures avant. Après, appelez le relais : {telephone}.',
     sms: 'Rappel RPE : RDV {jour} a {heure}, {ou}. Deplacer/annuler : {lien}',
     smsTelephone: 'par telephone',
-    visioLien: 'Rejoindre l’appel vidéo', smsVisio: 'en visio',
+    visioLien: 'Rejoindre l’appel vidéo',
+    smsVisio: 'en visio',
   },
   reunions: {
     titre: 'Réunions d’information',

@@ -3,7 +3,8 @@ export default {
   suivi: {
     sujet: 'Votre demande {reference} : où en êtes-vous ?',
     titre: 'Où en est votre recherche de mode d’accueil ?',
-    intro: 'Il y a quelques mois, le relais petite enfance vous a aidé à chercher un mode d’accueil pour votre enfant (demande {reference}). Dites-nous en un clic où vous en êtes : cela nous aide à mieux accompagner les familles.',
+    intro:
+      'Il y a quelques mois, le relais petite enfance vous a aidé à chercher un mode d’accueil pour votre enfant (demande {reference}). Dites-nous en un clic où vous en êtes : cela nous aide à mieux accompagner les familles.',
     rappelSujet: 'Rappel : votre demande {reference}, où en êtes-vous ?',
     rappelIntro: 'Nous n’avons pas encore reçu votre réponse. Un clic suffit pour nous dire où vous en êtes (demande {reference}).',
     reponse: {
@@ -15,7 +16,8 @@ export default {
   actualite: {
     sujet: 'Votre demande {reference} est-elle toujours d’actualité ?',
     titre: 'Votre besoin est-il toujours d’actualité ?',
-    intro: 'Votre demande {reference} est toujours ouverte au relais petite enfance. Pour que nous puissions vous aider au mieux, dites-nous si vous cherchez toujours un mode d’accueil.',
+    intro:
+      'Votre demande {reference} est toujours ouverte au relais petite enfance. Pour que nous puissions vous aider au mieux, dites-nous si vous cherchez toujours un mode d’accueil.',
     reponse: {
       oui: 'Oui, je cherche toujours',
       non: 'Non, je n’ai plus besoin du relais',
@@ -40,7 +42,8 @@ export default {
   sansSolution: {
     sujet: 'Votre demande {reference} : les solutions qui restent possibles',
     titre: 'Nous n’avons pas trouvé de place, mais d’autres pistes existent',
-    intro: 'Le relais petite enfance n’a pas trouvé de mode d’accueil qui corresponde à votre demande {reference}. Votre demande est close, mais voici toutes les pistes qui restent ouvertes.',
+    intro:
+      'Le relais petite enfance n’a pas trouvé de mode d’accueil qui corresponde à votre demande {reference}. Votre demande est close, mais voici toutes les pistes qui restent ouvertes.',
     autresModes: 'D’autres modes d’accueil',
     mode: {
       collectif: 'Une crèche ou une micro-crèche (accueil collectif)',

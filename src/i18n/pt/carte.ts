@@ -3,7 +3,8 @@ import type { Traduction } from '../types';
 
 const d: Traduction<Dictionnaire['carte']> = {
   titre: 'Mapa de vagas de acolhimento infantil',
-  intro: 'Creches, microcreches, casas de amas (MAM), amas licenciadas, guarda ao domicílio e atividades de tempos livres do território. Cada disponibilidade indica quando foi confirmada.',
+  intro:
+    'Creches, microcreches, casas de amas (MAM), amas licenciadas, guarda ao domicílio e atividades de tempos livres do território. Cada disponibilidade indica quando foi confirmada.',
   fraicheur: 'Uma disponibilidade não confirmada há mais de {jours} dias aparece como «a confirmar» e não é contada como livre.',
   filtres: {
     actifs: '{n, plural, one {# filtro escolhido} other {# filtros escolhidos}}',
@@ -122,7 +123,9 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'Não foi possível carregar o mapa. A lista abaixo continua disponível.',
     nombre: '{n, plural, one {# local no mapa} other {# locais no mapa}}',
     groupe: 'Grupo de {n} locais: prima Enter para aproximar',
-    zoomPlus: 'Aproximar', zoomMoins: 'Afastar', fermerPopup: 'Fechar a ficha do local',
+    zoomPlus: 'Aproximar',
+    zoomMoins: 'Afastar',
+    fermerPopup: 'Fechar a ficha do local',
     fondCommunes: 'Fundo do mapa: limites dos municípios',
   },
   embed: {

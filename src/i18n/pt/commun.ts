@@ -42,10 +42,13 @@ const d: Traduction<typeof commun> = {
     trop_long: 'Este texto é demasiado longo (no máximo {max} caracteres).',
     choix: 'Escolha uma opção da lista.',
     csrf: 'A sua sessão expirou. Recarregue a página e tente novamente.',
-    tropDeDemandes: 'Demasiados envios em pouco tempo a partir da sua ligação ou para este endereço. O que escreveu foi guardado: tente novamente dentro de uma hora ou telefone ao relais da primeira infância.',
+    tropDeDemandes:
+      'Demasiados envios em pouco tempo a partir da sua ligação ou para este endereço. O que escreveu foi guardado: tente novamente dentro de uma hora ou telefone ao relais da primeira infância.',
   },
   commun: {
-    joursDuAu: 'de {du} a {au}', deuxPoints: ': ', virgule: ', ',
+    joursDuAu: 'de {du} a {au}',
+    deuxPoints: ': ',
+    virgule: ', ',
     obligatoire: 'obrigatório',
     facultatif: 'facultativo',
     continuer: 'Continuar',
@@ -63,7 +66,8 @@ const d: Traduction<typeof commun> = {
   jours: { 1: 'segunda-feira', 2: 'terça-feira', 3: 'quarta-feira', 4: 'quinta-feira', 5: 'sexta-feira', 6: 'sábado', 7: 'domingo' },
   accueil: {
     titre: 'Encontrar uma solução de acolhimento para o seu filho',
-    intro: 'Um só lugar para compreender as soluções, ver as vagas livres perto de casa e fazer um único pedido, acompanhado pelo Relais Petite Enfance (serviço público de informação sobre o acolhimento de crianças).',
+    intro:
+      'Um só lugar para compreender as soluções, ver as vagas livres perto de casa e fazer um único pedido, acompanhado pelo Relais Petite Enfance (serviço público de informação sobre o acolhimento de crianças).',
     etapesTitre: 'Como funciona',
     etape1: 'Conheço as formas de acolhimento e o seu custo.',
     etape2: 'Vejo as vagas livres no mapa.',

@@ -12,7 +12,8 @@ const d: Traduction<Dictionnaire['courriel']> = {
     recue: 'Recebemos o seu pedido de acolhimento para a criança. O número é {reference}.',
     prochaine: '{relais} vai contactá-lo(a) o mais tardar em {date} (no prazo de {jours} dias).',
     contactRelais: 'Para contactar {relais}: {contact}.',
-    horsTerritoire: 'Recebemos o seu pedido (número {reference}). O seu município não faz parte do nosso território: nenhum serviço daqui o poderá tratar. Guardamo-lo apenas para contar as necessidades.',
+    horsTerritoire:
+      'Recebemos o seu pedido (número {reference}). O seu município não faz parte do nosso território: nenhum serviço daqui o poderá tratar. Guardamo-lo apenas para contar as necessidades.',
     horsTerritoireMairie: 'Contacte a câmara municipal (mairie) do seu município: ela indicará o serviço que o(a) pode ajudar.',
     horsTerritoireCaf: 'Consulte monenfant.fr, o site da CAF: mostra as creches e as amas perto de si.',
     suiviTitre: 'Acompanhar o seu pedido',

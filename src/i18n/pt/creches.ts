@@ -4,14 +4,16 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['creches']> = {
   grille: {
     titre: 'Vagas em creche: os critérios e os pontos',
-    intro: 'As vagas em creche são atribuídas por uma comissão. Cada família recebe pontos de acordo com a sua situação. A grelha abaixo é a que está em vigor: é a mesma para todas as famílias.',
+    intro:
+      'As vagas em creche são atribuídas por uma comissão. Cada família recebe pontos de acordo com a sua situação. A grelha abaixo é a que está em vigor: é a mesma para todas as famílias.',
     adoptee: 'Grelha versão {version}, aprovada em {date}.',
     source: 'Decisão: {source}',
     aucune: 'Ainda não foi publicada nenhuma grelha de pontos para este território.',
     critere: 'Critério',
     points: 'Pontos',
     comment: 'Como a comissão decide',
-    commentTexte: 'Cada família ordena as creches que aceita. A comissão atribui as vagas por essa ordem: uma família nunca é ultrapassada, numa creche que preferia, por uma família com menos pontos. Quando duas famílias têm os mesmos pontos, decide um sorteio. O número do sorteio (a «semente») é publicado com a ata.',
+    commentTexte:
+      'Cada família ordena as creches que aceita. A comissão atribui as vagas por essa ordem: uma família nunca é ultrapassada, numa creche que preferia, por uma família com menos pontos. Quando duas famílias têm os mesmos pontos, decide um sorteio. O número do sorteio (a «semente») é publicado com a ata.',
     candidater: 'Para se candidatar, faça primeiro um pedido de modo de acolhimento. Depois poderá escolher as creches na sua página de acompanhamento.',
     faireDemande: 'Fazer um pedido',
     commissions: 'Atas publicadas',
@@ -38,7 +40,13 @@ const d: Traduction<Dictionnaire['creches']> = {
     aucune: 'Nenhuma atividade declarada',
   },
   tranches: { bebe: 'Bebés (menos de 18 meses)', marcheur: 'Médios (18 meses a 3 anos)', grand: 'Grandes (3 anos ou mais)' },
-  bandes: { '1-5': 'entre as 5 primeiras famílias', '6-10': 'entre a 6.ª e a 10.ª família', '11-25': 'entre a 11.ª e a 25.ª família', '26-50': 'entre a 26.ª e a 50.ª família', '51+': 'depois da 50.ª família' },
+  bandes: {
+    '1-5': 'entre as 5 primeiras famílias',
+    '6-10': 'entre a 6.ª e a 10.ª família',
+    '11-25': 'entre a 11.ª e a 25.ª família',
+    '26-50': 'entre a 26.ª e a 50.ª família',
+    '51+': 'depois da 50.ª família',
+  },
   suivi: {
     titre: 'Vaga em creche',
     pasDeCandidature: 'Pode candidatar-se a uma vaga em creche. Uma só candidatura basta para todas as creches do território.',
@@ -72,7 +80,8 @@ const d: Traduction<Dictionnaire['creches']> = {
   },
   formulaire: {
     titre: 'Candidatar-me a uma vaga em creche',
-    intro: 'Ordene as creches que aceita, da preferida à menos desejada. Não tem nenhum documento a enviar agora: só serão pedidos se lhe for proposta uma vaga.',
+    intro:
+      'Ordene as creches que aceita, da preferida à menos desejada. Não tem nenhum documento a enviar agora: só serão pedidos se lhe for proposta uma vaga.',
     voeu: 'Escolha n.º {n}',
     voeuAucun: '— nenhuma —',
     voeux: 'As suas creches, por ordem de preferência',
@@ -130,17 +139,25 @@ const d: Traduction<Dictionnaire['creches']> = {
     derogation: 'exceção fundamentada',
     listeAttente: 'vaga libertada, atribuída depois',
     statuts: {
-      proposee: 'proposta', 'sans-place': 'lista de espera', offerte: 'oferta enviada', acceptee: 'aceite', refusee: 'recusada', expiree: 'sem resposta', remplacee: 'substituída',
+      proposee: 'proposta',
+      'sans-place': 'lista de espera',
+      offerte: 'oferta enviada',
+      acceptee: 'aceite',
+      refusee: 'recusada',
+      expiree: 'sem resposta',
+      remplacee: 'substituída',
     },
   },
   courriel: {
     offreSujet: 'É-lhe proposta uma vaga em creche',
     offreTexte: 'A comissão propõe-lhe uma vaga em {creche} a partir de {date}.',
-    offreRepondre: 'Responda antes de {echeance} na sua página de acompanhamento (o link recebido após o seu pedido). Sem resposta, a vaga será proposta a outra família.',
+    offreRepondre:
+      'Responda antes de {echeance} na sua página de acompanhamento (o link recebido após o seu pedido). Sem resposta, a vaga será proposta a outra família.',
     lettreSujet: 'Comissão de creche: outras soluções para si',
     lettreTexte: 'Desta vez a comissão não lhe pôde propor uma vaga em creche.',
     rappelSujet: 'A sua candidatura à creche continua atual?',
-    rappelTexte: 'Confirme com um clique na sua página de acompanhamento que continua à procura de uma vaga. Sem confirmação em {jours} dias, a candidatura deixará de estar ativa.',
+    rappelTexte:
+      'Confirme com um clique na sua página de acompanhamento que continua à procura de uma vaga. Sem confirmação em {jours} dias, a candidatura deixará de estar ativa.',
   },
 };
 export default d;

@@ -4,7 +4,8 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['metier']> = {
   calcul: {
     titre: 'Calcular o salário mensal de uma ama (assistant maternel)',
-    intro: 'Indique o salário por hora, as horas de acolhimento por semana e, em ano incompleto, o número de semanas de acolhimento por ano. O cálculo segue a convenção coletiva francesa dos particulares empregadores e do emprego ao domicílio.',
+    intro:
+      'Indique o salário por hora, as horas de acolhimento por semana e, em ano incompleto, o número de semanas de acolhimento por ano. O cálculo segue a convenção coletiva francesa dos particulares empregadores e do emprego ao domicílio.',
     type: 'Acolhimento ao longo do ano',
     types: {
       complete: 'Ano completo: a criança é acolhida 52 semanas por ano (férias da ama incluídas)',
@@ -22,7 +23,8 @@ const d: Traduction<Dictionnaire['metier']> = {
     formule: 'Cálculo: {salaire} × {heures} horas × {semaines} semanas ÷ 12 meses',
     heuresMois: 'Horas pagas por mês: {heures}',
     congesInclus: 'As férias pagas estão incluídas neste salário.',
-    congesEnPlus: 'As férias pagas são pagas à parte. Estimativa para um ano: {montant} (um décimo dos salários do ano). Se a ama ganhar mais mantendo o salário durante as férias, é esse o montante devido.',
+    congesEnPlus:
+      'As férias pagas são pagas à parte. Estimativa para um ano: {montant} (um décimo dos salários do ano). Se a ama ganhar mais mantendo o salário durante as férias, é esse o montante devido.',
     congesOptions: 'Conforme o contrato, são pagas de uma só vez em junho, no momento das férias ou em duodécimos: mais {douzieme} por mês.',
     finContrat: 'No fim do contrato, se a ama trabalhou mais horas do que as pagas, a diferença é-lhe paga: é a regularização.',
     indemnites: 'A este salário juntam-se as indemnizações de manutenção e, se for o caso, as refeições e as deslocações.',
@@ -37,7 +39,8 @@ const d: Traduction<Dictionnaire['metier']> = {
   },
   evenements: {
     titre: 'Descobrir a profissão de ama: próximos encontros',
-    intro: 'O Relais Petite Enfance organiza encontros para descobrir a profissão: job-dating entre pais e amas, reuniões de informação, dias abertos. A inscrição é gratuita.',
+    intro:
+      'O Relais Petite Enfance organiza encontros para descobrir a profissão: job-dating entre pais e amas, reuniões de informação, dias abertos. A inscrição é gratuita.',
     aucun: 'Não há nenhum encontro previsto de momento. Volte em breve ou ligue para o relais.',
     prochains: 'Próximos encontros',
     tous: 'Todos os encontros',

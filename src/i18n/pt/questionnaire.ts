@@ -152,7 +152,8 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
   },
   page: {
     titre: 'Que tipo de acolhimento para o seu filho?',
-    intro: 'Responda a algumas perguntas curtas, em cerca de 2 minutos. Mostramos-lhe os tipos de acolhimento adequados, as vagas livres perto de si e uma estimativa do custo.',
+    intro:
+      'Responda a algumas perguntas curtas, em cerca de 2 minutos. Mostramos-lhe os tipos de acolhimento adequados, as vagas livres perto de si e uma estimativa do custo.',
     viePrivee: 'Nada é guardado durante o questionário. Só é mantida uma contagem anónima do número de questionários por município.',
     commencer: 'Começar',
     voirResultat: 'Ver o resultado',
@@ -220,10 +221,12 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
   },
   resultat: {
     titre: 'Os tipos de acolhimento para o seu filho',
-    intro: 'Eis os tipos de acolhimento ordenados segundo as suas respostas. É uma ajuda para escolher: o Relais Petite Enfance pode aconselhá-lo gratuitamente.',
+    intro:
+      'Eis os tipos de acolhimento ordenados segundo as suas respostas. É uma ajuda para escolher: o Relais Petite Enfance pode aconselhá-lo gratuitamente.',
     adaptes: 'As opções adequadas para si',
     nonAdaptes: 'Menos adequadas à sua situação',
-    aucunAdapte: 'Nenhum tipo de acolhimento corresponde a todas as suas respostas. Faça mesmo assim um pedido: o Relais Petite Enfance procurará uma solução consigo.',
+    aucunAdapte:
+      'Nenhum tipo de acolhimento corresponde a todas as suas respostas. Faça mesmo assim um pedido: o Relais Petite Enfance procurará uma solução consigo.',
     pour: 'Ponto forte',
     contre: 'Ponto fraco',
     places: '{n, plural, one {# vaga livre neste momento a menos de {km} km} other {# vagas livres neste momento a menos de {km} km}}',
@@ -243,11 +246,13 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     revenusChoix: 'Os seus rendimentos líquidos por mês, para recalcular (fica nesta página)',
     misAJour: 'Estimativa atualizada.',
     hypothesesTitre: 'Como calculamos',
-    hypotheses: 'As horas por mês vêm dos seus dias e horários: {semainesCreche} semanas por ano em creche e microcreche, 52 semanas para um assalariado (férias pagas incluídas). Os salários das amas são tarifas habituais na região: cada profissional fixa a sua.',
+    hypotheses:
+      'As horas por mês vêm dos seus dias e horários: {semainesCreche} semanas por ano em creche e microcreche, 52 semanas para um assalariado (férias pagas incluídas). Os salários das amas são tarifas habituais na região: cada profissional fixa a sua.',
     bareme: 'Tabela de {date}',
     sourcesTitre: 'Fontes dos números',
     demandeTitre: 'Fazer um único pedido',
-    demandeTexte: 'O Relais Petite Enfance recebe o seu pedido e contacta-o. As suas respostas são copiadas para o formulário. Os seus rendimentos não são transmitidos.',
+    demandeTexte:
+      'O Relais Petite Enfance recebe o seu pedido e contacta-o. As suas respostas são copiadas para o formulário. Os seus rendimentos não são transmitidos.',
     faireDemande: 'Fazer o meu pedido',
     modifier: 'Alterar as minhas respostas',
     recommencer: 'Recomeçar o questionário',

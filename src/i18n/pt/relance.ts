@@ -5,7 +5,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   suivi: {
     sujet: 'O seu pedido {reference}: como estão as coisas?',
     titre: 'Como está a correr a procura de um modo de acolhimento?',
-    intro: 'Há alguns meses, o centro de informação para a primeira infância (relais petite enfance) ajudou-o a procurar um modo de acolhimento para a sua criança (pedido {reference}). Diga-nos com um clique em que ponto está: isso ajuda-nos a acompanhar melhor as famílias.',
+    intro:
+      'Há alguns meses, o centro de informação para a primeira infância (relais petite enfance) ajudou-o a procurar um modo de acolhimento para a sua criança (pedido {reference}). Diga-nos com um clique em que ponto está: isso ajuda-nos a acompanhar melhor as famílias.',
     rappelSujet: 'Lembrete: o seu pedido {reference}, como estão as coisas?',
     rappelIntro: 'Ainda não recebemos a sua resposta. Basta um clique para nos dizer em que ponto está (pedido {reference}).',
     reponse: {
@@ -17,7 +18,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   actualite: {
     sujet: 'O seu pedido {reference} continua atual?',
     titre: 'Ainda precisa de um modo de acolhimento?',
-    intro: 'O seu pedido {reference} continua aberto no centro de informação para a primeira infância. Para o ajudarmos da melhor forma, diga-nos se ainda procura um modo de acolhimento.',
+    intro:
+      'O seu pedido {reference} continua aberto no centro de informação para a primeira infância. Para o ajudarmos da melhor forma, diga-nos se ainda procura um modo de acolhimento.',
     reponse: {
       oui: 'Sim, ainda estou à procura',
       non: 'Não, já não preciso da ajuda do centro',
@@ -42,7 +44,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   sansSolution: {
     sujet: 'O seu pedido {reference}: as soluções que continuam possíveis',
     titre: 'Não encontrámos vaga, mas existem outras opções',
-    intro: 'O centro não encontrou um modo de acolhimento que corresponda ao seu pedido {reference}. O seu pedido está encerrado, mas aqui estão todas as opções que continuam abertas.',
+    intro:
+      'O centro não encontrou um modo de acolhimento que corresponda ao seu pedido {reference}. O seu pedido está encerrado, mas aqui estão todas as opções que continuam abertas.',
     autresModes: 'Outros modos de acolhimento',
     mode: {
       collectif: 'Uma creche ou uma micro-creche (acolhimento coletivo)',

@@ -3,7 +3,8 @@ import type { Traduction } from '../types';
 
 const d: Traduction<Dictionnaire['carte']> = {
   titre: 'Çocuk bakım yerleri haritası',
-  intro: 'Bölgedeki kreşler, mikro kreşler, çocuk bakıcıları evleri (MAM), lisanslı çocuk bakıcıları, evde bakım hizmetleri ve okul öncesi/sonrası bakım. Her boş yer, ne zaman doğrulandığını gösterir.',
+  intro:
+    'Bölgedeki kreşler, mikro kreşler, çocuk bakıcıları evleri (MAM), lisanslı çocuk bakıcıları, evde bakım hizmetleri ve okul öncesi/sonrası bakım. Her boş yer, ne zaman doğrulandığını gösterir.',
   fraicheur: '{jours} günden uzun süredir doğrulanmayan bir boş yer «doğrulanacak» olarak gösterilir ve boş sayılmaz.',
   filtres: {
     actifs: '{n, plural, one {# filtre seçildi} other {# filtre seçildi}}',
@@ -122,7 +123,9 @@ const d: Traduction<Dictionnaire['carte']> = {
     erreur: 'Harita yüklenemedi. Aşağıdaki liste kullanılabilir.',
     nombre: '{n, plural, one {Haritada # yer} other {Haritada # yer}}',
     groupe: '{n} yerden oluşan grup: yakınlaştırmak için Enter’a basın',
-    zoomPlus: 'Yakınlaştır', zoomMoins: 'Uzaklaştır', fermerPopup: 'Yer kartını kapat',
+    zoomPlus: 'Yakınlaştır',
+    zoomMoins: 'Uzaklaştır',
+    fermerPopup: 'Yer kartını kapat',
     fondCommunes: 'Harita altlığı: belde sınırları',
   },
   embed: {

@@ -42,10 +42,13 @@ const d: Traduction<typeof commun> = {
     trop_long: 'Bu metin çok uzun (en fazla {max} karakter).',
     choix: 'Listeden bir seçenek seçin.',
     csrf: 'Oturumunuzun süresi doldu. Sayfayı yenileyip tekrar deneyin.',
-    tropDeDemandes: 'Bağlantınızdan veya bu adres için kısa sürede çok fazla gönderim yapıldı. Yazdıklarınız saklandı: bir saat sonra tekrar deneyin ya da erken çocukluk merkezini (relais) arayın.',
+    tropDeDemandes:
+      'Bağlantınızdan veya bu adres için kısa sürede çok fazla gönderim yapıldı. Yazdıklarınız saklandı: bir saat sonra tekrar deneyin ya da erken çocukluk merkezini (relais) arayın.',
   },
   commun: {
-    joursDuAu: '{du} – {au}', deuxPoints: ': ', virgule: ', ',
+    joursDuAu: '{du} – {au}',
+    deuxPoints: ': ',
+    virgule: ', ',
     obligatoire: 'zorunlu',
     facultatif: 'isteğe bağlı',
     continuer: 'Devam et',
@@ -63,7 +66,8 @@ const d: Traduction<typeof commun> = {
   jours: { 1: 'pazartesi', 2: 'salı', 3: 'çarşamba', 4: 'perşembe', 5: 'cuma', 6: 'cumartesi', 7: 'pazar' },
   accueil: {
     titre: 'Çocuğunuz için bakım çözümü bulun',
-    intro: 'Seçenekleri anlamak, evinize yakın boş yerleri görmek ve Relais Petite Enfance’ın (küçük çocuk bakımı bilgi hizmeti) takip ettiği tek bir başvuru yapmak için tek bir yer.',
+    intro:
+      'Seçenekleri anlamak, evinize yakın boş yerleri görmek ve Relais Petite Enfance’ın (küçük çocuk bakımı bilgi hizmeti) takip ettiği tek bir başvuru yapmak için tek bir yer.',
     etapesTitre: 'Nasıl işliyor?',
     etape1: 'Bakım türlerini ve maliyetlerini öğreniyorum.',
     etape2: 'Haritadaki boş yerlere bakıyorum.',

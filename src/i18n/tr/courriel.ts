@@ -12,7 +12,8 @@ const d: Traduction<Dictionnaire['courriel']> = {
     recue: 'Çocuk bakımı başvurunuzu aldık. Başvuru numaranız {reference}.',
     prochaine: '{relais} en geç {date} tarihine kadar ({jours} gün içinde) sizinle iletişime geçecek.',
     contactRelais: '{relais} ile iletişim: {contact}.',
-    horsTerritoire: 'Başvurunuzu aldık (numara {reference}). Belediyeniz bölgemizde değil: buradaki hiçbir servis başvurunuzu işleyemez. Başvuruyu yalnızca ihtiyaçları saymak için saklıyoruz.',
+    horsTerritoire:
+      'Başvurunuzu aldık (numara {reference}). Belediyeniz bölgemizde değil: buradaki hiçbir servis başvurunuzu işleyemez. Başvuruyu yalnızca ihtiyaçları saymak için saklıyoruz.',
     horsTerritoireMairie: 'Belediyenize başvurun: size yardımcı olabilecek servisi söyleyecektir.',
     horsTerritoireCaf: 'CAF’ın sitesi monenfant.fr’ye bakın: yakınınızdaki kreşleri ve çocuk bakıcılarını listeler.',
     suiviTitre: 'Başvurunuzu takip edin',

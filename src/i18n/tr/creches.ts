@@ -11,7 +11,8 @@ const d: Traduction<Dictionnaire['creches']> = {
     critere: 'Kriter',
     points: 'Puan',
     comment: 'Komisyon nasıl karar verir',
-    commentTexte: 'Her aile kabul ettiği kreşleri sıralar. Komisyon yerleri bu sıraya göre verir: bir ailenin tercih ettiği bir kreşte, daha az puanı olan bir aile asla onun önüne geçmez. İki ailenin puanı eşitse kura çekilir. Kura numarası (“tohum”) tutanakla birlikte yayımlanır.',
+    commentTexte:
+      'Her aile kabul ettiği kreşleri sıralar. Komisyon yerleri bu sıraya göre verir: bir ailenin tercih ettiği bir kreşte, daha az puanı olan bir aile asla onun önüne geçmez. İki ailenin puanı eşitse kura çekilir. Kura numarası (“tohum”) tutanakla birlikte yayımlanır.',
     candidater: 'Başvurmak için önce bir bakım talebi yapın. Ardından kreşleri takip sayfanızdan seçebilirsiniz.',
     faireDemande: 'Talep yap',
     commissions: 'Yayımlanan tutanaklar',
@@ -38,7 +39,13 @@ const d: Traduction<Dictionnaire['creches']> = {
     aucune: 'Beyan edilen faaliyet yok',
   },
   tranches: { bebe: 'Bebekler (18 aydan küçük)', marcheur: 'Ortancalar (18 ay – 3 yaş)', grand: 'Büyükler (3 yaş ve üzeri)' },
-  bandes: { '1-5': 'ilk 5 aile arasında', '6-10': '6. ile 10. aile arasında', '11-25': '11. ile 25. aile arasında', '26-50': '26. ile 50. aile arasında', '51+': '50. aileden sonra' },
+  bandes: {
+    '1-5': 'ilk 5 aile arasında',
+    '6-10': '6. ile 10. aile arasında',
+    '11-25': '11. ile 25. aile arasında',
+    '26-50': '26. ile 50. aile arasında',
+    '51+': '50. aileden sonra',
+  },
   suivi: {
     titre: 'Kreş yeri',
     pasDeCandidature: 'Bir kreş yeri için başvurabilirsiniz. Bölgedeki tüm kreşler için tek bir başvuru yeterlidir.',
@@ -72,7 +79,8 @@ const d: Traduction<Dictionnaire['creches']> = {
   },
   formulaire: {
     titre: 'Kreş yeri için başvur',
-    intro: 'Kabul ettiğiniz kreşleri en çok istediğinizden en az istediğinize doğru sıralayın. Şimdi hiçbir belge göndermeniz gerekmez: belgeler yalnızca size bir yer önerilirse istenir.',
+    intro:
+      'Kabul ettiğiniz kreşleri en çok istediğinizden en az istediğinize doğru sıralayın. Şimdi hiçbir belge göndermeniz gerekmez: belgeler yalnızca size bir yer önerilirse istenir.',
     voeu: '{n}. tercih',
     voeuAucun: '— yok —',
     voeux: 'Kreşleriniz, tercih sırasına göre',
@@ -130,13 +138,20 @@ const d: Traduction<Dictionnaire['creches']> = {
     derogation: 'gerekçeli istisna',
     listeAttente: 'boşalan yer, sonradan verildi',
     statuts: {
-      proposee: 'önerildi', 'sans-place': 'bekleme listesi', offerte: 'teklif gönderildi', acceptee: 'kabul edildi', refusee: 'reddedildi', expiree: 'yanıt yok', remplacee: 'değiştirildi',
+      proposee: 'önerildi',
+      'sans-place': 'bekleme listesi',
+      offerte: 'teklif gönderildi',
+      acceptee: 'kabul edildi',
+      refusee: 'reddedildi',
+      expiree: 'yanıt yok',
+      remplacee: 'değiştirildi',
     },
   },
   courriel: {
     offreSujet: 'Size bir kreş yeri öneriliyor',
     offreTexte: 'Komisyon size {date} tarihinden itibaren {creche} kreşinde bir yer öneriyor.',
-    offreRepondre: '{echeance} tarihinden önce takip sayfanızdan (talebinizden sonra aldığınız bağlantı) yanıt verin. Yanıt vermezseniz yer başka bir aileye önerilecek.',
+    offreRepondre:
+      '{echeance} tarihinden önce takip sayfanızdan (talebinizden sonra aldığınız bağlantı) yanıt verin. Yanıt vermezseniz yer başka bir aileye önerilecek.',
     lettreSujet: 'Kreş komisyonu: sizin için diğer çözümler',
     lettreTexte: 'Komisyon bu kez size bir kreş yeri öneremedi.',
     rappelSujet: 'Kreş başvurunuz hâlâ geçerli mi?',

@@ -4,7 +4,8 @@ import type { Traduction } from '../types';
 const d: Traduction<Dictionnaire['metier']> = {
   calcul: {
     titre: 'Bir çocuk bakıcısının (assistant maternel) aylık maaşını hesaplayın',
-    intro: 'Saatlik ücreti, haftalık bakım saatlerini ve eksik yıl için yıllık bakım haftası sayısını girin. Hesaplama, Fransız özel işverenler ve ev içi istihdam toplu sözleşmesine göre yapılır.',
+    intro:
+      'Saatlik ücreti, haftalık bakım saatlerini ve eksik yıl için yıllık bakım haftası sayısını girin. Hesaplama, Fransız özel işverenler ve ev içi istihdam toplu sözleşmesine göre yapılır.',
     type: 'Yıl boyunca bakım',
     types: {
       complete: 'Tam yıl: çocuk yılda 52 hafta bakılır (bakıcının ücretli izni dahil)',
@@ -22,7 +23,8 @@ const d: Traduction<Dictionnaire['metier']> = {
     formule: 'Hesaplama: {salaire} × {heures} saat × {semaines} hafta ÷ 12 ay',
     heuresMois: 'Her ay ödenen saat: {heures}',
     congesInclus: 'Ücretli izin bu maaşa dahildir.',
-    congesEnPlus: 'Ücretli izin ayrıca ödenir. Bir yıl için tahmin: {montant} (yıllık maaşların onda biri). Bakıcı izin sırasında maaşını koruyarak daha fazla kazanıyorsa, bu tutar ödenir.',
+    congesEnPlus:
+      'Ücretli izin ayrıca ödenir. Bir yıl için tahmin: {montant} (yıllık maaşların onda biri). Bakıcı izin sırasında maaşını koruyarak daha fazla kazanıyorsa, bu tutar ödenir.',
     congesOptions: 'Sözleşmeye göre haziranda bir kerede, izin sırasında veya on ikide bir olarak ödenir: her ay {douzieme} fazla.',
     finContrat: 'Sözleşme sonunda bakıcı ödenen saatlerden fazla çalıştıysa, aradaki fark ödenir: buna düzeltme (régularisation) denir.',
     indemnites: 'Bu maaşa bakım giderleri ve gerekirse yemek ve yol masrafları eklenir.',
@@ -37,7 +39,8 @@ const d: Traduction<Dictionnaire['metier']> = {
   },
   evenements: {
     titre: 'Çocuk bakıcılığı mesleğini keşfedin: yaklaşan buluşmalar',
-    intro: 'Relais Petite Enfance mesleği tanıtmak için buluşmalar düzenler: ebeveynler ve bakıcılar arasında iş buluşmaları, bilgilendirme toplantıları, açık kapı günleri. Kayıt ücretsizdir.',
+    intro:
+      'Relais Petite Enfance mesleği tanıtmak için buluşmalar düzenler: ebeveynler ve bakıcılar arasında iş buluşmaları, bilgilendirme toplantıları, açık kapı günleri. Kayıt ücretsizdir.',
     aucun: 'Şu anda planlanmış bir buluşma yok. Yakında tekrar bakın veya relais’i arayın.',
     prochains: 'Yaklaşan buluşmalar',
     tous: 'Tüm buluşmalar',

@@ -243,7 +243,8 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
     revenusChoix: 'Yeniden hesaplamak için aylık net geliriniz (bu sayfada kalır)',
     misAJour: 'Tahmin güncellendi.',
     hypothesesTitre: 'Nasıl hesaplıyoruz',
-    hypotheses: 'Aylık saatler gün ve saatlerinizden gelir: kreş ve küçük kreşte yılda {semainesCreche} hafta, bir çalışan için 52 hafta (ücretli izin dahil). Bakıcı maaşları bölgede yaygın ücretlerdir: her profesyonel kendi ücretini belirler.',
+    hypotheses:
+      'Aylık saatler gün ve saatlerinizden gelir: kreş ve küçük kreşte yılda {semainesCreche} hafta, bir çalışan için 52 hafta (ücretli izin dahil). Bakıcı maaşları bölgede yaygın ücretlerdir: her profesyonel kendi ücretini belirler.',
     bareme: '{date} tarifesi',
     sourcesTitre: 'Rakamların kaynakları',
     demandeTitre: 'Tek bir başvuru yapın',

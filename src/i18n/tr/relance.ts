@@ -5,7 +5,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   suivi: {
     sujet: '{reference} numaralı başvurunuz: durum nedir?',
     titre: 'Çocuk bakımı arayışınız ne durumda?',
-    intro: 'Birkaç ay önce erken çocukluk bilgi merkezi (relais petite enfance) çocuğunuz için bakım aramanıza yardım etti ({reference} numaralı başvuru). Ne durumda olduğunuzu tek tıkla bize bildirin: bu, ailelere daha iyi destek olmamıza yardımcı olur.',
+    intro:
+      'Birkaç ay önce erken çocukluk bilgi merkezi (relais petite enfance) çocuğunuz için bakım aramanıza yardım etti ({reference} numaralı başvuru). Ne durumda olduğunuzu tek tıkla bize bildirin: bu, ailelere daha iyi destek olmamıza yardımcı olur.',
     rappelSujet: 'Hatırlatma: {reference} numaralı başvurunuz, durum nedir?',
     rappelIntro: 'Yanıtınızı henüz almadık. Ne durumda olduğunuzu bildirmek için tek bir tık yeterli ({reference} numaralı başvuru).',
     reponse: {
@@ -17,7 +18,8 @@ const d: Traduction<Dictionnaire['relance']> = {
   actualite: {
     sujet: '{reference} numaralı başvurunuz hâlâ geçerli mi?',
     titre: 'Hâlâ çocuk bakımına ihtiyacınız var mı?',
-    intro: '{reference} numaralı başvurunuz erken çocukluk bilgi merkezinde hâlâ açık. Size en iyi şekilde yardımcı olabilmemiz için hâlâ çocuk bakımı arayıp aramadığınızı bize bildirin.',
+    intro:
+      '{reference} numaralı başvurunuz erken çocukluk bilgi merkezinde hâlâ açık. Size en iyi şekilde yardımcı olabilmemiz için hâlâ çocuk bakımı arayıp aramadığınızı bize bildirin.',
     reponse: {
       oui: 'Evet, hâlâ arıyorum',
       non: 'Hayır, artık merkezin yardımına ihtiyacım yok',

@@ -8,6 +8,9 @@ const G = globalThis as unknown as { __gpeContours?: Promise<string> };
 export const GET: APIRoute = async ({ locals, request }) => {
   // Outlines change only with a new territory import: built once per process.
   G.__gpeContours ??= contoursCommunes(locals.db).then((fc) => JSON.stringify(fc));
-  const corps = await G.__gpeContours.catch((e) => { G.__gpeContours = undefined; throw e; });
+  const corps = await G.__gpeContours.catch((e) => {
+    G.__gpeContours = undefined;
+    throw e;
+  });
   return reponseCachee(request, corps, { type: 'application/geo+json; charset=utf-8', maxAge: 86_400 });
 };

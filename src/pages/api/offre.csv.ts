@@ -19,15 +19,27 @@ export const GET: APIRoute = async ({ url, locals, request }) => {
   const o = { maintenant, seuilJours: cfg.DISPO_FRAICHEUR_JOURS };
   // Same per-offer body cache as /api/offre (the day matters for dispo=maintenant).
   const cle = `csv|${jourParis(maintenant)}|${filtresEnParams(filtres, ['page']).toString()}`;
-  const corps = await deriveDeLOffre(locals.db, o, cle, async (rechercher) => {
-    const r = await rechercher(filtres);
-    // UTF-8 with a BOM so that spreadsheet software reads the accents right.
-    return preparerCorps('\ufeff' + stringify(r.resultats.map(enLigneCsv), {
-      header: true, columns: [...COLONNES_CSV], cast: { boolean: (b) => (b ? 'oui' : 'non'), string: neutraliserCellule },
-    }));
-  }, (c) => c.octets());
+  const corps = await deriveDeLOffre(
+    locals.db,
+    o,
+    cle,
+    async (rechercher) => {
+      const r = await rechercher(filtres);
+      // UTF-8 with a BOM so that spreadsheet software reads the accents right.
+      return preparerCorps(
+        '\ufeff' +
+          stringify(r.resultats.map(enLigneCsv), {
+            header: true,
+            columns: [...COLONNES_CSV],
+            cast: { boolean: (b) => (b ? 'oui' : 'non'), string: neutraliserCellule },
+          }),
+      );
+    },
+    (c) => c.octets(),
+  );
   return reponsePreparee(request, corps, {
-    type: 'text/csv; charset=utf-8', maxAge: 300,
+    type: 'text/csv; charset=utf-8',
+    maxAge: 300,
     entetes: { 'Content-Disposition': 'attachment; filename="offre-accueil-petite-enfance.csv"' },
   });
 };

@@ -20,20 +20,28 @@ export const GET: APIRoute = async ({ url, locals, request }) => {
   // (metadata.date, dispo=maintenant): serialized, hashed and compressed once
   // per cached offer, then served from memory.
   const cle = `geojson|${date}|${filtresEnParams(filtres, ['page']).toString()}`;
-  const corps = await deriveDeLOffre(locals.db, o, cle, async (rechercher) => {
-    const r = await rechercher(filtres);
-    return preparerCorps(JSON.stringify({
-      type: 'FeatureCollection',
-      metadata: {
-        date,
-        seuilFraicheurJours: cfg.DISPO_FRAICHEUR_JOURS,
-        total: r.resultats.length,
-        tri: r.tri,
-        communes: r.communes.map((c) => ({ code: c.code, nom: c.nom, centre: [c.centreLon, c.centreLat] })),
-        lieuInconnu: r.lieuInconnu,
-      },
-      features: r.resultats.map(enFeature),
-    }));
-  }, (c) => c.octets());
+  const corps = await deriveDeLOffre(
+    locals.db,
+    o,
+    cle,
+    async (rechercher) => {
+      const r = await rechercher(filtres);
+      return preparerCorps(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          metadata: {
+            date,
+            seuilFraicheurJours: cfg.DISPO_FRAICHEUR_JOURS,
+            total: r.resultats.length,
+            tri: r.tri,
+            communes: r.communes.map((c) => ({ code: c.code, nom: c.nom, centre: [c.centreLon, c.centreLat] })),
+            lieuInconnu: r.lieuInconnu,
+          },
+          features: r.resultats.map(enFeature),
+        }),
+      );
+    },
+    (c) => c.octets(),
+  );
   return reponsePreparee(request, corps, { type: 'application/geo+json; charset=utf-8', maxAge: 300 });
 };

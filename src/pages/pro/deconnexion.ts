@@ -7,7 +7,8 @@ export const POST: APIRoute = async ({ cookies, request, locals, redirect }) => 
   const session = await sessionPro(locals.db, jeton);
   if (session) {
     const f = await request.formData();
-    if (!csrfValide(session.csrf, f.get('_csrf'))) return new Response(locals.t('pro.erreurs.session'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    if (!csrfValide(session.csrf, f.get('_csrf')))
+      return new Response(locals.t('pro.erreurs.session'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     await fermerSessionPro(locals.db, jeton);
   }
   effacerCookiePro(cookies);

@@ -24,10 +24,16 @@ const SUJETS: Record<TypeCourrielAtelier, string> = {
 
 /** Queues the email in the caller's transaction; nothing when the professional has no address. */
 export async function courrielAtelier(tx: DbOrTx, inscriptionId: string, type: TypeCourrielAtelier, publicUrl = ''): Promise<void> {
-  const [r] = await tx.select({
-    i: schema.inscriptionsAtelier, s: schema.seancesAtelier, theme: schema.ateliers.theme, lieu: schema.lieux, relaisNom: schema.relais.nom,
-    email: schema.structures.email,
-  }).from(schema.inscriptionsAtelier)
+  const [r] = await tx
+    .select({
+      i: schema.inscriptionsAtelier,
+      s: schema.seancesAtelier,
+      theme: schema.ateliers.theme,
+      lieu: schema.lieux,
+      relaisNom: schema.relais.nom,
+      email: schema.structures.email,
+    })
+    .from(schema.inscriptionsAtelier)
     .innerJoin(schema.seancesAtelier, eq(schema.inscriptionsAtelier.seanceId, schema.seancesAtelier.id))
     .innerJoin(schema.ateliers, eq(schema.seancesAtelier.atelierId, schema.ateliers.id))
     .innerJoin(schema.lieux, eq(schema.ateliers.lieuId, schema.lieux.id))
@@ -49,16 +55,50 @@ export async function courrielAtelier(tx: DbOrTx, inscriptionId: string, type: T
   };
   const confirme = type !== 'attente' && type !== 'annulation';
   const { texte: corps, html } = miseEnPage({
-    lang: 'fr', titre: sujet, blocs: [
+    lang: 'fr',
+    titre: sujet,
+    blocs: [
       { type: 'paragraphe', texte: texte[type] },
       { type: 'encadre', texte: quand },
       { type: 'paragraphe', texte: ou },
       ...(r.lieu.acces ? [{ type: 'paragraphe' as const, texte: r.lieu.acces }] : []),
-      ...(confirme ? [{ type: 'paragraphe' as const, texte: `Vous pouvez annuler depuis votre espace jusqu’au ${jourLong(limiteAnnulation(r.s.debut), 'fr')} à ${heure(limiteAnnulation(r.s.debut), 'fr')}.` }] : []),
+      ...(confirme
+        ? [
+            {
+              type: 'paragraphe' as const,
+              texte: `Vous pouvez annuler depuis votre espace jusqu’au ${jourLong(limiteAnnulation(r.s.debut), 'fr')} à ${heure(limiteAnnulation(r.s.debut), 'fr')}.`,
+            },
+          ]
+        : []),
       { type: 'lien', texte: 'Mes ateliers', url: `${publicUrl}/pro/ateliers` },
     ],
     pied: `${r.relaisNom} — message automatique, merci de ne pas y répondre.`,
   });
-  const pieces = confirme ? [pieceJointeIcs(fichierIcs({ uid: `atelier-${r.i.id}@guichet-petite-enfance`, debut: r.s.debut, fin: r.s.fin, titre: r.theme, description: `Atelier d’éveil — ${r.relaisNom}`, lieu: ou, organisateur: { nom: r.relaisNom } }), 'atelier.ics')] : undefined;
-  await mettreEnFile(tx, { destinataire: r.email, sujet, texte: corps, html, piecesJointes: pieces, type: `atelier-${type}`, langue: 'fr', objetType: 'inscription-atelier', objetId: r.i.id });
+  const pieces = confirme
+    ? [
+        pieceJointeIcs(
+          fichierIcs({
+            uid: `atelier-${r.i.id}@guichet-petite-enfance`,
+            debut: r.s.debut,
+            fin: r.s.fin,
+            titre: r.theme,
+            description: `Atelier d’éveil — ${r.relaisNom}`,
+            lieu: ou,
+            organisateur: { nom: r.relaisNom },
+          }),
+          'atelier.ics',
+        ),
+      ]
+    : undefined;
+  await mettreEnFile(tx, {
+    destinataire: r.email,
+    sujet,
+    texte: corps,
+    html,
+    piecesJointes: pieces,
+    type: `atelier-${type}`,
+    langue: 'fr',
+    objetType: 'inscription-atelier',
+    objetId: r.i.id,
+  });
 }

@@ -39,32 +39,79 @@ export type SeanceProgramme = Awaited<ReturnType<typeof programmePro>>[number];
 /** Upcoming sessions she may join, with places left and her own sign-up if any. */
 export async function programmePro(db: DbOrTx, structureId: string, maintenant: Date, o: { limite?: number } = {}) {
   const relaisId = await relaisDuProfessionnel(db, structureId, maintenant);
-  const rows = await db.select({
-    seance: s, atelier: a, lieuNom: schema.lieux.nom, lieuAdresse: schema.lieux.adresse, relaisNom: schema.relais.nom,
-  }).from(s)
+  const rows = await db
+    .select({
+      seance: s,
+      atelier: a,
+      lieuNom: schema.lieux.nom,
+      lieuAdresse: schema.lieux.adresse,
+      relaisNom: schema.relais.nom,
+    })
+    .from(s)
     .innerJoin(a, eq(s.atelierId, a.id))
     .innerJoin(schema.lieux, eq(a.lieuId, schema.lieux.id))
     .innerJoin(schema.relais, eq(a.relaisId, schema.relais.id))
     .where(and(gt(s.debut, maintenant), eq(s.annulee, false), visiblesPour(relaisId)))
-    .orderBy(asc(s.debut)).limit(o.limite ?? 60);
-  const miennes = rows.length ? await db.select().from(i).where(and(eq(i.structureId, structureId), inArray(i.seanceId, rows.map((r) => r.seance.id)), sql`${i.statut} <> 'annulee'`)) : [];
+    .orderBy(asc(s.debut))
+    .limit(o.limite ?? 60);
+  const miennes = rows.length
+    ? await db
+        .select()
+        .from(i)
+        .where(
+          and(
+            eq(i.structureId, structureId),
+            inArray(
+              i.seanceId,
+              rows.map((r) => r.seance.id),
+            ),
+            sql`${i.statut} <> 'annulee'`,
+          ),
+        )
+    : [];
   const parSeance = new Map(miennes.map((m) => [m.seanceId, m]));
   return rows.map((r) => ({
-    ...r.seance, theme: r.atelier.theme, description: r.atelier.description, reglement: r.atelier.reglement, ageMinMois: r.atelier.ageMinMois, ageMaxMois: r.atelier.ageMaxMois,
-    ouvertATous: r.atelier.ouvertATous, autreRelais: r.atelier.relaisId !== relaisId, lieuNom: r.lieuNom, lieuAdresse: r.lieuAdresse, relaisNom: r.relaisNom,
-    restantesPro: r.seance.placesPro - r.seance.prisPro, restantesEnfants: r.seance.placesEnfants - r.seance.prisEnfants,
+    ...r.seance,
+    theme: r.atelier.theme,
+    description: r.atelier.description,
+    reglement: r.atelier.reglement,
+    ageMinMois: r.atelier.ageMinMois,
+    ageMaxMois: r.atelier.ageMaxMois,
+    ouvertATous: r.atelier.ouvertATous,
+    autreRelais: r.atelier.relaisId !== relaisId,
+    lieuNom: r.lieuNom,
+    lieuAdresse: r.lieuAdresse,
+    relaisNom: r.relaisNom,
+    restantesPro: r.seance.placesPro - r.seance.prisPro,
+    restantesEnfants: r.seance.placesEnfants - r.seance.prisEnfants,
     inscription: parSeance.get(r.seance.id) ?? null,
   }));
 }
 
 /** Her sign-ups (confirmed or waiting), upcoming first, then the last past ones. */
 export async function mesInscriptions(db: DbOrTx, structureId: string, maintenant: Date) {
-  const rows = await db.select({ inscription: i, seance: s, theme: a.theme, lieuNom: schema.lieux.nom, lieuAdresse: schema.lieux.adresse, relaisNom: schema.relais.nom })
-    .from(i).innerJoin(s, eq(i.seanceId, s.id)).innerJoin(a, eq(s.atelierId, a.id))
-    .innerJoin(schema.lieux, eq(a.lieuId, schema.lieux.id)).innerJoin(schema.relais, eq(a.relaisId, schema.relais.id))
+  const rows = await db
+    .select({ inscription: i, seance: s, theme: a.theme, lieuNom: schema.lieux.nom, lieuAdresse: schema.lieux.adresse, relaisNom: schema.relais.nom })
+    .from(i)
+    .innerJoin(s, eq(i.seanceId, s.id))
+    .innerJoin(a, eq(s.atelierId, a.id))
+    .innerJoin(schema.lieux, eq(a.lieuId, schema.lieux.id))
+    .innerJoin(schema.relais, eq(a.relaisId, schema.relais.id))
     .where(and(eq(i.structureId, structureId), sql`${i.statut} <> 'annulee'`))
-    .orderBy(desc(gt(s.debut, maintenant)), asc(s.debut)).limit(200);
-  return rows.map((r) => ({ ...r.inscription, debut: r.seance.debut, fin: r.seance.fin, annulee: r.seance.annulee, theme: r.theme, lieuNom: r.lieuNom, lieuAdresse: r.lieuAdresse, relaisNom: r.relaisNom, aVenir: r.seance.debut > maintenant, annulable: peutAnnuler(r.seance.debut, maintenant) }));
+    .orderBy(desc(gt(s.debut, maintenant)), asc(s.debut))
+    .limit(200);
+  return rows.map((r) => ({
+    ...r.inscription,
+    debut: r.seance.debut,
+    fin: r.seance.fin,
+    annulee: r.seance.annulee,
+    theme: r.theme,
+    lieuNom: r.lieuNom,
+    lieuAdresse: r.lieuAdresse,
+    relaisNom: r.relaisNom,
+    aVenir: r.seance.debut > maintenant,
+    annulable: peutAnnuler(r.seance.debut, maintenant),
+  }));
 }
 
 export type ResultatInscription =
@@ -72,11 +119,17 @@ export type ResultatInscription =
   | { ok: false; raison: 'introuvable' | 'passee' | 'annulee' | 'perimetre' | 'deja' | 'enfants' | 'reglement' | 'profil' };
 
 /** Signs her up: confirmed when both counters have room, else on the waiting list. */
-export async function inscrire(db: Db, o: { seanceId: string; structureId: string; enfants: number; reglementAccepte: boolean; maintenant: Date; publicUrl?: string }): Promise<ResultatInscription> {
+export async function inscrire(
+  db: Db,
+  o: { seanceId: string; structureId: string; enfants: number; reglementAccepte: boolean; maintenant: Date; publicUrl?: string },
+): Promise<ResultatInscription> {
   if (!Number.isInteger(o.enfants) || o.enfants < 0 || o.enfants > ENFANTS_MAX_PAR_AM) return { ok: false, raison: 'enfants' };
   if (!o.reglementAccepte) return { ok: false, raison: 'reglement' };
   if (!/^[0-9a-f-]{36}$/.test(o.seanceId)) return { ok: false, raison: 'introuvable' };
-  const [st] = await db.select({ type: schema.structures.type, actif: schema.structures.actif }).from(schema.structures).where(eq(schema.structures.id, o.structureId));
+  const [st] = await db
+    .select({ type: schema.structures.type, actif: schema.structures.actif })
+    .from(schema.structures)
+    .where(eq(schema.structures.id, o.structureId));
   if (!st?.actif || !estProfessionnelAccueil(st.type)) return { ok: false, raison: 'profil' };
   const relaisId = await relaisDuProfessionnel(db, o.structureId, o.maintenant);
   // Two taps at once from the same AM: the partial unique index refuses the second one.
@@ -94,21 +147,43 @@ function codeErreur(e: unknown): string | undefined {
   return undefined;
 }
 
-async function inscrireDansTransaction(db: Db, o: { seanceId: string; structureId: string; enfants: number; maintenant: Date; publicUrl?: string }, relaisId: string | null): Promise<ResultatInscription> {
+async function inscrireDansTransaction(
+  db: Db,
+  o: { seanceId: string; structureId: string; enfants: number; maintenant: Date; publicUrl?: string },
+  relaisId: string | null,
+): Promise<ResultatInscription> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ seance: s, relaisId: a.relaisId, ouvertATous: a.ouvertATous }).from(s).innerJoin(a, eq(s.atelierId, a.id)).where(eq(s.id, o.seanceId));
+    const [row] = await tx
+      .select({ seance: s, relaisId: a.relaisId, ouvertATous: a.ouvertATous })
+      .from(s)
+      .innerJoin(a, eq(s.atelierId, a.id))
+      .where(eq(s.id, o.seanceId));
     if (!row) return { ok: false as const, raison: 'introuvable' as const };
     if (row.relaisId !== relaisId && !row.ouvertATous) return { ok: false as const, raison: 'perimetre' as const };
     if (row.seance.annulee) return { ok: false as const, raison: 'annulee' as const };
     if (!peutSInscrire(row.seance.debut, o.maintenant)) return { ok: false as const, raison: 'passee' as const };
-    const deja = await tx.select({ id: i.id }).from(i).where(and(eq(i.seanceId, o.seanceId), eq(i.structureId, o.structureId), sql`${i.statut} <> 'annulee'`));
+    const deja = await tx
+      .select({ id: i.id })
+      .from(i)
+      .where(and(eq(i.seanceId, o.seanceId), eq(i.structureId, o.structureId), sql`${i.statut} <> 'annulee'`));
     if (deja.length) return { ok: false as const, raison: 'deja' as const };
-    const pris = await tx.update(s).set({ prisPro: sql`${s.prisPro} + 1`, prisEnfants: sql`${s.prisEnfants} + ${o.enfants}` })
-      .where(and(eq(s.id, o.seanceId), sql`${s.prisPro} + 1 <= ${s.placesPro}`, sql`${s.prisEnfants} + ${o.enfants} <= ${s.placesEnfants}`, gt(s.debut, o.maintenant)))
+    const pris = await tx
+      .update(s)
+      .set({ prisPro: sql`${s.prisPro} + 1`, prisEnfants: sql`${s.prisEnfants} + ${o.enfants}` })
+      .where(
+        and(
+          eq(s.id, o.seanceId),
+          sql`${s.prisPro} + 1 <= ${s.placesPro}`,
+          sql`${s.prisEnfants} + ${o.enfants} <= ${s.placesEnfants}`,
+          gt(s.debut, o.maintenant),
+        ),
+      )
       .returning({ id: s.id });
-    const statut = pris.length ? 'inscrite' as const : 'attente' as const;
+    const statut = pris.length ? ('inscrite' as const) : ('attente' as const);
     const id = crypto.randomUUID();
-    await tx.insert(i).values({ id, seanceId: o.seanceId, structureId: o.structureId, enfants: o.enfants, statut, reglementAccepteLe: o.maintenant, creeLe: o.maintenant });
+    await tx
+      .insert(i)
+      .values({ id, seanceId: o.seanceId, structureId: o.structureId, enfants: o.enfants, statut, reglementAccepteLe: o.maintenant, creeLe: o.maintenant });
     await courrielAtelier(tx, id, statut === 'inscrite' ? 'inscription' : 'attente', o.publicUrl);
     return { ok: true as const, id, statut };
   });
@@ -118,18 +193,28 @@ async function inscrireDansTransaction(db: Db, o: { seanceId: string; structureI
  * Cancels her sign-up (up to the cut-off for a confirmed one; a waiting one
  * any time before the start) and promotes the waiting list into the places freed.
  */
-export async function annulerInscription(db: Db, o: { inscriptionId: string; structureId: string; maintenant: Date; publicUrl?: string }): Promise<{ ok: true; promues: string[] } | { ok: false; raison: 'introuvable' | 'trop-tard' }> {
+export async function annulerInscription(
+  db: Db,
+  o: { inscriptionId: string; structureId: string; maintenant: Date; publicUrl?: string },
+): Promise<{ ok: true; promues: string[] } | { ok: false; raison: 'introuvable' | 'trop-tard' }> {
   if (!/^[0-9a-f-]{36}$/.test(o.inscriptionId)) return { ok: false, raison: 'introuvable' };
   return db.transaction(async (tx) => {
-    const [ins] = await tx.select().from(i).where(and(eq(i.id, o.inscriptionId), eq(i.structureId, o.structureId), sql`${i.statut} <> 'annulee'`));
+    const [ins] = await tx
+      .select()
+      .from(i)
+      .where(and(eq(i.id, o.inscriptionId), eq(i.structureId, o.structureId), sql`${i.statut} <> 'annulee'`));
     if (!ins) return { ok: false as const, raison: 'introuvable' as const };
     // The session row lock serialises cancellations and promotions of one session.
     const [se] = await tx.select().from(s).where(eq(s.id, ins.seanceId)).for('update');
     if (!se) return { ok: false as const, raison: 'introuvable' as const };
-    if (ins.statut === 'inscrite' ? !peutAnnuler(se.debut, o.maintenant) : se.debut <= o.maintenant) return { ok: false as const, raison: 'trop-tard' as const };
+    if (ins.statut === 'inscrite' ? !peutAnnuler(se.debut, o.maintenant) : se.debut <= o.maintenant)
+      return { ok: false as const, raison: 'trop-tard' as const };
     await tx.update(i).set({ statut: 'annulee', annuleeLe: o.maintenant }).where(eq(i.id, ins.id));
     if (ins.statut !== 'inscrite') return { ok: true as const, promues: [] };
-    await tx.update(s).set({ prisPro: sql`${s.prisPro} - 1`, prisEnfants: sql`${s.prisEnfants} - ${ins.enfants}` }).where(eq(s.id, se.id));
+    await tx
+      .update(s)
+      .set({ prisPro: sql`${s.prisPro} - 1`, prisEnfants: sql`${s.prisEnfants} - ${ins.enfants}` })
+      .where(eq(s.id, se.id));
     const promues = await promouvoir(tx, se.id, o.maintenant, o.publicUrl);
     return { ok: true as const, promues };
   });
@@ -139,12 +224,19 @@ export async function annulerInscription(db: Db, o: { inscriptionId: string; str
 export async function promouvoir(tx: DbOrTx, seanceId: string, maintenant: Date, publicUrl?: string): Promise<string[]> {
   const [se] = await tx.select().from(s).where(eq(s.id, seanceId));
   if (!se || se.annulee || se.debut <= maintenant) return [];
-  const attente = await tx.select({ id: i.id, enfants: i.enfants }).from(i).where(and(eq(i.seanceId, seanceId), eq(i.statut, 'attente'))).orderBy(asc(i.creeLe), asc(i.id));
+  const attente = await tx
+    .select({ id: i.id, enfants: i.enfants })
+    .from(i)
+    .where(and(eq(i.seanceId, seanceId), eq(i.statut, 'attente')))
+    .orderBy(asc(i.creeLe), asc(i.id));
   const choisies = aPromouvoir(attente, se.placesPro - se.prisPro, se.placesEnfants - se.prisEnfants);
   const promues: string[] = [];
   for (const c of choisies) {
-    const pris = await tx.update(s).set({ prisPro: sql`${s.prisPro} + 1`, prisEnfants: sql`${s.prisEnfants} + ${c.enfants}` })
-      .where(and(eq(s.id, seanceId), sql`${s.prisPro} + 1 <= ${s.placesPro}`, sql`${s.prisEnfants} + ${c.enfants} <= ${s.placesEnfants}`)).returning({ id: s.id });
+    const pris = await tx
+      .update(s)
+      .set({ prisPro: sql`${s.prisPro} + 1`, prisEnfants: sql`${s.prisEnfants} + ${c.enfants}` })
+      .where(and(eq(s.id, seanceId), sql`${s.prisPro} + 1 <= ${s.placesPro}`, sql`${s.prisEnfants} + ${c.enfants} <= ${s.placesEnfants}`))
+      .returning({ id: s.id });
     if (!pris.length) break;
     await tx.update(i).set({ statut: 'inscrite', promueLe: maintenant }).where(eq(i.id, c.id));
     await courrielAtelier(tx, c.id, 'promotion', publicUrl);

@@ -12,9 +12,7 @@ import { annulerInscription, inscrire } from './inscriptions';
 import { devenirVolontaire } from './analyse-pratique';
 
 type Saisie = Record<string, string | string[]>;
-export type ResultatAteliersPro =
-  | { ok: true; redirection: string }
-  | { ok: false; statut: 403 | 422; erreurs: Record<string, string>; saisie: Saisie };
+export type ResultatAteliersPro = { ok: true; redirection: string } | { ok: false; statut: 403 | 422; erreurs: Record<string, string>; saisie: Saisie };
 
 const MESSAGES: Record<string, string> = {
   introuvable: 'Cette séance n’existe plus.',
@@ -29,16 +27,32 @@ const MESSAGES: Record<string, string> = {
 };
 
 export async function agirAteliersPro(db: Db, espace: EspacePro, saisie: Saisie, o: { maintenant: Date; publicUrl: string }): Promise<ResultatAteliersPro> {
-  const un = (k: string) => { const v = saisie[k]; return Array.isArray(v) ? (v[0] ?? '') : (v ?? ''); };
-  if (!espace || !csrfValide(espace.session.csrf, un('_csrf'))) return { ok: false, statut: 403, erreurs: { action: 'Votre session a expiré : reconnectez-vous.' }, saisie };
+  const un = (k: string) => {
+    const v = saisie[k];
+    return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+  };
+  if (!espace || !csrfValide(espace.session.csrf, un('_csrf')))
+    return { ok: false, statut: 403, erreurs: { action: 'Votre session a expiré : reconnectez-vous.' }, saisie };
   const structureId = espace.structure.id;
   switch (un('action')) {
     case 'inscrire': {
       const seanceId = un('seanceId');
       const champ = `enfants-${seanceId}`;
-      const n = z.coerce.number().int().min(0).max(ENFANTS_MAX_PAR_AM).safeParse(un('enfants').trim() === '' ? NaN : un('enfants'));
+      const n = z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(ENFANTS_MAX_PAR_AM)
+        .safeParse(un('enfants').trim() === '' ? NaN : un('enfants'));
       if (!n.success) return { ok: false, statut: 422, erreurs: { [champ]: MESSAGES.enfants! }, saisie };
-      const r = await inscrire(db, { seanceId, structureId, enfants: n.data, reglementAccepte: un('reglement') === 'accepte', maintenant: o.maintenant, publicUrl: o.publicUrl });
+      const r = await inscrire(db, {
+        seanceId,
+        structureId,
+        enfants: n.data,
+        reglementAccepte: un('reglement') === 'accepte',
+        maintenant: o.maintenant,
+        publicUrl: o.publicUrl,
+      });
       if (!r.ok) return { ok: false, statut: 422, erreurs: { [champ]: MESSAGES[r.raison]! }, saisie };
       return { ok: true, redirection: `/pro/ateliers?fait=${r.statut}` };
     }
@@ -50,7 +64,15 @@ export async function agirAteliersPro(db: Db, espace: EspacePro, saisie: Saisie,
     }
     case 'volontaire': {
       const r = await devenirVolontaire(db, structureId, o.maintenant);
-      if (!r.ok) return { ok: false, statut: 422, erreurs: { volontaire: r.raison === 'perimetre' ? 'Votre commune n’est rattachée à aucun relais : appelez le relais le plus proche.' : MESSAGES.profil! }, saisie };
+      if (!r.ok)
+        return {
+          ok: false,
+          statut: 422,
+          erreurs: {
+            volontaire: r.raison === 'perimetre' ? 'Votre commune n’est rattachée à aucun relais : appelez le relais le plus proche.' : MESSAGES.profil!,
+          },
+          saisie,
+        };
       return { ok: true, redirection: '/pro/ateliers?fait=volontaire#analyse-pratique' };
     }
     default:

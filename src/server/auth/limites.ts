@@ -28,7 +28,9 @@ const cles = (usage: UsageLimite, d: Demandeur) => ({
 });
 
 async function compter(db: DbOrTx, cle: string, minutes: number, maintenant: Date): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(t)
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(t)
     .where(and(eq(t.cle, cle), gt(t.le, new Date(maintenant.getTime() - minutes * 60_000))));
   return r?.n ?? 0;
 }
@@ -45,9 +47,6 @@ export async function limiteAtteinte(db: DbOrTx, usage: UsageLimite, d: Demandeu
 /** Counts one use (after it was accepted). */
 export async function noterUsage(db: DbOrTx, usage: UsageLimite, d: Demandeur, maintenant = new Date()): Promise<void> {
   const k = cles(usage, d);
-  const lignes = [
-    ...(adresseIdentifiante(d.ip) ? [{ cle: k.adresse, le: maintenant }] : []),
-    ...(d.cible ? [{ cle: k.cible, le: maintenant }] : []),
-  ];
+  const lignes = [...(adresseIdentifiante(d.ip) ? [{ cle: k.adresse, le: maintenant }] : []), ...(d.cible ? [{ cle: k.cible, le: maintenant }] : [])];
   if (lignes.length) await db.insert(t).values(lignes);
 }

@@ -8,8 +8,13 @@ import { attenteAvantEssai, envoyerLienDeblocage, noterEchec, oublierEchecs } fr
 
 export type Role = 'admin' | 'animatrice' | 'commune' | 'gestionnaire-creche';
 export type Staff = {
-  id: string; email: string; nom: string; role: Role;
-  relaisId: string | null; secteurId: string | null; communeCode: string | null;
+  id: string;
+  email: string;
+  nom: string;
+  role: Role;
+  relaisId: string | null;
+  secteurId: string | null;
+  communeCode: string | null;
   /** Crèche manager only: their crèche. */
   structureId?: string | null;
 };
@@ -37,12 +42,18 @@ export { DUREE_ETAPE_CODE_MIN };
  * try verifies no hash at all, any other try verifies one (a dummy for unknown
  * accounts). Throttling: src/server/auth/throttle.ts.
  */
-export async function connecter(db: Db, o: { email: string; motDePasse: string; ip: string; dureeHeures: number; maintenant?: Date; publicUrl?: string }): Promise<ResultatConnexion> {
+export async function connecter(
+  db: Db,
+  o: { email: string; motDePasse: string; ip: string; dureeHeures: number; maintenant?: Date; publicUrl?: string },
+): Promise<ResultatConnexion> {
   const maintenant = o.maintenant ?? new Date();
   const email = o.email.trim().toLowerCase();
   const attente = await attenteAvantEssai(db, email, o.ip, maintenant);
   if (attente > 0) return { ok: false, raison: 'trop-de-tentatives', attenteMs: attente };
-  const [u] = await db.select().from(schema.utilisateurs).where(and(eq(schema.utilisateurs.email, email), eq(schema.utilisateurs.actif, true)));
+  const [u] = await db
+    .select()
+    .from(schema.utilisateurs)
+    .where(and(eq(schema.utilisateurs.email, email), eq(schema.utilisateurs.actif, true)));
   // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok = u ? await verify(u.motDePasseHash, o.motDePasse).catch(() => false) : (await verify(HASH_FACTICE, o.motDePasse).catch(() => false)) && false;
   if (!u || !ok) {
@@ -62,7 +73,9 @@ export async function connecter(db: Db, o: { email: string; motDePasse: string; 
 export async function ouvrirSession(db: DbOrTx, utilisateurId: string, dureeHeures: number, maintenant = new Date()): Promise<{ jeton: string; expire: Date }> {
   const jeton = randomBytes(32).toString('base64url');
   const expire = new Date(maintenant.getTime() + dureeHeures * 3600_000);
-  await db.insert(schema.sessions).values({ idHash: sha256(jeton), utilisateurId, csrf: randomBytes(24).toString('base64url'), creeLe: maintenant, vuLe: maintenant, expireLe: expire });
+  await db
+    .insert(schema.sessions)
+    .values({ idHash: sha256(jeton), utilisateurId, csrf: randomBytes(24).toString('base64url'), creeLe: maintenant, vuLe: maintenant, expireLe: expire });
   await db.update(schema.utilisateurs).set({ derniereConnexionLe: maintenant }).where(eq(schema.utilisateurs.id, utilisateurId));
   return { jeton, expire };
 }
@@ -70,16 +83,32 @@ const HASH_FACTICE = '$argon2id$v=19$m=19456,t=2,p=1$KmbsgQSYIqkt4SIzXbq9Yw$BOIt
 
 export async function sessionDepuisJeton(db: Db, jeton: string | undefined, maintenant = new Date()): Promise<SessionStaff | null> {
   if (!jeton) return null;
-  const rows = await db.select({
-    s: schema.sessions, u: schema.utilisateurs,
-    exige: sql<boolean>`exists (select 1 from ${schema.territoires} where ${schema.utilisateurs.role}::text = any(${schema.territoires.totpRoles}))`,
-  }).from(schema.sessions)
+  const rows = await db
+    .select({
+      s: schema.sessions,
+      u: schema.utilisateurs,
+      exige: sql<boolean>`exists (select 1 from ${schema.territoires} where ${schema.utilisateurs.role}::text = any(${schema.territoires.totpRoles}))`,
+    })
+    .from(schema.sessions)
     .innerJoin(schema.utilisateurs, eq(schema.sessions.utilisateurId, schema.utilisateurs.id))
     .where(and(eq(schema.sessions.idHash, sha256(jeton)), gt(schema.sessions.expireLe, maintenant), eq(schema.utilisateurs.actif, true)));
   const r = rows[0];
   if (!r) return null;
   const { u } = r;
-  return { csrf: r.s.csrf, doubleFacteurManquant: Boolean(r.exige) && !u.totpSecret, utilisateur: { id: u.id, email: u.email, nom: u.nom, role: u.role, relaisId: u.relaisId, secteurId: u.secteurId, communeCode: u.communeCode, structureId: u.structureId } };
+  return {
+    csrf: r.s.csrf,
+    doubleFacteurManquant: Boolean(r.exige) && !u.totpSecret,
+    utilisateur: {
+      id: u.id,
+      email: u.email,
+      nom: u.nom,
+      role: u.role,
+      relaisId: u.relaisId,
+      secteurId: u.secteurId,
+      communeCode: u.communeCode,
+      structureId: u.structureId,
+    },
+  };
 }
 
 export async function deconnecter(db: Db, jeton: string | undefined): Promise<void> {
@@ -87,7 +116,9 @@ export async function deconnecter(db: Db, jeton: string | undefined): Promise<vo
 }
 
 export async function creerAdmin(db: Db, o: { email: string; nom: string; motDePasse: string }): Promise<string> {
-  const [u] = await db.insert(schema.utilisateurs).values({ email: o.email.trim().toLowerCase(), nom: o.nom, role: 'admin', motDePasseHash: await hacherMotDePasse(o.motDePasse) })
+  const [u] = await db
+    .insert(schema.utilisateurs)
+    .values({ email: o.email.trim().toLowerCase(), nom: o.nom, role: 'admin', motDePasseHash: await hacherMotDePasse(o.motDePasse) })
     .onConflictDoUpdate({ target: schema.utilisateurs.email, set: { role: 'admin', motDePasseHash: await hacherMotDePasse(o.motDePasse), actif: true } })
     .returning({ id: schema.utilisateurs.id });
   return u!.id;

@@ -26,7 +26,9 @@ const clePaire = (email: string, ip: string) => `paire:${sha256(email)}|${ip}`;
 const cleAdresse = (ip: string) => `adresse:${ip}`;
 
 async function etat(db: DbOrTx, cle: string, maintenant: Date): Promise<{ n: number; dernier: Date | null }> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int`, dernier: sql<string | null>`max(${t.le})` }).from(t)
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int`, dernier: sql<string | null>`max(${t.le})` })
+    .from(t)
     .where(and(eq(t.cle, cle), gt(t.le, new Date(maintenant.getTime() - FENETRE_MS))));
   return { n: r?.n ?? 0, dernier: r?.dernier ? new Date(r.dernier) : null };
 }
@@ -34,7 +36,10 @@ async function etat(db: DbOrTx, cle: string, maintenant: Date): Promise<{ n: num
 /** Milliseconds this (account, address) must still wait before a try; 0 = go ahead. */
 export async function attenteAvantEssai(db: DbOrTx, email: string, ip: string, maintenant = new Date()): Promise<number> {
   let attente = 0;
-  for (const [cle, libres] of [[clePaire(email, ip), ESSAIS_LIBRES_PAIRE], [cleAdresse(ip), ESSAIS_LIBRES_ADRESSE]] as const) {
+  for (const [cle, libres] of [
+    [clePaire(email, ip), ESSAIS_LIBRES_PAIRE],
+    [cleAdresse(ip), ESSAIS_LIBRES_ADRESSE],
+  ] as const) {
     const e = await etat(db, cle, maintenant);
     const delai = delaiApresEchecs(e.n, libres);
     if (!e.dernier || delai === 0) continue;
@@ -49,7 +54,10 @@ export async function attenteAvantEssai(db: DbOrTx, email: string, ip: string, m
  * for the pair (the moment to send the owner an unlock link).
  */
 export async function noterEchec(db: DbOrTx, email: string, ip: string, maintenant = new Date()): Promise<boolean> {
-  await db.insert(t).values([{ cle: clePaire(email, ip), le: maintenant }, { cle: cleAdresse(ip), le: maintenant }]);
+  await db.insert(t).values([
+    { cle: clePaire(email, ip), le: maintenant },
+    { cle: cleAdresse(ip), le: maintenant },
+  ]);
   const e = await etat(db, clePaire(email, ip), maintenant);
   return e.n === ESSAIS_LIBRES_PAIRE;
 }
@@ -60,14 +68,19 @@ export async function oublierEchecs(db: DbOrTx, email: string, ip: string): Prom
 
 /** Sends the owner a link that clears every address's count for the account (at most one an hour). */
 export async function envoyerLienDeblocage(db: DbOrTx, u: { id: string; email: string }, publicUrl: string, maintenant = new Date()): Promise<void> {
-  const [recent] = await db.select({ id: schema.jetons.hash }).from(schema.jetons)
-    .where(and(eq(schema.jetons.usage, USAGE_DEBLOCAGE), eq(schema.jetons.sujetId, u.id), gt(schema.jetons.creeLe, new Date(maintenant.getTime() - 3600_000)))).limit(1);
+  const [recent] = await db
+    .select({ id: schema.jetons.hash })
+    .from(schema.jetons)
+    .where(and(eq(schema.jetons.usage, USAGE_DEBLOCAGE), eq(schema.jetons.sujetId, u.id), gt(schema.jetons.creeLe, new Date(maintenant.getTime() - 3600_000))))
+    .limit(1);
   if (recent) return;
   const jeton = await creerJeton(db, { usage: USAGE_DEBLOCAGE, sujetId: u.id, dureeHeures: 24, donnees: { email: u.email }, maintenant });
   await mettreEnFile(db, {
-    destinataire: u.email, type: 'deblocage-connexion',
+    destinataire: u.email,
+    type: 'deblocage-connexion',
     sujet: 'Connexion à l’espace des relais : plusieurs essais refusés',
-    texte: `Plusieurs mots de passe erronés ont été saisis pour votre compte. Les nouveaux essais sont ralentis.\n\n` +
+    texte:
+      `Plusieurs mots de passe erronés ont été saisis pour votre compte. Les nouveaux essais sont ralentis.\n\n` +
       `Si c’était vous, ce lien (valable 24 heures, une fois) efface ces essais et vous permet de vous connecter tout de suite :\n` +
       `${publicUrl}/admin/connexion?deblocage=${jeton}\n\n` +
       `Si ce n’était pas vous, votre mot de passe n’a pas été trouvé : vous n’avez rien à faire. Prévenez l’administrateur du portail si ce message se répète.`,
@@ -86,7 +99,9 @@ export async function debloquer(db: DbOrTx, jeton: string, maintenant = new Date
 
 /** Has `cle` failed `max` times or more in the last `fenetreMin` minutes? (shared by every instance) */
 export async function depasse(db: DbOrTx, cle: string, max: number, maintenant = new Date(), fenetreMin = 15): Promise<boolean> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(t)
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(t)
     .where(and(eq(t.cle, cle), gt(t.le, new Date(maintenant.getTime() - fenetreMin * 60_000))));
   return (r?.n ?? 0) >= max;
 }
@@ -98,5 +113,8 @@ export async function codeProBloque(db: DbOrTx, ip: string, maintenant = new Dat
   return (await depasse(db, `code-pro:${ip}`, CODE_PRO_MAX_PAR_ADRESSE, maintenant)) || (await depasse(db, 'code-pro:*', CODE_PRO_MAX_GLOBAL, maintenant));
 }
 export async function noterEchecCodePro(db: DbOrTx, ip: string, maintenant = new Date()): Promise<void> {
-  await db.insert(t).values([{ cle: `code-pro:${ip}`, le: maintenant }, { cle: 'code-pro:*', le: maintenant }]);
+  await db.insert(t).values([
+    { cle: `code-pro:${ip}`, le: maintenant },
+    { cle: 'code-pro:*', le: maintenant },
+  ]);
 }

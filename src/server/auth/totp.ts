@@ -14,7 +14,16 @@ import { consommerJeton, lireJeton, sha256 } from './tokens';
 import { depasse } from './throttle';
 import { ouvrirSession, USAGE_ETAPE_CODE, type Staff } from './staff';
 import {
-  cleLisible, codesSecours, ESSAIS_CODE_MAX, estCodeSecours, estExige, normaliserCode, nouveauSecret, uriEnrolement, verifierCode, type RoleStaff,
+  cleLisible,
+  codesSecours,
+  ESSAIS_CODE_MAX,
+  estCodeSecours,
+  estExige,
+  normaliserCode,
+  nouveauSecret,
+  uriEnrolement,
+  verifierCode,
+  type RoleStaff,
 } from '../../domain/securite/totp';
 
 const u = schema.utilisateurs;
@@ -29,7 +38,9 @@ async function rolesExiges(db: DbOrTx): Promise<string[]> {
 
 export async function etatDoubleFacteur(db: DbOrTx, staff: Staff): Promise<EtatDoubleFacteur> {
   const [row] = await db.select({ s: u.totpSecret }).from(u).where(eq(u.id, staff.id));
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.codesSecours)
+  const [c] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schema.codesSecours)
     .where(and(eq(schema.codesSecours.utilisateurId, staff.id), isNull(schema.codesSecours.utiliseLe)));
   return { actif: Boolean(row?.s), exige: estExige(await rolesExiges(db), staff.role), codesRestants: c?.n ?? 0 };
 }
@@ -91,19 +102,32 @@ export async function confirmerEnrolement(db: Db, staff: Staff, code: string, ma
  * Checks a TOTP or recovery code of an enrolled person: throttled, a TOTP
  * step never accepted twice, a recovery code used once.
  */
-export async function verifierSecondFacteur(db: DbOrTx, utilisateurId: string, saisi: string, maintenant = new Date()): Promise<ResultatCode & { secours?: boolean }> {
+export async function verifierSecondFacteur(
+  db: DbOrTx,
+  utilisateurId: string,
+  saisi: string,
+  maintenant = new Date(),
+): Promise<ResultatCode & { secours?: boolean }> {
   if (await trop(db, utilisateurId, maintenant)) return { ok: false, erreur: MESSAGE_TROP };
-  const [row] = await db.select({ s: u.totpSecret, pas: u.totpDernierPas }).from(u).where(and(eq(u.id, utilisateurId), eq(u.actif, true)));
+  const [row] = await db
+    .select({ s: u.totpSecret, pas: u.totpDernierPas })
+    .from(u)
+    .where(and(eq(u.id, utilisateurId), eq(u.actif, true)));
   if (!row?.s) return { ok: false, erreur: MESSAGE_FAUX };
   const code = normaliserCode(saisi);
   const pas = verifierCode(row.s, code, maintenant, row.pas);
   if (pas !== null) {
     // Conditional update: two concurrent uses of the same code, only one wins.
-    const r = await db.update(u).set({ totpDernierPas: pas })
-      .where(and(eq(u.id, utilisateurId), sql`coalesce(${u.totpDernierPas}, -1) < ${pas}`)).returning({ id: u.id });
+    const r = await db
+      .update(u)
+      .set({ totpDernierPas: pas })
+      .where(and(eq(u.id, utilisateurId), sql`coalesce(${u.totpDernierPas}, -1) < ${pas}`))
+      .returning({ id: u.id });
     if (r.length) return { ok: true };
   } else if (estCodeSecours(code)) {
-    const r = await db.update(schema.codesSecours).set({ utiliseLe: maintenant })
+    const r = await db
+      .update(schema.codesSecours)
+      .set({ utiliseLe: maintenant })
       .where(and(eq(schema.codesSecours.hash, sha256(code)), eq(schema.codesSecours.utilisateurId, utilisateurId), isNull(schema.codesSecours.utiliseLe)))
       .returning({ h: schema.codesSecours.hash });
     if (r.length) {
@@ -118,7 +142,12 @@ export async function verifierSecondFacteur(db: DbOrTx, utilisateurId: string, s
 export type ResultatEtape = { ok: true; jeton: string; expire: Date; secours: boolean } | { ok: false; erreur: string; recommencer?: boolean };
 
 /** The code step of sign-in: the step token from the password, then the code. */
-export async function terminerConnexion(db: Db, etape: string | undefined, code: string, o: { dureeHeures: number; maintenant?: Date }): Promise<ResultatEtape> {
+export async function terminerConnexion(
+  db: Db,
+  etape: string | undefined,
+  code: string,
+  o: { dureeHeures: number; maintenant?: Date },
+): Promise<ResultatEtape> {
   const maintenant = o.maintenant ?? new Date();
   const recommencer = { ok: false as const, recommencer: true, erreur: 'Cette étape a expiré : saisissez de nouveau votre adresse et votre mot de passe.' };
   if (!etape || !/^[A-Za-z0-9_-]{20,100}$/.test(etape)) return recommencer;
@@ -146,7 +175,8 @@ export async function regenererCodes(db: Db, staff: Staff, code: string, mainten
 
 /** Turns the second factor off, after a current code; refused when the role requires it. */
 export async function desactiverDoubleFacteur(db: Db, staff: Staff, code: string, maintenant = new Date()): Promise<ResultatCode> {
-  if (estExige(await rolesExiges(db), staff.role)) return { ok: false, erreur: 'Le territoire exige la double authentification pour votre rôle : elle ne peut pas être retirée.' };
+  if (estExige(await rolesExiges(db), staff.role))
+    return { ok: false, erreur: 'Le territoire exige la double authentification pour votre rôle : elle ne peut pas être retirée.' };
   const v = await verifierSecondFacteur(db, staff.id, code, maintenant);
   if (!v.ok) return v;
   await db.transaction(async (tx) => {

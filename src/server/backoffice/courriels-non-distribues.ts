@@ -22,7 +22,10 @@ export function conditionVisibilite(u: Staff) {
 }
 
 export async function compterNonDistribues(db: DbOrTx, u: Staff): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(c).where(and(eq(c.statut, 'echec'), conditionVisibilite(u)));
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(c)
+    .where(and(eq(c.statut, 'echec'), conditionVisibilite(u)));
   return r?.n ?? 0;
 }
 
@@ -34,8 +37,11 @@ export async function renvoyerCourriel(db: DbOrTx, u: Staff | undefined, brut: u
   exigerAccesFile(u);
   const p = entree.safeParse(brut);
   if (!p.success) return { ok: false, erreur: 'introuvable' };
-  const r = await db.update(c).set({ statut: 'a-envoyer', tentatives: 0, prochaineTentativeLe: new Date(), derniereErreur: null })
-    .where(and(eq(c.id, p.data.id), eq(c.statut, 'echec'), conditionVisibilite(u))).returning({ id: c.id });
+  const r = await db
+    .update(c)
+    .set({ statut: 'a-envoyer', tentatives: 0, prochaineTentativeLe: new Date(), derniereErreur: null })
+    .where(and(eq(c.id, p.data.id), eq(c.statut, 'echec'), conditionVisibilite(u)))
+    .returning({ id: c.id });
   if (!r.length) return { ok: false, erreur: 'introuvable' };
   await journaliser(db, u, 'courriel.renvoi', 'courriel', p.data.id);
   return { ok: true };

@@ -15,8 +15,11 @@ import { transitionsPossibles } from '../../domain/demande/etats';
 import type { ResultatAction } from './demande';
 
 async function fiche(db: DbOrTx, id: string) {
-  const [d] = await db.select({ demande: schema.demandes, communeNom: schema.communes.nom }).from(schema.demandes)
-    .leftJoin(schema.communes, eq(schema.communes.code, schema.demandes.communeCode)).where(eq(schema.demandes.id, id));
+  const [d] = await db
+    .select({ demande: schema.demandes, communeNom: schema.communes.nom })
+    .from(schema.demandes)
+    .leftJoin(schema.communes, eq(schema.communes.code, schema.demandes.communeCode))
+    .where(eq(schema.demandes.id, id));
   if (!d) return null;
   const enfants = await db.select().from(schema.enfants).where(eq(schema.enfants.demandeId, id)).orderBy(asc(schema.enfants.ordre));
   const [n] = await db.select({ contacts: schema.contacts.id }).from(schema.contacts).where(eq(schema.contacts.demandeId, id));
@@ -39,7 +42,15 @@ export async function ecarterDoublon(db: Db, u: Staff | undefined, id: string, m
     await exigerAccesDemande(tx, u, id, true);
     const [d] = await tx.select({ de: schema.demandes.doublonPossibleDeId }).from(schema.demandes).where(eq(schema.demandes.id, id));
     await tx.update(schema.demandes).set({ doublonPossibleDeId: null }).where(eq(schema.demandes.id, id));
-    await tx.insert(schema.demandeHistorique).values({ demandeId: id, le: maintenant, transition: 'doublonEcarte', de: dem.etat, vers: dem.etat, parUtilisateurId: u!.id, details: { de: d?.de ?? null } });
+    await tx.insert(schema.demandeHistorique).values({
+      demandeId: id,
+      le: maintenant,
+      transition: 'doublonEcarte',
+      de: dem.etat,
+      vers: dem.etat,
+      parUtilisateurId: u!.id,
+      details: { de: d?.de ?? null },
+    });
     await journaliser(tx, u!, 'doublon', 'demande', id, { decision: 'pas-un-doublon' });
   });
   return { ok: true, message: 'Noté : ce n’est pas un doublon.' };
@@ -64,14 +75,32 @@ export async function fusionnerDoublon(db: Db, u: Staff | undefined, id: string,
     if (!o!.premierContactLe && d.premierContactLe) complement.premierContactLe = d.premierContactLe;
     if (Object.keys(complement).length) await tx.update(schema.demandes).set(complement).where(eq(schema.demandes.id, garde));
     for (const t of [schema.contacts, schema.notes, schema.misesEnRelation, schema.rdvs, schema.relances, schema.offresRelayees] as const) {
-      await tx.update(t).set({ demandeId: garde }).where(inArray(t.demandeId, [id]));
+      await tx
+        .update(t)
+        .set({ demandeId: garde })
+        .where(inArray(t.demandeId, [id]));
     }
     await tx.insert(schema.demandeHistorique).values({
-      demandeId: garde, le: maintenant, transition: 'fusionDoublon', de: originale.etat, vers: originale.etat, parUtilisateurId: u!.id,
+      demandeId: garde,
+      le: maintenant,
+      transition: 'fusionDoublon',
+      de: originale.etat,
+      vers: originale.etat,
+      parUtilisateurId: u!.id,
       details: { fusionnee: d.reference, dateDebut: d.dateDebut, modesSouhaites: d.modesSouhaites, commentaire: d.commentaire },
     });
-    await changerEtat(tx, id, 'abandonner', { acteur: 'staff', utilisateurId: u!.id }, { maintenant, motif: `Doublon fusionné dans ${o!.reference}`, details: { fusionneeDans: garde } });
+    await changerEtat(
+      tx,
+      id,
+      'abandonner',
+      { acteur: 'staff', utilisateurId: u!.id },
+      { maintenant, motif: `Doublon fusionné dans ${o!.reference}`, details: { fusionneeDans: garde } },
+    );
     await journaliser(tx, u!, 'doublon', 'demande', id, { decision: 'fusion', garde });
   });
-  return { ok: true, message: `Demande fusionnée dans ${(await db.select({ r: schema.demandes.reference }).from(schema.demandes).where(eq(schema.demandes.id, garde)))[0]!.r}.`, garde };
+  return {
+    ok: true,
+    message: `Demande fusionnée dans ${(await db.select({ r: schema.demandes.reference }).from(schema.demandes).where(eq(schema.demandes.id, garde)))[0]!.r}.`,
+    garde,
+  };
 }

@@ -15,15 +15,35 @@ export async function centresCommunes(db: DbOrTx): Promise<CommuneCentre[]> {
 /** Active places of the offer of some types, with their declared free places. */
 export async function lieuxCandidats(db: DbOrTx, types?: string[]): Promise<LieuCandidat[]> {
   const s = schema.structures;
-  const rows = await db.select({
-    id: s.id, nom: s.nom, type: s.type, communeCode: s.communeCode, ageMinMois: s.ageMinMois, ageMaxMois: s.ageMaxMois,
-    horaires: s.horaires, horairesAtypiques: s.horairesAtypiques, accueilUrgence: s.accueilUrgence, handicapAccueilli: s.handicapAccueilli,
-    dispoStatut: s.dispoStatut, dispoConfirmeeLe: s.dispoConfirmeeLe, telephone: s.telephone,
-  }).from(s).where(and(eq(s.actif, true), types?.length ? inArray(s.type, types as (typeof s.type.enumValues)[number][]) : undefined));
+  const rows = await db
+    .select({
+      id: s.id,
+      nom: s.nom,
+      type: s.type,
+      communeCode: s.communeCode,
+      ageMinMois: s.ageMinMois,
+      ageMaxMois: s.ageMaxMois,
+      horaires: s.horaires,
+      horairesAtypiques: s.horairesAtypiques,
+      accueilUrgence: s.accueilUrgence,
+      handicapAccueilli: s.handicapAccueilli,
+      dispoStatut: s.dispoStatut,
+      dispoConfirmeeLe: s.dispoConfirmeeLe,
+      telephone: s.telephone,
+    })
+    .from(s)
+    .where(and(eq(s.actif, true), types?.length ? inArray(s.type, types as (typeof s.type.enumValues)[number][]) : undefined));
   if (!rows.length) return [];
   const p = schema.placesDisponibles;
-  const places = await db.select({ structureId: p.structureId, aPartirDu: p.aPartirDu, jours: p.jours, nombre: p.nombre }).from(p)
-    .where(inArray(p.structureId, rows.map((r) => r.id)));
+  const places = await db
+    .select({ structureId: p.structureId, aPartirDu: p.aPartirDu, jours: p.jours, nombre: p.nombre })
+    .from(p)
+    .where(
+      inArray(
+        p.structureId,
+        rows.map((r) => r.id),
+      ),
+    );
   const parStructure = new Map<string, { aPartirDu: string; jours: number[] | null; nombre: number }[]>();
   for (const x of places) {
     const l = parStructure.get(x.structureId) ?? [];
@@ -34,11 +54,18 @@ export async function lieuxCandidats(db: DbOrTx, types?: string[]): Promise<Lieu
 }
 
 /** Ranked places for one demande (access checked by the caller through chargerDemande, and here again). */
-export async function suggestionsPour(db: DbOrTx, u: Staff | undefined, id: string, o: { maintenant: Date; seuilFraicheurJours: number }): Promise<Suggestion[]> {
+export async function suggestionsPour(
+  db: DbOrTx,
+  u: Staff | undefined,
+  id: string,
+  o: { maintenant: Date; seuilFraicheurJours: number },
+): Promise<Suggestion[]> {
   await exigerAccesDemande(db, u, id);
   const [dem] = await db.select().from(schema.demandes).where(eq(schema.demandes.id, id));
   if (!dem) return [];
-  const types = Object.entries(MODE_DU_TYPE).filter(([, m]) => dem.modesSouhaites.includes(m) || (m === 'periscolaire' && dem.periscolaire)).map(([t]) => t);
+  const types = Object.entries(MODE_DU_TYPE)
+    .filter(([, m]) => dem.modesSouhaites.includes(m) || (m === 'periscolaire' && dem.periscolaire))
+    .map(([t]) => t);
   const [lieux, communes] = await Promise.all([lieuxCandidats(db, dem.modesSouhaites.length ? types : undefined), centresCommunes(db)]);
   return suggerer(dem, lieux, communes, { ...o, max: 10 });
 }

@@ -55,7 +55,10 @@ export function memoiser<T>(portee: object, nom: string, cles: readonly CleCache
       entree.expire = Date.now() + ageMaxMs;
       if (ageMaxMs <= 0 && memos.get(nom) === entree) memos.delete(nom);
     },
-    () => { entree.enCours = false; if (memos.get(nom) === entree) memos.delete(nom); },
+    () => {
+      entree.enCours = false;
+      if (memos.get(nom) === entree) memos.delete(nom);
+    },
   );
   return entree.valeur as Promise<T>;
 }

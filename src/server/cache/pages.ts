@@ -46,7 +46,9 @@ const cookieQuiFaitVarier = (cookie: string | undefined) => Boolean(cookie && CO
 
 function creerMagasin(): Magasin {
   const pages = new Map<string, PageEnCache>();
-  surInvalidation((cle) => { for (const [k, p] of pages) if (p.cles.includes(cle)) pages.delete(k); });
+  surInvalidation((cle) => {
+    for (const [k, p] of pages) if (p.cles.includes(cle)) pages.delete(k);
+  });
   return {
     pages,
     lire(chemin, cookie) {
@@ -80,7 +82,13 @@ export function cacheable(request: Request, url: URL, routePattern: string | und
 export async function garder(chemin: string, res: Response, cles: readonly CleCache[], avant: Record<CleCache, number>): Promise<PageEnCache> {
   const corps = Buffer.from(await res.arrayBuffer());
   const [br, gz] = await Promise.all([
-    brotliAsync(corps, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: corps.length } }),
+    brotliAsync(corps, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: corps.length,
+      },
+    }),
     gzipAsync(corps, { level: 9 }),
   ]);
   const { createHash } = await import('node:crypto');
@@ -88,7 +96,10 @@ export async function garder(chemin: string, res: Response, cles: readonly CleCa
     statut: res.status,
     entetes: [...res.headers].filter(([k]) => !NON_REJOUES.has(k.toLowerCase())),
     etag: `"${createHash('sha1').update(corps).digest('base64url')}"`,
-    corps, br, gzip: gz, cles,
+    corps,
+    br,
+    gzip: gz,
+    cles,
     generations: cles.map((c) => avant[c]),
     expire: Date.now() + AGE_MAX_MS,
   };

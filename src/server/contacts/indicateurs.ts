@@ -38,11 +38,13 @@ export async function compterContacts(db: DbOrTx, p: PeriodeContacts): Promise<C
   if (!/^\d{4}-\d{2}-\d{2}$/.test(p.debut) || !/^\d{4}-\d{2}-\d{2}$/.test(p.fin)) throw new Error('Période invalide');
   const relais = p.relaisId ? sql` and coalesce(c.relais_id, d.relais_id) = ${p.relaisId}` : sql``;
   const aboutis = p.aboutisSeulement ? sql` and c.issue in ('joint', 'rdv-fixe')` : sql``;
-  const rows = rowsOf<{ public: PublicContact; motif: string; n: number }>(await db.execute(sql`
+  const rows = rowsOf<{ public: PublicContact; motif: string; n: number }>(
+    await db.execute(sql`
     select c.public, coalesce(c.motif, 'non-renseigne') as motif, count(*)::int as n
     from contacts c left join demandes d on d.id = c.demande_id
     where c.le >= ${debutDe(p.debut)} and c.le < ${debutDe(p.fin)}${relais}${aboutis}
-    group by 1, 2 order by 1, 2`));
+    group by 1, 2 order by 1, 2`),
+  );
   const lignes = rows.map((r) => ({ public: r.public, motif: r.motif, n: Number(r.n) }));
   const parPublic = Object.fromEntries(PUBLICS_CONTACT.map((x) => [x, 0])) as Record<PublicContact, number>;
   for (const l of lignes) parPublic[l.public] += l.n;

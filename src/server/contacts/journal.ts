@@ -18,7 +18,9 @@ export type ResultatContactPro = { ok: true; id: string } | { ok: false; erreurs
 const vide = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 export const schemaContactPro = z.object({
-  public: z.enum(PUBLICS_PRO as [Exclude<PublicContact, 'famille'>, ...Exclude<PublicContact, 'famille'>[]], { error: 'Choisissez avec qui le relais a échangé' }),
+  public: z.enum(PUBLICS_PRO as [Exclude<PublicContact, 'famille'>, ...Exclude<PublicContact, 'famille'>[]], {
+    error: 'Choisissez avec qui le relais a échangé',
+  }),
   motif: z.enum(MOTIFS_CONTACT_PRO, { error: 'Choisissez le motif principal du contact' }),
   canal: z.enum(schema.canalContact.enumValues, { error: 'Choisissez le canal du contact' }),
   sens: z.enum(SENS_CONTACT, { error: 'Choisissez qui a pris contact' }).default('sortant'),
@@ -45,7 +47,9 @@ export function relaisDuStaff(u: Staff | undefined, demande?: string | null): st
 
 /** A professional's listing the relais may name in its log: one of its communes' AM or garde à domicile service. */
 async function structureDuRelais(db: DbOrTx, relaisId: string, structureId: string, maintenant: Date) {
-  const [s] = await db.select({ id: schema.structures.id, type: schema.structures.type, communeCode: schema.structures.communeCode }).from(schema.structures)
+  const [s] = await db
+    .select({ id: schema.structures.id, type: schema.structures.type, communeCode: schema.structures.communeCode })
+    .from(schema.structures)
     .where(eq(schema.structures.id, structureId));
   if (!s || !['assistant-maternel', 'mam', 'garde-a-domicile'].includes(s.type)) return null;
   return (await communesDuRelais(db, relaisId, maintenant)).has(s.communeCode) ? s : null;
@@ -61,10 +65,22 @@ export async function ajouterContactPro(db: Db, u: Staff | undefined, brut: unkn
     return { ok: false, erreurs: { structureId: 'Ce professionnel n’exerce pas dans une commune du relais' } };
   }
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(schema.contacts).values({
-      demandeId: null, relaisId, public: p.data.public, motif: p.data.motif, structureId: p.data.structureId ?? null, le: maintenant,
-      canal: p.data.canal, sens: p.data.sens, issue: p.data.issue, note: p.data.note ?? null, parUtilisateurId: u!.id,
-    }).returning({ id: schema.contacts.id });
+    const [row] = await tx
+      .insert(schema.contacts)
+      .values({
+        demandeId: null,
+        relaisId,
+        public: p.data.public,
+        motif: p.data.motif,
+        structureId: p.data.structureId ?? null,
+        le: maintenant,
+        canal: p.data.canal,
+        sens: p.data.sens,
+        issue: p.data.issue,
+        note: p.data.note ?? null,
+        parUtilisateurId: u!.id,
+      })
+      .returning({ id: schema.contacts.id });
     await journaliser(tx, u!, 'contact-pro', 'contact', row!.id, { public: p.data.public, motif: p.data.motif, structureId: p.data.structureId ?? null });
     return row!.id;
   });
@@ -72,24 +88,55 @@ export async function ajouterContactPro(db: Db, u: Staff | undefined, brut: unkn
 }
 
 export type LigneContactPro = {
-  id: string; le: Date; public: string; motif: string | null; canal: string; sens: string; issue: string | null; note: string | null;
-  par: string | null; structureNom: string | null; relaisNom: string;
+  id: string;
+  le: Date;
+  public: string;
+  motif: string | null;
+  canal: string;
+  sens: string;
+  issue: string | null;
+  note: string | null;
+  par: string | null;
+  structureNom: string | null;
+  relaisNom: string;
 };
 
 /** The latest 50 contacts with professionals of the relais (all relais for the admin), before `avant`. */
-export async function listerContactsPro(db: DbOrTx, u: Staff | undefined, o: { avant?: Date | null; structureId?: string | null } = {}): Promise<LigneContactPro[]> {
+export async function listerContactsPro(
+  db: DbOrTx,
+  u: Staff | undefined,
+  o: { avant?: Date | null; structureId?: string | null } = {},
+): Promise<LigneContactPro[]> {
   const relaisId = relaisDuStaff(u);
   const c = schema.contacts;
-  const rows = await db.select({
-    id: c.id, le: c.le, public: c.public, motif: c.motif, canal: c.canal, sens: c.sens, issue: c.issue, note: c.note,
-    par: schema.utilisateurs.nom, structureNom: schema.structures.nom, relaisNom: schema.relais.nom,
-  }).from(c)
+  const rows = await db
+    .select({
+      id: c.id,
+      le: c.le,
+      public: c.public,
+      motif: c.motif,
+      canal: c.canal,
+      sens: c.sens,
+      issue: c.issue,
+      note: c.note,
+      par: schema.utilisateurs.nom,
+      structureNom: schema.structures.nom,
+      relaisNom: schema.relais.nom,
+    })
+    .from(c)
     .innerJoin(schema.relais, eq(schema.relais.id, c.relaisId))
     .leftJoin(schema.utilisateurs, eq(schema.utilisateurs.id, c.parUtilisateurId))
     .leftJoin(schema.structures, eq(schema.structures.id, c.structureId))
-    .where(and(isNull(c.demandeId), relaisId ? eq(c.relaisId, relaisId) : undefined, o.avant ? lt(c.le, o.avant) : undefined,
-      o.structureId ? eq(c.structureId, o.structureId) : undefined))
-    .orderBy(desc(c.le)).limit(50);
+    .where(
+      and(
+        isNull(c.demandeId),
+        relaisId ? eq(c.relaisId, relaisId) : undefined,
+        o.avant ? lt(c.le, o.avant) : undefined,
+        o.structureId ? eq(c.structureId, o.structureId) : undefined,
+      ),
+    )
+    .orderBy(desc(c.le))
+    .limit(50);
   return rows;
 }
 
@@ -97,8 +144,10 @@ export async function listerContactsPro(db: DbOrTx, u: Staff | undefined, o: { a
 export async function professionnelPourFormulaire(db: DbOrTx, u: Staff | undefined, structureId: string | null, maintenant = new Date()) {
   if (!structureId || !/^[0-9a-f-]{36}$/i.test(structureId)) return null;
   const relaisId = relaisDuStaff(u);
-  const [s] = await db.select({ id: schema.structures.id, nom: schema.structures.nom, type: schema.structures.type, communeCode: schema.structures.communeCode })
-    .from(schema.structures).where(eq(schema.structures.id, structureId));
+  const [s] = await db
+    .select({ id: schema.structures.id, nom: schema.structures.nom, type: schema.structures.type, communeCode: schema.structures.communeCode })
+    .from(schema.structures)
+    .where(eq(schema.structures.id, structureId));
   if (!s) return null;
   if (relaisId && !(await communesDuRelais(db, relaisId, maintenant)).has(s.communeCode)) return null;
   return s;

@@ -14,8 +14,13 @@ import { placesLibresDepuis, SOUS_ACTIVITE_MOIS_DEFAUT, SOUS_ACTIVITE_MOIS_MAX }
 import { relaisDuStaff } from './journal';
 
 export type AmSousActivite = {
-  id: string; nom: string; communeNom: string; telephone: string | null; email: string | null;
-  placesLibresDepuis: Date; dernierContactLe: Date | null;
+  id: string;
+  nom: string;
+  communeNom: string;
+  telephone: string | null;
+  email: string | null;
+  placesLibresDepuis: Date;
+  dernierContactLe: Date | null;
 };
 
 export function lireMois(v: string | null | undefined): number {
@@ -23,21 +28,36 @@ export function lireMois(v: string | null | undefined): number {
   return Number.isInteger(n) && n >= 1 && n <= SOUS_ACTIVITE_MOIS_MAX ? n : SOUS_ACTIVITE_MOIS_DEFAUT;
 }
 
-export async function amEnSousActivite(db: DbOrTx, u: Staff | undefined, o: { mois: number; maintenant?: Date; relaisId?: string | null }): Promise<AmSousActivite[]> {
+export async function amEnSousActivite(
+  db: DbOrTx,
+  u: Staff | undefined,
+  o: { mois: number; maintenant?: Date; relaisId?: string | null },
+): Promise<AmSousActivite[]> {
   const maintenant = o.maintenant ?? new Date();
   const relaisId = relaisDuStaff(u, o.relaisId ?? null);
   const s = schema.structures;
-  const am = await db.select({ id: s.id, nom: s.nom, communeNom: schema.communes.nom, telephone: s.telephone, email: s.email, creeLe: s.creeLe }).from(s)
+  const am = await db
+    .select({ id: s.id, nom: s.nom, communeNom: schema.communes.nom, telephone: s.telephone, email: s.email, creeLe: s.creeLe })
+    .from(s)
     .innerJoin(schema.communes, eq(schema.communes.code, s.communeCode))
-    .where(and(eq(s.type, 'assistant-maternel'), eq(s.actif, true), eq(s.dispoStatut, 'places'),
-      relaisId ? inArray(s.communeCode, communesDuRelaisLe(jourParis(maintenant), relaisId)) : undefined));
+    .where(
+      and(
+        eq(s.type, 'assistant-maternel'),
+        eq(s.actif, true),
+        eq(s.dispoStatut, 'places'),
+        relaisId ? inArray(s.communeCode, communesDuRelaisLe(jourParis(maintenant), relaisId)) : undefined,
+      ),
+    );
   if (!am.length) return [];
   const ids = am.map((a) => a.id);
   const h = schema.dispoHistorique;
   const historique = await db.select({ structureId: h.structureId, le: h.le, statut: h.statut }).from(h).where(inArray(h.structureId, ids));
   const c = schema.contacts;
-  const contacts = await db.select({ structureId: c.structureId, le: c.le }).from(c)
-    .where(and(isNull(c.demandeId), inArray(c.structureId, ids))).orderBy(desc(c.le));
+  const contacts = await db
+    .select({ structureId: c.structureId, le: c.le })
+    .from(c)
+    .where(and(isNull(c.demandeId), inArray(c.structureId, ids)))
+    .orderBy(desc(c.le));
   const limite = subMonths(maintenant, o.mois);
   const out: AmSousActivite[] = [];
   for (const a of am) {

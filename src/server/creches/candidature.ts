@@ -33,7 +33,14 @@ const un = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[
 
 const schemaSituation = z.object({
   activite: z.enum(ACTIVITES, 'creches.formulaire.erreurs.activite'),
-  quotient: z.union([z.literal(''), z.coerce.number('creches.formulaire.erreurs.quotient').int('creches.formulaire.erreurs.quotient').min(0, 'creches.formulaire.erreurs.quotient').max(10000, 'creches.formulaire.erreurs.quotient')]),
+  quotient: z.union([
+    z.literal(''),
+    z.coerce
+      .number('creches.formulaire.erreurs.quotient')
+      .int('creches.formulaire.erreurs.quotient')
+      .min(0, 'creches.formulaire.erreurs.quotient')
+      .max(10000, 'creches.formulaire.erreurs.quotient'),
+  ]),
   dateDebut: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'creches.formulaire.erreurs.dateDebut'),
 });
 
@@ -53,7 +60,9 @@ export async function deposerCandidature(db: Db, d: DemandeRow, saisie: SaisieFa
   if (!voeux.length || new Set(voeux).size !== voeux.length || voeux.some((v) => !ids.has(v))) erreurs.voeu1 = 'creches.formulaire.erreurs.voeux';
   const p = schemaSituation.safeParse({ activite: un(saisie.activite), quotient: un(saisie.quotient), dateDebut: un(saisie.dateDebut) });
   if (!p.success) for (const i of p.error.issues) erreurs[String(i.path[0])] ??= i.message;
-  const jours = liste(saisie.jours).map(Number).filter((j) => Number.isInteger(j) && j >= 1 && j <= 7);
+  const jours = liste(saisie.jours)
+    .map(Number)
+    .filter((j) => Number.isInteger(j) && j >= 1 && j <= 7);
   if (!jours.length) erreurs.jours = 'creches.formulaire.erreurs.jours';
   const debut = un(saisie.heureDebut) || '08:30';
   const fin = un(saisie.heureFin) || '17:30';
@@ -70,12 +79,24 @@ export async function deposerCandidature(db: Db, d: DemandeRow, saisie: SaisieFa
   if (Object.keys(erreurs).length || !p.success || !tranche) return { ok: false, erreurs, saisie };
   const planning: Creneau[] = [...new Set(jours)].sort().map((jour) => ({ jour, debut, fin }));
   const situation = {
-    activite: p.data.activite, quotientFamilial: p.data.quotient === '' ? null : p.data.quotient, fratrieDans: fratrie ? [fratrie] : [],
-    handicap: un(saisie.handicap) === 'oui', accompagnementSocial: un(saisie.accompagnement) === 'oui', parentIsole: un(saisie.parentIsole) === 'oui',
+    activite: p.data.activite,
+    quotientFamilial: p.data.quotient === '' ? null : p.data.quotient,
+    fratrieDans: fratrie ? [fratrie] : [],
+    handicap: un(saisie.handicap) === 'oui',
+    accompagnementSocial: un(saisie.accompagnement) === 'oui',
+    parentIsole: un(saisie.parentIsole) === 'oui',
   };
   await db.transaction(async (tx) => {
     await tx.insert(schema.candidaturesCreche).values({
-      demandeId: d.id, voeux, dateDebut: p.data.dateDebut, planning, tranche: tranche!, situation, deposeeLe: jourParis(maintenant), confirmeeLe: maintenant, creeLe: maintenant,
+      demandeId: d.id,
+      voeux,
+      dateDebut: p.data.dateDebut,
+      planning,
+      tranche: tranche!,
+      situation,
+      deposeeLe: jourParis(maintenant),
+      confirmeeLe: maintenant,
+      creeLe: maintenant,
     });
     await journaliser(tx, null, 'creches.candidature.deposer', 'demande', d.id);
   });
@@ -108,33 +129,55 @@ export async function vueCandidature(db: Db, d: DemandeRow, maintenant = new Dat
   const c = await candidatureDe(db, d.id);
   if (!c) return null;
   const jour = jourParis(maintenant);
-  const [grille, creches, prochaine] = await Promise.all([grilleDuJour(db, d.territoireId, jour), crechesParticipantes(db, d.territoireId), prochaineSession(db, d.territoireId, jour)]);
+  const [grille, creches, prochaine] = await Promise.all([
+    grilleDuJour(db, d.territoireId, jour),
+    crechesParticipantes(db, d.territoireId),
+    prochaineSession(db, d.territoireId, jour),
+  ]);
   const parId = new Map(creches.map((x) => [x.id, x]));
   const sit = situationDe(c, d.communeCode);
-  const autres = grille && c.statut === 'active'
-    ? await db.select({ cand: schema.candidaturesCreche, communeCode: schema.demandes.communeCode }).from(schema.candidaturesCreche)
-      .innerJoin(schema.demandes, eq(schema.demandes.id, schema.candidaturesCreche.demandeId))
-      .where(and(eq(schema.candidaturesCreche.statut, 'active'), eq(schema.candidaturesCreche.tranche, c.tranche), eq(schema.demandes.territoireId, d.territoireId), isNull(schema.demandes.anonymiseeLe)))
-    : [];
+  const autres =
+    grille && c.statut === 'active'
+      ? await db
+          .select({ cand: schema.candidaturesCreche, communeCode: schema.demandes.communeCode })
+          .from(schema.candidaturesCreche)
+          .innerJoin(schema.demandes, eq(schema.demandes.id, schema.candidaturesCreche.demandeId))
+          .where(
+            and(
+              eq(schema.candidaturesCreche.statut, 'active'),
+              eq(schema.candidaturesCreche.tranche, c.tranche),
+              eq(schema.demandes.territoireId, d.territoireId),
+              isNull(schema.demandes.anonymiseeLe),
+            ),
+          )
+      : [];
   const parCreche = c.voeux.map((id) => {
     const cr = parId.get(id);
     const note = grille && sit && cr ? noter(grille.criteres, sit, cr, jour) : null;
     let bande: BandeRang | null = null;
     if (note && cr && grille) {
-      const devant = autres.filter((o) => o.cand.id !== c.id && o.cand.voeux.includes(id)).filter((o) => {
-        const s = situationDe(o.cand, o.communeCode);
-        return s ? noter(grille.criteres, s, cr, jour).total > note.total : false;
-      }).length;
+      const devant = autres
+        .filter((o) => o.cand.id !== c.id && o.cand.voeux.includes(id))
+        .filter((o) => {
+          const s = situationDe(o.cand, o.communeCode);
+          return s ? noter(grille.criteres, s, cr, jour).total > note.total : false;
+        }).length;
       bande = c.statut === 'active' ? bandeDeRang(devant + 1) : null;
     }
     return { id, nom: cr?.nom ?? '', note, bande };
   });
   const offreP = await offreEnCours(db, d.id);
-  const [derniere] = await db.select({ p: schema.propositionsCreche, le: schema.sessionsCommission.le }).from(schema.propositionsCreche)
+  const [derniere] = await db
+    .select({ p: schema.propositionsCreche, le: schema.sessionsCommission.le })
+    .from(schema.propositionsCreche)
     .innerJoin(schema.sessionsCommission, eq(schema.sessionsCommission.id, schema.propositionsCreche.sessionId))
     .where(and(eq(schema.propositionsCreche.candidatureId, c.id), eq(schema.sessionsCommission.statut, 'close')))
-    .orderBy(desc(schema.sessionsCommission.le)).limit(1);
-  const noms = await nomsStructures(db, [offreP?.structureId, derniere?.p.structureId].filter((x): x is string => !!x));
+    .orderBy(desc(schema.sessionsCommission.le))
+    .limit(1);
+  const noms = await nomsStructures(
+    db,
+    [offreP?.structureId, derniere?.p.structureId].filter((x): x is string => !!x),
+  );
   return {
     candidature: c,
     grilleVersion: grille?.version ?? null,
@@ -142,15 +185,20 @@ export async function vueCandidature(db: Db, d: DemandeRow, maintenant = new Dat
     prochaine: prochaine?.le ?? null,
     offre: offreP?.structureId ? { creche: noms.get(offreP.structureId) ?? '', echeance: offreP.echeance } : null,
     acceptee: derniere?.p.statut === 'acceptee' && derniere.p.structureId ? { creche: noms.get(derniere.p.structureId) ?? '' } : null,
-    sansPlace: derniere?.p.statut === 'sans-place' && c.statut === 'active'
-      ? { le: derniere.le, alternatives: await alternativesPour(db, d.territoireId, d.communeCode, maintenant, c.voeux) } : null,
+    sansPlace:
+      derniere?.p.statut === 'sans-place' && c.statut === 'active'
+        ? { le: derniere.le, alternatives: await alternativesPour(db, d.territoireId, d.communeCode, maintenant, c.voeux) }
+        : null,
   };
 }
 
 /** One click: the application is still current (resets the 3-month clock). */
 export async function confirmerCandidature(db: Db, demandeId: string, maintenant = new Date()): Promise<boolean> {
-  const r = await db.update(schema.candidaturesCreche).set({ confirmeeLe: maintenant, rappelConfirmationLe: null })
-    .where(and(eq(schema.candidaturesCreche.demandeId, demandeId), eq(schema.candidaturesCreche.statut, 'active'))).returning({ id: schema.candidaturesCreche.id });
+  const r = await db
+    .update(schema.candidaturesCreche)
+    .set({ confirmeeLe: maintenant, rappelConfirmationLe: null })
+    .where(and(eq(schema.candidaturesCreche.demandeId, demandeId), eq(schema.candidaturesCreche.statut, 'active')))
+    .returning({ id: schema.candidaturesCreche.id });
   if (r.length) await journaliser(db, null, 'creches.candidature.confirmer', 'demande', demandeId);
   return r.length > 0;
 }

@@ -54,9 +54,18 @@ export async function creerSession(db: Db, u: Staff, territoireId: string, saisi
   if (p.success && !grille) erreurs.le = 'Aucune grille de points n’est en vigueur à cette date.';
   if (Object.keys(erreurs).length || !p.success || !grille) return { ok: false, erreurs, saisie };
   const id = await db.transaction(async (tx) => {
-    const [s] = await tx.insert(schema.sessionsCommission).values({
-      territoireId, le: p.data.le, debutAccueil: p.data.debutAccueil, grilleId: grille.id, graine: randomBytes(8).toString('hex'), creeParId: u.id, creeLe: maintenant,
-    }).returning({ id: schema.sessionsCommission.id });
+    const [s] = await tx
+      .insert(schema.sessionsCommission)
+      .values({
+        territoireId,
+        le: p.data.le,
+        debutAccueil: p.data.debutAccueil,
+        grilleId: grille.id,
+        graine: randomBytes(8).toString('hex'),
+        creeParId: u.id,
+        creeLe: maintenant,
+      })
+      .returning({ id: schema.sessionsCommission.id });
     await tx.insert(schema.placesCommission).values(places.map((x) => ({ ...x, sessionId: s!.id })));
     await journaliser(tx, u, 'creches.session.creer', 'session-commission', s!.id, { places: places.reduce((n, x) => n + x.nombre, 0) });
     return s!.id;
@@ -96,11 +105,19 @@ export async function calculerProposition(db: Db, u: Staff | null, sessionId: st
     const places = await placesDeSession(tx, sessionId);
     const creches = new Map((await crechesParticipantes(tx, s.territoireId)).map((c) => [c.id, c]));
     const c = schema.candidaturesCreche;
-    const rows = await tx.select({ cand: c, communeCode: schema.demandes.communeCode }).from(c)
+    const rows = await tx
+      .select({ cand: c, communeCode: schema.demandes.communeCode })
+      .from(c)
       .innerJoin(schema.demandes, eq(schema.demandes.id, c.demandeId))
-      .where(and(eq(c.statut, 'active'), eq(schema.demandes.territoireId, s.territoireId), isNull(schema.demandes.anonymiseeLe),
-        // A family still deciding on an offer of an earlier session waits for its answer.
-        sql`not exists (select 1 from propositions_creche o where o.candidature_id = ${c.id} and o.statut = 'offerte' and o.session_id <> ${sessionId})`));
+      .where(
+        and(
+          eq(c.statut, 'active'),
+          eq(schema.demandes.territoireId, s.territoireId),
+          isNull(schema.demandes.anonymiseeLe),
+          // A family still deciding on an offer of an earlier session waits for its answer.
+          sql`not exists (select 1 from propositions_creche o where o.candidature_id = ${c.id} and o.statut = 'offerte' and o.session_id <> ${sessionId})`,
+        ),
+      );
     const notes = new Map<string, Record<string, Note>>();
     const candidats: Candidat[] = rows.map(({ cand, communeCode }) => {
       const situation = { ...(cand.situation as Omit<Situation, 'deposeeLe' | 'communeCode'>), deposeeLe: cand.deposeeLe, communeCode };
@@ -118,8 +135,15 @@ export async function calculerProposition(db: Db, u: Staff | null, sessionId: st
     const a = affecter(candidats, places, s.graine);
     await tx.delete(schema.propositionsCreche).where(eq(schema.propositionsCreche.sessionId, sessionId));
     const valeurs = candidats.map((x) => ({
-      sessionId, candidatureId: x.id, structureId: a.resultat[x.id] ?? null, tranche: x.tranche, notes: notes.get(x.id)!, voeux: [...x.voeux],
-      rangTirage: a.tirage[x.id]!, origine: 'algorithme' as const, statut: a.resultat[x.id] ? 'proposee' : 'sans-place',
+      sessionId,
+      candidatureId: x.id,
+      structureId: a.resultat[x.id] ?? null,
+      tranche: x.tranche,
+      notes: notes.get(x.id)!,
+      voeux: [...x.voeux],
+      rangTirage: a.tirage[x.id]!,
+      origine: 'algorithme' as const,
+      statut: a.resultat[x.id] ? 'proposee' : 'sans-place',
     }));
     for (let i = 0; i < valeurs.length; i += 200) await tx.insert(schema.propositionsCreche).values(valeurs.slice(i, i + 200));
     await tx.update(schema.sessionsCommission).set({ statut: 'proposee' }).where(eq(schema.sessionsCommission.id, sessionId));
@@ -143,17 +167,32 @@ export async function deroger(db: Db, u: Staff, sessionId: string, propositionId
   return db.transaction(async (tx) => {
     const s = await sessionPourMaj(tx, sessionId);
     if (s.statut !== 'proposee') return echec({ motif: 'La session n’accepte plus de dérogation (calculez la proposition, ou elle est close).' });
-    const [prop] = await tx.select().from(schema.propositionsCreche).where(and(eq(schema.propositionsCreche.id, propositionId), eq(schema.propositionsCreche.sessionId, sessionId)));
+    const [prop] = await tx
+      .select()
+      .from(schema.propositionsCreche)
+      .where(and(eq(schema.propositionsCreche.id, propositionId), eq(schema.propositionsCreche.sessionId, sessionId)));
     if (!prop) return echec({ structureId: 'Proposition introuvable.' });
     const vers = p.data.structureId || null;
     if (vers) {
       const places = await placesDeSession(tx, sessionId);
       const cap = places[vers]?.[prop.tranche as TrancheCreche] ?? 0;
-      const [pris] = await tx.select({ n: sql<number>`count(*)::int` }).from(schema.propositionsCreche)
-        .where(and(eq(schema.propositionsCreche.sessionId, sessionId), eq(schema.propositionsCreche.structureId, vers), eq(schema.propositionsCreche.tranche, prop.tranche), sql`${schema.propositionsCreche.id} <> ${propositionId}`));
-      if (cap <= (pris?.n ?? 0)) return echec({ structureId: 'Plus de place dans cette crèche pour cette tranche d’âge : retirez d’abord la place d’une autre famille.' });
+      const [pris] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(schema.propositionsCreche)
+        .where(
+          and(
+            eq(schema.propositionsCreche.sessionId, sessionId),
+            eq(schema.propositionsCreche.structureId, vers),
+            eq(schema.propositionsCreche.tranche, prop.tranche),
+            sql`${schema.propositionsCreche.id} <> ${propositionId}`,
+          ),
+        );
+      if (cap <= (pris?.n ?? 0))
+        return echec({ structureId: 'Plus de place dans cette crèche pour cette tranche d’âge : retirez d’abord la place d’une autre famille.' });
     }
-    await tx.update(schema.propositionsCreche).set({ structureId: vers, origine: 'derogation', motifDerogation: p.data.motif, statut: vers ? 'proposee' : 'sans-place' })
+    await tx
+      .update(schema.propositionsCreche)
+      .set({ structureId: vers, origine: 'derogation', motifDerogation: p.data.motif, statut: vers ? 'proposee' : 'sans-place' })
       .where(eq(schema.propositionsCreche.id, propositionId));
     await journaliser(tx, u, 'creches.session.deroger', 'session-commission', sessionId, { propositionId, de: prop.structureId, vers });
     return { ok: true, redirection: `/admin/creches/sessions/${sessionId}?fait=derogation` };
@@ -165,15 +204,28 @@ export async function deroger(db: Db, u: Staff, sessionId: string, propositionId
 type Famille = { demandeId: string; email: string | null; langue: string; prenom: string; communeCode: string | null; territoireId: string };
 
 async function familleDeCandidature(tx: DbOrTx, candidatureId: string): Promise<Famille> {
-  const [r] = await tx.select({ demandeId: schema.demandes.id, email: schema.demandes.email, langue: schema.demandes.langue, parents: schema.demandes.parents, communeCode: schema.demandes.communeCode, territoireId: schema.demandes.territoireId })
-    .from(schema.candidaturesCreche).innerJoin(schema.demandes, eq(schema.demandes.id, schema.candidaturesCreche.demandeId)).where(eq(schema.candidaturesCreche.id, candidatureId));
+  const [r] = await tx
+    .select({
+      demandeId: schema.demandes.id,
+      email: schema.demandes.email,
+      langue: schema.demandes.langue,
+      parents: schema.demandes.parents,
+      communeCode: schema.demandes.communeCode,
+      territoireId: schema.demandes.territoireId,
+    })
+    .from(schema.candidaturesCreche)
+    .innerJoin(schema.demandes, eq(schema.demandes.id, schema.candidaturesCreche.demandeId))
+    .where(eq(schema.candidaturesCreche.id, candidatureId));
   return { ...r!, prenom: r!.parents[0]?.prenom ?? '' };
 }
 
 async function offrir(tx: DbOrTx, propositionId: string, structureId: string, debut: string, maintenant: Date, origine?: 'liste-attente'): Promise<void> {
   const echeance = ajouterJours(jourParis(maintenant), DELAI_REPONSE_OFFRE_JOURS);
-  const [p] = await tx.update(schema.propositionsCreche).set({ structureId, statut: 'offerte', echeance, offerteLe: maintenant, ...(origine ? { origine } : {}) })
-    .where(eq(schema.propositionsCreche.id, propositionId)).returning({ candidatureId: schema.propositionsCreche.candidatureId });
+  const [p] = await tx
+    .update(schema.propositionsCreche)
+    .set({ structureId, statut: 'offerte', echeance, offerteLe: maintenant, ...(origine ? { origine } : {}) })
+    .where(eq(schema.propositionsCreche.id, propositionId))
+    .returning({ candidatureId: schema.propositionsCreche.candidatureId });
   await tx.update(schema.candidaturesCreche).set({ sansSolutionDepuis: null }).where(eq(schema.candidaturesCreche.id, p!.candidatureId));
   const f = await familleDeCandidature(tx, p!.candidatureId);
   const noms = await nomsStructures(tx, [structureId]);
@@ -186,7 +238,11 @@ export async function cloreSession(db: Db, u: Staff | null, sessionId: string, m
     const s = await sessionPourMaj(tx, sessionId);
     if (s.statut !== 'proposee') throw new EtatSessionInvalide('Calculez la proposition avant de clore la session.');
     await tx.update(schema.sessionsCommission).set({ statut: 'close', closeLe: maintenant }).where(eq(schema.sessionsCommission.id, sessionId));
-    const props = await tx.select().from(schema.propositionsCreche).where(eq(schema.propositionsCreche.sessionId, sessionId)).orderBy(asc(schema.propositionsCreche.rangTirage));
+    const props = await tx
+      .select()
+      .from(schema.propositionsCreche)
+      .where(eq(schema.propositionsCreche.sessionId, sessionId))
+      .orderBy(asc(schema.propositionsCreche.rangTirage));
     const prochaine = await prochaineSession(tx, s.territoireId, ajouterJours(s.le, 1));
     let offres = 0;
     let lettres = 0;
@@ -195,7 +251,10 @@ export async function cloreSession(db: Db, u: Staff | null, sessionId: string, m
         await offrir(tx, p.id, p.structureId, s.debutAccueil, maintenant);
         offres++;
       } else if (p.statut === 'sans-place') {
-        await tx.update(schema.candidaturesCreche).set({ sansSolutionDepuis: maintenant }).where(and(eq(schema.candidaturesCreche.id, p.candidatureId), isNull(schema.candidaturesCreche.sansSolutionDepuis)));
+        await tx
+          .update(schema.candidaturesCreche)
+          .set({ sansSolutionDepuis: maintenant })
+          .where(and(eq(schema.candidaturesCreche.id, p.candidatureId), isNull(schema.candidaturesCreche.sansSolutionDepuis)));
         const f = await familleDeCandidature(tx, p.candidatureId);
         await mettreEnFileLettre(tx, f, await alternativesPour(tx, f.territoireId, f.communeCode, maintenant, p.voeux), prochaine?.le ?? null);
         lettres++;
@@ -208,8 +267,11 @@ export async function cloreSession(db: Db, u: Staff | null, sessionId: string, m
 
 /** The minutes may be published (they name nobody). */
 export async function publierPv(db: Db, u: Staff, sessionId: string, maintenant = new Date()): Promise<boolean> {
-  const r = await db.update(schema.sessionsCommission).set({ pvPublieLe: maintenant })
-    .where(and(eq(schema.sessionsCommission.id, sessionId), eq(schema.sessionsCommission.statut, 'close'), isNull(schema.sessionsCommission.pvPublieLe))).returning({ id: schema.sessionsCommission.id });
+  const r = await db
+    .update(schema.sessionsCommission)
+    .set({ pvPublieLe: maintenant })
+    .where(and(eq(schema.sessionsCommission.id, sessionId), eq(schema.sessionsCommission.statut, 'close'), isNull(schema.sessionsCommission.pvPublieLe)))
+    .returning({ id: schema.sessionsCommission.id });
   if (r.length) await journaliser(db, u, 'creches.session.publier', 'session-commission', sessionId);
   return r.length > 0;
 }
@@ -223,16 +285,23 @@ export async function publierPv(db: Db, u: Staff, sessionId: string, maintenant 
  */
 export async function libererPlace(tx: DbOrTx, sessionId: string, structureId: string, tranche: TrancheCreche, maintenant: Date): Promise<number> {
   const [s] = await tx.select().from(schema.sessionsCommission).where(eq(schema.sessionsCommission.id, sessionId));
-  const rows = await tx.select({ p: schema.propositionsCreche, statutCand: schema.candidaturesCreche.statut }).from(schema.propositionsCreche)
+  const rows = await tx
+    .select({ p: schema.propositionsCreche, statutCand: schema.candidaturesCreche.statut })
+    .from(schema.propositionsCreche)
     .innerJoin(schema.candidaturesCreche, eq(schema.candidaturesCreche.id, schema.propositionsCreche.candidatureId))
     .where(eq(schema.propositionsCreche.sessionId, sessionId));
   const candidats: Candidat[] = rows.map(({ p }) => ({
-    id: p.id, voeux: p.voeux, tranche: p.tranche as TrancheCreche, points: Object.fromEntries(Object.entries(p.notes).map(([k, n]) => [k, n.total])),
+    id: p.id,
+    voeux: p.voeux,
+    tranche: p.tranche as TrancheCreche,
+    points: Object.fromEntries(Object.entries(p.notes).map(([k, n]) => [k, n.total])),
   }));
   const tirage = Object.fromEntries(rows.map(({ p }) => [p.id, p.rangTirage]));
   const actuel = Object.fromEntries(rows.map(({ p }) => [p.id, p.statut === 'offerte' || p.statut === 'acceptee' ? p.structureId : null]));
   // Free to move: families still on the list, with an offer not yet answered or with nothing.
-  const figes = new Set(rows.filter(({ p, statutCand }) => !(statutCand === 'active' && (p.statut === 'offerte' || p.statut === 'sans-place'))).map(({ p }) => p.id));
+  const figes = new Set(
+    rows.filter(({ p, statutCand }) => !(statutCand === 'active' && (p.statut === 'offerte' || p.statut === 'sans-place'))).map(({ p }) => p.id),
+  );
   const r = reattribuer(candidats, tirage, actuel, figes, { creche: structureId, tranche });
   for (const m of r.mouvements) await offrir(tx, m.famille, m.vers, s!.debutAccueil, maintenant, 'liste-attente');
   return r.mouvements.length;
@@ -242,7 +311,9 @@ export async function libererPlace(tx: DbOrTx, sessionId: string, structureId: s
 
 /** The offer waiting for this family's answer, if any. */
 export async function offreEnCours(db: DbOrTx, demandeId: string) {
-  const [r] = await db.select({ p: schema.propositionsCreche }).from(schema.propositionsCreche)
+  const [r] = await db
+    .select({ p: schema.propositionsCreche })
+    .from(schema.propositionsCreche)
     .innerJoin(schema.candidaturesCreche, eq(schema.candidaturesCreche.id, schema.propositionsCreche.candidatureId))
     .where(and(eq(schema.candidaturesCreche.demandeId, demandeId), eq(schema.propositionsCreche.statut, 'offerte')));
   return r?.p ?? null;
@@ -252,8 +323,14 @@ export async function repondreOffre(db: Db, demandeId: string, accepter: boolean
   return db.transaction(async (tx) => {
     const p = await offreEnCours(tx, demandeId);
     if (!p || !p.structureId) return false;
-    await tx.update(schema.propositionsCreche).set({ statut: accepter ? 'acceptee' : 'refusee', reponduLe: maintenant }).where(eq(schema.propositionsCreche.id, p.id));
-    await tx.update(schema.candidaturesCreche).set({ statut: accepter ? 'placee' : 'refus-offre', sansSolutionDepuis: null }).where(eq(schema.candidaturesCreche.id, p.candidatureId));
+    await tx
+      .update(schema.propositionsCreche)
+      .set({ statut: accepter ? 'acceptee' : 'refusee', reponduLe: maintenant })
+      .where(eq(schema.propositionsCreche.id, p.id));
+    await tx
+      .update(schema.candidaturesCreche)
+      .set({ statut: accepter ? 'placee' : 'refus-offre', sansSolutionDepuis: null })
+      .where(eq(schema.candidaturesCreche.id, p.candidatureId));
     await journaliser(tx, null, accepter ? 'creches.offre.accepter' : 'creches.offre.refuser', 'demande', demandeId, { propositionId: p.id });
     if (!accepter) await libererPlace(tx, p.sessionId, p.structureId, p.tranche as TrancheCreche, maintenant);
     return true;
@@ -263,12 +340,18 @@ export async function repondreOffre(db: Db, demandeId: string, accepter: boolean
 /** Daily job: offers past their deadline lapse, and their place goes to the next family. */
 export async function expirerOffres(db: Db, maintenant = new Date()): Promise<number> {
   const jour = jourParis(maintenant);
-  const dues = await db.select({ id: schema.propositionsCreche.id }).from(schema.propositionsCreche)
+  const dues = await db
+    .select({ id: schema.propositionsCreche.id })
+    .from(schema.propositionsCreche)
     .where(and(eq(schema.propositionsCreche.statut, 'offerte'), lt(schema.propositionsCreche.echeance, jour)));
   let n = 0;
   for (const { id } of dues) {
     await db.transaction(async (tx) => {
-      const [p] = await tx.update(schema.propositionsCreche).set({ statut: 'expiree' }).where(and(eq(schema.propositionsCreche.id, id), eq(schema.propositionsCreche.statut, 'offerte'))).returning();
+      const [p] = await tx
+        .update(schema.propositionsCreche)
+        .set({ statut: 'expiree' })
+        .where(and(eq(schema.propositionsCreche.id, id), eq(schema.propositionsCreche.statut, 'offerte')))
+        .returning();
       if (!p || !p.structureId) return;
       await tx.update(schema.candidaturesCreche).set({ statut: 'caduque' }).where(eq(schema.candidaturesCreche.id, p.candidatureId));
       await journaliser(tx, null, 'creches.offre.expirer', 'session-commission', p.sessionId, { propositionId: p.id });
@@ -281,10 +364,16 @@ export async function expirerOffres(db: Db, maintenant = new Date()): Promise<nu
 
 /** Erasing a family (effacement.ts): its application is withdrawn and an offer it held goes to the next family. */
 export async function retirerCandidature(tx: DbOrTx, demandeId: string, maintenant: Date): Promise<void> {
-  const [c] = await tx.update(schema.candidaturesCreche).set({ statut: 'retiree', sansSolutionDepuis: null })
-    .where(and(eq(schema.candidaturesCreche.demandeId, demandeId), inArray(schema.candidaturesCreche.statut, ['active', 'placee']))).returning({ id: schema.candidaturesCreche.id });
+  const [c] = await tx
+    .update(schema.candidaturesCreche)
+    .set({ statut: 'retiree', sansSolutionDepuis: null })
+    .where(and(eq(schema.candidaturesCreche.demandeId, demandeId), inArray(schema.candidaturesCreche.statut, ['active', 'placee'])))
+    .returning({ id: schema.candidaturesCreche.id });
   if (!c) return;
-  const offertes = await tx.update(schema.propositionsCreche).set({ statut: 'refusee', reponduLe: maintenant })
-    .where(and(eq(schema.propositionsCreche.candidatureId, c.id), eq(schema.propositionsCreche.statut, 'offerte'))).returning();
+  const offertes = await tx
+    .update(schema.propositionsCreche)
+    .set({ statut: 'refusee', reponduLe: maintenant })
+    .where(and(eq(schema.propositionsCreche.candidatureId, c.id), eq(schema.propositionsCreche.statut, 'offerte')))
+    .returning();
   for (const p of offertes) if (p.structureId) await libererPlace(tx, p.sessionId, p.structureId, p.tranche as TrancheCreche, maintenant);
 }

@@ -25,7 +25,10 @@ export async function mettreEnFileOffre(tx: DbOrTx, f: Famille, o: { creche: str
   const { lang, t } = outils(f.langue);
   const titre = t('creches.courriel.offreSujet');
   const { texte, html } = miseEnPage({
-    lang, titre, salutation: t('courriel.commun.bonjour', { prenom: f.prenom }), blocs: [
+    lang,
+    titre,
+    salutation: t('courriel.commun.bonjour', { prenom: f.prenom }),
+    blocs: [
       { type: 'encadre', texte: t('creches.courriel.offreTexte', { creche: o.creche, date: dateEnMots(o.debut, lang) }) },
       { type: 'paragraphe', texte: t('creches.courriel.offreRepondre', { echeance: dateEnMots(o.echeance, lang) }) },
     ],
@@ -34,17 +37,44 @@ export async function mettreEnFileOffre(tx: DbOrTx, f: Famille, o: { creche: str
 }
 
 /** The options still open for a family (nearest first), from the offer of the territory. */
-export async function alternativesPour(db: DbOrTx, territoireId: string, communeCode: string | null, maintenant: Date, exclure: string[] = []): Promise<Alternatives> {
+export async function alternativesPour(
+  db: DbOrTx,
+  territoireId: string,
+  communeCode: string | null,
+  maintenant: Date,
+  exclure: string[] = [],
+): Promise<Alternatives> {
   const s = schema.structures;
-  const offre = await db.select({
-    id: s.id, nom: s.nom, type: s.type, communeNom: schema.communes.nom, lat: s.latPublique, lon: s.lonPublique,
-    dispoStatut: s.dispoStatut, dispoConfirmeeLe: s.dispoConfirmeeLe, telephone: s.telephone, publication: s.publication,
-  }).from(s).innerJoin(schema.communes, eq(schema.communes.code, s.communeCode))
-    .where(and(eq(schema.communes.territoireId, territoireId), eq(s.actif, true), eq(s.visible, true), eq(s.dispoStatut, 'places'),
-      inArray(s.type, ['assistant-maternel', 'mam', 'creche', 'micro-creche'])));
+  const offre = await db
+    .select({
+      id: s.id,
+      nom: s.nom,
+      type: s.type,
+      communeNom: schema.communes.nom,
+      lat: s.latPublique,
+      lon: s.lonPublique,
+      dispoStatut: s.dispoStatut,
+      dispoConfirmeeLe: s.dispoConfirmeeLe,
+      telephone: s.telephone,
+      publication: s.publication,
+    })
+    .from(s)
+    .innerJoin(schema.communes, eq(schema.communes.code, s.communeCode))
+    .where(
+      and(
+        eq(schema.communes.territoireId, territoireId),
+        eq(s.actif, true),
+        eq(s.visible, true),
+        eq(s.dispoStatut, 'places'),
+        inArray(s.type, ['assistant-maternel', 'mam', 'creche', 'micro-creche']),
+      ),
+    );
   let centre: { lat: number; lon: number } | null = null;
   if (communeCode) {
-    const [c] = await db.select({ lat: schema.communes.centreLat, lon: schema.communes.centreLon }).from(schema.communes).where(eq(schema.communes.code, communeCode));
+    const [c] = await db
+      .select({ lat: schema.communes.centreLat, lon: schema.communes.centreLon })
+      .from(schema.communes)
+      .where(eq(schema.communes.code, communeCode));
     if (c && c.lat !== null && c.lon !== null) centre = { lat: Number(c.lat), lon: Number(c.lon) };
   }
   // An AM's phone only when she chose to publish it.
@@ -56,7 +86,11 @@ export async function alternativesPour(db: DbOrTx, territoireId: string, commune
 export function lignesLettre(a: Alternatives, t: (cle: string, p?: Record<string, string | number>) => string, prochaine: string | null): BlocCourriel[] {
   const blocs: BlocCourriel[] = [];
   const ligne = (x: Alternatives['am'][number]) => [x.nom, x.communeNom, x.telephone].filter(Boolean).join(' — ');
-  for (const [cle, xs] of [['am', a.am], ['mam', a.mam], ['creches', a.creches]] as const) {
+  for (const [cle, xs] of [
+    ['am', a.am],
+    ['mam', a.mam],
+    ['creches', a.creches],
+  ] as const) {
     if (!xs.length) continue;
     blocs.push({ type: 'titre', texte: t(`creches.lettre.${cle}`) });
     blocs.push({ type: 'liste', elements: xs.map(ligne) });
@@ -72,7 +106,9 @@ export async function mettreEnFileLettre(tx: DbOrTx, f: Famille, a: Alternatives
   const { lang, t } = outils(f.langue);
   const titre = t('creches.courriel.lettreSujet');
   const { texte, html } = miseEnPage({
-    lang, titre, salutation: t('courriel.commun.bonjour', { prenom: f.prenom }),
+    lang,
+    titre,
+    salutation: t('courriel.commun.bonjour', { prenom: f.prenom }),
     blocs: [{ type: 'paragraphe', texte: t('creches.courriel.lettreTexte') }, ...lignesLettre(a, t, prochaine ? dateEnMots(prochaine, lang) : null)],
   });
   await mettreEnFile(tx, { destinataire: f.email, sujet: titre, texte, html, type: 'creche-lettre', langue: lang, objetType: 'demande', objetId: f.demandeId });
@@ -83,7 +119,9 @@ export async function mettreEnFileRappel(tx: DbOrTx, f: Famille): Promise<void> 
   const { lang, t } = outils(f.langue);
   const titre = t('creches.courriel.rappelSujet');
   const { texte, html } = miseEnPage({
-    lang, titre, salutation: t('courriel.commun.bonjour', { prenom: f.prenom }),
+    lang,
+    titre,
+    salutation: t('courriel.commun.bonjour', { prenom: f.prenom }),
     blocs: [{ type: 'paragraphe', texte: t('creches.courriel.rappelTexte', { jours: DELAI_APRES_RAPPEL_JOURS }) }],
   });
   await mettreEnFile(tx, { destinataire: f.email, sujet: titre, texte, html, type: 'creche-rappel', langue: lang, objetType: 'demande', objetId: f.demandeId });

@@ -14,14 +14,25 @@ import { adopterGrille } from './donnees';
 import type { Erreurs, Resultat, Saisie } from '../staff/contexte';
 
 export const NB_TRANCHES_QF = 4;
-const points = z.coerce.number('Indiquez un nombre de points.').int('Indiquez un nombre entier.').min(0, 'Pas de points négatifs.').max(500, '500 points au plus.');
+const points = z.coerce
+  .number('Indiquez un nombre de points.')
+  .int('Indiquez un nombre entier.')
+  .min(0, 'Pas de points négatifs.')
+  .max(500, '500 points au plus.');
 
 /** The form's fields from a grid (prefill with the grid in force). */
 export function saisieDeGrille(g: Grille | null): Saisie {
   if (!g) return {};
   const s: Saisie = {
-    source: '', quotientInconnu: String(g.quotientInconnu), fratrie: String(g.fratrie), handicap: String(g.handicap), accompagnement: String(g.accompagnement),
-    parentIsole: String(g.parentIsole), commune: String(g.commune), ancienneteParMois: String(g.anciennete.parMois), anciennetePlafond: String(g.anciennete.plafond),
+    source: '',
+    quotientInconnu: String(g.quotientInconnu),
+    fratrie: String(g.fratrie),
+    handicap: String(g.handicap),
+    accompagnement: String(g.accompagnement),
+    parentIsole: String(g.parentIsole),
+    commune: String(g.commune),
+    ancienneteParMois: String(g.anciennete.parMois),
+    anciennetePlafond: String(g.anciennete.plafond),
   };
   for (const a of ACTIVITES) s[`activite-${a}`] = String(g.activite[a]);
   g.quotient.slice(0, NB_TRANCHES_QF).forEach((b, i) => {
@@ -41,7 +52,8 @@ export async function adopterGrilleFormulaire(db: Db, u: Staff, territoireId: st
   };
   const adopteeLe = String(saisie.adopteeLe ?? '');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(adopteeLe)) erreurs.adopteeLe = 'Indiquez la date d’adoption.';
-  else if (adopteeLe < jourParis(maintenant)) erreurs.adopteeLe = 'La date d’adoption ne peut pas être passée : la grille en vigueur un jour passé ne change jamais.';
+  else if (adopteeLe < jourParis(maintenant))
+    erreurs.adopteeLe = 'La date d’adoption ne peut pas être passée : la grille en vigueur un jour passé ne change jamais.';
   const source = String(saisie.source ?? '').trim();
   if (source.length < 5) erreurs.source = 'Indiquez la décision qui adopte la grille (délibération, date).';
   const activite = Object.fromEntries(ACTIVITES.map((a) => [a, lire(`activite-${a}`)])) as Grille['activite'];
@@ -61,10 +73,21 @@ export async function adopterGrilleFormulaire(db: Db, u: Staff, territoireId: st
     precedent = j;
     quotient.push({ jusqua: j, points: p });
   }
-  if (!quotient.length || quotient[quotient.length - 1]!.jusqua !== null) erreurs['qf0-jusqua'] ??= 'La dernière tranche de quotient n’a pas de plafond (laissez-le vide).';
+  if (!quotient.length || quotient[quotient.length - 1]!.jusqua !== null)
+    erreurs['qf0-jusqua'] ??= 'La dernière tranche de quotient n’a pas de plafond (laissez-le vide).';
   const g: Grille = {
-    version: 0, adopteeLe, source, activite, quotient, quotientInconnu: lire('quotientInconnu'), fratrie: lire('fratrie'), handicap: lire('handicap'),
-    accompagnement: lire('accompagnement'), parentIsole: lire('parentIsole'), anciennete: { parMois: lire('ancienneteParMois'), plafond: lire('anciennetePlafond') }, commune: lire('commune'),
+    version: 0,
+    adopteeLe,
+    source,
+    activite,
+    quotient,
+    quotientInconnu: lire('quotientInconnu'),
+    fratrie: lire('fratrie'),
+    handicap: lire('handicap'),
+    accompagnement: lire('accompagnement'),
+    parentIsole: lire('parentIsole'),
+    anciennete: { parMois: lire('ancienneteParMois'), plafond: lire('anciennetePlafond') },
+    commune: lire('commune'),
   };
   if (Object.keys(erreurs).length) return { ok: false, erreurs, saisie };
   const row = await adopterGrille(db, territoireId, g);

@@ -20,15 +20,31 @@ const UUID = z.uuid();
 
 export async function listeSessions(db: DbOrTx, territoireId: string) {
   const s = schema.sessionsCommission;
-  return db.select({
-    id: s.id, le: s.le, debutAccueil: s.debutAccueil, statut: s.statut, pvPublieLe: s.pvPublieLe, graine: s.graine,
-    places: sql<number>`(select coalesce(sum(nombre), 0)::int from places_commission p where p.session_id = ${s.id})`,
-  }).from(s).where(eq(s.territoireId, territoireId)).orderBy(desc(s.le));
+  return db
+    .select({
+      id: s.id,
+      le: s.le,
+      debutAccueil: s.debutAccueil,
+      statut: s.statut,
+      pvPublieLe: s.pvPublieLe,
+      graine: s.graine,
+      places: sql<number>`(select coalesce(sum(nombre), 0)::int from places_commission p where p.session_id = ${s.id})`,
+    })
+    .from(s)
+    .where(eq(s.territoireId, territoireId))
+    .orderBy(desc(s.le));
 }
 
 export type LignePv = {
-  rangTirage: number; tranche: TrancheCreche; voeux: string[]; points: Record<string, number>; creche: string | null;
-  origine: string; motifDerogation: string | null; statut: string; reference?: string;
+  rangTirage: number;
+  tranche: TrancheCreche;
+  voeux: string[];
+  points: Record<string, number>;
+  creche: string | null;
+  origine: string;
+  motifDerogation: string | null;
+  statut: string;
+  reference?: string;
 };
 
 /**
@@ -38,20 +54,30 @@ export type LignePv = {
  */
 export async function lireSession(db: DbOrTx, id: string, o: { anonyme: boolean }) {
   if (!UUID.safeParse(id).success) return null;
-  const [s] = await db.select({ session: schema.sessionsCommission, grilleVersion: schema.grillesPoints.version, grilleAdoptee: schema.grillesPoints.adopteeLe })
-    .from(schema.sessionsCommission).innerJoin(schema.grillesPoints, eq(schema.grillesPoints.id, schema.sessionsCommission.grilleId))
+  const [s] = await db
+    .select({ session: schema.sessionsCommission, grilleVersion: schema.grillesPoints.version, grilleAdoptee: schema.grillesPoints.adopteeLe })
+    .from(schema.sessionsCommission)
+    .innerJoin(schema.grillesPoints, eq(schema.grillesPoints.id, schema.sessionsCommission.grilleId))
     .where(eq(schema.sessionsCommission.id, id));
   if (!s) return null;
   const places = await placesDeSession(db, id);
-  const props = await db.select({ p: schema.propositionsCreche, reference: schema.demandes.reference }).from(schema.propositionsCreche)
+  const props = await db
+    .select({ p: schema.propositionsCreche, reference: schema.demandes.reference })
+    .from(schema.propositionsCreche)
     .innerJoin(schema.candidaturesCreche, eq(schema.candidaturesCreche.id, schema.propositionsCreche.candidatureId))
     .innerJoin(schema.demandes, eq(schema.demandes.id, schema.candidaturesCreche.demandeId))
-    .where(eq(schema.propositionsCreche.sessionId, id)).orderBy(asc(schema.propositionsCreche.rangTirage));
+    .where(eq(schema.propositionsCreche.sessionId, id))
+    .orderBy(asc(schema.propositionsCreche.rangTirage));
   const noms = await nomsStructures(db, [...Object.keys(places), ...props.flatMap(({ p }) => p.voeux)]);
   const lignes: (LignePv & { id: string })[] = props.map(({ p, reference }) => ({
-    id: p.id, rangTirage: p.rangTirage, tranche: p.tranche as TrancheCreche, voeux: p.voeux,
+    id: p.id,
+    rangTirage: p.rangTirage,
+    tranche: p.tranche as TrancheCreche,
+    voeux: p.voeux,
     points: Object.fromEntries(Object.entries(p.notes as Record<string, Note>).map(([k, n]) => [k, n.total])),
-    creche: p.structureId, origine: p.origine, statut: p.statut,
+    creche: p.structureId,
+    origine: p.origine,
+    statut: p.statut,
     // A written reason may name the family: in the public minutes only the fact of an override is shown.
     motifDerogation: o.anonyme ? null : p.motifDerogation,
     ...(o.anonyme ? {} : { reference }),
@@ -70,7 +96,11 @@ export async function lirePvPublie(db: DbOrTx, id: string) {
 
 export async function pvPublies(db: DbOrTx, territoireId: string) {
   const s = schema.sessionsCommission;
-  return db.select({ id: s.id, le: s.le }).from(s).where(and(eq(s.territoireId, territoireId), isNotNull(s.pvPublieLe))).orderBy(desc(s.le));
+  return db
+    .select({ id: s.id, le: s.le })
+    .from(s)
+    .where(and(eq(s.territoireId, territoireId), isNotNull(s.pvPublieLe)))
+    .orderBy(desc(s.le));
 }
 
 export { crechesParticipantes };
@@ -81,10 +111,24 @@ export { crechesParticipantes };
 export async function listeSansSolution(db: DbOrTx, u: Staff) {
   const c = schema.candidaturesCreche;
   const d = schema.demandes;
-  const rows = await db.select({
-    candidatureId: c.id, demandeId: d.id, reference: d.reference, parents: d.parents, telephone: d.telephone, email: d.email,
-    communeNom: schema.communes.nom, relaisId: d.relaisId, secteurId: d.secteurId, depuis: c.sansSolutionDepuis, dernierContactLe: c.dernierContactLe, tranche: c.tranche,
-  }).from(c).innerJoin(d, eq(d.id, c.demandeId)).leftJoin(schema.communes, eq(schema.communes.code, d.communeCode))
+  const rows = await db
+    .select({
+      candidatureId: c.id,
+      demandeId: d.id,
+      reference: d.reference,
+      parents: d.parents,
+      telephone: d.telephone,
+      email: d.email,
+      communeNom: schema.communes.nom,
+      relaisId: d.relaisId,
+      secteurId: d.secteurId,
+      depuis: c.sansSolutionDepuis,
+      dernierContactLe: c.dernierContactLe,
+      tranche: c.tranche,
+    })
+    .from(c)
+    .innerJoin(d, eq(d.id, c.demandeId))
+    .leftJoin(schema.communes, eq(schema.communes.code, d.communeCode))
     .where(and(isNotNull(c.sansSolutionDepuis), eq(c.statut, 'active'), sql`${d.anonymiseeLe} is null`))
     .orderBy(sql`${c.dernierContactLe} asc nulls first`, asc(c.sansSolutionDepuis));
   return rows.filter((r) => peutVoirDonneesPersonnelles(u, r));
@@ -103,14 +147,18 @@ export async function noterContactSansSolution(db: Db, u: Staff, saisie: Saisie,
   saisie = { ...saisie, canal: saisie[`canal-${id}`] ?? saisie.canal ?? '', note: saisie[`note-${id}`] ?? saisie.note ?? '' };
   const p = schemaContact.safeParse(saisie);
   if (!p.success) return { ok: false, erreurs: Object.fromEntries(p.error.issues.map((i) => [String(i.path[0]), i.message])) as Erreurs, saisie };
-  const [r] = await db.select({ demandeId: schema.demandes.id, relaisId: schema.demandes.relaisId, secteurId: schema.demandes.secteurId })
-    .from(schema.candidaturesCreche).innerJoin(schema.demandes, eq(schema.demandes.id, schema.candidaturesCreche.demandeId))
+  const [r] = await db
+    .select({ demandeId: schema.demandes.id, relaisId: schema.demandes.relaisId, secteurId: schema.demandes.secteurId })
+    .from(schema.candidaturesCreche)
+    .innerJoin(schema.demandes, eq(schema.demandes.id, schema.candidaturesCreche.demandeId))
     .where(eq(schema.candidaturesCreche.id, p.data.candidatureId));
   if (!r) return { ok: false, erreurs: { candidatureId: 'Famille introuvable.' }, saisie };
   if (!peutVoirDonneesPersonnelles(u, r)) throw new AccesRefuse();
   await db.transaction(async (tx) => {
     await tx.update(schema.candidaturesCreche).set({ dernierContactLe: maintenant }).where(eq(schema.candidaturesCreche.id, p.data.candidatureId));
-    await tx.insert(schema.contacts).values({ demandeId: r.demandeId, le: maintenant, canal: p.data.canal, sens: 'sortant', parUtilisateurId: u.id, note: p.data.note || null });
+    await tx
+      .insert(schema.contacts)
+      .values({ demandeId: r.demandeId, le: maintenant, canal: p.data.canal, sens: 'sortant', parUtilisateurId: u.id, note: p.data.note || null });
     await journaliser(tx, u, 'creches.sans-solution.contact', 'demande', r.demandeId);
   });
   return { ok: true, redirection: '/admin/creches/sans-solution?fait=contact' };
@@ -123,11 +171,24 @@ export async function familiesProposees(db: DbOrTx, u: Staff) {
   if (u.role !== 'gestionnaire-creche' || !u.structureId) throw new AccesRefuse();
   const p = schema.propositionsCreche;
   const d = schema.demandes;
-  const rows = await db.select({
-    propositionId: p.id, statut: p.statut, echeance: p.echeance, contratLe: p.contratLe, tranche: p.tranche, sessionLe: schema.sessionsCommission.le,
-    debutAccueil: schema.sessionsCommission.debutAccueil, reference: d.reference, parents: d.parents, email: d.email, telephone: d.telephone,
-    dateDebut: schema.candidaturesCreche.dateDebut, planning: schema.candidaturesCreche.planning, demandeId: d.id,
-  }).from(p)
+  const rows = await db
+    .select({
+      propositionId: p.id,
+      statut: p.statut,
+      echeance: p.echeance,
+      contratLe: p.contratLe,
+      tranche: p.tranche,
+      sessionLe: schema.sessionsCommission.le,
+      debutAccueil: schema.sessionsCommission.debutAccueil,
+      reference: d.reference,
+      parents: d.parents,
+      email: d.email,
+      telephone: d.telephone,
+      dateDebut: schema.candidaturesCreche.dateDebut,
+      planning: schema.candidaturesCreche.planning,
+      demandeId: d.id,
+    })
+    .from(p)
     .innerJoin(schema.sessionsCommission, eq(schema.sessionsCommission.id, p.sessionId))
     .innerJoin(schema.candidaturesCreche, eq(schema.candidaturesCreche.id, p.candidatureId))
     .innerJoin(d, eq(d.id, schema.candidaturesCreche.demandeId))
@@ -142,8 +203,16 @@ export async function familiesProposees(db: DbOrTx, u: Staff) {
 export async function noterContrat(db: Db, u: Staff, propositionId: string, maintenant = new Date()): Promise<boolean> {
   if (u.role !== 'gestionnaire-creche' || !u.structureId) throw new AccesRefuse();
   if (!UUID.safeParse(propositionId).success) return false;
-  const r = await db.update(schema.propositionsCreche).set({ contratLe: maintenant })
-    .where(and(eq(schema.propositionsCreche.id, propositionId), eq(schema.propositionsCreche.structureId, u.structureId), eq(schema.propositionsCreche.statut, 'acceptee')))
+  const r = await db
+    .update(schema.propositionsCreche)
+    .set({ contratLe: maintenant })
+    .where(
+      and(
+        eq(schema.propositionsCreche.id, propositionId),
+        eq(schema.propositionsCreche.structureId, u.structureId),
+        eq(schema.propositionsCreche.statut, 'acceptee'),
+      ),
+    )
     .returning({ id: schema.propositionsCreche.id });
   if (r.length) await journaliser(db, u, 'creches.gestion.contrat', 'proposition-creche', propositionId);
   return r.length > 0;
@@ -165,7 +234,9 @@ export async function agirSurSession(db: Db, u: Staff, sessionId: string, saisie
       return { ok: true, redirection: `${ici}?fait=close` };
     }
     if (action === 'publier') {
-      return (await publierPv(db, u, sessionId, maintenant)) ? { ok: true, redirection: `${ici}?fait=publie` } : { ok: false, erreurs: { action: 'Seul le compte rendu d’une session close peut être publié, une fois.' }, saisie };
+      return (await publierPv(db, u, sessionId, maintenant))
+        ? { ok: true, redirection: `${ici}?fait=publie` }
+        : { ok: false, erreurs: { action: 'Seul le compte rendu d’une session close peut être publié, une fois.' }, saisie };
     }
   } catch (e) {
     if (e instanceof EtatSessionInvalide) return { ok: false, erreurs: { action: e.message }, saisie };

@@ -18,17 +18,31 @@ export function dateLongue(d: Date, lang: Lang): string {
 export type RelaisContact = { nom: string; telephone: string | null; email: string | null; delaiPremierContactJours: number };
 
 /** The confirmation email, queued in the caller's transaction (sent only if the demande commits). */
-export async function mettreEnFileConfirmation(tx: DbOrTx, o: {
-  demandeId: string; reference: string; email: string; langue: string; jeton: string; publicUrl: string;
-  relais: RelaisContact | null; urgence: boolean; creeLe: Date; prenom: string;
-}): Promise<void> {
+export async function mettreEnFileConfirmation(
+  tx: DbOrTx,
+  o: {
+    demandeId: string;
+    reference: string;
+    email: string;
+    langue: string;
+    jeton: string;
+    publicUrl: string;
+    relais: RelaisContact | null;
+    urgence: boolean;
+    creeLe: Date;
+    prenom: string;
+  },
+): Promise<void> {
   const lang: Lang = isLang(o.langue) ? o.langue : 'fr';
   const t = (cle: string, p?: Record<string, string | number>) => traduire(lang, cle, p);
   const blocs: BlocCourriel[] = [];
   if (o.relais) {
     const jours = delaiPremierContact(o.urgence, o.relais.delaiPremierContactJours);
     blocs.push({ type: 'paragraphe', texte: t('courriel.confirmation.recue', { reference: o.reference }) });
-    blocs.push({ type: 'encadre', texte: t('courriel.confirmation.prochaine', { relais: o.relais.nom, date: dateLongue(addDays(o.creeLe, jours), lang), jours }) });
+    blocs.push({
+      type: 'encadre',
+      texte: t('courriel.confirmation.prochaine', { relais: o.relais.nom, date: dateLongue(addDays(o.creeLe, jours), lang), jours }),
+    });
     const contact = [o.relais.telephone, o.relais.email].filter(Boolean).join(' · ');
     if (contact) blocs.push({ type: 'paragraphe', texte: t('courriel.confirmation.contactRelais', { relais: o.relais.nom, contact }) });
   } else {
@@ -41,16 +55,30 @@ export async function mettreEnFileConfirmation(tx: DbOrTx, o: {
   blocs.push({ type: 'paragraphe', texte: t('courriel.confirmation.garderLien') });
   const titre = t('courriel.confirmation.sujet', { reference: o.reference });
   const { texte, html } = miseEnPage({ lang, titre, salutation: t('courriel.commun.bonjour', { prenom: o.prenom }), blocs });
-  await mettreEnFile(tx, { destinataire: o.email, sujet: titre, texte, html, type: 'demande-confirmation', langue: lang, objetType: 'demande', objetId: o.demandeId });
+  await mettreEnFile(tx, {
+    destinataire: o.email,
+    sujet: titre,
+    texte,
+    html,
+    type: 'demande-confirmation',
+    langue: lang,
+    objetType: 'demande',
+    objetId: o.demandeId,
+  });
 }
 
 /** A new private link (the lost-link form). */
-export async function mettreEnFileLien(tx: DbOrTx, o: { demandeId: string; reference: string; email: string; langue: string; jeton: string; publicUrl: string }): Promise<void> {
+export async function mettreEnFileLien(
+  tx: DbOrTx,
+  o: { demandeId: string; reference: string; email: string; langue: string; jeton: string; publicUrl: string },
+): Promise<void> {
   const lang: Lang = isLang(o.langue) ? o.langue : 'fr';
   const t = (cle: string, p?: Record<string, string | number>) => traduire(lang, cle, p);
   const titre = t('courriel.lien.sujet', { reference: o.reference });
   const { texte, html } = miseEnPage({
-    lang, titre, blocs: [
+    lang,
+    titre,
+    blocs: [
       { type: 'paragraphe', texte: t('courriel.lien.texte', { reference: o.reference }) },
       { type: 'lien', texte: t('courriel.confirmation.suiviLien'), url: lienSuivi(o.publicUrl, lang, o.jeton) },
       { type: 'paragraphe', texte: t('courriel.lien.ancien') },

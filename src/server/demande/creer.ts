@@ -68,42 +68,98 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
     const doublon = await doublonPossible(tx, d);
     const jeton = jetonAleatoire();
 
-    const lignes = await tx.insert(schema.demandes).values({
-      reference, territoireId: territoire.id, relaisId: route?.relaisId ?? null, secteurId: route?.secteurId ?? null,
-      communeCode: d.communeCode, communeHorsTerritoire: d.communeHorsTerritoire,
-      etat, etatDepuis: maintenant, canal: o.canal, langue: d.langueContact,
-      parents: d.parents, email: d.email, telephone: d.telephone, canalPrefere: d.canalPrefere, adresse: d.adresse,
-      dateDebut: d.dateDebut, planning: d.planning, regularite: d.regularite, horairesAtypiques: d.horairesAtypiques,
-      urgence: d.urgence, urgenceMotif: d.urgenceMotif, handicap: d.handicap, handicapPrecisions: d.handicapPrecisions,
-      periscolaire: d.periscolaire, modesSouhaites: d.modesSouhaites, communesAcceptees: d.communesAcceptees,
-      interpreteLangue: d.interpreteLangue, besoinsAccessibilite: d.besoinsAccessibilite, commentaire: d.commentaire,
-      structureVueId: d.structureVueId, ageMoisAuDebut: ageMoisAuDebut(d.enfants, d.dateDebut),
-      consentementContact: d.consentementContact, consentementPartage: d.consentementPartage, consentementSante: d.consentementSante, consentementLe: maintenant,
-      suiviTokenHash: sha256(jeton), idempotencyKey: d.idempotencyKey, doublonPossibleDeId: doublon,
-      creeParId: o.parUtilisateurId ?? null, creeLe: maintenant,
-    }).onConflictDoNothing({ target: schema.demandes.idempotencyKey }).returning({ id: schema.demandes.id });
+    const lignes = await tx
+      .insert(schema.demandes)
+      .values({
+        reference,
+        territoireId: territoire.id,
+        relaisId: route?.relaisId ?? null,
+        secteurId: route?.secteurId ?? null,
+        communeCode: d.communeCode,
+        communeHorsTerritoire: d.communeHorsTerritoire,
+        etat,
+        etatDepuis: maintenant,
+        canal: o.canal,
+        langue: d.langueContact,
+        parents: d.parents,
+        email: d.email,
+        telephone: d.telephone,
+        canalPrefere: d.canalPrefere,
+        adresse: d.adresse,
+        dateDebut: d.dateDebut,
+        planning: d.planning,
+        regularite: d.regularite,
+        horairesAtypiques: d.horairesAtypiques,
+        urgence: d.urgence,
+        urgenceMotif: d.urgenceMotif,
+        handicap: d.handicap,
+        handicapPrecisions: d.handicapPrecisions,
+        periscolaire: d.periscolaire,
+        modesSouhaites: d.modesSouhaites,
+        communesAcceptees: d.communesAcceptees,
+        interpreteLangue: d.interpreteLangue,
+        besoinsAccessibilite: d.besoinsAccessibilite,
+        commentaire: d.commentaire,
+        structureVueId: d.structureVueId,
+        ageMoisAuDebut: ageMoisAuDebut(d.enfants, d.dateDebut),
+        consentementContact: d.consentementContact,
+        consentementPartage: d.consentementPartage,
+        consentementSante: d.consentementSante,
+        consentementLe: maintenant,
+        suiviTokenHash: sha256(jeton),
+        idempotencyKey: d.idempotencyKey,
+        doublonPossibleDeId: doublon,
+        creeParId: o.parUtilisateurId ?? null,
+        creeLe: maintenant,
+      })
+      .onConflictDoNothing({ target: schema.demandes.idempotencyKey })
+      .returning({ id: schema.demandes.id });
     const id = lignes[0]?.id;
     if (!id) return null; // a concurrent post with the same key won: read it after this transaction
 
     if (d.enfants.length) {
-      await tx.insert(schema.enfants).values(d.enfants.map((x, i) => ({ demandeId: id, ordre: i, prenom: x.prenom, dateNaissance: x.dateNaissance, naissancePrevue: x.naissancePrevue })));
+      await tx
+        .insert(schema.enfants)
+        .values(d.enfants.map((x, i) => ({ demandeId: id, ordre: i, prenom: x.prenom, dateNaissance: x.dateNaissance, naissancePrevue: x.naissancePrevue })));
     }
     await tx.insert(schema.demandeHistorique).values({
-      demandeId: id, le: maintenant, transition, de: null, vers: etat, parUtilisateurId: o.parUtilisateurId ?? null,
-      parFamille: acteur === 'famille', motif: null, details: { canal: o.canal, langue: o.langue },
+      demandeId: id,
+      le: maintenant,
+      transition,
+      de: null,
+      vers: etat,
+      parUtilisateurId: o.parUtilisateurId ?? null,
+      parFamille: acteur === 'famille',
+      motif: null,
+      details: { canal: o.canal, langue: o.langue },
     });
     if (d.email) {
       await mettreEnFileConfirmation(tx, {
-        demandeId: id, reference, email: d.email, langue: d.langueContact, jeton, publicUrl, relais,
-        urgence: d.urgence, creeLe: maintenant, prenom: d.parents[0]?.prenom ?? '',
+        demandeId: id,
+        reference,
+        email: d.email,
+        langue: d.langueContact,
+        jeton,
+        publicUrl,
+        relais,
+        urgence: d.urgence,
+        creeLe: maintenant,
+        prenom: d.parents[0]?.prenom ?? '',
       });
     }
     // A family who chose SMS gets its follow-up link by SMS at once (nothing when it did not: that is the opt-out).
     const lang = isLang(d.langueContact) ? d.langueContact : 'fr';
-    await mettreEnFileSms(tx, { canalPrefere: d.canalPrefere, telephone: d.telephone, relaisId: route?.relaisId ?? null }, {
-      texte: traduire(lang, 'courriel.sms.lien', { prenom: d.parents[0]?.prenom ?? '', reference, lien: lienSuivi(publicUrl, lang, jeton) }),
-      type: 'demande-lien', langue: lang, objetType: 'demande', objetId: id,
-    });
+    await mettreEnFileSms(
+      tx,
+      { canalPrefere: d.canalPrefere, telephone: d.telephone, relaisId: route?.relaisId ?? null },
+      {
+        texte: traduire(lang, 'courriel.sms.lien', { prenom: d.parents[0]?.prenom ?? '', reference, lien: lienSuivi(publicUrl, lang, jeton) }),
+        type: 'demande-lien',
+        langue: lang,
+        objetType: 'demande',
+        objetId: id,
+      },
+    );
     await journaliser(tx, o.parUtilisateurId ? ({ id: o.parUtilisateurId } as Staff) : null, 'demande.creer', 'demande', id, { canal: o.canal });
     return { id, reference, etat, creee: true, jetonSuivi: jeton, relaisId: route?.relaisId ?? null, doublonPossibleDeId: doublon } satisfies DemandeCreee;
   });
@@ -122,29 +178,44 @@ function routage(db: Db, communeCode: string | null, jour: string) {
       : await db.select({ id: schema.territoires.id }).from(schema.territoires).orderBy(asc(schema.territoires.creeLe)).limit(1);
     // Not kept when missing: the database may not be seeded yet.
     if (!territoire) throw new Error('Aucun territoire : la base n’est pas amorcée');
-    const relais = route ? (await db.select().from(schema.relais).where(eq(schema.relais.id, route.relaisId)))[0] ?? null : null;
+    const relais = route ? ((await db.select().from(schema.relais).where(eq(schema.relais.id, route.relaisId)))[0] ?? null) : null;
     return { route, territoire, relais };
   });
 }
 
 async function parCle(db: Db, cle: string): Promise<DemandeCreee | null> {
-  const [x] = await db.select({ id: schema.demandes.id, reference: schema.demandes.reference, etat: schema.demandes.etat, relaisId: schema.demandes.relaisId, doublon: schema.demandes.doublonPossibleDeId })
-    .from(schema.demandes).where(eq(schema.demandes.idempotencyKey, cle));
+  const [x] = await db
+    .select({
+      id: schema.demandes.id,
+      reference: schema.demandes.reference,
+      etat: schema.demandes.etat,
+      relaisId: schema.demandes.relaisId,
+      doublon: schema.demandes.doublonPossibleDeId,
+    })
+    .from(schema.demandes)
+    .where(eq(schema.demandes.idempotencyKey, cle));
   return x ? { id: x.id, reference: x.reference, etat: x.etat, creee: false, jetonSuivi: null, relaisId: x.relaisId, doublonPossibleDeId: x.doublon } : null;
 }
 
 /** An open demande for a child born (or expected) the same day, with the same email or phone. */
 async function doublonPossible(tx: Tx, d: DemandeValidee): Promise<string | null> {
-  const contacts = [d.email ? eq(schema.demandes.email, d.email) : undefined, d.telephone ? eq(schema.demandes.telephone, d.telephone) : undefined].filter((x) => x !== undefined);
+  const contacts = [d.email ? eq(schema.demandes.email, d.email) : undefined, d.telephone ? eq(schema.demandes.telephone, d.telephone) : undefined].filter(
+    (x) => x !== undefined,
+  );
   const dates = d.enfants.map((x) => x.dateNaissance ?? x.naissancePrevue).filter((x): x is string => !!x);
   if (!contacts.length || !dates.length) return null;
-  const [x] = await tx.select({ id: schema.demandes.id }).from(schema.demandes)
+  const [x] = await tx
+    .select({ id: schema.demandes.id })
+    .from(schema.demandes)
     .innerJoin(schema.enfants, eq(schema.enfants.demandeId, schema.demandes.id))
-    .where(and(
-      or(...contacts),
-      inArray(schema.demandes.etat, [...ETATS_OUVERTS]),
-      or(inArray(schema.enfants.dateNaissance, dates), inArray(schema.enfants.naissancePrevue, dates)),
-    ))
-    .orderBy(asc(schema.demandes.creeLe)).limit(1);
+    .where(
+      and(
+        or(...contacts),
+        inArray(schema.demandes.etat, [...ETATS_OUVERTS]),
+        or(inArray(schema.enfants.dateNaissance, dates), inArray(schema.enfants.naissancePrevue, dates)),
+      ),
+    )
+    .orderBy(asc(schema.demandes.creeLe))
+    .limit(1);
   return x?.id ?? null;
 }

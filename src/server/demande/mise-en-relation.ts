@@ -28,13 +28,21 @@ const m = schema.misesEnRelation;
 const s = schema.structures;
 
 async function charger(db: DbOrTx, merId: string) {
-  const [row] = await db.select({ mer: m, structure: s, communeNom: schema.communes.nom }).from(m)
-    .innerJoin(s, eq(s.id, m.structureId)).innerJoin(schema.communes, eq(schema.communes.code, s.communeCode)).where(eq(m.id, merId));
+  const [row] = await db
+    .select({ mer: m, structure: s, communeNom: schema.communes.nom })
+    .from(m)
+    .innerJoin(s, eq(s.id, m.structureId))
+    .innerJoin(schema.communes, eq(schema.communes.code, s.communeCode))
+    .where(eq(m.id, merId));
   return row ?? null;
 }
 
 /** Queues the family's and the professional's emails for mise en relation `merId`, in the caller's transaction. */
-export async function informerMiseEnRelation(tx: DbOrTx, merId: string, o: { publicUrl: string; maintenant: Date }): Promise<{ famille: boolean; pro: boolean }> {
+export async function informerMiseEnRelation(
+  tx: DbOrTx,
+  merId: string,
+  o: { publicUrl: string; maintenant: Date },
+): Promise<{ famille: boolean; pro: boolean }> {
   const row = await charger(tx, merId);
   if (!row) return { famille: false, pro: false };
   const { mer, structure: st, communeNom } = row;
@@ -58,7 +66,16 @@ export async function informerMiseEnRelation(tx: DbOrTx, merId: string, o: { pub
     const sujet = t('courriel.relation.sujet', { reference: dem.reference, nom: st.nom });
     const prenom = dem.parents[0]?.prenom;
     const { texte, html } = miseEnPage({ lang, titre: sujet, salutation: prenom ? t('courriel.commun.bonjour', { prenom }) : undefined, blocs });
-    await mettreEnFile(tx, { destinataire: dem.email, sujet, texte, html, type: 'mise-en-relation-famille', langue: lang, objetType: 'demande', objetId: dem.id });
+    await mettreEnFile(tx, {
+      destinataire: dem.email,
+      sujet,
+      texte,
+      html,
+      type: 'mise-en-relation-famille',
+      langue: lang,
+      objetType: 'demande',
+      objetId: dem.id,
+    });
     famille = true;
   }
   {
@@ -67,23 +84,45 @@ export async function informerMiseEnRelation(tx: DbOrTx, merId: string, o: { pub
     const c = coordonneesPubliees({ type: st.type, telephone: st.telephone, email: st.email, publication: st.publication });
     const contact = c.telephone ? ` ${c.telephone}` : c.email ? ` ${c.email}` : '';
     await mettreEnFileSms(tx, dem, {
-      texte: traduire(lang, 'courriel.sms.relation', { prenom: dem.parents[0]?.prenom ?? '', nom: st.nom, type: traduire(lang, `carte.types.${st.type}`), commune: communeNom, contact }),
-      type: 'mise-en-relation-famille', langue: lang, objetType: 'demande', objetId: dem.id,
+      texte: traduire(lang, 'courriel.sms.relation', {
+        prenom: dem.parents[0]?.prenom ?? '',
+        nom: st.nom,
+        type: traduire(lang, `carte.types.${st.type}`),
+        commune: communeNom,
+        contact,
+      }),
+      type: 'mise-en-relation-famille',
+      langue: lang,
+      objetType: 'demande',
+      objetId: dem.id,
     });
   }
   // The family's need and contact go to the professional only with its sharing consent.
   if (dem.consentementPartage && st.email) {
     const enfants = await tx.select({ id: schema.enfants.id }).from(schema.enfants).where(eq(schema.enfants.demandeId, dem.id));
-    const [commune] = dem.communeCode ? await tx.select({ nom: schema.communes.nom }).from(schema.communes).where(eq(schema.communes.code, dem.communeCode)) : [];
+    const [commune] = dem.communeCode
+      ? await tx.select({ nom: schema.communes.nom }).from(schema.communes).where(eq(schema.communes.code, dem.communeCode))
+      : [];
     const besoin = texteOffreAnonyme({ ...dem, communeNom: commune?.nom ?? null, nbEnfants: Math.max(1, enfants.length) });
-    const jeton = await creerJeton(tx, { usage: USAGE_REPONSE_PRO, sujetId: mer.id, dureeHeures: VALIDITE_LIEN_PRO_JOURS * 24, reutilisable: true, maintenant: o.maintenant });
+    const jeton = await creerJeton(tx, {
+      usage: USAGE_REPONSE_PRO,
+      sujetId: mer.id,
+      dureeHeures: VALIDITE_LIEN_PRO_JOURS * 24,
+      reutilisable: true,
+      maintenant: o.maintenant,
+    });
     const lien = (r: ReponsePro) => `${o.publicUrl}/relation/${jeton}?reponse=${r}`;
     const parent = dem.parents[0];
     const joindre = [dem.telephone && `téléphone ${dem.telephone}`, dem.email && `courriel ${dem.email}`].filter(Boolean).join(', ');
     const { texte, html } = miseEnPage({
-      lang: 'fr', titre: 'Une famille va vous contacter', salutation: `Bonjour ${st.prenom ?? st.nom},`,
+      lang: 'fr',
+      titre: 'Une famille va vous contacter',
+      salutation: `Bonjour ${st.prenom ?? st.nom},`,
       blocs: [
-        { type: 'paragraphe', texte: `Le relais petite enfance a donné vos coordonnées à une famille (demande ${dem.reference}), qui a accepté que son besoin vous soit transmis :` },
+        {
+          type: 'paragraphe',
+          texte: `Le relais petite enfance a donné vos coordonnées à une famille (demande ${dem.reference}), qui a accepté que son besoin vous soit transmis :`,
+        },
         { type: 'encadre', texte: besoin },
         ...(parent ? [{ type: 'paragraphe' as const, texte: `Famille : ${parent.prenom} ${parent.nom}${joindre ? ` — ${joindre}` : ''}.` }] : []),
         { type: 'paragraphe', texte: 'Dites-nous où vous en êtes, d’un clic (sans mot de passe) :' },
@@ -92,10 +131,22 @@ export async function informerMiseEnRelation(tx: DbOrTx, merId: string, o: { pub
         { type: 'lien', texte: 'Pas d’accord possible', url: lien('sans-suite') },
       ],
     });
-    await mettreEnFile(tx, { destinataire: st.email, sujet: `Une famille cherche un accueil (demande ${dem.reference})`, texte, html, type: 'mise-en-relation-pro', langue: 'fr', objetType: 'mise-en-relation', objetId: mer.id });
+    await mettreEnFile(tx, {
+      destinataire: st.email,
+      sujet: `Une famille cherche un accueil (demande ${dem.reference})`,
+      texte,
+      html,
+      type: 'mise-en-relation-pro',
+      langue: 'fr',
+      objetType: 'mise-en-relation',
+      objetId: mer.id,
+    });
     pro = true;
   }
-  await tx.update(m).set({ familleInformeeLe: famille ? o.maintenant : null, proInformeeLe: pro ? o.maintenant : null }).where(eq(m.id, mer.id));
+  await tx
+    .update(m)
+    .set({ familleInformeeLe: famille ? o.maintenant : null, proInformeeLe: pro ? o.maintenant : null })
+    .where(eq(m.id, mer.id));
   return { famille, pro };
 }
 
@@ -103,26 +154,41 @@ export async function informerMiseEnRelation(tx: DbOrTx, merId: string, o: { pub
  * Records the outcome of a mise en relation (by the professional's link or by
  * staff). A contract concludes the demande when it is still open.
  */
-export async function appliquerIssue(tx: DbOrTx, merId: string, issue: (typeof schema.misesEnRelation.$inferSelect)['issue'], par: { pro: true } | { staffId: string }, maintenant: Date): Promise<boolean> {
+export async function appliquerIssue(
+  tx: DbOrTx,
+  merId: string,
+  issue: (typeof schema.misesEnRelation.$inferSelect)['issue'],
+  par: { pro: true } | { staffId: string },
+  maintenant: Date,
+): Promise<boolean> {
   const row = await charger(tx, merId);
   if (!row) return false;
-  await tx.update(m).set({ issue, issueLe: maintenant, issuePar: 'pro' in par ? 'pro' : 'staff' }).where(eq(m.id, merId));
+  await tx
+    .update(m)
+    .set({ issue, issueLe: maintenant, issuePar: 'pro' in par ? 'pro' : 'staff' })
+    .where(eq(m.id, merId));
   if (issue === 'contrat') {
     const [dem] = await tx.select({ etat: schema.demandes.etat }).from(schema.demandes).where(eq(schema.demandes.id, row.mer.demandeId));
-    const acteur = 'pro' in par ? 'systeme' as const : 'staff' as const;
+    const acteur = 'pro' in par ? ('systeme' as const) : ('staff' as const);
     if (dem && transitionsPossibles(dem.etat, acteur).includes('conclure')) {
-      await changerEtat(tx, row.mer.demandeId, 'conclure', { acteur, utilisateurId: 'staffId' in par ? par.staffId : null }, {
-        maintenant, typeSolution: typeSolutionDe(row.structure.type),
-        motif: `Contrat signé avec ${row.structure.nom}${'pro' in par ? ' (réponse du professionnel)' : ''}`, details: { structureId: row.structure.id, miseEnRelationId: merId },
-      });
+      await changerEtat(
+        tx,
+        row.mer.demandeId,
+        'conclure',
+        { acteur, utilisateurId: 'staffId' in par ? par.staffId : null },
+        {
+          maintenant,
+          typeSolution: typeSolutionDe(row.structure.type),
+          motif: `Contrat signé avec ${row.structure.nom}${'pro' in par ? ' (réponse du professionnel)' : ''}`,
+          details: { structureId: row.structure.id, miseEnRelationId: merId },
+        },
+      );
     }
   }
   return true;
 }
 
-export type LectureReponsePro =
-  | { ok: true; nom: string; reference: string; besoin: string; issue: string }
-  | { ok: false };
+export type LectureReponsePro = { ok: true; nom: string; reference: string; besoin: string; issue: string } | { ok: false };
 
 /** What the professional's answer page shows (the token is not consumed). */
 export async function lireReponsePro(db: DbOrTx, jeton: string, maintenant = new Date()): Promise<LectureReponsePro> {
@@ -136,7 +202,10 @@ export async function lireReponsePro(db: DbOrTx, jeton: string, maintenant = new
   const [commune] = dem.communeCode ? await db.select({ nom: schema.communes.nom }).from(schema.communes).where(eq(schema.communes.code, dem.communeCode)) : [];
   const enfants = await db.select({ id: schema.enfants.id }).from(schema.enfants).where(eq(schema.enfants.demandeId, dem.id));
   return {
-    ok: true, nom: row.structure.prenom ?? row.structure.nom, reference: dem.reference, issue: row.mer.issue,
+    ok: true,
+    nom: row.structure.prenom ?? row.structure.nom,
+    reference: dem.reference,
+    issue: row.mer.issue,
     besoin: texteOffreAnonyme({ ...dem, communeNom: commune?.nom ?? null, nbEnfants: Math.max(1, enfants.length) }),
   };
 }
@@ -159,11 +228,19 @@ export type PropositionFamille = { nom: string; type: string; communeNom: string
 
 /** Who was proposed to the family, with only what the professional agreed to publish. */
 export async function propositionsPourFamille(db: DbOrTx, demandeId: string): Promise<PropositionFamille[]> {
-  const rows = await db.select({ mer: m, structure: s, communeNom: schema.communes.nom }).from(m)
-    .innerJoin(s, eq(s.id, m.structureId)).innerJoin(schema.communes, eq(schema.communes.code, s.communeCode))
-    .where(and(eq(m.demandeId, demandeId))).orderBy(asc(m.le));
+  const rows = await db
+    .select({ mer: m, structure: s, communeNom: schema.communes.nom })
+    .from(m)
+    .innerJoin(s, eq(s.id, m.structureId))
+    .innerJoin(schema.communes, eq(schema.communes.code, s.communeCode))
+    .where(and(eq(m.demandeId, demandeId)))
+    .orderBy(asc(m.le));
   return rows.map((r) => ({
-    nom: r.structure.nom, type: r.structure.type, communeNom: r.communeNom, le: r.mer.le, issue: r.mer.issue,
+    nom: r.structure.nom,
+    type: r.structure.type,
+    communeNom: r.communeNom,
+    le: r.mer.le,
+    issue: r.mer.issue,
     ...coordonneesPubliees({ type: r.structure.type, telephone: r.structure.telephone, email: r.structure.email, publication: r.structure.publication }),
   }));
 }

@@ -40,12 +40,23 @@ export type SessionPro = { compte: ComptePro; csrf: string };
 export async function assurerComptePro(db: DbOrTx, structureId: string, email: string | null): Promise<ComptePro> {
   const [existant] = await db.select().from(schema.comptesPro).where(eq(schema.comptesPro.structureId, structureId)).limit(1);
   if (existant) {
-    if (email && existant.email !== email.toLowerCase()) await db.update(schema.comptesPro).set({ email: email.toLowerCase() }).where(eq(schema.comptesPro.id, existant.id));
-    return { id: existant.id, structureId, email: email?.toLowerCase() ?? existant.email, codeCourt: existant.codeCourt, codeExpireLe: codeProExpireLe(existant.codeCourtCreeLe) };
+    if (email && existant.email !== email.toLowerCase())
+      await db.update(schema.comptesPro).set({ email: email.toLowerCase() }).where(eq(schema.comptesPro.id, existant.id));
+    return {
+      id: existant.id,
+      structureId,
+      email: email?.toLowerCase() ?? existant.email,
+      codeCourt: existant.codeCourt,
+      codeExpireLe: codeProExpireLe(existant.codeCourtCreeLe),
+    };
   }
   for (let essai = 0; ; essai++) {
     const code = codeCourtAleatoire();
-    const [c] = await db.insert(schema.comptesPro).values({ structureId, email: email?.toLowerCase() ?? null, codeCourt: code }).onConflictDoNothing().returning();
+    const [c] = await db
+      .insert(schema.comptesPro)
+      .values({ structureId, email: email?.toLowerCase() ?? null, codeCourt: code })
+      .onConflictDoNothing()
+      .returning();
     if (c) return { id: c.id, structureId, email: c.email, codeCourt: c.codeCourt, codeExpireLe: codeProExpireLe(c.codeCourtCreeLe) };
     if (essai > 5) throw new Error('code court: trop de collisions');
   }
@@ -55,7 +66,11 @@ export async function assurerComptePro(db: DbOrTx, structureId: string, email: s
 export async function nouveauCode(db: DbOrTx, compteId: string, maintenant = new Date()): Promise<string> {
   for (let essai = 0; ; essai++) {
     const code = codeCourtAleatoire();
-    const r = await db.update(schema.comptesPro).set({ codeCourt: code, codeCourtCreeLe: maintenant }).where(and(eq(schema.comptesPro.id, compteId), sql`not exists (select 1 from comptes_pro where code_court = ${code})`)).returning({ id: schema.comptesPro.id });
+    const r = await db
+      .update(schema.comptesPro)
+      .set({ codeCourt: code, codeCourtCreeLe: maintenant })
+      .where(and(eq(schema.comptesPro.id, compteId), sql`not exists (select 1 from comptes_pro where code_court = ${code})`))
+      .returning({ id: schema.comptesPro.id });
     if (r.length) {
       await db.delete(schema.sessionsPro).where(eq(schema.sessionsPro.compteId, compteId));
       return code;
@@ -65,7 +80,12 @@ export async function nouveauCode(db: DbOrTx, compteId: string, maintenant = new
 }
 
 export async function lienConnexion(tx: DbOrTx, compteId: string, publicUrl: string, o: { dureeHeures?: number; maintenant?: Date } = {}): Promise<string> {
-  const jeton = await creerJeton(tx, { usage: USAGE_CONNEXION, sujetId: compteId, dureeHeures: o.dureeHeures ?? LIEN_CONNEXION_HEURES, maintenant: o.maintenant });
+  const jeton = await creerJeton(tx, {
+    usage: USAGE_CONNEXION,
+    sujetId: compteId,
+    dureeHeures: o.dureeHeures ?? LIEN_CONNEXION_HEURES,
+    maintenant: o.maintenant,
+  });
   return `${publicUrl}/pro/lien/${jeton}`;
 }
 
@@ -77,17 +97,26 @@ export async function demanderLien(db: Db, o: { email: string; publicUrl: string
   const maintenant = o.maintenant ?? new Date();
   const email = o.email.trim().toLowerCase();
   const cle = `lien-pro:${sha256(email)}`; // hashed: the table never holds an address in clear
-  const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.tentativesConnexion)
+  const [n] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schema.tentativesConnexion)
     .where(and(eq(schema.tentativesConnexion.cle, cle), gt(schema.tentativesConnexion.le, new Date(maintenant.getTime() - 15 * 60_000))));
   if ((n?.n ?? 0) >= LIENS_PAR_QUART_HEURE) return 0;
   await db.insert(schema.tentativesConnexion).values({ cle, le: maintenant });
-  const comptes = await db.select({ id: schema.comptesPro.id, nom: schema.structures.nom, prenom: schema.structures.prenom, type: schema.structures.type })
-    .from(schema.comptesPro).innerJoin(schema.structures, eq(schema.structures.id, schema.comptesPro.structureId))
+  const comptes = await db
+    .select({ id: schema.comptesPro.id, nom: schema.structures.nom, prenom: schema.structures.prenom, type: schema.structures.type })
+    .from(schema.comptesPro)
+    .innerJoin(schema.structures, eq(schema.structures.id, schema.comptesPro.structureId))
     .where(and(eq(schema.comptesPro.email, email), eq(schema.structures.actif, true)));
   await db.transaction(async (tx) => {
     for (const c of comptes) {
       const lien = await lienConnexion(tx, c.id, o.publicUrl, { maintenant });
-      await mettreEnFile(tx, { ...courrielLienConnexion({ lien, nom: c.type === 'assistant-maternel' ? (c.prenom ?? c.nom) : c.nom, heures: LIEN_CONNEXION_HEURES }), destinataire: email, objetType: 'compte-pro', objetId: c.id });
+      await mettreEnFile(tx, {
+        ...courrielLienConnexion({ lien, nom: c.type === 'assistant-maternel' ? (c.prenom ?? c.nom) : c.nom, heures: LIEN_CONNEXION_HEURES }),
+        destinataire: email,
+        objetType: 'compte-pro',
+        objetId: c.id,
+      });
     }
   });
   return comptes.length;
@@ -96,7 +125,9 @@ export async function demanderLien(db: Db, o: { email: string; publicUrl: string
 async function ouvrirSession(db: DbOrTx, compteId: string, maintenant: Date): Promise<{ jeton: string; expire: Date }> {
   const jeton = randomBytes(32).toString('base64url');
   const expire = new Date(maintenant.getTime() + SESSION_PRO_JOURS * 86400_000);
-  await db.insert(schema.sessionsPro).values({ idHash: sha256(jeton), compteId, csrf: randomBytes(24).toString('base64url'), creeLe: maintenant, expireLe: expire });
+  await db
+    .insert(schema.sessionsPro)
+    .values({ idHash: sha256(jeton), compteId, csrf: randomBytes(24).toString('base64url'), creeLe: maintenant, expireLe: expire });
   await db.update(schema.comptesPro).set({ derniereConnexionLe: maintenant }).where(eq(schema.comptesPro.id, compteId));
   return { jeton, expire };
 }
@@ -120,9 +151,13 @@ export async function entrerParCode(db: Db, o: { code: string; ip: string; maint
   const maintenant = o.maintenant ?? new Date();
   if (await codeProBloque(db, o.ip, maintenant)) return { ok: false, raison: 'trop-de-tentatives' };
   const code = normaliserCode(o.code);
-  const [c] = code ? await db.select({ id: schema.comptesPro.id, creeLe: schema.comptesPro.codeCourtCreeLe }).from(schema.comptesPro)
-    .innerJoin(schema.structures, eq(schema.structures.id, schema.comptesPro.structureId))
-    .where(and(eq(schema.comptesPro.codeCourt, code), eq(schema.structures.actif, true))) : [];
+  const [c] = code
+    ? await db
+        .select({ id: schema.comptesPro.id, creeLe: schema.comptesPro.codeCourtCreeLe })
+        .from(schema.comptesPro)
+        .innerJoin(schema.structures, eq(schema.structures.id, schema.comptesPro.structureId))
+        .where(and(eq(schema.comptesPro.codeCourt, code), eq(schema.structures.actif, true)))
+    : [];
   if (!c || !codeProValide(c.creeLe, maintenant)) {
     await noterEchecCodePro(db, o.ip, maintenant);
     return { ok: false, raison: c ? 'expire' : 'inconnu' };
@@ -132,11 +167,16 @@ export async function entrerParCode(db: Db, o: { code: string; ip: string; maint
 
 export async function sessionPro(db: DbOrTx, jeton: string | undefined, maintenant = new Date()): Promise<SessionPro | null> {
   if (!jeton) return null;
-  const [r] = await db.select({ s: schema.sessionsPro, c: schema.comptesPro }).from(schema.sessionsPro)
+  const [r] = await db
+    .select({ s: schema.sessionsPro, c: schema.comptesPro })
+    .from(schema.sessionsPro)
     .innerJoin(schema.comptesPro, eq(schema.comptesPro.id, schema.sessionsPro.compteId))
     .where(and(eq(schema.sessionsPro.idHash, sha256(jeton)), gt(schema.sessionsPro.expireLe, maintenant)));
   if (!r) return null;
-  return { csrf: r.s.csrf, compte: { id: r.c.id, structureId: r.c.structureId, email: r.c.email, codeCourt: r.c.codeCourt, codeExpireLe: codeProExpireLe(r.c.codeCourtCreeLe) } };
+  return {
+    csrf: r.s.csrf,
+    compte: { id: r.c.id, structureId: r.c.structureId, email: r.c.email, codeCourt: r.c.codeCourt, codeExpireLe: codeProExpireLe(r.c.codeCourtCreeLe) },
+  };
 }
 
 export async function fermerSessionPro(db: DbOrTx, jeton: string | undefined): Promise<void> {

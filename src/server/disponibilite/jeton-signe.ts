@@ -39,7 +39,8 @@ export function lireJetonRelance(secret: string, jeton: string, maintenant = new
   } catch {
     return { ok: false, raison: 'inconnu' };
   }
-  if (c.u !== USAGE_RELANCE || typeof c.s !== 'string' || !REPONSES.includes(c.r) || typeof c.e !== 'number' || typeof c.n !== 'string') return { ok: false, raison: 'inconnu' };
+  if (c.u !== USAGE_RELANCE || typeof c.s !== 'string' || !REPONSES.includes(c.r) || typeof c.e !== 'number' || typeof c.n !== 'string')
+    return { ok: false, raison: 'inconnu' };
   if (c.e * 1000 <= maintenant.getTime()) return { ok: false, raison: 'expire' };
   return { ok: true, contenu: c };
 }

@@ -14,10 +14,16 @@ export type SourceDispo = 'am' | 'gestionnaire' | 'rpe' | 'relance' | 'import';
 export type StructurePro = typeof schema.structures.$inferSelect & { places: (typeof schema.placesDisponibles.$inferSelect)[]; communeNom: string };
 
 export async function lireStructure(db: DbOrTx, id: string): Promise<StructurePro | null> {
-  const [r] = await db.select({ s: schema.structures, communeNom: schema.communes.nom }).from(schema.structures)
-    .innerJoin(schema.communes, eq(schema.communes.code, schema.structures.communeCode)).where(eq(schema.structures.id, id));
+  const [r] = await db
+    .select({ s: schema.structures, communeNom: schema.communes.nom })
+    .from(schema.structures)
+    .innerJoin(schema.communes, eq(schema.communes.code, schema.structures.communeCode))
+    .where(eq(schema.structures.id, id));
   if (!r) return null;
-  const places = await db.select().from(schema.placesDisponibles).where(eq(schema.placesDisponibles.structureId, id))
+  const places = await db
+    .select()
+    .from(schema.placesDisponibles)
+    .where(eq(schema.placesDisponibles.structureId, id))
     .orderBy(asc(schema.placesDisponibles.aPartirDu), asc(schema.placesDisponibles.trancheAge));
   return { ...r.s, places, communeNom: r.communeNom };
 }
@@ -37,11 +43,18 @@ export async function enregistrerDansTx(tx: DbOrTx, o: OptionsEnregistrement): P
     if (o.miseAJour.places.length) {
       await tx.insert(schema.placesDisponibles).values(o.miseAJour.places.map((p) => ({ structureId: o.structureId, ...p })));
     }
-    const r = await tx.update(schema.structures).set({ dispoStatut: o.miseAJour.statut, dispoConfirmeeLe: maintenant, modifieLe: maintenant })
-      .where(eq(schema.structures.id, o.structureId)).returning({ id: schema.structures.id });
+    const r = await tx
+      .update(schema.structures)
+      .set({ dispoStatut: o.miseAJour.statut, dispoConfirmeeLe: maintenant, modifieLe: maintenant })
+      .where(eq(schema.structures.id, o.structureId))
+      .returning({ id: schema.structures.id });
     if (!r.length) throw new Error(`structure inconnue ${o.structureId}`);
     await tx.insert(schema.dispoHistorique).values({
-      structureId: o.structureId, le: maintenant, statut: o.miseAJour.statut, source: o.source, parUtilisateurId: o.parUtilisateurId ?? null,
+      structureId: o.structureId,
+      le: maintenant,
+      statut: o.miseAJour.statut,
+      source: o.source,
+      parUtilisateurId: o.parUtilisateurId ?? null,
       details: { places: o.miseAJour.places },
     });
   }
@@ -65,7 +78,14 @@ export async function confirmerDansTx(tx: DbOrTx, o: OptionsConfirmation): Promi
     if (!s) throw new Error(`structure inconnue ${o.structureId}`);
     if (s.statut === 'inconnu') return 'inconnu';
     await tx.update(schema.structures).set({ dispoConfirmeeLe: maintenant, modifieLe: maintenant }).where(eq(schema.structures.id, o.structureId));
-    await tx.insert(schema.dispoHistorique).values({ structureId: o.structureId, le: maintenant, statut: s.statut, source: o.source, parUtilisateurId: o.parUtilisateurId ?? null, details: { confirmation: true } });
+    await tx.insert(schema.dispoHistorique).values({
+      structureId: o.structureId,
+      le: maintenant,
+      statut: s.statut,
+      source: o.source,
+      parUtilisateurId: o.parUtilisateurId ?? null,
+      details: { confirmation: true },
+    });
     return s.statut;
   }
 }
@@ -73,13 +93,19 @@ export async function confirmerDansTx(tx: DbOrTx, o: OptionsConfirmation): Promi
 /** What an AM agrees to publish; her public position follows the street address choice. */
 export async function enregistrerPublication(db: Db, structureId: string, publication: Publication, maintenant = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
-    const [r] = await tx.select({ s: schema.structures, lat: schema.communes.centreLat, lon: schema.communes.centreLon }).from(schema.structures)
-      .innerJoin(schema.communes, eq(schema.communes.code, schema.structures.communeCode)).where(eq(schema.structures.id, structureId));
+    const [r] = await tx
+      .select({ s: schema.structures, lat: schema.communes.centreLat, lon: schema.communes.centreLon })
+      .from(schema.structures)
+      .innerJoin(schema.communes, eq(schema.communes.code, schema.structures.communeCode))
+      .where(eq(schema.structures.id, structureId));
     if (!r) throw new Error(`structure inconnue ${structureId}`);
     // Without a commune centre (outlines not uploaded yet): a 0.02° grid point (about 2 km), never the home.
     const centre = r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : { lat: Math.round(r.s.lat * 50) / 50, lon: Math.round(r.s.lon * 50) / 50 };
     const position = positionSelonPublication(publication.adresse && !!r.s.adresse, r.s, centre);
-    await tx.update(schema.structures).set({ publication, ...position, modifieLe: maintenant }).where(eq(schema.structures.id, structureId));
+    await tx
+      .update(schema.structures)
+      .set({ publication, ...position, modifieLe: maintenant })
+      .where(eq(schema.structures.id, structureId));
   });
   invaliderCacheOffre(db);
 }
@@ -91,5 +117,10 @@ export async function changerVisibilite(db: Db, structureId: string, visible: bo
 }
 
 export async function historique(db: DbOrTx, structureId: string, limite = 10) {
-  return db.select().from(schema.dispoHistorique).where(eq(schema.dispoHistorique.structureId, structureId)).orderBy(desc(schema.dispoHistorique.le)).limit(limite);
+  return db
+    .select()
+    .from(schema.dispoHistorique)
+    .where(eq(schema.dispoHistorique.structureId, structureId))
+    .orderBy(desc(schema.dispoHistorique.le))
+    .limit(limite);
 }

@@ -12,7 +12,9 @@ const adhesionLe = adhesionEnVigueur;
 
 /** The relais and sector covering a commune on `jour` (adhesions with effective dates). */
 export async function perimetreCommune(db: DbOrTx, communeCode: string, jour: string): Promise<Perimetre> {
-  const [a] = await db.select({ relaisId: schema.adhesions.relaisId, secteurId: schema.adhesions.secteurId }).from(schema.adhesions)
+  const [a] = await db
+    .select({ relaisId: schema.adhesions.relaisId, secteurId: schema.adhesions.secteurId })
+    .from(schema.adhesions)
     .where(and(eq(schema.adhesions.communeCode, communeCode), adhesionLe(jour)));
   return { relaisId: a?.relaisId ?? null, secteurId: a?.secteurId ?? null, communeCode };
 }
@@ -37,11 +39,22 @@ export async function exigerGestionStructure(db: DbOrTx, u: Staff, structureId: 
 /** Communes whose offer this staff member manages today (admin: every commune). */
 export async function communesGerees(db: DbOrTx, u: Staff, jour: string): Promise<{ code: string; nom: string; codesPostaux: string[] }[]> {
   if (u.role === 'admin') {
-    return db.select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux }).from(schema.communes).orderBy(schema.communes.nom);
+    return db
+      .select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux })
+      .from(schema.communes)
+      .orderBy(schema.communes.nom);
   }
   if (u.role !== 'animatrice' || !u.relaisId) return [];
-  return db.select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux }).from(schema.communes)
+  return db
+    .select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux })
+    .from(schema.communes)
     .innerJoin(schema.adhesions, eq(schema.adhesions.communeCode, schema.communes.code))
-    .where(and(eq(schema.adhesions.relaisId, u.relaisId), adhesionLe(jour), u.secteurId ? sql`(${schema.adhesions.secteurId} is null or ${schema.adhesions.secteurId} = ${u.secteurId})` : undefined))
+    .where(
+      and(
+        eq(schema.adhesions.relaisId, u.relaisId),
+        adhesionLe(jour),
+        u.secteurId ? sql`(${schema.adhesions.secteurId} is null or ${schema.adhesions.secteurId} = ${u.secteurId})` : undefined,
+      ),
+    )
     .orderBy(schema.communes.nom);
 }

@@ -13,7 +13,13 @@ export const schemaEffacementStaff = z.object({
   confirmer: z.literal('oui', { error: 'Cochez la case pour confirmer l’effacement' }),
 });
 
-export async function effacerParStaff(db: Db, u: Staff | undefined, id: string, brut: Record<string, unknown>, o: { maintenant?: Date; dataDir?: string } = {}): Promise<ResultatAction> {
+export async function effacerParStaff(
+  db: Db,
+  u: Staff | undefined,
+  id: string,
+  brut: Record<string, unknown>,
+  o: { maintenant?: Date; dataDir?: string } = {},
+): Promise<ResultatAction> {
   await exigerAccesDemande(db, u, id);
   const p = schemaEffacementStaff.safeParse(brut);
   if (!p.success) {

@@ -51,7 +51,11 @@ const dansListe = (col: Parameters<typeof inArray>[0], ids: string[]): SQL => (i
  * demande is left alone (null). Files under `dataDir`/outbox (DATA_DIR; the
  * callers pass it) are removed after the transaction commits.
  */
-export async function effacerDemande(db: Db, demandeId: string, o: { origine: Origine; staff?: Staff | null; maintenant?: Date; dataDir?: string }): Promise<BilanEffacement | null> {
+export async function effacerDemande(
+  db: Db,
+  demandeId: string,
+  o: { origine: Origine; staff?: Staff | null; maintenant?: Date; dataDir?: string },
+): Promise<BilanEffacement | null> {
   const maintenant = o.maintenant ?? new Date();
   const resultat = await db.transaction(async (tx) => {
     const [d] = await tx.select().from(schema.demandes).where(eq(schema.demandes.id, demandeId)).for('update');
@@ -60,21 +64,42 @@ export async function effacerDemande(db: Db, demandeId: string, o: { origine: Or
     let liberes = { rdvsAnnules: [] as string[], inscriptionsLiberees: [] as string[] };
     if (estOuverte(d.etat)) {
       const acteur = o.origine === 'famille' ? 'famille' : o.origine === 'staff' ? 'staff' : 'systeme';
-      const avant = await tx.select({ id: schema.rdvs.id }).from(schema.rdvs).where(and(eq(schema.rdvs.demandeId, demandeId), eq(schema.rdvs.statut, 'reserve')));
-      await changerEtat(tx, demandeId, 'abandonner', { acteur, utilisateurId: o.staff?.id ?? null }, { motif: MOTIFS[o.origine], maintenant, effacement: true });
-      const apres = await tx.select({ id: schema.rdvs.id }).from(schema.rdvs).where(and(eq(schema.rdvs.demandeId, demandeId), eq(schema.rdvs.statut, 'annule'), dansListe(schema.rdvs.id, avant.map((r) => r.id))));
+      const avant = await tx
+        .select({ id: schema.rdvs.id })
+        .from(schema.rdvs)
+        .where(and(eq(schema.rdvs.demandeId, demandeId), eq(schema.rdvs.statut, 'reserve')));
+      await changerEtat(
+        tx,
+        demandeId,
+        'abandonner',
+        { acteur, utilisateurId: o.staff?.id ?? null },
+        { motif: MOTIFS[o.origine], maintenant, effacement: true },
+      );
+      const apres = await tx
+        .select({ id: schema.rdvs.id })
+        .from(schema.rdvs)
+        .where(
+          and(
+            eq(schema.rdvs.demandeId, demandeId),
+            eq(schema.rdvs.statut, 'annule'),
+            dansListe(
+              schema.rdvs.id,
+              avant.map((r) => r.id),
+            ),
+          ),
+        );
       liberes.rdvsAnnules = apres.map((r) => r.id);
     } else {
       liberes = await libererDependances(tx, demandeId, { maintenant, raison: 'effacement', prevenirFamille: false });
     }
     // 2. Who the family is in other tables: its addresses, its RDVs, its sign-ups, its follow-up emails.
-    const rdvs = (await tx.select({ id: schema.rdvs.id, email: schema.rdvs.email }).from(schema.rdvs).where(eq(schema.rdvs.demandeId, demandeId)));
+    const rdvs = await tx.select({ id: schema.rdvs.id, email: schema.rdvs.email }).from(schema.rdvs).where(eq(schema.rdvs.demandeId, demandeId));
     const adresses = [...new Set([d.email, ...rdvs.map((r) => r.email)].filter((x): x is string => !!x).map((x) => x.toLowerCase()))];
     const ir = schema.inscriptionsReunion;
-    const inscriptions = await tx.select({ id: ir.id }).from(ir).where(or(
-      eq(ir.demandeId, demandeId),
-      adresses.length ? and(inArray(sql`lower(${ir.email})`, adresses), eq(ir.profil, 'famille')) : sql`false`,
-    ));
+    const inscriptions = await tx
+      .select({ id: ir.id })
+      .from(ir)
+      .where(or(eq(ir.demandeId, demandeId), adresses.length ? and(inArray(sql`lower(${ir.email})`, adresses), eq(ir.profil, 'famille')) : sql`false`));
     const relances = await tx.select({ id: schema.relances.id }).from(schema.relances).where(eq(schema.relances.demandeId, demandeId));
     const rdvIds = rdvs.map((r) => r.id);
     const inscIds = inscriptions.map((i) => i.id);
@@ -82,7 +107,11 @@ export async function effacerDemande(db: Db, demandeId: string, o: { origine: Or
 
     // 3. Rows kept for counts, their personal columns erased (register: vider / mois / pseudonymiser).
     if (rdvIds.length) await tx.update(schema.rdvs).set(valeursEffacees(schema.rdvs)).where(inArray(schema.rdvs.id, rdvIds));
-    if (inscIds.length) await tx.update(ir).set({ ...valeursEffacees(ir), demandeId }).where(inArray(ir.id, inscIds));
+    if (inscIds.length)
+      await tx
+        .update(ir)
+        .set({ ...valeursEffacees(ir), demandeId })
+        .where(inArray(ir.id, inscIds));
     await tx.execute(sql`update enfants set prenom = null,
       date_naissance = date_trunc('month', date_naissance)::date, naissance_prevue = date_trunc('month', naissance_prevue)::date
       where demande_id = ${demandeId}::uuid`);
@@ -94,7 +123,9 @@ export async function effacerDemande(db: Db, demandeId: string, o: { origine: Or
     await tx.delete(schema.notes).where(eq(schema.notes.demandeId, demandeId));
     // Crèche application: withdrawn (an offer it held goes to the next family), what the points were computed from erased.
     await retirerCandidature(tx, demandeId, maintenant);
-    const cands = (await tx.select({ id: schema.candidaturesCreche.id }).from(schema.candidaturesCreche).where(eq(schema.candidaturesCreche.demandeId, demandeId))).map((x) => x.id);
+    const cands = (
+      await tx.select({ id: schema.candidaturesCreche.id }).from(schema.candidaturesCreche).where(eq(schema.candidaturesCreche.demandeId, demandeId))
+    ).map((x) => x.id);
     if (cands.length) {
       await tx.update(schema.candidaturesCreche).set(valeursEffacees(schema.candidaturesCreche)).where(inArray(schema.candidaturesCreche.id, cands));
       await tx.update(schema.propositionsCreche).set(valeursEffacees(schema.propositionsCreche)).where(inArray(schema.propositionsCreche.candidatureId, cands));
@@ -102,33 +133,56 @@ export async function effacerDemande(db: Db, demandeId: string, o: { origine: Or
 
     // 4. Emails to or about the family (and, after commit, their .eml copies), links and tokens.
     const c = schema.courriels;
-    const courriels = await tx.delete(c).where(or(
-      and(eq(c.objetType, 'demande'), eq(c.objetId, demandeId)),
-      and(eq(c.objetType, 'rdv'), dansListe(c.objetId, rdvIds)),
-      and(eq(c.objetType, 'inscription-reunion'), dansListe(c.objetId, inscIds)),
-      adresses.length ? inArray(sql`lower(${c.destinataire})`, adresses) : sql`false`,
-    )).returning({ messageId: c.messageId });
-    const sms = await tx.delete(schema.sms).where(or(
-      and(eq(schema.sms.objetType, 'demande'), eq(schema.sms.objetId, demandeId)),
-      and(eq(schema.sms.objetType, 'rdv'), dansListe(schema.sms.objetId, rdvIds)),
-    )).returning({ id: schema.sms.id });
+    const courriels = await tx
+      .delete(c)
+      .where(
+        or(
+          and(eq(c.objetType, 'demande'), eq(c.objetId, demandeId)),
+          and(eq(c.objetType, 'rdv'), dansListe(c.objetId, rdvIds)),
+          and(eq(c.objetType, 'inscription-reunion'), dansListe(c.objetId, inscIds)),
+          adresses.length ? inArray(sql`lower(${c.destinataire})`, adresses) : sql`false`,
+        ),
+      )
+      .returning({ messageId: c.messageId });
+    const sms = await tx
+      .delete(schema.sms)
+      .where(
+        or(
+          and(eq(schema.sms.objetType, 'demande'), eq(schema.sms.objetId, demandeId)),
+          and(eq(schema.sms.objetType, 'rdv'), dansListe(schema.sms.objetId, rdvIds)),
+        ),
+      )
+      .returning({ id: schema.sms.id });
     await tx.delete(schema.jetons).where(inArray(schema.jetons.sujetId, [demandeId, ...rdvIds, ...inscIds, ...relanceIds]));
     // 5. The audit log keeps what staff did, not the details.
-    await tx.update(schema.journalAudit).set(valeursEffacees(schema.journalAudit))
+    await tx
+      .update(schema.journalAudit)
+      .set(valeursEffacees(schema.journalAudit))
       .where(and(eq(schema.journalAudit.objetType, 'demande'), eq(schema.journalAudit.objetId, demandeId)));
     // 6. The demande itself.
-    await tx.update(schema.demandes).set({ ...valeursEffacees(schema.demandes), anonymiseeLe: maintenant }).where(eq(schema.demandes.id, demandeId));
+    await tx
+      .update(schema.demandes)
+      .set({ ...valeursEffacees(schema.demandes), anonymiseeLe: maintenant })
+      .where(eq(schema.demandes.id, demandeId));
     await journaliser(tx, o.staff ?? null, 'donnees.effacer', 'demande', demandeId, { origine: o.origine });
     return {
-      bilan: { demandeId, rdvsAnnules: liberes.rdvsAnnules.length, inscriptionsLiberees: liberes.inscriptionsLiberees.length, courriels: courriels.length, fichiers: 0 },
+      bilan: {
+        demandeId,
+        rdvsAnnules: liberes.rdvsAnnules.length,
+        inscriptionsLiberees: liberes.inscriptionsLiberees.length,
+        courriels: courriels.length,
+        fichiers: 0,
+      },
       messageIds: courriels.map((x) => x.messageId).filter((x): x is string => !!x),
       smsIds: sms.map((x) => x.id),
       adresses,
     };
   });
   if (!resultat) return null;
-  if (o.dataDir) resultat.bilan.fichiers = supprimerFichiersEml(o.dataDir, { messageIds: resultat.messageIds, adresses: resultat.adresses })
-    + supprimerFichiersSms(o.dataDir, { ids: resultat.smsIds });
+  if (o.dataDir)
+    resultat.bilan.fichiers =
+      supprimerFichiersEml(o.dataDir, { messageIds: resultat.messageIds, adresses: resultat.adresses }) +
+      supprimerFichiersSms(o.dataDir, { ids: resultat.smsIds });
   return resultat.bilan;
 }
 
@@ -200,13 +254,21 @@ export async function effacerAnciennes(db: Db, o: { maintenant: Date; retentionM
   const d = schema.demandes;
   let total = 0;
   for (;;) {
-    const ids = (await db.select({ id: d.id }).from(d).where(and(
-      inArray(d.etat, [...ETATS_CLOS]), sql`${d.anonymiseeLe} is null`,
-      sql`coalesce(${d.clotureLe}, ${d.etatDepuis}) < ${limite.toISOString()}::timestamptz`,
-    )).limit(o.lot ?? 100)).map((x) => x.id);
+    const ids = (
+      await db
+        .select({ id: d.id })
+        .from(d)
+        .where(
+          and(
+            inArray(d.etat, [...ETATS_CLOS]),
+            sql`${d.anonymiseeLe} is null`,
+            sql`coalesce(${d.clotureLe}, ${d.etatDepuis}) < ${limite.toISOString()}::timestamptz`,
+          ),
+        )
+        .limit(o.lot ?? 100)
+    ).map((x) => x.id);
     if (!ids.length) break;
     for (const id of ids) if (await effacerDemande(db, id, { origine: 'retention', maintenant: o.maintenant, dataDir: o.dataDir })) total++;
   }
   return total;
 }
-

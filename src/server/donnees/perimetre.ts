@@ -7,7 +7,9 @@ export async function communesDuRelais(db: DbOrTx, relaisId: string | null, main
   if (!relaisId) return new Set();
   const jour = jourParis(maintenant);
   const a = schema.adhesions;
-  const rows = await db.select({ code: a.communeCode }).from(a)
+  const rows = await db
+    .select({ code: a.communeCode })
+    .from(a)
     .where(and(eq(a.relaisId, relaisId), lte(a.debut, jour), or(isNull(a.fin), gt(a.fin, jour))));
   return new Set(rows.map((r) => r.code));
 }

@@ -22,12 +22,17 @@ export async function evenementsMetier(db: DbOrTx, p: PeriodeRelais): Promise<Co
   if (p.relaisIds.length === 0) return vide;
   const e = schema.evenementsMetier;
   const i = schema.inscriptionsEvenement;
-  const rows = await db.select({
-    type: e.type,
-    evenements: sql<number>`count(distinct ${e.id})::int`,
-    inscrits: sql<number>`count(${i.id})::int`,
-  }).from(e).leftJoin(i, eq(i.evenementId, e.id))
-    .where(and(eq(e.annule, false), inArray(e.relaisId, [...p.relaisIds]), gte(e.debut, debutJourParis(p.debut)), lt(e.debut, debutJourParis(lendemain(p.fin)))))
+  const rows = await db
+    .select({
+      type: e.type,
+      evenements: sql<number>`count(distinct ${e.id})::int`,
+      inscrits: sql<number>`count(${i.id})::int`,
+    })
+    .from(e)
+    .leftJoin(i, eq(i.evenementId, e.id))
+    .where(
+      and(eq(e.annule, false), inArray(e.relaisId, [...p.relaisIds]), gte(e.debut, debutJourParis(p.debut)), lt(e.debut, debutJourParis(lendemain(p.fin)))),
+    )
     .groupBy(e.type);
   return rows.reduce<ComptesEvenements>((acc, r) => {
     acc.evenements += Number(r.evenements);

@@ -16,15 +16,21 @@ import { erreursZod, tous, un, type ContexteStaff, type Resultat, type Saisie } 
 
 const jour = (m: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, m);
 
-export const schemaFormation = z.object({
-  titre: z.string().trim().min(3, 'Indiquez le titre').max(160, 'Titre trop long (160 caractères au plus)'),
-  organisme: z.string().trim().min(2, 'Indiquez l’organisme de formation').max(160, 'Nom trop long'),
-  debut: jour('Indiquez la date de début'),
-  fin: jour('Indiquez la date de fin'),
-  lieu: z.string().trim().min(2, 'Indiquez le lieu').max(200, 'Lieu trop long'),
-  financement: z.enum(FINANCEMENTS_FORMATION, { error: 'Choisissez un financement' }),
-  places: z.string().trim().transform((s) => (s === '' ? null : Number(s))).refine((n) => n === null || (Number.isInteger(n) && n >= 1 && n <= 200), 'Un nombre de places entre 1 et 200, ou rien'),
-}).refine((f) => f.fin >= f.debut, { path: ['fin'], message: 'La fin doit être le jour du début ou après' });
+export const schemaFormation = z
+  .object({
+    titre: z.string().trim().min(3, 'Indiquez le titre').max(160, 'Titre trop long (160 caractères au plus)'),
+    organisme: z.string().trim().min(2, 'Indiquez l’organisme de formation').max(160, 'Nom trop long'),
+    debut: jour('Indiquez la date de début'),
+    fin: jour('Indiquez la date de fin'),
+    lieu: z.string().trim().min(2, 'Indiquez le lieu').max(200, 'Lieu trop long'),
+    financement: z.enum(FINANCEMENTS_FORMATION, { error: 'Choisissez un financement' }),
+    places: z
+      .string()
+      .trim()
+      .transform((s) => (s === '' ? null : Number(s)))
+      .refine((n) => n === null || (Number.isInteger(n) && n >= 1 && n <= 200), 'Un nombre de places entre 1 et 200, ou rien'),
+  })
+  .refine((f) => f.fin >= f.debut, { path: ['fin'], message: 'La fin doit être le jour du début ou après' });
 
 const CHAMPS_FORMATION = ['titre', 'organisme', 'debut', 'fin', 'lieu', 'financement', 'places'] as const;
 export const NOUVELLE_FORMATION: Saisie = { financement: 'plan-developpement-competences', places: '' };
@@ -33,7 +39,10 @@ export async function creerFormation(c: ContexteStaff, relaisChoisi: string | nu
   const relais = await relaisAgenda(c.db, c.staff, relaisChoisi);
   const p = schemaFormation.safeParse(Object.fromEntries(CHAMPS_FORMATION.map((k) => [k, un(saisie, k)])));
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error), saisie };
-  const [f] = await c.db.insert(schema.formations).values({ relaisId: relais.id, ...p.data }).returning({ id: schema.formations.id });
+  const [f] = await c.db
+    .insert(schema.formations)
+    .values({ relaisId: relais.id, ...p.data })
+    .returning({ id: schema.formations.id });
   await journaliser(c.db, c.staff, 'formation.creer', 'formation', f!.id);
   return { ok: true, redirection: `/admin/formations/${f!.id}?fait=creee` };
 }
@@ -42,13 +51,18 @@ export type FormationVue = typeof schema.formations.$inferSelect & { souhaits: n
 
 async function formationsAvecComptes(db: DbOrTx, where: ReturnType<typeof and>): Promise<FormationVue[]> {
   const v = schema.voeuxFormation;
-  const rows = await db.select({
-    f: schema.formations,
-    souhaits: sql<number>`count(${v.id}) filter (where ${v.statut} = 'souhait')::int`,
-    inscrits: sql<number>`count(${v.id}) filter (where ${v.statut} = 'inscrit')::int`,
-    partis: sql<number>`count(${v.id}) filter (where ${v.statut} = 'parti')::int`,
-  }).from(schema.formations).leftJoin(v, eq(v.formationId, schema.formations.id)).where(where)
-    .groupBy(schema.formations.id).orderBy(asc(schema.formations.debut), asc(schema.formations.titre));
+  const rows = await db
+    .select({
+      f: schema.formations,
+      souhaits: sql<number>`count(${v.id}) filter (where ${v.statut} = 'souhait')::int`,
+      inscrits: sql<number>`count(${v.id}) filter (where ${v.statut} = 'inscrit')::int`,
+      partis: sql<number>`count(${v.id}) filter (where ${v.statut} = 'parti')::int`,
+    })
+    .from(schema.formations)
+    .leftJoin(v, eq(v.formationId, schema.formations.id))
+    .where(where)
+    .groupBy(schema.formations.id)
+    .orderBy(asc(schema.formations.debut), asc(schema.formations.titre));
   return rows.map((r) => ({ ...r.f, souhaits: Number(r.souhaits), inscrits: Number(r.inscrits), partis: Number(r.partis) }));
 }
 
@@ -72,12 +86,28 @@ export async function lireFormation(c: ContexteStaff, id: string) {
   const f = await formationDuRelais(c, id);
   if (!f) return null;
   const s = schema.structures;
-  const voeux = await c.db.select({
-    id: schema.voeuxFormation.id, statut: schema.voeuxFormation.statut, partiLe: schema.voeuxFormation.partiLe, groupeId: schema.voeuxFormation.groupeId,
-    creeLe: schema.voeuxFormation.creeLe, nom: s.nom, prenom: s.prenom, nomFamille: s.nomFamille, communeNom: schema.communes.nom,
-  }).from(schema.voeuxFormation).innerJoin(s, eq(s.id, schema.voeuxFormation.structureId)).innerJoin(schema.communes, eq(schema.communes.code, s.communeCode))
-    .where(eq(schema.voeuxFormation.formationId, f.id)).orderBy(asc(schema.voeuxFormation.creeLe));
-  const groupes = await c.db.select().from(schema.groupesFormation).where(eq(schema.groupesFormation.formationId, f.id)).orderBy(asc(schema.groupesFormation.creeLe));
+  const voeux = await c.db
+    .select({
+      id: schema.voeuxFormation.id,
+      statut: schema.voeuxFormation.statut,
+      partiLe: schema.voeuxFormation.partiLe,
+      groupeId: schema.voeuxFormation.groupeId,
+      creeLe: schema.voeuxFormation.creeLe,
+      nom: s.nom,
+      prenom: s.prenom,
+      nomFamille: s.nomFamille,
+      communeNom: schema.communes.nom,
+    })
+    .from(schema.voeuxFormation)
+    .innerJoin(s, eq(s.id, schema.voeuxFormation.structureId))
+    .innerJoin(schema.communes, eq(schema.communes.code, s.communeCode))
+    .where(eq(schema.voeuxFormation.formationId, f.id))
+    .orderBy(asc(schema.voeuxFormation.creeLe));
+  const groupes = await c.db
+    .select()
+    .from(schema.groupesFormation)
+    .where(eq(schema.groupesFormation.formationId, f.id))
+    .orderBy(asc(schema.groupesFormation.creeLe));
   return { formation: f, voeux, groupes };
 }
 
@@ -93,12 +123,29 @@ export async function creerGroupe(c: ContexteStaff, id: string, saisie: Saisie):
   const p = schemaGroupe.safeParse({ nom: un(saisie, 'nom'), voeux: tous(saisie, 'voeux') });
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error), saisie };
   return c.db.transaction(async (tx) => {
-    const choisis = await tx.select({ id: schema.voeuxFormation.id }).from(schema.voeuxFormation)
-      .where(and(eq(schema.voeuxFormation.formationId, f.id), inArray(schema.voeuxFormation.id, p.data.voeux), inArray(schema.voeuxFormation.statut, ['souhait', 'inscrit'])));
+    const choisis = await tx
+      .select({ id: schema.voeuxFormation.id })
+      .from(schema.voeuxFormation)
+      .where(
+        and(
+          eq(schema.voeuxFormation.formationId, f.id),
+          inArray(schema.voeuxFormation.id, p.data.voeux),
+          inArray(schema.voeuxFormation.statut, ['souhait', 'inscrit']),
+        ),
+      );
     if (choisis.length === 0) return { ok: false as const, erreurs: { voeux: 'Aucun de ces souhaits ne peut entrer dans un groupe' }, saisie };
-    if (f.places !== null && choisis.length > f.places) return { ok: false as const, erreurs: { voeux: `Un groupe compte ${f.places} places au plus` }, saisie };
+    if (f.places !== null && choisis.length > f.places)
+      return { ok: false as const, erreurs: { voeux: `Un groupe compte ${f.places} places au plus` }, saisie };
     const [g] = await tx.insert(schema.groupesFormation).values({ formationId: f.id, nom: p.data.nom }).returning({ id: schema.groupesFormation.id });
-    await tx.update(schema.voeuxFormation).set({ groupeId: g!.id, statut: 'inscrit' }).where(inArray(schema.voeuxFormation.id, choisis.map((x) => x.id)));
+    await tx
+      .update(schema.voeuxFormation)
+      .set({ groupeId: g!.id, statut: 'inscrit' })
+      .where(
+        inArray(
+          schema.voeuxFormation.id,
+          choisis.map((x) => x.id),
+        ),
+      );
     await journaliser(tx, c.staff, 'formation.groupe', 'formation', f.id, { groupe: g!.id, nombre: choisis.length });
     return { ok: true as const, redirection: `/admin/formations/${f.id}?fait=groupe` };
   });
@@ -108,13 +155,26 @@ export async function creerGroupe(c: ContexteStaff, id: string, saisie: Saisie):
 export async function enregistrerDeparts(c: ContexteStaff, id: string, saisie: Saisie): Promise<Resultat> {
   const f = await formationDuRelais(c, id);
   if (!f) return { ok: false, erreurs: { formulaire: 'Formation introuvable' }, saisie };
-  const p = z.object({
-    voeux: z.array(z.uuid()).min(1, 'Cochez au moins une assistante maternelle partie en formation'),
-    partiLe: z.string().transform((s) => s || f.debut).pipe(jour('Date au format AAAA-MM-JJ')),
-  }).safeParse({ voeux: tous(saisie, 'voeux'), partiLe: un(saisie, 'partiLe') });
+  const p = z
+    .object({
+      voeux: z.array(z.uuid()).min(1, 'Cochez au moins une assistante maternelle partie en formation'),
+      partiLe: z
+        .string()
+        .transform((s) => s || f.debut)
+        .pipe(jour('Date au format AAAA-MM-JJ')),
+    })
+    .safeParse({ voeux: tous(saisie, 'voeux'), partiLe: un(saisie, 'partiLe') });
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error), saisie };
-  const faits = await c.db.update(schema.voeuxFormation).set({ statut: 'parti', partiLe: p.data.partiLe })
-    .where(and(eq(schema.voeuxFormation.formationId, f.id), inArray(schema.voeuxFormation.id, p.data.voeux), inArray(schema.voeuxFormation.statut, ['souhait', 'inscrit'])))
+  const faits = await c.db
+    .update(schema.voeuxFormation)
+    .set({ statut: 'parti', partiLe: p.data.partiLe })
+    .where(
+      and(
+        eq(schema.voeuxFormation.formationId, f.id),
+        inArray(schema.voeuxFormation.id, p.data.voeux),
+        inArray(schema.voeuxFormation.statut, ['souhait', 'inscrit']),
+      ),
+    )
     .returning({ id: schema.voeuxFormation.id });
   await journaliser(c.db, c.staff, 'formation.depart', 'formation', f.id, { nombre: faits.length });
   return { ok: true, redirection: `/admin/formations/${f.id}?fait=departs` };
@@ -129,7 +189,9 @@ export async function formationsPourAm(db: DbOrTx, structure: { id: string; comm
   const aujourdhui = jourParis(maintenant);
   const r = await relaisDeLaCommuneLe(db, structure.communeCode, aujourdhui);
   if (!r) return [];
-  const rows = await db.select({ f: schema.formations, statut: schema.voeuxFormation.statut }).from(schema.formations)
+  const rows = await db
+    .select({ f: schema.formations, statut: schema.voeuxFormation.statut })
+    .from(schema.formations)
     .leftJoin(schema.voeuxFormation, and(eq(schema.voeuxFormation.formationId, schema.formations.id), eq(schema.voeuxFormation.structureId, structure.id)))
     .where(and(eq(schema.formations.relaisId, r.relaisId), gte(schema.formations.fin, aujourdhui)))
     .orderBy(asc(schema.formations.debut), asc(schema.formations.titre));
@@ -139,7 +201,10 @@ export async function formationsPourAm(db: DbOrTx, structure: { id: string; comm
 export type ResultatVoeu = { ok: true } | { ok: false; raison: 'introuvable' | 'passee' };
 
 /** The AM wishes to attend a session of her relais (idempotent); 'retire' takes a mere wish back. */
-export async function exprimerVoeu(db: Db, o: { structure: { id: string; communeCode: string }; formationId: string; retirer?: boolean; maintenant: Date }): Promise<ResultatVoeu> {
+export async function exprimerVoeu(
+  db: Db,
+  o: { structure: { id: string; communeCode: string }; formationId: string; retirer?: boolean; maintenant: Date },
+): Promise<ResultatVoeu> {
   if (!z.uuid().safeParse(o.formationId).success) return { ok: false, raison: 'introuvable' };
   const visibles = await formationsPourAm(db, o.structure, o.maintenant);
   const f = visibles.find((x) => x.id === o.formationId);
@@ -147,10 +212,15 @@ export async function exprimerVoeu(db: Db, o: { structure: { id: string; commune
   if (f.debut <= jourParis(o.maintenant)) return { ok: false, raison: 'passee' };
   const v = schema.voeuxFormation;
   if (o.retirer) {
-    await db.update(v).set({ statut: 'retire' }).where(and(eq(v.formationId, f.id), eq(v.structureId, o.structure.id), eq(v.statut, 'souhait')));
+    await db
+      .update(v)
+      .set({ statut: 'retire' })
+      .where(and(eq(v.formationId, f.id), eq(v.structureId, o.structure.id), eq(v.statut, 'souhait')));
     return { ok: true };
   }
-  await db.insert(v).values({ formationId: f.id, structureId: o.structure.id, creeLe: o.maintenant })
+  await db
+    .insert(v)
+    .values({ formationId: f.id, structureId: o.structure.id, creeLe: o.maintenant })
     .onConflictDoUpdate({ target: [v.formationId, v.structureId], set: { statut: 'souhait' }, setWhere: sql`${v.statut} = 'retire'` });
   return { ok: true };
 }

@@ -12,7 +12,9 @@ export type PeriodeRelais = { debut: string; fin: string; relaisIds: readonly st
 export async function departsEnFormation(db: DbOrTx, p: PeriodeRelais): Promise<number> {
   if (p.relaisIds.length === 0) return 0;
   const v = schema.voeuxFormation;
-  const [r] = await db.select({ n: countDistinct(v.structureId) }).from(v)
+  const [r] = await db
+    .select({ n: countDistinct(v.structureId) })
+    .from(v)
     .innerJoin(schema.formations, eq(schema.formations.id, v.formationId))
     .where(and(eq(v.statut, 'parti'), gte(v.partiLe, p.debut), lte(v.partiLe, p.fin), inArray(schema.formations.relaisId, [...p.relaisIds])));
   return Number(r?.n ?? 0);
@@ -23,12 +25,15 @@ export async function formationParRelais(db: DbOrTx, p: PeriodeRelais): Promise<
   if (p.relaisIds.length === 0) return [];
   const f = schema.formations;
   const v = schema.voeuxFormation;
-  const rows = await db.select({
-    relaisId: f.relaisId,
-    sessions: sql<number>`count(distinct ${f.id})::int`,
-    souhaits: sql<number>`count(distinct ${v.structureId})::int`,
-    departs: sql<number>`count(distinct ${v.structureId}) filter (where ${v.statut} = 'parti' and ${v.partiLe} between ${p.debut} and ${p.fin})::int`,
-  }).from(f).leftJoin(v, and(eq(v.formationId, f.id), sql`${v.statut} <> 'retire'`))
+  const rows = await db
+    .select({
+      relaisId: f.relaisId,
+      sessions: sql<number>`count(distinct ${f.id})::int`,
+      souhaits: sql<number>`count(distinct ${v.structureId})::int`,
+      departs: sql<number>`count(distinct ${v.structureId}) filter (where ${v.statut} = 'parti' and ${v.partiLe} between ${p.debut} and ${p.fin})::int`,
+    })
+    .from(f)
+    .leftJoin(v, and(eq(v.formationId, f.id), sql`${v.statut} <> 'retire'`))
     .where(and(inArray(f.relaisId, [...p.relaisIds]), lte(f.debut, p.fin), gte(f.fin, p.debut)))
     .groupBy(f.relaisId);
   return rows.map((r) => ({ relaisId: r.relaisId, sessions: Number(r.sessions), souhaits: Number(r.souhaits), departs: Number(r.departs) }));

@@ -21,9 +21,7 @@ export type Erreurs<C extends string = string> = Partial<Record<C, string>>;
 /** 429: a rate limit of src/domain/limites.ts; the form comes back with what was typed. */
 export type StatutVue = 200 | 409 | 422 | 429;
 
-export type Reponse<V> =
-  | { type: 'redirection'; url: string }
-  | { type: 'vue'; statut: StatutVue; vue: V };
+export type Reponse<V> = { type: 'redirection'; url: string } | { type: 'vue'; statut: StatutVue; vue: V };
 
 export const redirection = (url: string): { type: 'redirection'; url: string } => ({ type: 'redirection', url });
 export const vue = <V>(v: V, statut: StatutVue = 200): { type: 'vue'; statut: StatutVue; vue: V } => ({ type: 'vue', statut, vue: v });

@@ -9,7 +9,18 @@ import { listeCommunes } from '../requetes/territoire';
 import { jetonAleatoire } from '../auth/tokens';
 import { relaisPourCommune } from '../demande/routage';
 import { creerDemande } from '../demande/creer';
-import { COMMUNE_AUTRE, ETAPES, JOURS, MAX_ENFANTS, MODES, nettoyerFormulaire, preremplir, type ErreursChamps, type Etape, type FormulaireDemande } from '../../domain/demande/schema';
+import {
+  COMMUNE_AUTRE,
+  ETAPES,
+  JOURS,
+  MAX_ENFANTS,
+  MODES,
+  nettoyerFormulaire,
+  preremplir,
+  type ErreursChamps,
+  type Etape,
+  type FormulaireDemande,
+} from '../../domain/demande/schema';
 import { etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/demande/etapes';
 import { jourParis } from '../../domain/temps';
 import { limiteAtteinte, noterUsage } from '../auth/limites';
@@ -71,18 +82,28 @@ export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<V
   const nomEtape = ETAPES[etape]!;
   const commune = f.commune ?? '';
   const horsTerritoire = nomEtape === 'envoi' && (commune === COMMUNE_AUTRE || (commune !== '' && !(await relaisPourCommune(db, commune, aujourdhui))));
-  return vue({ ...base, etape, nomEtape, formulaire: f, erreurs, nbEnfants: nombreEnfants(f), horsTerritoire, limite }, limite ? 429 : Object.keys(erreurs).length ? 422 : 200);
+  return vue(
+    { ...base, etape, nomEtape, formulaire: f, erreurs, nbEnfants: nombreEnfants(f), horsTerritoire, limite },
+    limite ? 429 : Object.keys(erreurs).length ? 422 : 200,
+  );
 }
 
 /** The visible name of each field of the wizard, as the error summary names it. */
 export function libellesDemande(t: T, nbEnfants: number): Record<string, string> {
   const jour = (j: number) => t(`jours.${j}`);
   const l: Record<string, string> = {
-    p1Prenom: `${t('demande.vous.prenom')} (${t('demande.vous.parent1')})`, p1Nom: `${t('demande.vous.nom')} (${t('demande.vous.parent1')})`,
-    p2Prenom: `${t('demande.vous.prenom')} (${t('demande.vous.parent2')})`, p2Nom: `${t('demande.vous.nom')} (${t('demande.vous.parent2')})`,
-    email: t('demande.vous.email'), telephone: t('demande.vous.telephone'), canalPrefere: t('demande.vous.canal'),
-    langueContact: t('demande.vous.langue'), commune: t('demande.vous.commune'), communeAutre: t('demande.vous.communeAutreChamp'),
-    adresse: t('demande.vous.adresse'), nbEnfants: t('demande.etapes.enfants'),
+    p1Prenom: `${t('demande.vous.prenom')} (${t('demande.vous.parent1')})`,
+    p1Nom: `${t('demande.vous.nom')} (${t('demande.vous.parent1')})`,
+    p2Prenom: `${t('demande.vous.prenom')} (${t('demande.vous.parent2')})`,
+    p2Nom: `${t('demande.vous.nom')} (${t('demande.vous.parent2')})`,
+    email: t('demande.vous.email'),
+    telephone: t('demande.vous.telephone'),
+    canalPrefere: t('demande.vous.canal'),
+    langueContact: t('demande.vous.langue'),
+    commune: t('demande.vous.commune'),
+    communeAutre: t('demande.vous.communeAutreChamp'),
+    adresse: t('demande.vous.adresse'),
+    nbEnfants: t('demande.etapes.enfants'),
   };
   for (let i = 0; i < Math.min(nbEnfants, MAX_ENFANTS); i++) {
     const enfant = nbEnfants > 1 ? ` (${t('demande.enfants.enfant', { n: i + 1 })})` : '';
@@ -97,12 +118,16 @@ export function libellesDemande(t: T, nbEnfants: number): Record<string, string>
     l[`j${j}A`] = t('demande.besoin.aJour', { jour: jour(j) });
   }
   Object.assign(l, {
-    regularite: t('demande.besoin.regularite'), urgenceMotif: t('demande.besoin.urgenceMotif'), handicapPrecisions: t('demande.besoin.handicapPrecisions'),
+    regularite: t('demande.besoin.regularite'),
+    urgenceMotif: t('demande.besoin.urgenceMotif'),
+    handicapPrecisions: t('demande.besoin.handicapPrecisions'),
   });
   for (const i of [1, 2, 3, 4]) l[`mode${i}`] = t('demande.souhaits.choix', { n: i });
   for (const i of [1, 2, 3]) l[`communeAcceptee${i}`] = t('demande.souhaits.communeN', { n: i });
   Object.assign(l, {
-    interprete: t('demande.souhaits.interprete'), accessibilite: t('demande.souhaits.accessibilite'), commentaire: t('demande.souhaits.commentaire'),
+    interprete: t('demande.souhaits.interprete'),
+    accessibilite: t('demande.souhaits.accessibilite'),
+    commentaire: t('demande.souhaits.commentaire'),
     consentementContact: t('demande.envoi.consentements'),
   });
   return l;
@@ -118,34 +143,64 @@ export function recapDemande(f: FormulaireDemande, nbEnfants: number, communes: 
   const jour = (j: number) => t(`jours.${j}`);
   const dateLisible = (iso: string) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-    return new Intl.DateTimeFormat(LANG_INFO[lang].htmlLang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+    return new Intl.DateTimeFormat(LANG_INFO[lang].htmlLang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${iso}T12:00:00Z`),
+    );
   };
   const langue = (LANGS as readonly string[]).includes(v('langueContact')) ? (v('langueContact') as Lang) : 'fr';
   const si = (cond: unknown, ligne: [string, string]): [string, string][] => (cond ? [ligne] : []);
   return [
-    { etape: 0, titre: t('demande.etapes.vous'), lignes: [
-      [t('demande.vous.parent1'), `${v('p1Prenom')} ${v('p1Nom')}`],
-      ...si(v('p2Prenom') || v('p2Nom'), [t('demande.vous.parent2'), `${v('p2Prenom')} ${v('p2Nom')}`]),
-      [t('demande.vous.email'), v('email') || t('demande.envoi.pasRenseigne')],
-      [t('demande.vous.telephone'), v('telephone') || t('demande.envoi.pasRenseigne')],
-      [t('demande.vous.canal'), ['email', 'telephone', 'sms'].includes(v('canalPrefere')) ? t(`demande.vous.canaux.${v('canalPrefere')}`) : ''],
-      [t('demande.vous.langue'), LANG_INFO[langue].nomNatif],
-      [t('demande.vous.commune'), v('commune') === COMMUNE_AUTRE ? v('communeAutre') : nomCommune(v('commune'))],
-    ] },
-    { etape: 1, titre: t('demande.etapes.enfants'), lignes: Array.from({ length: nbEnfants }, (_, i): [string, string] => {
-      const date = dateLisible(v(`e${i}Naissance`));
-      const quand = v(`e${i}Statut`) === 'attendu' ? t('demande.envoi.enfantAttendu', { date }) : t('demande.envoi.enfantNe', { date });
-      return [t('demande.enfants.enfant', { n: i + 1 }), `${v(`e${i}Prenom`)} ${quand}`.trim()];
-    }) },
-    { etape: 2, titre: t('demande.etapes.besoin'), lignes: [
-      [t('demande.besoin.debut'), dateLisible(v('dateDebut'))],
-      [t('demande.besoin.planning'), JOURS.filter((j) => v(`j${j}`) === 'oui').map((j) => `${jour(j)} ${v(`j${j}De`)}–${v(`j${j}A`)}`).join(' ; ')],
-      ...si(v('urgence') === 'oui', [t('demande.besoin.urgence'), v('urgenceMotif')]),
-      ...si(v('handicap') === 'oui', [t('demande.besoin.handicap'), v('handicapPrecisions') || t('commun.oui')]),
-    ] },
-    { etape: 3, titre: t('demande.etapes.souhaits'), lignes: [
-      [t('demande.souhaits.modes'), ['mode1', 'mode2', 'mode3', 'mode4'].map(v).filter((m) => (MODES as readonly string[]).includes(m)).map((m) => t(`demande.souhaits.mode.${m}`)).join(' › ')],
-      ...si(v('commentaire'), [t('demande.souhaits.commentaire'), v('commentaire')]),
-    ] },
+    {
+      etape: 0,
+      titre: t('demande.etapes.vous'),
+      lignes: [
+        [t('demande.vous.parent1'), `${v('p1Prenom')} ${v('p1Nom')}`],
+        ...si(v('p2Prenom') || v('p2Nom'), [t('demande.vous.parent2'), `${v('p2Prenom')} ${v('p2Nom')}`]),
+        [t('demande.vous.email'), v('email') || t('demande.envoi.pasRenseigne')],
+        [t('demande.vous.telephone'), v('telephone') || t('demande.envoi.pasRenseigne')],
+        [t('demande.vous.canal'), ['email', 'telephone', 'sms'].includes(v('canalPrefere')) ? t(`demande.vous.canaux.${v('canalPrefere')}`) : ''],
+        [t('demande.vous.langue'), LANG_INFO[langue].nomNatif],
+        [t('demande.vous.commune'), v('commune') === COMMUNE_AUTRE ? v('communeAutre') : nomCommune(v('commune'))],
+      ],
+    },
+    {
+      etape: 1,
+      titre: t('demande.etapes.enfants'),
+      lignes: Array.from({ length: nbEnfants }, (_, i): [string, string] => {
+        const date = dateLisible(v(`e${i}Naissance`));
+        const quand = v(`e${i}Statut`) === 'attendu' ? t('demande.envoi.enfantAttendu', { date }) : t('demande.envoi.enfantNe', { date });
+        return [t('demande.enfants.enfant', { n: i + 1 }), `${v(`e${i}Prenom`)} ${quand}`.trim()];
+      }),
+    },
+    {
+      etape: 2,
+      titre: t('demande.etapes.besoin'),
+      lignes: [
+        [t('demande.besoin.debut'), dateLisible(v('dateDebut'))],
+        [
+          t('demande.besoin.planning'),
+          JOURS.filter((j) => v(`j${j}`) === 'oui')
+            .map((j) => `${jour(j)} ${v(`j${j}De`)}–${v(`j${j}A`)}`)
+            .join(' ; '),
+        ],
+        ...si(v('urgence') === 'oui', [t('demande.besoin.urgence'), v('urgenceMotif')]),
+        ...si(v('handicap') === 'oui', [t('demande.besoin.handicap'), v('handicapPrecisions') || t('commun.oui')]),
+      ],
+    },
+    {
+      etape: 3,
+      titre: t('demande.etapes.souhaits'),
+      lignes: [
+        [
+          t('demande.souhaits.modes'),
+          ['mode1', 'mode2', 'mode3', 'mode4']
+            .map(v)
+            .filter((m) => (MODES as readonly string[]).includes(m))
+            .map((m) => t(`demande.souhaits.mode.${m}`))
+            .join(' › '),
+        ],
+        ...si(v('commentaire'), [t('demande.souhaits.commentaire'), v('commentaire')]),
+      ],
+    },
   ];
 }

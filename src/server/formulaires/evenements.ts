@@ -16,7 +16,11 @@ export type VueInscriptionEvenement = {
 };
 
 /** null: no such event, or it is cancelled or over (the page answers 404). */
-export async function traiterInscriptionEvenement(ctx: ContexteFormulaire, id: string, maintenant = new Date()): Promise<Reponse<VueInscriptionEvenement> | null> {
+export async function traiterInscriptionEvenement(
+  ctx: ContexteFormulaire,
+  id: string,
+  maintenant = new Date(),
+): Promise<Reponse<VueInscriptionEvenement> | null> {
   const { db, lang } = ctx.locals;
   const e = await evenement(db, id);
   if (!e || e.annule || e.fin <= maintenant) return null;
@@ -30,6 +34,7 @@ export async function traiterInscriptionEvenement(ctx: ContexteFormulaire, id: s
   }
   const r = await inscrireEvenement(db, { ...p.data, evenementId: e.id, langue: lang, maintenant });
   if (r.ok) return redirection(localePath(lang, `/evenements/${e.id}?ok=1`));
-  const refus = r.raison === 'deja' ? 'metier.evenements.dejaInscrit' : r.raison === 'complet' ? 'metier.evenements.plusDePlace' : 'metier.evenements.introuvable';
+  const refus =
+    r.raison === 'deja' ? 'metier.evenements.dejaInscrit' : r.raison === 'complet' ? 'metier.evenements.plusDePlace' : 'metier.evenements.introuvable';
   return vue({ ...base, valeurs, refus }, 409);
 }

@@ -25,7 +25,10 @@ const cle = (e: ErreurMensualisation | 'type') => `metier.calcul.erreurs.${e}`;
 export function traiterCalcul(url: URL): { statut: 200 | 422; vue: VueCalcul } {
   const q = url.searchParams;
   const valeurs: Record<ChampCalcul, string> = {
-    type: q.get('type') ?? '', salaire: (q.get('salaire') ?? '').slice(0, 20), heures: (q.get('heures') ?? '').slice(0, 20), semaines: (q.get('semaines') ?? '').slice(0, 20),
+    type: q.get('type') ?? '',
+    salaire: (q.get('salaire') ?? '').slice(0, 20),
+    heures: (q.get('heures') ?? '').slice(0, 20),
+    semaines: (q.get('semaines') ?? '').slice(0, 20),
   };
   if (!q.has('type') && !q.has('salaire')) return { statut: 200, vue: { valeurs: { ...valeurs, type: 'incomplete' }, erreurs: {}, resultat: null } };
   const erreurs: Erreurs<ChampCalcul> = {};
@@ -39,10 +42,18 @@ export function traiterCalcul(url: URL): { statut: 200 | 422; vue: VueCalcul } {
   };
   // Report every field in error, not only the first one the rules meet.
   for (const champ of ['salaire', 'heures', 'semaines'] as const) {
-    const essai = { ...entree, ...(champ !== 'salaire' ? { salaireHoraireCents: 100 } : {}), ...(champ !== 'heures' ? { heuresParSemaine: 1 } : {}), ...(champ !== 'semaines' ? { semainesProgrammees: 1 } : {}) };
+    const essai = {
+      ...entree,
+      ...(champ !== 'salaire' ? { salaireHoraireCents: 100 } : {}),
+      ...(champ !== 'heures' ? { heuresParSemaine: 1 } : {}),
+      ...(champ !== 'semaines' ? { semainesProgrammees: 1 } : {}),
+    };
     if (verifierEntree(essai) === champ) erreurs[champ] = cle(champ);
   }
   if (Object.keys(erreurs).length > 0) return { statut: 422, vue: { valeurs, erreurs, resultat: null } };
   const r = mensualiser(entree);
-  return { statut: 200, vue: { valeurs, erreurs, resultat: { ...r, salaireHoraireCents: entree.salaireHoraireCents, heuresParSemaine: entree.heuresParSemaine } } };
+  return {
+    statut: 200,
+    vue: { valeurs, erreurs, resultat: { ...r, salaireHoraireCents: entree.salaireHoraireCents, heuresParSemaine: entree.heuresParSemaine } },
+  };
 }

@@ -14,8 +14,13 @@ import { baremeEnVigueur } from '../../domain/questionnaire/bareme';
 import { classerModes, type ModeClasse } from '../../domain/questionnaire/classement';
 import { CODES_AVERTISSEMENT_COUT } from '../../domain/questionnaire/cout';
 import {
-  lireAction, lireEtat, paramsDemande, TRANCHES_RESSOURCES, transition,
-  type ErreursEtape, type EtatQuestionnaire,
+  lireAction,
+  lireEtat,
+  paramsDemande,
+  TRANCHES_RESSOURCES,
+  transition,
+  type ErreursEtape,
+  type EtatQuestionnaire,
 } from '../../domain/questionnaire/etapes';
 import { jourParis } from '../../domain/temps';
 import { lireFormulaire, vue, type ContexteFormulaire, type Reponse } from './contrat';
@@ -40,11 +45,17 @@ export type VueQuestionnaire = {
 };
 
 /** Label of an income bracket ("de 1 000 à 1 500 €"). */
-export function libelleTranche(q: (cle: string, p?: Record<string, string | number>) => string, locale: string, x: (typeof TRANCHES_RESSOURCES)[number]): string {
+export function libelleTranche(
+  q: (cle: string, p?: Record<string, string | number>) => string,
+  locale: string,
+  x: (typeof TRANCHES_RESSOURCES)[number],
+): string {
   const milliers = new Intl.NumberFormat(locale);
-  return x.min === 0 ? q('question.foyer.trancheMoins', { max: milliers.format(x.max!) })
-    : x.max === null ? q('question.foyer.tranchePlus', { min: milliers.format(x.min) })
-    : q('question.foyer.tranche', { min: milliers.format(x.min), max: milliers.format(x.max) });
+  return x.min === 0
+    ? q('question.foyer.trancheMoins', { max: milliers.format(x.max!) })
+    : x.max === null
+      ? q('question.foyer.tranchePlus', { min: milliers.format(x.min) })
+      : q('question.foyer.tranche', { min: milliers.format(x.min), max: milliers.format(x.max) });
 }
 
 export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Reponse<VueQuestionnaire>> {
@@ -57,14 +68,22 @@ export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Rep
 
   const form = await lireFormulaire(ctx.request);
   const etat = lireEtat(form);
-  const tr = transition(etat, typeof form.etape === 'string' ? form.etape : null, lireAction(form.action), { aujourdhui, communes: new Set(communes.map((c) => c.code)) });
+  const tr = transition(etat, typeof form.etape === 'string' ? form.etape : null, lireAction(form.action), {
+    aujourdhui,
+    communes: new Set(communes.map((c) => c.code)),
+  });
   if (tr.type === 'etape') return vue({ ...base, etape: tr.etape, etat, erreurs: tr.erreurs }, Object.keys(tr.erreurs).length ? 422 : 200);
 
   const reponses = tr.reponses;
   const locale = LANG_INFO[lang].htmlLang;
   const q = (cle: string, p?: Record<string, string | number>) => t(`questionnaire.${cle}`, p);
   const bareme = baremeEnVigueur(aujourdhui);
-  const offre = await contexteOffre(db, reponses, { commune: etat.commune!, travail: etat.travail ?? null }, { maintenant, seuilJours: app.config.DISPO_FRAICHEUR_JOURS });
+  const offre = await contexteOffre(
+    db,
+    reponses,
+    { commune: etat.commune!, travail: etat.travail ?? null },
+    { maintenant, seuilJours: app.config.DISPO_FRAICHEUR_JOURS },
+  );
   const classes = classerModes(reponses, offre.offre, { bareme, aujourdhui });
   await compterQuestionnaire(db, etat.commune!, maintenant);
   const baremeDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${bareme.dateEffet}T00:00:00Z`));
@@ -72,8 +91,11 @@ export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Rep
     legende: q('resultat.legende', { date: baremeDate }),
     poste: q('resultat.poste'),
     lignes: {
-      coutBrut: q('cout.total.coutBrut'), aides: q('cout.total.aides'), netAvantCredit: q('cout.total.netAvantCredit'),
-      creditImpot: q('cout.total.creditImpot'), netApresCredit: q('cout.total.netApresCredit'),
+      coutBrut: q('cout.total.coutBrut'),
+      aides: q('cout.total.aides'),
+      netAvantCredit: q('cout.total.netAvantCredit'),
+      creditImpot: q('cout.total.creditImpot'),
+      netApresCredit: q('cout.total.netApresCredit'),
     },
     heures: q('resultat.heures'),
     tarifHoraire: q('resultat.tarifHoraire'),
@@ -94,7 +116,11 @@ export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Rep
     classes,
     places: new Map(classes.map((c) => [c.mode, offre.offre.modes?.[c.mode]?.placesDisponibles ?? null])),
     liens: Object.fromEntries(classes.map((c) => [c.mode, localePath(lang, lienCarte(c.mode, etat.commune!, offre.age, offre.horaires))])),
-    demande: `${localePath(lang, '/demande')}?${paramsDemande(etat, classes.filter((c) => c.adapte).map((c) => c.mode), atypique).toString()}`,
+    demande: `${localePath(lang, '/demande')}?${paramsDemande(
+      etat,
+      classes.filter((c) => c.adapte).map((c) => c.mode),
+      atypique,
+    ).toString()}`,
     couts: {
       entree: entreeEstimation(reponses, offre.offre),
       baremeVersion: bareme.version,

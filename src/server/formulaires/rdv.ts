@@ -22,7 +22,11 @@ export const JOURS_AFFICHES = 14;
 /** The navigation fields every RDV form posts. Unknown buttons mean the primary one. */
 const navigation = z.object({
   aller: z.enum(['voir', 'choix', 'suivants', 'precedents', 'reserver', 'deplacer', 'annuler']).catch('voir'),
-  depuis: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  depuis: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
 });
 
 /** The first day shown: posted (never before today), moved by "next/previous days". */
@@ -79,12 +83,23 @@ export async function traiterPriseRdv(ctx: ContexteFormulaire, jeton: string): P
         const r = validerReservation(valeurs, valide.mode);
         const qui = { ip: adresseClient(ctx), cible: demande!.relaisId };
         if (!r.ok) erreurs = r.erreurs;
-        else if (await limiteAtteinte(db, 'rdv', qui)) limite = true; // the page says so; the chosen slot stays selected
+        else if (await limiteAtteinte(db, 'rdv', qui))
+          limite = true; // the page says so; the chosen slot stays selected
         else {
           const res = await reserverRdv(db, {
-            relaisId: demande!.relaisId!, motifId: valide.motif.id, mode: valide.mode, lieuId: valide.lieuId, debut: r.debut, demandeId: demande!.id,
-            parFamille: true, langue: lang, email: r.email ?? demande!.email, telephone: r.telephone ?? demande!.telephone,
-            nomContact: demande!.parents[0]?.prenom ?? null, secret: app.secret, publicUrl: app.config.publicUrl,
+            relaisId: demande!.relaisId!,
+            motifId: valide.motif.id,
+            mode: valide.mode,
+            lieuId: valide.lieuId,
+            debut: r.debut,
+            demandeId: demande!.id,
+            parFamille: true,
+            langue: lang,
+            email: r.email ?? demande!.email,
+            telephone: r.telephone ?? demande!.telephone,
+            nomContact: demande!.parents[0]?.prenom ?? null,
+            secret: app.secret,
+            publicUrl: app.config.publicUrl,
           });
           if (res.ok) {
             await noterUsage(db, 'rdv', qui);
@@ -103,8 +118,11 @@ export async function traiterPriseRdv(ctx: ContexteFormulaire, jeton: string): P
   let jours: Jours = [];
   if (etape === 'creneau' && valide) {
     const { creneaux } = await creneauxDisponibles(db, {
-      relaisId: demande!.relaisId!, motifId: valide.motif.id, lieuId: valide.lieuId,
-      du: instantParis(depuis, '00:00'), au: instantParis(ajouterJours(depuis, JOURS_AFFICHES), '00:00'),
+      relaisId: demande!.relaisId!,
+      motifId: valide.motif.id,
+      lieuId: valide.lieuId,
+      du: instantParis(depuis, '00:00'),
+      au: instantParis(ajouterJours(depuis, JOURS_AFFICHES), '00:00'),
     });
     jours = regrouperParJour(fusionnerAnimatrices(creneaux));
   }
@@ -149,7 +167,8 @@ export async function traiterGestionRdv(c: ContexteFormulaire, jeton: string): P
       else {
         const r = await deplacerRdv(db, { ...base, rdvId: ctx.rdv.id, debut });
         if (r.ok) return redirection(localePath(lang, `/rdv/gerer/${jeton}?ok=deplace`));
-        if (r.raison === 'trop-tard') tropTard = true; else creneauPris = true;
+        if (r.raison === 'trop-tard') tropTard = true;
+        else creneauPris = true;
       }
     }
     ctx = await rdvParJeton(db, jeton);
@@ -160,8 +179,12 @@ export async function traiterGestionRdv(c: ContexteFormulaire, jeton: string): P
   let jours: Jours = [];
   if (ctx && rdv && modifiable) {
     const { creneaux } = await creneauxDisponibles(db, {
-      relaisId: rdv.relaisId, motifId: rdv.motifId, lieuId: rdv.lieuId, sauf: rdv.id,
-      du: instantParis(depuis, '00:00'), au: instantParis(ajouterJours(depuis, JOURS_AFFICHES), '00:00'),
+      relaisId: rdv.relaisId,
+      motifId: rdv.motifId,
+      lieuId: rdv.lieuId,
+      sauf: rdv.id,
+      du: instantParis(depuis, '00:00'),
+      au: instantParis(ajouterJours(depuis, JOURS_AFFICHES), '00:00'),
     });
     jours = regrouperParJour(fusionnerAnimatrices(creneaux).filter((x) => x.debut.getTime() !== rdv.debut.getTime()));
   }

@@ -51,9 +51,10 @@ export function compresser(request: Request, res: Response): Response {
   const entetes = new Headers(h);
   varierSelonEncodage(entetes);
   if (!encodage) return new Response(res.body, { status: res.status, statusText: res.statusText, headers: entetes });
-  const flux = encodage === 'br'
-    ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
-    : createGzip({ level: 6 });
+  const flux =
+    encodage === 'br'
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+      : createGzip({ level: 6 });
   entetes.set('Content-Encoding', encodage);
   entetes.delete('content-length');
   // A strong ETag names the identity bytes: the encoded ones get a weak one.

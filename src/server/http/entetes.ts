@@ -23,16 +23,32 @@ export function politiqueContenu(o: { astro: string | null; cheminSansLangue: st
   let origineTuiles = '';
   try {
     if (o.tuiles) origineTuiles = ' ' + new URL(o.tuiles.replace(/\{[a-z]\}/g, 'a')).origin;
-  } catch { /* a template we cannot parse: tiles will be blocked */ }
+  } catch {
+    /* a template we cannot parse: tiles will be blocked */
+  }
   const cadre = o.cheminSansLangue.startsWith('/embed/') ? `frame-ancestors ${o.frameAncestors}` : "frame-ancestors 'none'";
-  const depuisAstro = (o.astro ?? '').split(';').map((d) => d.trim().replace(/\s+/g, ' '))
+  const depuisAstro = (o.astro ?? '')
+    .split(';')
+    .map((d) => d.trim().replace(/\s+/g, ' '))
     .filter((d) => SOURCES_SCRIPT_STYLE.test(d.split(' ')[0]!))
-    .map((d) => d.split(' ').filter((s) => s !== "'unsafe-inline'").join(' '));
+    .map((d) =>
+      d
+        .split(' ')
+        .filter((s) => s !== "'unsafe-inline'")
+        .join(' '),
+    );
   const scripts = depuisAstro.some((d) => d.startsWith('script-src ')) ? [] : ["script-src 'self'"];
   const styles = depuisAstro.some((d) => d.startsWith('style-src ')) ? [] : ["style-src 'self'"];
   return [
-    "default-src 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
-    ...scripts, ...styles, ...depuisAstro,
-    `img-src 'self' data: blob:${origineTuiles}`, "connect-src 'self'", cadre,
+    "default-src 'self'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    ...scripts,
+    ...styles,
+    ...depuisAstro,
+    `img-src 'self' data: blob:${origineTuiles}`,
+    "connect-src 'self'",
+    cadre,
   ].join('; ');
 }

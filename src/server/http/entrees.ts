@@ -15,7 +15,10 @@ export function limitePour(chemin: string, typeContenu: string): number {
 
 const MESSAGES: Record<number, [string, string]> = {
   400: ['Requête illisible', 'Le formulaire envoyé n’a pas pu être lu. Revenez à la page précédente et réessayez.'],
-  413: ['Envoi trop volumineux', 'Ce que vous avez envoyé dépasse la taille acceptée : 1 Mo pour un formulaire, 5 Mo pour un fichier importé. Revenez à la page précédente et réessayez avec moins de texte ou un fichier plus petit.'],
+  413: [
+    'Envoi trop volumineux',
+    'Ce que vous avez envoyé dépasse la taille acceptée : 1 Mo pour un formulaire, 5 Mo pour un fichier importé. Revenez à la page précédente et réessayez avec moins de texte ou un fichier plus petit.',
+  ],
   500: ['Erreur du portail', 'Le portail n’a pas pu traiter votre demande. Rien n’a été perdu de ce qui était déjà enregistré. Réessayez dans un instant.'],
   415: ['Format non accepté', 'Ce formulaire attend les données d’un formulaire web. Revenez à la page précédente et réessayez.'],
 };
@@ -27,16 +30,22 @@ export const CSP_PAGE_ERREUR = `default-src 'none'; style-src 'sha256-${createHa
 /** A small self-contained HTML page (no script, no external resource). */
 export function pageErreurSimple(statut: number): string {
   const [titre, texte] = MESSAGES[statut] ?? MESSAGES[400]!;
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${titre} – Guichet Petite Enfance</title>` +
+  return (
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${titre} – Guichet Petite Enfance</title>` +
     `<style>${STYLE_ERREUR}</style></head>` +
-    `<body><main><h1>${titre}</h1><p>${texte}</p><p><a href="/">Accueil du portail</a></p></main></body></html>`;
+    `<body><main><h1>${titre}</h1><p>${texte}</p><p><a href="/">Accueil du portail</a></p></main></body></html>`
+  );
 }
 
 export function repondreErreur(res: ServerResponse, statut: number): void {
   const corps = pageErreurSimple(statut);
   res.writeHead(statut, {
-    'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(corps), 'cache-control': 'no-store',
-    'content-security-policy': CSP_PAGE_ERREUR, 'x-content-type-options': 'nosniff', connection: 'close',
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(corps),
+    'cache-control': 'no-store',
+    'content-security-policy': CSP_PAGE_ERREUR,
+    'x-content-type-options': 'nosniff',
+    connection: 'close',
   });
   res.end(corps);
 }
@@ -62,10 +71,19 @@ function lireCorps(req: IncomingMessage, limite: number): Promise<Buffer | 'trop
     const morceaux: Buffer[] = [];
     let recu = 0;
     let fini = false;
-    const finir = (r: Buffer | 'trop-gros' | 'coupe') => { if (!fini) { fini = true; resolve(r); } };
+    const finir = (r: Buffer | 'trop-gros' | 'coupe') => {
+      if (!fini) {
+        fini = true;
+        resolve(r);
+      }
+    };
     req.on('data', (c: Buffer) => {
       recu += c.length;
-      if (recu > limite) { req.pause(); finir('trop-gros'); return; }
+      if (recu > limite) {
+        req.pause();
+        finir('trop-gros');
+        return;
+      }
       morceaux.push(c);
     });
     req.on('end', () => finir(Buffer.concat(morceaux)));
@@ -89,12 +107,22 @@ export async function preparerEntree(req: IncomingMessage, res: ServerResponse):
   const annonce = Number(req.headers['content-length'] ?? 0);
   if (annonce > limite) {
     // Up to 16 MB, let the client finish sending so that it reads the page instead of a broken pipe; beyond, cut.
-    if (annonce <= 16 * 1024 * 1024) { req.on('end', () => repondreErreur(res, 413)); req.resume(); } else { repondreErreur(res, 413); req.resume(); }
+    if (annonce <= 16 * 1024 * 1024) {
+      req.on('end', () => repondreErreur(res, 413));
+      req.resume();
+    } else {
+      repondreErreur(res, 413);
+      req.resume();
+    }
     return false;
   }
   const corps = await lireCorps(req, limite);
   if (corps === 'coupe') return false;
-  if (corps === 'trop-gros') { repondreErreur(res, 413); req.resume(); return false; }
+  if (corps === 'trop-gros') {
+    repondreErreur(res, 413);
+    req.resume();
+    return false;
+  }
   const propre = type.toLowerCase().startsWith('application/x-www-form-urlencoded') ? nettoyerFormulaire(corps) : corps;
   (req as IncomingMessage & { body?: Buffer }).body = propre;
   if (propre !== corps || req.headers['transfer-encoding']) {

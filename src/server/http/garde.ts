@@ -9,7 +9,10 @@ import { codeSql, erreurSansDonnees } from '../redaction';
 const SURS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function page(statut: number): Response {
-  return new Response(pageErreurSimple(statut), { status: statut, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP_PAGE_ERREUR } });
+  return new Response(pageErreurSimple(statut), {
+    status: statut,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP_PAGE_ERREUR },
+  });
 }
 
 /** A form post must be a readable form: JSON, no Content-Type or broken multipart get a page, not a 500. */
@@ -52,6 +55,9 @@ export function cheminPourJournal(url: URL): string {
 export function reponseErreur(err: unknown, request: Request, url: URL): Response {
   const code = codeSql(err);
   const saisie = !!code && (code.startsWith('22') || code === '23503' || code === '23502' || code === '23514');
-  log[saisie ? 'warn' : 'error']({ erreur: erreurSansDonnees(err), method: request.method, path: cheminPourJournal(url) }, saisie ? 'input refused by the database' : 'request failed');
+  log[saisie ? 'warn' : 'error'](
+    { erreur: erreurSansDonnees(err), method: request.method, path: cheminPourJournal(url) },
+    saisie ? 'input refused by the database' : 'request failed',
+  );
   return page(saisie ? 400 : 500);
 }

@@ -26,13 +26,19 @@ export function lireTrustProxy(v: string | undefined): ConfianceProxy {
     return { sauts: n };
   }
   const reseaux = new BlockList();
-  for (const brut of s.split(',').map((x) => x.trim()).filter(Boolean)) {
+  for (const brut of s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     for (const item of MOTS[brut] ?? [brut]) {
       const [adresse, prefixe] = item.split('/');
       const type = isIP(adresse ?? '');
       if (!type) throw new Error(`TRUST_PROXY: "${brut}" is neither a hop count, an address, a CIDR, "loopback" nor "private"`);
       const famille = type === 6 ? 'ipv6' : 'ipv4';
-      if (prefixe === undefined) { reseaux.addAddress(adresse!, famille); continue; }
+      if (prefixe === undefined) {
+        reseaux.addAddress(adresse!, famille);
+        continue;
+      }
       const p = Number(prefixe);
       if (!/^\d+$/.test(prefixe) || p > (type === 6 ? 128 : 32)) throw new Error(`TRUST_PROXY: bad prefix in "${brut}"`);
       reseaux.addSubnet(adresse!, p, famille);
@@ -55,7 +61,10 @@ function estDeConfiance(confiance: NonNullable<ConfianceProxy>, adresse: string,
 
 function valeurs(h: string | string[] | undefined): string[] {
   const s = Array.isArray(h) ? h.join(',') : (h ?? '');
-  return s.split(',').map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 export type VueClient = { adresse: string; protocole: 'http' | 'https' | null; hote: string | null };

@@ -21,14 +21,19 @@ export function reponseDePage(request: Request, page: PageEnCache): Response {
   const etag = encodage ? `W/${page.etag}` : page.etag;
   h.set('ETag', etag);
   const siPas = request.headers.get('if-none-match');
-  if (siPas && siPas.split(',').some((x) => x.trim() === etag || x.trim() === page.etag || x.trim() === `W/${page.etag}`)) return new Response(null, { status: 304, headers: h });
+  if (siPas && siPas.split(',').some((x) => x.trim() === etag || x.trim() === page.etag || x.trim() === `W/${page.etag}`))
+    return new Response(null, { status: 304, headers: h });
   if (encodage) h.set('Content-Encoding', encodage);
   const corps = encodage === 'br' ? page.br : encodage === 'gzip' ? page.gzip : page.corps;
   h.set('Content-Length', String(corps.length));
   return new Response(request.method === 'HEAD' ? null : octetsDe(corps), { status: page.statut, headers: h });
 }
 
-export async function finaliserReponse(context: Pick<APIContext, 'request' | 'url' | 'routePattern'>, res: Response, avant: Record<CleCache, number>): Promise<Response> {
+export async function finaliserReponse(
+  context: Pick<APIContext, 'request' | 'url' | 'routePattern'>,
+  res: Response,
+  avant: Record<CleCache, number>,
+): Promise<Response> {
   // Set by scripts/server.mjs, the production server; never under `astro dev`.
   if (process.env.GPE_CACHE_PAGES === 'oui') {
     const cles = cacheable(context.request, context.url, context.routePattern, res);

@@ -22,8 +22,13 @@ export async function documentsParLangue(racine: string): Promise<Map<Lang, Docu
       const corps = chiffresEnTexte(m[2]!, lang);
       const docs = out.get(lang) ?? [];
       docs.push({
-        slug: f.replace(/\.md$/, ''), titre: fm.data.title, description: fm.data.description, section: fm.data.section,
-        motsCles: fm.data.keywords, titres: titresNiveau2(corps), texte: markdownEnTexte(corps),
+        slug: f.replace(/\.md$/, ''),
+        titre: fm.data.title,
+        description: fm.data.description,
+        section: fm.data.section,
+        motsCles: fm.data.keywords,
+        titres: titresNiveau2(corps),
+        texte: markdownEnTexte(corps),
       });
       out.set(lang, docs);
     }

@@ -10,10 +10,12 @@ let cache: Promise<PageInfo[]> | undefined;
 /** Every page in every language, sorted by section, then order, then slug. */
 export function toutesLesPages(): Promise<PageInfo[]> {
   if (import.meta.env.DEV) cache = undefined; // content changes while `astro dev` runs
-  cache ??= getCollection('pages').then((entrees) => entrees
-    .map((e) => ({ ...e, ...decouperId(e.id) }))
-    .filter((e): e is PageInfo => isLang(e.lang))
-    .sort((a, b) => SECTIONS.indexOf(a.data.section) - SECTIONS.indexOf(b.data.section) || a.data.order - b.data.order || a.slug.localeCompare(b.slug)));
+  cache ??= getCollection('pages').then((entrees) =>
+    entrees
+      .map((e) => ({ ...e, ...decouperId(e.id) }))
+      .filter((e): e is PageInfo => isLang(e.lang))
+      .sort((a, b) => SECTIONS.indexOf(a.data.section) - SECTIONS.indexOf(b.data.section) || a.data.order - b.data.order || a.slug.localeCompare(b.slug)),
+  );
   return cache;
 }
 

@@ -24,7 +24,9 @@ export async function executerTachesDues(ctx: AppContext, maintenant = new Date(
     if (!periode || !(await reserverExecution(ctx.db, t.nom, periode))) continue;
     try {
       const resultat = await t.executer(ctx, maintenant);
-      await ctx.db.update(schema.executionsTaches).set({ finLe: new Date(), resultat: (resultat ?? null) as object })
+      await ctx.db
+        .update(schema.executionsTaches)
+        .set({ finLe: new Date(), resultat: (resultat ?? null) as object })
         .where(sql`${schema.executionsTaches.tache} = ${t.nom} and ${schema.executionsTaches.periode} = ${periode}`);
       lancees.push(t.nom);
       log.info({ tache: t.nom, periode, resultat }, 'scheduled task done');

@@ -28,34 +28,78 @@ export async function envoyerSuivis(db: Db, o: { maintenant: Date; delaiMois: nu
   const limite = subMonths(o.maintenant, o.delaiMois);
   // 1. First follow-up email: solution found, or put in touch, N months ago, and no follow-up since.
   const depuis = sql`case when ${d.etat} = 'solution-trouvee' then coalesce(${d.solutionLe}, ${d.etatDepuis}) else ${d.etatDepuis} end`;
-  const dus = await db.select({ id: d.id }).from(d).where(and(
-    inArray(d.etat, ['solution-trouvee', 'mise-en-relation']), isNotNull(d.email), isNull(d.anonymiseeLe),
-    sql`${depuis} <= ${limite.toISOString()}::timestamptz`,
-    sql`not exists (select 1 from relances x where x.demande_id = ${d.id} and x.type = 'suivi' and x.envoyee_le >= ${depuis})`,
-  )).limit(LOT);
+  const dus = await db
+    .select({ id: d.id })
+    .from(d)
+    .where(
+      and(
+        inArray(d.etat, ['solution-trouvee', 'mise-en-relation']),
+        isNotNull(d.email),
+        isNull(d.anonymiseeLe),
+        sql`${depuis} <= ${limite.toISOString()}::timestamptz`,
+        sql`not exists (select 1 from relances x where x.demande_id = ${d.id} and x.type = 'suivi' and x.envoyee_le >= ${depuis})`,
+      ),
+    )
+    .limit(LOT);
   for (const x of dus) {
-    await db.transaction(async (tx) => { if (await envoyerRelance(tx, { demandeId: x.id, type: 'suivi', baseUrl: o.baseUrl, maintenant: o.maintenant })) bilan.suivis++; });
+    await db.transaction(async (tx) => {
+      if (await envoyerRelance(tx, { demandeId: x.id, type: 'suivi', baseUrl: o.baseUrl, maintenant: o.maintenant })) bilan.suivis++;
+    });
   }
   // 2. One reminder after JOURS_AVANT_RAPPEL days without answer.
-  const rappels = await db.select({ id: rl.id, demandeId: rl.demandeId }).from(rl).innerJoin(d, eq(d.id, rl.demandeId)).where(and(
-    eq(rl.type, 'suivi'), isNull(rl.reponduLe), isNull(rl.rappelLe), isNull(d.anonymiseeLe), lte(rl.envoyeeLe, subDays(o.maintenant, JOURS_AVANT_RAPPEL)),
-  )).limit(LOT);
+  const rappels = await db
+    .select({ id: rl.id, demandeId: rl.demandeId })
+    .from(rl)
+    .innerJoin(d, eq(d.id, rl.demandeId))
+    .where(
+      and(
+        eq(rl.type, 'suivi'),
+        isNull(rl.reponduLe),
+        isNull(rl.rappelLe),
+        isNull(d.anonymiseeLe),
+        lte(rl.envoyeeLe, subDays(o.maintenant, JOURS_AVANT_RAPPEL)),
+      ),
+    )
+    .limit(LOT);
   for (const x of rappels) {
-    await db.transaction(async (tx) => { if (await envoyerRelance(tx, { demandeId: x.demandeId, type: 'suivi', baseUrl: o.baseUrl, maintenant: o.maintenant, relanceId: x.id })) bilan.rappels++; });
+    await db.transaction(async (tx) => {
+      if (await envoyerRelance(tx, { demandeId: x.demandeId, type: 'suivi', baseUrl: o.baseUrl, maintenant: o.maintenant, relanceId: x.id })) bilan.rappels++;
+    });
   }
   // 3. Still no answer after the reminder: staff's follow-up list.
-  const r3 = await db.update(rl).set({ aTraiterLe: o.maintenant }).where(and(
-    eq(rl.type, 'suivi'), isNull(rl.reponduLe), isNull(rl.aTraiterLe), isNotNull(rl.rappelLe), lte(rl.rappelLe, subDays(o.maintenant, JOURS_APRES_RAPPEL)),
-  )).returning({ id: rl.id });
+  const r3 = await db
+    .update(rl)
+    .set({ aTraiterLe: o.maintenant })
+    .where(
+      and(
+        eq(rl.type, 'suivi'),
+        isNull(rl.reponduLe),
+        isNull(rl.aTraiterLe),
+        isNotNull(rl.rappelLe),
+        lte(rl.rappelLe, subDays(o.maintenant, JOURS_APRES_RAPPEL)),
+      ),
+    )
+    .returning({ id: rl.id });
   bilan.aTraiter = r3.length;
   // 4. Monthly "still current?" to families still waiting.
   const unMois = subMonths(o.maintenant, 1);
-  const attente = await db.select({ id: d.id }).from(d).where(and(
-    inArray(d.etat, [...ETATS_EN_ATTENTE]), isNotNull(d.email), isNull(d.anonymiseeLe), lte(d.creeLe, unMois),
-    sql`not exists (select 1 from relances x where x.demande_id = ${d.id} and x.type = 'actualite' and x.envoyee_le > ${unMois.toISOString()}::timestamptz)`,
-  )).limit(LOT * 5);
+  const attente = await db
+    .select({ id: d.id })
+    .from(d)
+    .where(
+      and(
+        inArray(d.etat, [...ETATS_EN_ATTENTE]),
+        isNotNull(d.email),
+        isNull(d.anonymiseeLe),
+        lte(d.creeLe, unMois),
+        sql`not exists (select 1 from relances x where x.demande_id = ${d.id} and x.type = 'actualite' and x.envoyee_le > ${unMois.toISOString()}::timestamptz)`,
+      ),
+    )
+    .limit(LOT * 5);
   for (const x of attente) {
-    await db.transaction(async (tx) => { if (await envoyerRelance(tx, { demandeId: x.id, type: 'actualite', baseUrl: o.baseUrl, maintenant: o.maintenant })) bilan.actualites++; });
+    await db.transaction(async (tx) => {
+      if (await envoyerRelance(tx, { demandeId: x.id, type: 'actualite', baseUrl: o.baseUrl, maintenant: o.maintenant })) bilan.actualites++;
+    });
   }
   return bilan;
 }
@@ -77,7 +121,8 @@ export const taches: Tache[] = [
   {
     nom: 'retention-demandes',
     periode: chaqueJourApres9h,
-    executer: async (ctx, maintenant) => ({ anonymisees: await anonymiserAnciennes(ctx.db, { maintenant, retentionMois: ctx.config.RETENTION_MOIS, dataDir: ctx.config.DATA_DIR }) }),
+    executer: async (ctx, maintenant) => ({
+      anonymisees: await anonymiserAnciennes(ctx.db, { maintenant, retentionMois: ctx.config.RETENTION_MOIS, dataDir: ctx.config.DATA_DIR }),
+    }),
   },
 ];
-

@@ -33,7 +33,10 @@ export function miseEnPage(c: ContenuCourriel): { texte: string; html: string } 
   const signature = traduire(c.lang, 'courriel.commun.signature');
   const texte: string[] = [c.titre, '='.repeat(Math.min(60, c.titre.length)), ''];
   const html: string[] = [];
-  if (c.salutation) { texte.push(c.salutation, ''); html.push(`<p>${echapperHtml(c.salutation)}</p>`); }
+  if (c.salutation) {
+    texte.push(c.salutation, '');
+    html.push(`<p>${echapperHtml(c.salutation)}</p>`);
+  }
   for (const b of c.blocs) {
     switch (b.type) {
       case 'paragraphe':
@@ -50,7 +53,9 @@ export function miseEnPage(c: ContenuCourriel): { texte: string; html: string } 
         break;
       case 'lien':
         texte.push(`${b.texte} :`, b.url, '');
-        html.push(`<p><a href="${echapperHtml(b.url)}" style="display:inline-block;padding:0.6em 1.1em;background:#1f4d47;color:#ffffff;border-radius:1.5em;font-weight:bold;text-decoration:underline">${echapperHtml(b.texte)}</a></p><p style="font-size:0.9em;color:#4a5350;word-break:break-all">${echapperHtml(b.url)}</p>`);
+        html.push(
+          `<p><a href="${echapperHtml(b.url)}" style="display:inline-block;padding:0.6em 1.1em;background:#1f4d47;color:#ffffff;border-radius:1.5em;font-weight:bold;text-decoration:underline">${echapperHtml(b.texte)}</a></p><p style="font-size:0.9em;color:#4a5350;word-break:break-all">${echapperHtml(b.url)}</p>`,
+        );
         break;
       case 'encadre':
         texte.push(`> ${b.texte}`, '');

@@ -4,17 +4,33 @@ import type { Transport } from './transport';
 import { log } from '../log';
 
 export type Courriel = {
-  destinataire: string; sujet: string; texte: string; html?: string;
+  destinataire: string;
+  sujet: string;
+  texte: string;
+  html?: string;
   piecesJointes?: { filename: string; contentType: string; content: string }[];
-  type: string; langue?: string; objetType?: string; objetId?: string;
+  type: string;
+  langue?: string;
+  objetType?: string;
+  objetId?: string;
 };
 
 /** Queues an email in the caller's transaction: it is sent only if that transaction commits. */
 export async function mettreEnFile(tx: DbOrTx, c: Courriel): Promise<string> {
-  const [row] = await tx.insert(schema.courriels).values({
-    destinataire: c.destinataire, sujet: c.sujet, texte: c.texte, html: c.html ?? null, piecesJointes: c.piecesJointes ?? null,
-    type: c.type, langue: c.langue ?? 'fr', objetType: c.objetType ?? null, objetId: c.objetId ?? null,
-  }).returning({ id: schema.courriels.id });
+  const [row] = await tx
+    .insert(schema.courriels)
+    .values({
+      destinataire: c.destinataire,
+      sujet: c.sujet,
+      texte: c.texte,
+      html: c.html ?? null,
+      piecesJointes: c.piecesJointes ?? null,
+      type: c.type,
+      langue: c.langue ?? 'fr',
+      objetType: c.objetType ?? null,
+      objetId: c.objetId ?? null,
+    })
+    .returning({ id: schema.courriels.id });
   return row!.id;
 }
 
@@ -42,9 +58,11 @@ async function reserver(db: Db, maintenant: Date): Promise<Ligne | null> {
       order by prochaine_tentative_le limit 1 for update skip locked`);
     const id = rowsOf<{ id: string }>(res)[0]?.id;
     if (!id) return null;
-    const [m] = await tx.update(schema.courriels)
+    const [m] = await tx
+      .update(schema.courriels)
       .set({ tentatives: sql`${schema.courriels.tentatives} + 1`, prochaineTentativeLe: new Date(maintenant.getTime() + BAIL_ENVOI_MS) })
-      .where(eq(schema.courriels.id, id)).returning();
+      .where(eq(schema.courriels.id, id))
+      .returning();
     return m ?? null;
   });
 }
@@ -55,7 +73,13 @@ async function reserver(db: Db, maintenant: Date): Promise<Ligne | null> {
  * the last attempt an email becomes 'echec' ("non distribué"): staff see it in
  * /admin/courriels and can send it again, and the relais is told by email.
  */
-export async function envoyerEnAttente(db: Db, transport: Transport, from: string, lot = 20, maintenant = new Date()): Promise<{ envoyes: number; echecs: number }> {
+export async function envoyerEnAttente(
+  db: Db,
+  transport: Transport,
+  from: string,
+  lot = 20,
+  maintenant = new Date(),
+): Promise<{ envoyes: number; echecs: number }> {
   let envoyes = 0;
   let echecs = 0;
   // Times are recorded on the real clock from `maintenant`, so a slow batch never shortens a back-off.
@@ -67,7 +91,12 @@ export async function envoyerEnAttente(db: Db, transport: Transport, from: strin
     const garde = and(eq(schema.courriels.id, m.id), eq(schema.courriels.tentatives, m.tentatives), eq(schema.courriels.statut, 'a-envoyer'));
     try {
       const { messageId } = await transport.envoyer({
-        from, to: m.destinataire, subject: m.sujet, text: m.texte, html: m.html, attachments: m.piecesJointes,
+        from,
+        to: m.destinataire,
+        subject: m.sujet,
+        text: m.texte,
+        html: m.html,
+        attachments: m.piecesJointes,
         headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': m.langue === 'falc' ? 'fr' : m.langue },
       });
       await db.update(schema.courriels).set({ statut: 'envoye', envoyeLe: instant(), messageId, derniereErreur: null }).where(garde);
@@ -79,11 +108,14 @@ export async function envoyerEnAttente(db: Db, transport: Transport, from: strin
       const erreur = resumeErreur(err);
       log.warn({ id: m.id, tentatives: m.tentatives, erreur }, dernier ? 'email not delivered after the last attempt' : 'email not sent, will retry');
       await db.transaction(async (tx) => {
-        await tx.update(schema.courriels).set({
-          statut: dernier ? 'echec' : 'a-envoyer',
-          prochaineTentativeLe: new Date(instant().getTime() + delaiAvantNouvelEssai(m.tentatives)),
-          derniereErreur: erreur,
-        }).where(garde);
+        await tx
+          .update(schema.courriels)
+          .set({
+            statut: dernier ? 'echec' : 'a-envoyer',
+            prochaineTentativeLe: new Date(instant().getTime() + delaiAvantNouvelEssai(m.tentatives)),
+            derniereErreur: erreur,
+          })
+          .where(garde);
         if (dernier) await prevenirRelais(tx, m);
       });
     }
@@ -106,16 +138,22 @@ async function prevenirRelais(tx: DbOrTx, m: Ligne): Promise<void> {
   const r = rowsOf<{ email: string; reference: string }>(res)[0];
   if (!r) return;
   await mettreEnFile(tx, {
-    destinataire: r.email, type: 'courriel-non-distribue', objetType: m.objetType, objetId: m.objetId,
+    destinataire: r.email,
+    type: 'courriel-non-distribue',
+    objetType: m.objetType,
+    objetId: m.objetId,
     sujet: `Courriel non distribué – demande ${r.reference}`,
-    texte: `Un courriel à la famille de la demande ${r.reference} n’a pas pu être distribué après ${m.tentatives} essais.\n` +
+    texte:
+      `Un courriel à la famille de la demande ${r.reference} n’a pas pu être distribué après ${m.tentatives} essais.\n` +
       `Il est dans la liste « Non distribués » de l’espace des relais (Courriels), d’où vous pouvez le renvoyer. ` +
       `Vérifiez l’adresse de la famille ou contactez-la par un autre moyen.`,
   });
 }
 
 export async function courrielsEnAttente(db: Db): Promise<number> {
-  const r = await db.select({ n: sql<number>`count(*)::int` }).from(schema.courriels)
+  const r = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schema.courriels)
     .where(and(eq(schema.courriels.statut, 'a-envoyer'), lte(schema.courriels.prochaineTentativeLe, sql`now() + interval '1 day'`)));
   return r[0]?.n ?? 0;
 }

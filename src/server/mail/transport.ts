@@ -4,7 +4,11 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config';
 
 export type MessageSortant = {
-  from: string; to: string; subject: string; text: string; html?: string | null;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
   attachments?: { filename: string; contentType: string; content: string }[] | null;
   headers?: Record<string, string>;
 };
@@ -17,7 +21,9 @@ export function creerTransport(c: Pick<Config, 'SMTP_URL' | 'DATA_DIR'> & { SMTP
   if (c.SMTP_URL) {
     // A server that accepts and never answers must fail the send, not hang the worker.
     const ms = c.SMTP_TIMEOUT_MS ?? 10_000;
-    const t = nodemailer.createTransport({ url: c.SMTP_URL, connectionTimeout: ms, greetingTimeout: ms, socketTimeout: 2 * ms, dnsTimeout: ms } as Parameters<typeof nodemailer.createTransport>[0]);
+    const t = nodemailer.createTransport({ url: c.SMTP_URL, connectionTimeout: ms, greetingTimeout: ms, socketTimeout: 2 * ms, dnsTimeout: ms } as Parameters<
+      typeof nodemailer.createTransport
+    >[0]);
     return {
       async envoyer(m) {
         const info = await t.sendMail({ ...m, html: m.html ?? undefined, attachments: m.attachments ?? undefined });

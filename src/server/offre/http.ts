@@ -26,7 +26,13 @@ function entetesCache(etag: string, o: OptionsReponse): Record<string, string> {
 
 function correspondEtag(request: Request, etag: string): boolean {
   const siPas = request.headers.get('if-none-match');
-  return Boolean(siPas && siPas.split(',').map((x) => x.trim()).some((x) => x === etag || x === '*'));
+  return Boolean(
+    siPas &&
+    siPas
+      .split(',')
+      .map((x) => x.trim())
+      .some((x) => x === etag || x === '*'),
+  );
 }
 
 /** Encodings the client accepts (`q=0` means refused), from Accept-Encoding. */
@@ -83,10 +89,14 @@ export function preparerCorps(corps: string): CorpsPrepare {
       let p = encodes.get(encodage);
       if (!p) {
         // Moderate levels: gzip 6 (zlib's default); brotli 3 is faster than gzip 6 and smaller, 4+ costs far more.
-        p = encodage === 'gzip'
-          ? gzipAsync(brut, { level: 6 })
-          : brotliAsync(brut, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: brut.length } });
-        p.then((b) => tailles.set(encodage, b.length), () => encodes.delete(encodage));
+        p =
+          encodage === 'gzip'
+            ? gzipAsync(brut, { level: 6 })
+            : brotliAsync(brut, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: brut.length } });
+        p.then(
+          (b) => tailles.set(encodage, b.length),
+          () => encodes.delete(encodage),
+        );
         encodes.set(encodage, p);
       }
       return p;
@@ -113,5 +123,8 @@ export async function reponsePreparee(request: Request, corps: CorpsPrepare, o: 
 }
 
 export function erreurJson(status: number, corps: unknown): Response {
-  return new Response(JSON.stringify(corps), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' } });
+  return new Response(JSON.stringify(corps), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' },
+  });
 }

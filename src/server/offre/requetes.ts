@@ -27,19 +27,45 @@ export type RechercheOffre = {
 
 /** Every commune of the territory with its centre and postal codes (100 rows at most in the demo). */
 export async function communesDuTerritoire(db: Db): Promise<CommuneRecherche[]> {
-  const rows = await db.select({
-    code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux,
-    centreLat: schema.communes.centreLat, centreLon: schema.communes.centreLon, population: schema.communes.population,
-  }).from(schema.communes).orderBy(asc(schema.communes.nom));
+  const rows = await db
+    .select({
+      code: schema.communes.code,
+      nom: schema.communes.nom,
+      codesPostaux: schema.communes.codesPostaux,
+      centreLat: schema.communes.centreLat,
+      centreLon: schema.communes.centreLon,
+      population: schema.communes.population,
+    })
+    .from(schema.communes)
+    .orderBy(asc(schema.communes.nom));
   return rows.map((r) => ({ ...r, codesPostaux: r.codesPostaux ?? [] }));
 }
 
 const colonnesStructure = {
-  id: s.id, type: s.type, nom: s.nom, communeCode: s.communeCode, adresse: s.adresse, lat: s.lat, lon: s.lon,
-  positionPublique: s.positionPublique, latPublique: s.latPublique, lonPublique: s.lonPublique, capacite: s.capacite,
-  ageMinMois: s.ageMinMois, ageMaxMois: s.ageMaxMois, horaires: s.horaires, horairesAtypiques: s.horairesAtypiques,
-  accueilUrgence: s.accueilUrgence, handicapAccueilli: s.handicapAccueilli, financement: s.financement, gestionnaire: s.gestionnaire,
-  telephone: s.telephone, email: s.email, siteWeb: s.siteWeb, publication: s.publication, dispoStatut: s.dispoStatut,
+  id: s.id,
+  type: s.type,
+  nom: s.nom,
+  communeCode: s.communeCode,
+  adresse: s.adresse,
+  lat: s.lat,
+  lon: s.lon,
+  positionPublique: s.positionPublique,
+  latPublique: s.latPublique,
+  lonPublique: s.lonPublique,
+  capacite: s.capacite,
+  ageMinMois: s.ageMinMois,
+  ageMaxMois: s.ageMaxMois,
+  horaires: s.horaires,
+  horairesAtypiques: s.horairesAtypiques,
+  accueilUrgence: s.accueilUrgence,
+  handicapAccueilli: s.handicapAccueilli,
+  financement: s.financement,
+  gestionnaire: s.gestionnaire,
+  telephone: s.telephone,
+  email: s.email,
+  siteWeb: s.siteWeb,
+  publication: s.publication,
+  dispoStatut: s.dispoStatut,
   dispoConfirmeeLe: s.dispoConfirmeeLe,
 };
 
@@ -58,7 +84,10 @@ const OCTETS_DERIVES_MAX = 64 * 1024 * 1024;
 const DERIVES_MAX = 200;
 type Derive = { valeur: Promise<unknown>; octets: () => number };
 type EntreeCache = {
-  le: number; cle: string; offres: Promise<OffrePublique[]>; communes: Promise<CommuneRecherche[]>;
+  le: number;
+  cle: string;
+  offres: Promise<OffrePublique[]>;
+  communes: Promise<CommuneRecherche[]>;
   derives: Map<string, Derive>;
 };
 const caches = new WeakMap<Db, EntreeCache>();
@@ -73,15 +102,27 @@ async function chargerOffrePublique(db: Db, o: OptionsOffre, communes: CommuneRe
   const ou = and(eq(s.visible, true), eq(s.actif, true));
   const [structures, places] = await Promise.all([
     db.select(colonnesStructure).from(s).where(ou),
-    db.select({
-      structureId: p.structureId, trancheAge: p.trancheAge, nombre: p.nombre, aPartirDu: p.aPartirDu, jours: p.jours,
-      heureDebut: p.heureDebut, heureFin: p.heureFin, horairesAtypiques: p.horairesAtypiques, urgence: p.urgence,
-    }).from(p).innerJoin(s, eq(p.structureId, s.id)).where(ou),
+    db
+      .select({
+        structureId: p.structureId,
+        trancheAge: p.trancheAge,
+        nombre: p.nombre,
+        aPartirDu: p.aPartirDu,
+        jours: p.jours,
+        heureDebut: p.heureDebut,
+        heureFin: p.heureFin,
+        horairesAtypiques: p.horairesAtypiques,
+        urgence: p.urgence,
+      })
+      .from(p)
+      .innerJoin(s, eq(p.structureId, s.id))
+      .where(ou),
   ]);
   const parStructure = new Map<string, PlaceSource[]>();
   for (const pl of places) {
     const l = parStructure.get(pl.structureId);
-    if (l) l.push(pl); else parStructure.set(pl.structureId, [pl]);
+    if (l) l.push(pl);
+    else parStructure.set(pl.structureId, [pl]);
   }
   const parCode = new Map<string, CommuneRef>(communes.map((c) => [c.code, c]));
   return structures.flatMap((st) => {
@@ -98,7 +139,9 @@ function offreEnCache(db: Db, o: OptionsOffre): EntreeCache {
   const communes = communesDuTerritoire(db);
   const offres = communes.then((c) => chargerOffrePublique(db, o, c));
   const entree: EntreeCache = { le: t, cle, offres, communes, derives: new Map() };
-  offres.catch(() => { if (caches.get(db) === entree) caches.delete(db); });
+  offres.catch(() => {
+    if (caches.get(db) === entree) caches.delete(db);
+  });
   caches.set(db, entree);
   return entree;
 }
@@ -138,7 +181,9 @@ function elaguer(e: EntreeCache): void {
  * or 64 MiB (`octets`), the least recently used are dropped.
  */
 export function deriveDeLOffre<T>(
-  db: Db, o: OptionsOffre, cle: string,
+  db: Db,
+  o: OptionsOffre,
+  cle: string,
   calcul: (rechercher: (f: Filtres) => Promise<RechercheOffre>) => Promise<T>,
   octets: (v: T) => number,
 ): Promise<T> {
@@ -154,24 +199,33 @@ export function deriveDeLOffre<T>(
   const d: Derive = { valeur, octets: () => (resultat === undefined ? 0 : octets(resultat)) };
   e.derives.set(cle, d);
   valeur.then(
-    (v) => { resultat = v; if (e.derives.get(cle) === d) elaguer(e); },
-    () => { if (e.derives.get(cle) === d) e.derives.delete(cle); },
+    (v) => {
+      resultat = v;
+      if (e.derives.get(cle) === d) elaguer(e);
+    },
+    () => {
+      if (e.derives.get(cle) === d) e.derives.delete(cle);
+    },
   );
   return valeur;
 }
 
 /** Commune outlines as a GeoJSON FeatureCollection (offline base layer of the map). */
 export async function contoursCommunes(db: Db): Promise<GeoJSON.FeatureCollection> {
-  const rows = await db.select({ code: schema.communes.code, nom: schema.communes.nom, contour: schema.communes.contour })
-    .from(schema.communes).orderBy(asc(schema.communes.code));
+  const rows = await db
+    .select({ code: schema.communes.code, nom: schema.communes.nom, contour: schema.communes.contour })
+    .from(schema.communes)
+    .orderBy(asc(schema.communes.code));
   const arrondir = (x: unknown): unknown => (Array.isArray(x) ? x.map(arrondir) : typeof x === 'number' ? Math.round(x * 1e5) / 1e5 : x);
   return {
     type: 'FeatureCollection',
-    features: rows.filter((r) => r.contour).map((r) => ({
-      type: 'Feature',
-      properties: { code: r.code, nom: r.nom },
-      geometry: { ...r.contour!, coordinates: arrondir((r.contour as GeoJSON.Polygon).coordinates) } as GeoJSON.Geometry,
-    })),
+    features: rows
+      .filter((r) => r.contour)
+      .map((r) => ({
+        type: 'Feature',
+        properties: { code: r.code, nom: r.nom },
+        geometry: { ...r.contour!, coordinates: arrondir((r.contour as GeoJSON.Polygon).coordinates) } as GeoJSON.Geometry,
+      })),
   };
 }
 
@@ -183,7 +237,12 @@ const indexLieux = new WeakMap<object, IndexNoms<OffrePublique & { nom: string }
  * public places whose name matches what was typed, loosely ("Lillers",
  * "bethun", "St Venant", "62190", "creche les lutins").
  */
-export async function chercherCommunesEtLieux(db: Db, q: string, o: OptionsOffre, limite = 8): Promise<{ communes: CommuneRecherche[]; lieux: OffrePublique[] }> {
+export async function chercherCommunesEtLieux(
+  db: Db,
+  q: string,
+  o: OptionsOffre,
+  limite = 8,
+): Promise<{ communes: CommuneRecherche[]; lieux: OffrePublique[] }> {
   if (!q.trim()) return { communes: [], lieux: [] };
   const cache = offreEnCache(db, o);
   const [communes, offres] = await Promise.all([cache.communes, cache.offres]);

@@ -35,7 +35,10 @@ export type ResultatPro =
 const schemaAction = z.enum(['lien', 'code', 'places', 'complet', 'publier', 'masquer', 'montrer']);
 
 export async function agirPro(db: Db, config: Config, espace: EspacePro, saisie: Saisie, o: { ip: string; maintenant: Date }): Promise<ResultatPro> {
-  const un = (k: string) => { const v = saisie[k]; return Array.isArray(v) ? (v[0] ?? '') : (v ?? ''); };
+  const un = (k: string) => {
+    const v = saisie[k];
+    return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+  };
   const action = schemaAction.safeParse(un('action'));
   if (!action.success) return { ok: false, statut: 422, erreurs: { action: 'action' }, saisie };
   const { maintenant } = o;
@@ -61,23 +64,44 @@ export async function agirPro(db: Db, config: Config, espace: EspacePro, saisie:
   if (!csrfValide(espace.session.csrf, un('_csrf'))) return { ok: false, statut: 403, erreurs: { action: 'session' }, saisie };
   const { structure } = espace;
   switch (action.data) {
-    case 'places': case 'complet': {
-      const r = lireFormulaireDispo(saisie, { lignes: LIGNES_MAX, aujourdhui: jourParis(maintenant), nombreModifiable: structure.type !== 'assistant-maternel' });
+    case 'places':
+    case 'complet': {
+      const r = lireFormulaireDispo(saisie, {
+        lignes: LIGNES_MAX,
+        aujourdhui: jourParis(maintenant),
+        nombreModifiable: structure.type !== 'assistant-maternel',
+      });
       if (!r.ok) return { ok: false, statut: 422, erreurs: r.erreurs, saisie };
-      await enregistrerDisponibilite(db, { structureId: structure.id, miseAJour: r.miseAJour, source: structure.type === 'assistant-maternel' ? 'am' : 'gestionnaire', maintenant });
+      await enregistrerDisponibilite(db, {
+        structureId: structure.id,
+        miseAJour: r.miseAJour,
+        source: structure.type === 'assistant-maternel' ? 'am' : 'gestionnaire',
+        maintenant,
+      });
       return { ok: true, redirection: `/pro?fait=${r.miseAJour.statut}` };
     }
     case 'publier':
       if (structure.type !== 'assistant-maternel') return { ok: false, statut: 422, erreurs: { action: 'action' }, saisie };
       await enregistrerPublication(db, structure.id, lirePublication(saisie), maintenant);
       return { ok: true, redirection: '/pro?fait=publication' };
-    case 'masquer': case 'montrer':
+    case 'masquer':
+    case 'montrer':
       await changerVisibilite(db, structure.id, action.data === 'montrer', maintenant);
       return { ok: true, redirection: `/pro?fait=${action.data === 'montrer' ? 'montre' : 'masque'}` };
   }
 }
 
-export type LignePlace = { tranche: string; nombre: string; date: string; jours: string[]; debut: string; fin: string; atypiques: string[]; urgence: boolean; periscolaire: boolean };
+export type LignePlace = {
+  tranche: string;
+  nombre: string;
+  date: string;
+  jours: string[];
+  debut: string;
+  fin: string;
+  atypiques: string[];
+  urgence: boolean;
+  periscolaire: boolean;
+};
 
 const liste = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
@@ -88,15 +112,32 @@ export function lignesDuFormulaire(structure: StructurePro, saisie: Saisie | nul
     for (let i = 0; i < LIGNES_MAX; i++) {
       const c = (k: Parameters<typeof champPlace>[1]) => saisie[champPlace(i, k)];
       if (c('tranche') === undefined && c('date') === undefined) break;
-      lignes.push({ tranche: String(c('tranche') ?? ''), nombre: String(c('nombre') ?? '1'), date: String(c('date') ?? ''), jours: liste(c('jours')), debut: String(c('debut') ?? ''), fin: String(c('fin') ?? ''), atypiques: liste(c('atypiques')), urgence: c('urgence') === 'oui', periscolaire: c('periscolaire') === 'oui' });
+      lignes.push({
+        tranche: String(c('tranche') ?? ''),
+        nombre: String(c('nombre') ?? '1'),
+        date: String(c('date') ?? ''),
+        jours: liste(c('jours')),
+        debut: String(c('debut') ?? ''),
+        fin: String(c('fin') ?? ''),
+        atypiques: liste(c('atypiques')),
+        urgence: c('urgence') === 'oui',
+        periscolaire: c('periscolaire') === 'oui',
+      });
     }
     return lignes;
   }
   const estAm = structure.type === 'assistant-maternel';
   for (const p of structure.places) {
     lignes.push({
-      tranche: p.trancheAge, nombre: String(p.nombre), date: String(p.aPartirDu), jours: (p.jours ?? []).map(String), debut: p.heureDebut ?? '', fin: p.heureFin ?? '',
-      atypiques: ATYPIQUES.filter((k) => p.horairesAtypiques?.[k]), urgence: p.urgence, periscolaire: p.periscolaire,
+      tranche: p.trancheAge,
+      nombre: String(p.nombre),
+      date: String(p.aPartirDu),
+      jours: (p.jours ?? []).map(String),
+      debut: p.heureDebut ?? '',
+      fin: p.heureFin ?? '',
+      atypiques: ATYPIQUES.filter((k) => p.horairesAtypiques?.[k]),
+      urgence: p.urgence,
+      periscolaire: p.periscolaire,
     });
   }
   // One empty row to add a place (an AM up to her capacity; a structure a few more).

@@ -13,7 +13,15 @@ import { schema, type Db, type DbOrTx } from '../db';
 import { rechercherOffre } from '../offre/requetes';
 import { FILTRES_VIDES, filtresEnParams, groupeAgeDe, type Filtres, type GroupeAge, type HoraireAtypique } from '../../domain/offre/filtres';
 import { distanceKm } from '../../domain/offre/recherche';
-import { ageEnMois, analyserPlanning, MODES_ACCUEIL, type AnalysePlanning, type ModeAccueil, type OffreContexte, type OffreMode } from '../../domain/questionnaire/classement';
+import {
+  ageEnMois,
+  analyserPlanning,
+  MODES_ACCUEIL,
+  type AnalysePlanning,
+  type ModeAccueil,
+  type OffreContexte,
+  type OffreMode,
+} from '../../domain/questionnaire/classement';
 import type { ReponsesQuestionnaire } from '../../domain/questionnaire/schema';
 
 /** Radius around the family's commune for "near you", km. */
@@ -55,27 +63,40 @@ export function lienCarte(mode: ModeAccueil, commune: string, age: GroupeAge, ho
   return `/carte?${filtresEnParams(filtresPourCarte(mode, commune, age, horaires)).toString()}`;
 }
 
-
 /**
  * The offer context of the ranking: hours of the territory's structures by
  * mode, whether a handicap is welcomed, assistants maternels near the family
  * who accept the atypical hours they need, and free places now near home
  * (and work, when given).
  */
-export async function contexteOffre(db: Db, r: ReponsesQuestionnaire, lieux: { commune: string; travail?: string | null }, o: OptionsContexte): Promise<ContexteOffre> {
+export async function contexteOffre(
+  db: Db,
+  r: ReponsesQuestionnaire,
+  lieux: { commune: string; travail?: string | null },
+  o: OptionsContexte,
+): Promise<ContexteOffre> {
   const planning = analyserPlanning(r.planning);
   const age = groupeAgeAuDebut(r);
   const horaires = horairesCarte(planning);
   const s = schema.structures;
   const [structures, communes] = await Promise.all([
-    db.select({
-      type: s.type, horaires: s.horaires, horairesAtypiques: s.horairesAtypiques, handicapAccueilli: s.handicapAccueilli,
-      latPublique: s.latPublique, lonPublique: s.lonPublique,
-    }).from(s).where(and(eq(s.visible, true), eq(s.actif, true))),
+    db
+      .select({
+        type: s.type,
+        horaires: s.horaires,
+        horairesAtypiques: s.horairesAtypiques,
+        handicapAccueilli: s.handicapAccueilli,
+        latPublique: s.latPublique,
+        lonPublique: s.lonPublique,
+      })
+      .from(s)
+      .where(and(eq(s.visible, true), eq(s.actif, true))),
     db.select({ code: schema.communes.code, lat: schema.communes.centreLat, lon: schema.communes.centreLon }).from(schema.communes),
   ]);
   const codes = [...new Set([lieux.commune, lieux.travail].filter((c): c is string => Boolean(c)))];
-  const centres = codes.flatMap((c) => communes.filter((x): x is { code: string; lat: number; lon: number } => x.code === c && x.lat !== null && x.lon !== null));
+  const centres = codes.flatMap((c) =>
+    communes.filter((x): x is { code: string; lat: number; lon: number } => x.code === c && x.lat !== null && x.lon !== null),
+  );
   const proche = (p: { lat: number; lon: number }) => centres.some((c) => distanceKm(c, p) <= RAYON_PROCHE_KM);
 
   const modes: Partial<Record<ModeAccueil, OffreMode>> = {};
@@ -86,7 +107,10 @@ export async function contexteOffre(db: Db, r: ReponsesQuestionnaire, lieux: { c
       const plages = liste.flatMap((x) => x.horaires ?? []);
       if (plages.length) {
         m.ouvertureLaPlusMatinale = plages.map((h) => h.debut).sort()[0];
-        m.fermetureLaPlusTardive = plages.map((h) => h.fin).sort().at(-1);
+        m.fermetureLaPlusTardive = plages
+          .map((h) => h.fin)
+          .sort()
+          .at(-1);
         m.ouvertSamedi = plages.some((h) => h.jour === 6);
         m.ouvertDimanche = plages.some((h) => h.jour === 7);
       }
@@ -137,7 +161,9 @@ export function moisDe(maintenant: Date): string {
 /** One more questionnaire answered for this commune this month (no personal data). */
 export async function compterQuestionnaire(db: DbOrTx, communeCode: string, maintenant: Date): Promise<void> {
   const t = schema.comptesQuestionnaire;
-  await db.insert(t).values({ communeCode, mois: moisDe(maintenant), nombre: 1 })
+  await db
+    .insert(t)
+    .values({ communeCode, mois: moisDe(maintenant), nombre: 1 })
     .onConflictDoUpdate({ target: [t.communeCode, t.mois], set: { nombre: sql`${t.nombre} + 1` } });
 }
 

@@ -8,7 +8,15 @@ import { schema, type DbOrTx } from '../db';
  * whatever page the RDV was booked from (see `langueRdv`).
  */
 export async function contexteRdv(db: DbOrTx, rdvId: string) {
-  const [row] = await db.select({ rdv: schema.rdvs, motif: schema.motifsRdv, relais: schema.relais, lieu: schema.lieux, communeNom: schema.communes.nom, langueDemande: schema.demandes.langue })
+  const [row] = await db
+    .select({
+      rdv: schema.rdvs,
+      motif: schema.motifsRdv,
+      relais: schema.relais,
+      lieu: schema.lieux,
+      communeNom: schema.communes.nom,
+      langueDemande: schema.demandes.langue,
+    })
     .from(schema.rdvs)
     .leftJoin(schema.demandes, eq(schema.rdvs.demandeId, schema.demandes.id))
     .innerJoin(schema.motifsRdv, eq(schema.rdvs.motifId, schema.motifsRdv.id))

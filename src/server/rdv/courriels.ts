@@ -71,14 +71,33 @@ export async function mettreEnFileCourrielRdv(tx: DbOrTx, ctx: ContexteRdv, type
     blocs.push({ type: 'paragraphe', texte: t('rdv.courriel.limite', { heures, telephone: relais.telephone ?? relais.email ?? '' }) });
   }
   const sujet = t(`rdv.courriel.${type}Sujet`, { jour, heure: h });
-  const { texte, html } = miseEnPage({ lang, titre: sujet, salutation: rdv.nomContact ? t('courriel.commun.bonjour', { prenom: rdv.nomContact }) : undefined, blocs });
+  const { texte, html } = miseEnPage({
+    lang,
+    titre: sujet,
+    salutation: rdv.nomContact ? t('courriel.commun.bonjour', { prenom: rdv.nomContact }) : undefined,
+    blocs,
+  });
   const ics = fichierIcs({
-    uid: `rdv-${rdv.id}@guichet-petite-enfance`, debut: rdv.debut, fin: rdv.fin, titre: `${relais.nom} — ${nomMotif}`,
+    uid: `rdv-${rdv.id}@guichet-petite-enfance`,
+    debut: rdv.debut,
+    fin: rdv.fin,
+    titre: `${relais.nom} — ${nomMotif}`,
     description: [t('rdv.courriel.mode', { mode: t(`rdv.modes.${rdv.mode}`) }), lienGestion(publicUrl, lang, jeton)].join('\n'),
-    lieu: rdv.mode === 'sur-place' ? adresse : (visio ?? t(`rdv.modes.${rdv.mode}`)), url: lienGestion(publicUrl, lang, jeton),
-    organisateur: { nom: relais.nom, email: relais.email }, sequence: rdv.nbDeplacements + (type === 'annulation' ? 1 : 0), annule: type === 'annulation',
+    lieu: rdv.mode === 'sur-place' ? adresse : (visio ?? t(`rdv.modes.${rdv.mode}`)),
+    url: lienGestion(publicUrl, lang, jeton),
+    organisateur: { nom: relais.nom, email: relais.email },
+    sequence: rdv.nbDeplacements + (type === 'annulation' ? 1 : 0),
+    annule: type === 'annulation',
   });
   await mettreEnFile(tx, {
-    destinataire: rdv.email, sujet, texte, html, piecesJointes: [pieceJointeIcs(ics)], type: `rdv-${type}`, langue: lang, objetType: 'rdv', objetId: rdv.id,
+    destinataire: rdv.email,
+    sujet,
+    texte,
+    html,
+    piecesJointes: [pieceJointeIcs(ics)],
+    type: `rdv-${type}`,
+    langue: lang,
+    objetType: 'rdv',
+    objetId: rdv.id,
   });
 }

@@ -10,13 +10,19 @@ export type ChoixRdv = { motifs: MotifRow[]; lieux: (typeof schema.lieux.$inferS
 /** Motifs families may book online, and the sites where some animatrice receives. */
 export async function choixPourFamille(db: DbOrTx, relaisId: string, publicVise: 'famille' | 'am' = 'famille'): Promise<ChoixRdv> {
   const motifs = await motifsDuRelais(db, relaisId, { enLigne: true, public: publicVise });
-  const plages = await db.select({ lieuId: schema.plagesOuverture.lieuId, motifIds: schema.plagesOuverture.motifIds }).from(schema.plagesOuverture)
+  const plages = await db
+    .select({ lieuId: schema.plagesOuverture.lieuId, motifIds: schema.plagesOuverture.motifIds })
+    .from(schema.plagesOuverture)
     .where(and(eq(schema.plagesOuverture.relaisId, relaisId), eq(schema.plagesOuverture.actif, true)));
   const ids = new Set(motifs.map((m) => m.id));
   const utiles = plages.filter((p) => p.motifIds.some((m) => ids.has(m)));
   const lieuxIds = [...new Set(utiles.map((p) => p.lieuId).filter((x): x is string => !!x))];
   const lieux = lieuxIds.length ? await db.select().from(schema.lieux).where(inArray(schema.lieux.id, lieuxIds)) : [];
-  return { motifs: motifs.filter((m) => utiles.some((p) => p.motifIds.includes(m.id))), lieux: lieux.sort((a, b) => a.nom.localeCompare(b.nom)), distance: utiles.some((p) => p.lieuId === null) };
+  return {
+    motifs: motifs.filter((m) => utiles.some((p) => p.motifIds.includes(m.id))),
+    lieux: lieux.sort((a, b) => a.nom.localeCompare(b.nom)),
+    distance: utiles.some((p) => p.lieuId === null),
+  };
 }
 
 /** Modes a motif can really be booked in (allowed by the motif and backed by some plage). */
@@ -40,11 +46,18 @@ export function validerChoix(f: Record<string, unknown>, c: ChoixRdv): { ok: tru
   return { ok: true, v: { motif: motif!, mode: mode!, lieuId: mode === 'sur-place' ? lieu!.id : null } };
 }
 
-const telephone = z.string().trim().transform((s) => s.replace(/[\s.-]/g, '')).pipe(z.string().regex(/^(?:0|\+33|0033)[1-9]\d{8}$/));
+const telephone = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^(?:0|\+33|0033)[1-9]\d{8}$/));
 const email = z.string().trim().toLowerCase().pipe(z.email());
 
 /** Step 2: the slot, and the phone number for a phone RDV. */
-export function validerReservation(f: Record<string, unknown>, mode: Mode): { ok: true; debut: Date; telephone: string | null; email: string | null } | { ok: false; erreurs: ErreursRdv } {
+export function validerReservation(
+  f: Record<string, unknown>,
+  mode: Mode,
+): { ok: true; debut: Date; telephone: string | null; email: string | null } | { ok: false; erreurs: ErreursRdv } {
   const erreurs: ErreursRdv = {};
   const brut = typeof f.creneau === 'string' ? f.creneau : '';
   const debut = new Date(brut);

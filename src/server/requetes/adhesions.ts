@@ -26,7 +26,9 @@ export type Routage = { relaisId: string; secteurId: string | null };
 
 /** The relais (and sector) responsible for a commune on `jour`; null when none covers it. */
 export async function relaisDeLaCommuneLe(db: DbOrTx, communeCode: string, jour: string): Promise<Routage | null> {
-  const [r] = await db.select({ relaisId: a.relaisId, secteurId: a.secteurId }).from(a)
+  const [r] = await db
+    .select({ relaisId: a.relaisId, secteurId: a.secteurId })
+    .from(a)
     .where(and(eq(a.communeCode, communeCode), adhesionEnVigueur(jour)))
     .limit(1);
   return r ?? null;

@@ -15,7 +15,12 @@ export interface FournisseurSms {
 
 export class FournisseurHttp implements FournisseurSms {
   readonly nom = 'http' as const;
-  constructor(private url: string, private jeton: string | undefined, private expediteur: string, private delaiMs = 10_000) {}
+  constructor(
+    private url: string,
+    private jeton: string | undefined,
+    private expediteur: string,
+    private delaiMs = 10_000,
+  ) {}
   async envoyer(m: MessageSms): Promise<void> {
     const r = await fetch(this.url, {
       method: 'POST',

@@ -48,14 +48,18 @@ export async function modifierParametresAgenda(c: ContexteStaff, choisi: string 
     case 'motif-bascule': {
       const m = motifs.find((x) => x.id === id);
       if (!m) return echec({ formulaire: 'Motif inconnu' });
-      await db.update(schema.motifsRdv).set(saisie.champ === 'enLigne' ? { reservableEnLigne: !m.reservableEnLigne } : { actif: !m.actif }).where(eq(schema.motifsRdv.id, id));
+      await db
+        .update(schema.motifsRdv)
+        .set(saisie.champ === 'enLigne' ? { reservableEnLigne: !m.reservableEnLigne } : { actif: !m.actif })
+        .where(eq(schema.motifsRdv.id, id));
       await journaliser(db, staff, 'agenda.motif-modifier', 'relais', relais.id, { motifId: id });
       return fait;
     }
     case 'plage': {
       const p = schemaPlage.safeParse(saisie);
       if (!p.success) return echec(erreursZod(p.error));
-      if (!(await animatricesDuRelais(db, relais.id)).some((a) => a.id === p.data.animatriceId)) return echec({ animatriceId: 'Choisissez une animatrice du relais' });
+      if (!(await animatricesDuRelais(db, relais.id)).some((a) => a.id === p.data.animatriceId))
+        return echec({ animatriceId: 'Choisissez une animatrice du relais' });
       if (p.data.lieuId && !(await lieuxDuRelais(db, relais.id)).some((l) => l.id === p.data.lieuId)) return echec({ lieuId: 'Lieu inconnu' });
       if (p.data.motifIds.some((m) => !motifsIds.has(m))) return echec({ motifIds: 'Motif inconnu' });
       await db.insert(schema.plagesOuverture).values({ ...p.data, relaisId: relais.id, lieuId: p.data.lieuId || null, valideAu: p.data.valideAu || null });
@@ -63,7 +67,11 @@ export async function modifierParametresAgenda(c: ContexteStaff, choisi: string 
       return fait;
     }
     case 'plage-fermer':
-      if (z.uuid().safeParse(id).success) await db.update(schema.plagesOuverture).set({ actif: false }).where(and(eq(schema.plagesOuverture.id, id), eq(schema.plagesOuverture.relaisId, relais.id)));
+      if (z.uuid().safeParse(id).success)
+        await db
+          .update(schema.plagesOuverture)
+          .set({ actif: false })
+          .where(and(eq(schema.plagesOuverture.id, id), eq(schema.plagesOuverture.relaisId, relais.id)));
       await journaliser(db, staff, 'agenda.plage-fermer', 'relais', relais.id, { plageId: id });
       return fait;
     case 'exception': {
@@ -72,13 +80,15 @@ export async function modifierParametresAgenda(c: ContexteStaff, choisi: string 
       const debut = instantParis(p.data.du, p.data.heureDu || '00:00');
       const fin = p.data.heureAu ? instantParis(p.data.au, p.data.heureAu) : instantParis(ajouterJours(p.data.au, 1), '00:00');
       if (fin <= debut) return echec({ au: 'La fin doit être après le début' });
-      if (p.data.animatriceId && !(await animatricesDuRelais(db, relais.id)).some((a) => a.id === p.data.animatriceId)) return echec({ animatriceId: 'Animatrice inconnue' });
+      if (p.data.animatriceId && !(await animatricesDuRelais(db, relais.id)).some((a) => a.id === p.data.animatriceId))
+        return echec({ animatriceId: 'Animatrice inconnue' });
       await db.insert(schema.exceptionsAgenda).values({ relaisId: relais.id, animatriceId: p.data.animatriceId || null, debut, fin, libelle: p.data.libelle });
       await journaliser(db, staff, 'agenda.absence-creer', 'relais', relais.id);
       return fait;
     }
     case 'exception-supprimer':
-      if (z.uuid().safeParse(id).success) await db.delete(schema.exceptionsAgenda).where(and(eq(schema.exceptionsAgenda.id, id), eq(schema.exceptionsAgenda.relaisId, relais.id)));
+      if (z.uuid().safeParse(id).success)
+        await db.delete(schema.exceptionsAgenda).where(and(eq(schema.exceptionsAgenda.id, id), eq(schema.exceptionsAgenda.relaisId, relais.id)));
       await journaliser(db, staff, 'agenda.absence-supprimer', 'relais', relais.id, { exceptionId: id });
       return fait;
   }
@@ -92,8 +102,16 @@ export async function lireParametresAgenda(c: ContexteStaff, choisi: string | nu
     animatricesDuRelais(db, relais.id),
     lieuxDuRelais(db, relais.id),
     motifsDuRelais(db, relais.id, { tous: true }),
-    db.select().from(schema.plagesOuverture).where(and(eq(schema.plagesOuverture.relaisId, relais.id), eq(schema.plagesOuverture.actif, true))).orderBy(asc(schema.plagesOuverture.heureDebut)),
-    db.select().from(schema.exceptionsAgenda).where(and(eq(schema.exceptionsAgenda.relaisId, relais.id), gte(schema.exceptionsAgenda.fin, c.maintenant))).orderBy(asc(schema.exceptionsAgenda.debut)),
+    db
+      .select()
+      .from(schema.plagesOuverture)
+      .where(and(eq(schema.plagesOuverture.relaisId, relais.id), eq(schema.plagesOuverture.actif, true)))
+      .orderBy(asc(schema.plagesOuverture.heureDebut)),
+    db
+      .select()
+      .from(schema.exceptionsAgenda)
+      .where(and(eq(schema.exceptionsAgenda.relaisId, relais.id), gte(schema.exceptionsAgenda.fin, c.maintenant)))
+      .orderBy(asc(schema.exceptionsAgenda.debut)),
   ]);
   return { relais, animatrices, lieux, motifs, plages, exceptions };
 }

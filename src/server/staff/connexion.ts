@@ -25,7 +25,11 @@ export function retourApresConnexion(retour: string | null): string {
   return retour && /^\/admin(\/|$|\?)/.test(retour) && !retour.startsWith('//') ? retour : '/admin';
 }
 
-export async function connecterStaff(db: Db, saisie: Saisie, o: { ip: string; dureeHeures: number; retour: string | null; publicUrl: string; maintenant?: Date }): Promise<ResultatConnexionStaff> {
+export async function connecterStaff(
+  db: Db,
+  saisie: Saisie,
+  o: { ip: string; dureeHeures: number; retour: string | null; publicUrl: string; maintenant?: Date },
+): Promise<ResultatConnexionStaff> {
   const email = un(saisie, 'email');
   const p = schemaConnexion.safeParse({ email, motDePasse: un(saisie, 'motDePasse') });
   if (!p.success) return { ok: false, statut: 422, erreur: 'Saisissez votre adresse e-mail et votre mot de passe.', email };
@@ -34,7 +38,9 @@ export async function connecterStaff(db: Db, saisie: Saisie, o: { ip: string; du
   if (r.raison === 'code-requis') return { ok: 'code', etape: r.etape, expire: r.expire, redirection: pageCode(o.retour) };
   return r.raison === 'trop-de-tentatives'
     ? {
-        ok: false, statut: 429, email,
+        ok: false,
+        statut: 429,
+        email,
         erreur: `Trop d’essais pour ce compte depuis cet appareil. Réessayez dans ${Math.max(1, Math.ceil((r.attenteMs ?? 60_000) / 60_000))} min. Si le compte existe, un lien pour vous connecter tout de suite a été envoyé à son adresse.`,
       }
     : { ok: false, statut: 401, erreur: 'Adresse e-mail ou mot de passe incorrect.', email };

@@ -12,7 +12,12 @@ import { nettoyerFormulaire, validerDemande, type FormulaireDemande } from '../.
 import { jourParis } from '../../domain/temps';
 import type { ContexteStaff, Resultat, Saisie } from './contexte';
 
-export const CANAUX_SAISIE = { telephone: 'Téléphone', 'accueil-physique': 'Accueil physique', mail: 'Courrier ou courriel', partenaire: 'Partenaire (PMI, CAF, travailleur social…)' } as const;
+export const CANAUX_SAISIE = {
+  telephone: 'Téléphone',
+  'accueil-physique': 'Accueil physique',
+  mail: 'Courrier ou courriel',
+  partenaire: 'Partenaire (PMI, CAF, travailleur social…)',
+} as const;
 const schemaCanal = z.enum(Object.keys(CANAUX_SAISIE) as [keyof typeof CANAUX_SAISIE, ...(keyof typeof CANAUX_SAISIE)[]]);
 
 /** Errors are i18n keys of the demande form ('demande.erreur.…'), as on the public form. */
@@ -20,7 +25,17 @@ export type ResultatSaisieDemande = Resultat<{ formulaire: FormulaireDemande; ca
 
 /** What the empty form starts with. */
 export function formulaireVierge(): { formulaire: FormulaireDemande; canal: string } {
-  return { formulaire: { canalPrefere: 'telephone', langueContact: 'fr', nbEnfants: '1', e0Statut: 'ne', mode1: 'assistant-maternel', idempotencyKey: jetonAleatoire() }, canal: 'telephone' };
+  return {
+    formulaire: {
+      canalPrefere: 'telephone',
+      langueContact: 'fr',
+      nbEnfants: '1',
+      e0Statut: 'ne',
+      mode1: 'assistant-maternel',
+      idempotencyKey: jetonAleatoire(),
+    },
+    canal: 'telephone',
+  };
 }
 
 export async function saisirDemande(c: ContexteStaff, saisie: Saisie): Promise<ResultatSaisieDemande> {
@@ -33,7 +48,13 @@ export async function saisirDemande(c: ContexteStaff, saisie: Saisie): Promise<R
     const erreurs: Record<string, string> = { ...(r.ok ? {} : r.erreurs), ...(canal.success ? {} : { canal: 'demande.erreur.choix' }) };
     return { ok: false, erreurs, saisie, formulaire, canal: canalBrut };
   }
-  const d = await creerDemande(c.db, r.donnees, { canal: canal.data, parUtilisateurId: c.staff.id, langue: 'fr', publicUrl: c.config.publicUrl, maintenant: c.maintenant });
+  const d = await creerDemande(c.db, r.donnees, {
+    canal: canal.data,
+    parUtilisateurId: c.staff.id,
+    langue: 'fr',
+    publicUrl: c.config.publicUrl,
+    maintenant: c.maintenant,
+  });
   await journaliser(c.db, c.staff, 'creer', 'demande', d.id, { canal: canal.data });
   return { ok: true, redirection: `/admin/demandes/nouvelle?creee=${encodeURIComponent(d.reference)}&id=${d.id}` };
 }

@@ -6,7 +6,15 @@
  */
 import { z } from 'zod';
 import {
-  ajouterContact, appliquerTransition, ajouterNote, assigner, chargerDemande, enregistrerIssueRelation, marquerRelanceTraitee, mettreEnRelationAvec, relancerFamille,
+  ajouterContact,
+  appliquerTransition,
+  ajouterNote,
+  assigner,
+  chargerDemande,
+  enregistrerIssueRelation,
+  marquerRelanceTraitee,
+  mettreEnRelationAvec,
+  relancerFamille,
   type ResultatAction,
 } from '../backoffice/demande';
 import { suggestionsPour, centresCommunes } from '../backoffice/suggestions';
@@ -18,7 +26,18 @@ import { kmEntre } from '../../domain/relance/alternatives';
 import { suiviPrevuLe } from '../../domain/demande/mise-en-relation';
 import type { ContexteStaff, Resultat, Saisie } from './contexte';
 
-export const ACTIONS_DEMANDE = ['contact', 'transition', 'note', 'assigner', 'mise-en-relation', 'relayer', 'effacer', 'relancer', 'relance-traitee', 'issue-relation'] as const;
+export const ACTIONS_DEMANDE = [
+  'contact',
+  'transition',
+  'note',
+  'assigner',
+  'mise-en-relation',
+  'relayer',
+  'effacer',
+  'relancer',
+  'relance-traitee',
+  'issue-relation',
+] as const;
 export type ActionDemande = (typeof ACTIONS_DEMANDE)[number];
 
 const schemaAction = z.object({ action: z.enum(ACTIONS_DEMANDE, { error: 'Action inconnue' }) });
@@ -59,11 +78,19 @@ export async function lireFicheDemande(c: ContexteStaff, id: string) {
   const origine = communes.find((x) => x.code === d.communeCode);
   // Communes where the need may be relayed to AM: the family's and its neighbours within 12 km.
   const communesRelais = origine
-    ? communes.map((x) => ({ ...x, km: kmEntre(origine, x) })).filter((x) => x.km <= 12).sort((a, b) => a.km - b.km).slice(0, 15)
+    ? communes
+        .map((x) => ({ ...x, km: kmEntre(origine, x) }))
+        .filter((x) => x.km <= 12)
+        .sort((a, b) => a.km - b.km)
+        .slice(0, 15)
     : [];
   const duRelais = await communesDuRelais(db, d.relaisId, maintenant);
   const lettre = d.etat === 'sans-solution' && !d.email && !d.anonymiseeLe ? await courrierSansSolution(db, id, maintenant) : null;
-  const dernierSuivi = detail.relances.filter((r) => r.type === 'suivi').map((r) => r.envoyeeLe).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  const dernierSuivi =
+    detail.relances
+      .filter((r) => r.type === 'suivi')
+      .map((r) => r.envoyeeLe)
+      .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   const suiviPrevu = suiviPrevuLe(d, c.config.SUIVI_DELAI_MOIS, dernierSuivi);
   return { detail, suggestions, communesRelais, duRelais, lettre, suiviPrevuLe: suiviPrevu };
 }

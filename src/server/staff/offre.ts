@@ -31,9 +31,10 @@ export async function relancerOffre(c: ContexteStaff, filtres: FiltresOffre, sai
   const seuil = c.config.DISPO_FRAICHEUR_JOURS;
   const { lignes } = await listeOffre(c.db, c.staff, jourParis(c.maintenant), filtres);
   const permis = new Set(lignes.map((l) => l.id));
-  const ids = saisie.action === 'relancer-anciens'
-    ? lignes.filter((l) => l.actif && !['disponible', 'complet'].includes(etatAffiche(l.statut, l.dispoConfirmeeLe, c.maintenant, seuil))).map((l) => l.id)
-    : tous(saisie, 'ids').filter((id) => permis.has(id));
+  const ids =
+    saisie.action === 'relancer-anciens'
+      ? lignes.filter((l) => l.actif && !['disponible', 'complet'].includes(etatAffiche(l.statut, l.dispoConfirmeeLe, c.maintenant, seuil))).map((l) => l.id)
+      : tous(saisie, 'ids').filter((id) => permis.has(id));
   const r = await relancerEnMasse(c.db, ids, { publicUrl: c.config.publicUrl, secret: c.secret, maintenant: c.maintenant });
   await journaliser(c.db, c.staff, 'relance-dispo', 'structures', null, { envoyees: r.envoyees.length, ignorees: r.ignorees.length });
   return { ok: true, envoyees: r.envoyees.length, ignorees: r.ignorees.length };
@@ -52,7 +53,8 @@ export async function agirPourPlace(c: ContexteStaff, id: string, saisie: Saisie
   if (!p.success) return { ok: false, erreurs: { action: 'action' }, saisie };
   const ici = (fait: string) => ({ ok: true as const, redirection: `/admin/offre/${id}?fait=${fait}` });
   switch (p.data.action) {
-    case 'places': case 'complet': {
+    case 'places':
+    case 'complet': {
       const r = lireFormulaireDispo(saisie, { lignes: 1, aujourdhui: jourParis(maintenant), nombreModifiable: structure.type !== 'assistant-maternel' });
       if (!r.ok) return { ok: false, erreurs: r.erreurs, saisie };
       await enregistrerDisponibilite(db, { structureId: id, miseAJour: r.miseAJour, source: 'rpe', parUtilisateurId: staff.id, maintenant });
@@ -81,8 +83,7 @@ export async function agirPourPlace(c: ContexteStaff, id: string, saisie: Saisie
 
 export const TAILLE_MAX_IMPORT = 2_000_000;
 export type ResultatImport =
-  | { ok: true; etape: 'apercu' | 'fait'; bilan: Bilan; texte: string }
-  | { ok: false; erreur: ErreurFichier | 'absent' | 'trop-gros' };
+  { ok: true; etape: 'apercu' | 'fait'; bilan: Bilan; texte: string } | { ok: false; erreur: ErreurFichier | 'absent' | 'trop-gros' };
 
 /** Step 1 (a file): preview, nothing written. Step 2 (action=importer, the same text): upsert by agrément number. */
 export async function importerAm(c: ContexteStaff, formulaire: FormData): Promise<ResultatImport> {

@@ -16,7 +16,9 @@ export async function lirePreferences(db: DbOrTx, utilisateurId: string): Promis
 export async function enregistrerPreferences(db: Db, u: Staff | undefined, saisie: Record<string, unknown>, maintenant = new Date()): Promise<Preferences> {
   if (!u) throw new AccesRefuse();
   const p: Preferences = { resumeQuotidien: saisie.resumeQuotidien === 'oui', copieUrgences: saisie.copieUrgences === 'oui' };
-  await db.insert(schema.preferencesStaff).values({ utilisateurId: u.id, ...p, modifieLe: maintenant })
+  await db
+    .insert(schema.preferencesStaff)
+    .values({ utilisateurId: u.id, ...p, modifieLe: maintenant })
     .onConflictDoUpdate({ target: schema.preferencesStaff.utilisateurId, set: { ...p, modifieLe: maintenant } });
   return p;
 }

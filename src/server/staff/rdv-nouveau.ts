@@ -31,7 +31,10 @@ export async function reserverPourStaff(c: ContexteStaff, relaisChoisi: string |
   if (pourAm && !am) erreurs.structure = 'Choisissez l’assistant maternel.';
   if (!pourAm && !demande) erreurs.demande = 'Choisissez la demande de la famille.';
   if (!motif) erreurs.motif = 'Choisissez le motif.';
-  else if (motif.public !== (pourAm ? 'am' : 'famille')) erreurs.motif = pourAm ? 'Ce motif est réservé aux familles : choisissez un motif pour les assistants maternels.' : 'Ce motif est réservé aux assistants maternels : choisissez un motif pour les familles.';
+  else if (motif.public !== (pourAm ? 'am' : 'famille'))
+    erreurs.motif = pourAm
+      ? 'Ce motif est réservé aux familles : choisissez un motif pour les assistants maternels.'
+      : 'Ce motif est réservé aux assistants maternels : choisissez un motif pour les familles.';
   if (!mode || (motif && !motif.modes.includes(mode))) erreurs.mode = 'Ce mode n’est pas prévu pour ce motif.';
   if (mode === 'sur-place' && !lieuId) erreurs.lieu = 'Choisissez le lieu.';
   if (Object.keys(erreurs).length) return { ok: false, erreurs, saisie, depuis, creneaux: null };
@@ -43,17 +46,46 @@ export async function reserverPourStaff(c: ContexteStaff, relaisChoisi: string |
     if (Number.isNaN(debut.getTime())) erreurs.creneau = 'Choisissez un créneau.';
     else {
       const qui = am
-        ? { structureId: am.id, langue: 'fr', email: am.email, telephone: am.telephone, nomContact: [am.prenom, am.nomFamille].filter(Boolean).join(' ') || am.nom }
-        : { demandeId: demande!.id, langue: demande!.langue, email: demande!.email, telephone: demande!.telephone, nomContact: demande!.parents[0]?.prenom ?? null };
+        ? {
+            structureId: am.id,
+            langue: 'fr',
+            email: am.email,
+            telephone: am.telephone,
+            nomContact: [am.prenom, am.nomFamille].filter(Boolean).join(' ') || am.nom,
+          }
+        : {
+            demandeId: demande!.id,
+            langue: demande!.langue,
+            email: demande!.email,
+            telephone: demande!.telephone,
+            nomContact: demande!.parents[0]?.prenom ?? null,
+          };
       const r = await reserverRdv(db, {
-        relaisId: relais.id, motifId: motif!.id, mode: mode!, lieuId, debut, animatriceId, parFamille: false, staff, ...qui,
-        secret: c.secret, publicUrl: c.config.publicUrl,
+        relaisId: relais.id,
+        motifId: motif!.id,
+        mode: mode!,
+        lieuId,
+        debut,
+        animatriceId,
+        parFamille: false,
+        staff,
+        ...qui,
+        secret: c.secret,
+        publicUrl: c.config.publicUrl,
       });
       if (r.ok) return { ok: true, redirection: `/admin/agenda/rdv/${r.rdvId}?fait=reserve` };
       erreurs.creneau = r.raison === 'motif' ? 'Ce motif ne peut pas être réservé ainsi.' : 'Ce créneau vient d’être pris. Choisissez-en un autre.';
     }
   }
-  const { creneaux } = await creneauxDisponibles(db, { relaisId: relais.id, motifId: motif!.id, lieuId, animatriceId, personnel: true, du: instantParis(depuis, '00:00'), au: instantParis(ajouterJours(depuis, 14), '00:00') });
+  const { creneaux } = await creneauxDisponibles(db, {
+    relaisId: relais.id,
+    motifId: motif!.id,
+    lieuId,
+    animatriceId,
+    personnel: true,
+    du: instantParis(depuis, '00:00'),
+    au: instantParis(ajouterJours(depuis, 14), '00:00'),
+  });
   return { ok: false, erreurs, saisie, depuis, creneaux: regrouperParJour(fusionnerAnimatrices(creneaux)) };
 }
 

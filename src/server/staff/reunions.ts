@@ -15,11 +15,22 @@ export async function creerReunion(c: ContexteStaff, relaisChoisi: string | null
   const relais = await relaisAgenda(c.db, c.staff, relaisChoisi);
   const p = schemaReunion.safeParse(Object.fromEntries(Object.keys(saisie).map((k) => [k, un(saisie, k)])));
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error), saisie };
-  if (p.data.lieuId && !(await lieuxDuRelais(c.db, relais.id)).some((l) => l.id === p.data.lieuId)) return { ok: false, erreurs: { lieuId: 'Lieu inconnu' }, saisie };
-  const [r] = await c.db.insert(schema.reunionsInfo).values({
-    relaisId: relais.id, titre: p.data.titre, description: p.data.description, public: p.data.public, lieuId: p.data.lieuId || null, lienVisio: p.data.lienVisio,
-    capacite: p.data.capacite, debut: instantParis(p.data.jour, p.data.debut), fin: instantParis(p.data.jour, p.data.fin),
-  }).returning({ id: schema.reunionsInfo.id });
+  if (p.data.lieuId && !(await lieuxDuRelais(c.db, relais.id)).some((l) => l.id === p.data.lieuId))
+    return { ok: false, erreurs: { lieuId: 'Lieu inconnu' }, saisie };
+  const [r] = await c.db
+    .insert(schema.reunionsInfo)
+    .values({
+      relaisId: relais.id,
+      titre: p.data.titre,
+      description: p.data.description,
+      public: p.data.public,
+      lieuId: p.data.lieuId || null,
+      lienVisio: p.data.lienVisio,
+      capacite: p.data.capacite,
+      debut: instantParis(p.data.jour, p.data.debut),
+      fin: instantParis(p.data.jour, p.data.fin),
+    })
+    .returning({ id: schema.reunionsInfo.id });
   await journaliser(c.db, c.staff, 'reunion.creer', 'reunion', r!.id);
   return { ok: true, redirection: `/admin/agenda/reunions/${r!.id}?fait=creee` };
 }
@@ -46,7 +57,8 @@ export async function noterPresences(c: ContexteStaff, id: string, saisie: Saisi
   const r = await reunionDuRelais(c, id);
   if (!r) return { ok: false, erreurs: { formulaire: 'Réunion introuvable' }, saisie };
   const presences: Record<string, 'present' | 'absent' | null> = {};
-  for (const k of Object.keys(saisie)) if (k.startsWith('p-') && z.uuid().safeParse(k.slice(2)).success) presences[k.slice(2)] = presence.parse(un(saisie, k) || null);
+  for (const k of Object.keys(saisie))
+    if (k.startsWith('p-') && z.uuid().safeParse(k.slice(2)).success) presences[k.slice(2)] = presence.parse(un(saisie, k) || null);
   await marquerPresence(c.db, r.id, presences);
   await journaliser(c.db, c.staff, 'reunion.presences', 'reunion', r.id);
   return { ok: true, redirection: `/admin/agenda/reunions/${r.id}?fait=presences` };

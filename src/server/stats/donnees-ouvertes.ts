@@ -10,9 +10,14 @@ import { moisParis } from '../../domain/temps';
 import { zoneSql } from '../requetes/temps-sql';
 
 export type LigneOuverte = {
-  commune_code: string; commune_nom: string; mois: string;
-  demandes_deposees: number | null; places_agreees: number; places_disponibles: number | null;
-  am_actifs: number | null; am_disponibilite_a_jour_pct: number | null;
+  commune_code: string;
+  commune_nom: string;
+  mois: string;
+  demandes_deposees: number | null;
+  places_agreees: number;
+  places_disponibles: number | null;
+  am_actifs: number | null;
+  am_disponibilite_a_jour_pct: number | null;
 };
 
 export const CHAMPS_OUVERTS: { nom: keyof LigneOuverte; description: string }[] = [
@@ -20,10 +25,25 @@ export const CHAMPS_OUVERTS: { nom: keyof LigneOuverte; description: string }[] 
   { nom: 'commune_nom', description: 'Nom de la commune' },
   { nom: 'mois', description: 'Mois (AAAA-MM), heure de Paris' },
   { nom: 'demandes_deposees', description: 'Demandes de mode d’accueil déposées dans le mois par des familles de la commune (vide si entre 1 et 4)' },
-  { nom: 'places_agreees', description: 'Capacité d’accueil du jeune enfant (crèches, micro-crèches, MAM, assistants maternels actifs) à la date de publication' },
-  { nom: 'places_disponibles', description: 'Places libres selon la dernière déclaration faite avant la fin du mois, si elle date de moins de 60 jours (historique des disponibilités ; vide si entre 1 et 4)' },
-  { nom: 'am_actifs', description: 'Assistants maternels actifs connus à la fin du mois (première trace dans l’historique des disponibilités, ou date de création de la fiche pour une fiche importée ; vide si entre 1 et 4)' },
-  { nom: 'am_disponibilite_a_jour_pct', description: 'Part des assistants maternels actifs ayant confirmé leurs disponibilités dans les 60 jours précédant la fin du mois (vide si moins de 5 assistants maternels)' },
+  {
+    nom: 'places_agreees',
+    description: 'Capacité d’accueil du jeune enfant (crèches, micro-crèches, MAM, assistants maternels actifs) à la date de publication',
+  },
+  {
+    nom: 'places_disponibles',
+    description:
+      'Places libres selon la dernière déclaration faite avant la fin du mois, si elle date de moins de 60 jours (historique des disponibilités ; vide si entre 1 et 4)',
+  },
+  {
+    nom: 'am_actifs',
+    description:
+      'Assistants maternels actifs connus à la fin du mois (première trace dans l’historique des disponibilités, ou date de création de la fiche pour une fiche importée ; vide si entre 1 et 4)',
+  },
+  {
+    nom: 'am_disponibilite_a_jour_pct',
+    description:
+      'Part des assistants maternels actifs ayant confirmé leurs disponibilités dans les 60 jours précédant la fin du mois (vide si moins de 5 assistants maternels)',
+  },
 ];
 
 /** The last `nbMois` complete months before `maintenant`. */
@@ -35,7 +55,8 @@ export async function donneesOuvertes(db: Db, o: { maintenant?: Date; nbMois?: n
   const debut = new Date(Date.UTC(fin.getUTCFullYear(), fin.getUTCMonth() - nb, 1));
   const seuil = o.seuilFraicheurJours ?? 60;
   const jour = (d: Date) => d.toISOString().slice(0, 10);
-  const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
     with mois as (
       select generate_series(${jour(debut)}::date, (${jour(fin)}::date - interval '1 month'), interval '1 month')::date as m),
     bornes as (select m, (m::timestamp at time zone ${zoneSql()}) as d, ((m + interval '1 month')::timestamp at time zone ${zoneSql()}) as f from mois),
@@ -73,13 +94,19 @@ export async function donneesOuvertes(db: Db, o: { maintenant?: Date; nbMois?: n
     left join cap on cap.code = c.code
     left join am on am.code = c.code and am.m = b.m
     left join dispo on dispo.code = c.code and dispo.m = b.m
-    order by c.code, b.m`));
+    order by c.code, b.m`),
+  );
   return rows.map((r) => {
     const actifs = Number(r.actifs);
     return {
-      commune_code: String(r.code), commune_nom: String(r.nom), mois: String(r.mois),
-      demandes_deposees: secretiser(Number(r.demandes)), places_agreees: Number(r.places), places_disponibles: secretiser(Number(r.disponibles)),
-      am_actifs: secretiser(actifs), am_disponibilite_a_jour_pct: actifs >= 5 ? taux(Number(r.frais), actifs) : null,
+      commune_code: String(r.code),
+      commune_nom: String(r.nom),
+      mois: String(r.mois),
+      demandes_deposees: secretiser(Number(r.demandes)),
+      places_agreees: Number(r.places),
+      places_disponibles: secretiser(Number(r.disponibles)),
+      am_actifs: secretiser(actifs),
+      am_disponibilite_a_jour_pct: actifs >= 5 ? taux(Number(r.frais), actifs) : null,
     };
   });
 }

@@ -13,10 +13,40 @@ import { lignesCsvSections } from '../../domain/stats/rapport-activite';
 
 export const LIBELLES: Record<string, Record<string, string>> = {
   canal: { 'en-ligne': 'En ligne', telephone: 'Téléphone', 'accueil-physique': 'Accueil physique', mail: 'Courriel', partenaire: 'Partenaire' },
-  canalContact: { telephone: 'Téléphone', email: 'Courriel', sms: 'SMS', 'accueil-physique': 'Accueil physique', visio: 'Visio', courrier: 'Courrier', rdv: 'Rendez-vous' },
-  mode: { collectif: 'Accueil collectif (EAJE)', 'assistant-maternel': 'Assistant maternel', mam: 'MAM', 'garde-a-domicile': 'Garde à domicile', periscolaire: 'Périscolaire', 'non-precise': 'Non précisé' },
-  age: { 'a-naitre': 'Enfant à naître', 'moins-1-an': 'Moins d’un an', '1-2-ans': '1 à 2 ans', '2-3-ans': '2 à 3 ans', '3-ans-et-plus': '3 ans et plus', inconnu: 'Non renseigné' },
-  solution: { eaje: 'Crèche (EAJE)', 'micro-creche': 'Micro-crèche', am: 'Assistant maternel', mam: 'MAM', 'garde-a-domicile': 'Garde à domicile', periscolaire: 'Périscolaire', autre: 'Autre' },
+  canalContact: {
+    telephone: 'Téléphone',
+    email: 'Courriel',
+    sms: 'SMS',
+    'accueil-physique': 'Accueil physique',
+    visio: 'Visio',
+    courrier: 'Courrier',
+    rdv: 'Rendez-vous',
+  },
+  mode: {
+    collectif: 'Accueil collectif (EAJE)',
+    'assistant-maternel': 'Assistant maternel',
+    mam: 'MAM',
+    'garde-a-domicile': 'Garde à domicile',
+    periscolaire: 'Périscolaire',
+    'non-precise': 'Non précisé',
+  },
+  age: {
+    'a-naitre': 'Enfant à naître',
+    'moins-1-an': 'Moins d’un an',
+    '1-2-ans': '1 à 2 ans',
+    '2-3-ans': '2 à 3 ans',
+    '3-ans-et-plus': '3 ans et plus',
+    inconnu: 'Non renseigné',
+  },
+  solution: {
+    eaje: 'Crèche (EAJE)',
+    'micro-creche': 'Micro-crèche',
+    am: 'Assistant maternel',
+    mam: 'MAM',
+    'garde-a-domicile': 'Garde à domicile',
+    periscolaire: 'Périscolaire',
+    autre: 'Autre',
+  },
   suivi: { contrat: 'Contrat signé', recherche: 'Toujours en recherche', 'plus-besoin': 'Plus besoin', 'sans-reponse': 'Sans réponse' },
 };
 export const libelle = (groupe: string, cle: string) => LIBELLES[groupe]?.[cle] ?? cle;
@@ -26,8 +56,14 @@ const requete = z.object({
   annee: z.coerce.number().int().min(2020).max(2100).optional(),
   mois: z.coerce.number().int().min(1).max(12).optional(),
   trimestre: z.coerce.number().int().min(1).max(4).optional(),
-  du: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  au: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  du: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  au: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   perimetre: z.string().max(80).optional(),
 });
 export type RequeteStats = z.infer<typeof requete>;
@@ -49,7 +85,11 @@ export function indicateursPourUneCommune(i: Indicateurs): Masque<Indicateurs> {
   const m = masquerComptes(i, derives);
   m.tauxContractualisation = surBaseSuffisante(i.tauxContractualisation, i.demandes.total);
   const d = i.delaiPremiereReponse;
-  m.delaiPremiereReponse = { moyenneJours: surBaseSuffisante(d.moyenneJours, d.demandesContactees), medianeJours: surBaseSuffisante(d.medianeJours, d.demandesContactees), demandesContactees: masquerComptes(d.demandesContactees) };
+  m.delaiPremiereReponse = {
+    moyenneJours: surBaseSuffisante(d.moyenneJours, d.demandesContactees),
+    medianeJours: surBaseSuffisante(d.medianeJours, d.demandesContactees),
+    demandesContactees: masquerComptes(d.demandesContactees),
+  };
   if (m.rdv && i.rdv) m.rdv.tauxAbsence = surBaseSuffisante(i.rdv.tauxAbsence, i.rdv.honores + i.rdv.absents);
   m.parMois = m.parMois.map((x, k) => ({ ...x, delaiMoyenJours: surBaseSuffisante(i.parMois[k]!.delaiMoyenJours, i.parMois[k]!.deposees) }));
   return m;
@@ -82,13 +122,24 @@ export async function chargerStatistiques(db: Db, staff: Staff, params: URLSearc
   // Identical requests in flight (same scope, period, threshold) share one computation: 4 concurrent
   // requests cost about what one does (issue 20). Nothing is kept once computed, so nothing goes stale.
   const cle = JSON.stringify(['stats', periode, choisi.perimetre, o.seuilFraicheurJours, o.maintenant?.toISOString() ?? null]);
-  const [indicateurs, communes] = await memoiser(db, cle, ['demandes', 'territoire', 'offre'], () => Promise.all([
-    calculerIndicateurs(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
-    demandeNonSatisfaiteParCommune(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
-  ]), 0);
+  const [indicateurs, communes] = await memoiser(
+    db,
+    cle,
+    ['demandes', 'territoire', 'offre'],
+    () =>
+      Promise.all([
+        calculerIndicateurs(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
+        demandeNonSatisfaiteParCommune(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
+      ]),
+    0,
+  );
   const sections = await sectionsRapport({ db, periode, perimetre: choisi.perimetre, maintenant, indicateurs });
   return {
-    q, periode, erreur: parse.success ? erreur : 'Certains paramètres étaient invalides : valeurs par défaut utilisées.', options, choisi,
+    q,
+    periode,
+    erreur: parse.success ? erreur : 'Certains paramètres étaient invalides : valeurs par défaut utilisées.',
+    options,
+    choisi,
     masque: commune,
     indicateurs: commune ? indicateursPourUneCommune(indicateurs) : (indicateurs as Masque<Indicateurs>),
     communes: commune ? communes.map((c) => communeMasquee(c)) : (communes as Masque<typeof communes>),
@@ -98,7 +149,10 @@ export async function chargerStatistiques(db: Db, staff: Staff, params: URLSearc
 
 export async function contours(db: Db, codes: string[]) {
   if (!codes.length) return new Map<string, GeoJSON.Geometry | null>();
-  const rows = await db.select({ code: schema.communes.code, contour: schema.communes.contour }).from(schema.communes).where(inArray(schema.communes.code, codes));
+  const rows = await db
+    .select({ code: schema.communes.code, contour: schema.communes.contour })
+    .from(schema.communes)
+    .where(inArray(schema.communes.code, codes));
   return new Map(rows.map((r) => [r.code, r.contour ?? null]));
 }
 
@@ -108,22 +162,49 @@ export function lignesExport(d: Awaited<ReturnType<typeof chargerStatistiques>>)
   const r: (string | number | null)[][] = [['section', 'indicateur', 'valeur']];
   const v = (x: number | null) => (x === null ? '' : Math.round(x * 10) / 10);
   r.push(['perimetre', 'périmètre', d.choisi.libelle], ['perimetre', 'période', d.periode.libelle]);
-  r.push(['demandes', 'demandes déposées', i.demandes.total], ['demandes', 'dont urgentes', i.demandes.urgence], ['demandes', 'dont handicap', i.demandes.handicap], ['demandes', 'dont horaires atypiques', i.demandes.atypiques]);
+  r.push(
+    ['demandes', 'demandes déposées', i.demandes.total],
+    ['demandes', 'dont urgentes', i.demandes.urgence],
+    ['demandes', 'dont handicap', i.demandes.handicap],
+    ['demandes', 'dont horaires atypiques', i.demandes.atypiques],
+  );
   for (const x of i.demandes.parCanal) r.push(['demandes par canal', libelle('canal', x.cle), x.n]);
   for (const x of i.demandes.parMode) r.push(['demandes par mode souhaité', libelle('mode', x.cle), x.n]);
   for (const x of i.demandes.parAge) r.push(['demandes par âge', libelle('age', x.cle), x.n]);
-  r.push(['délai', 'délai moyen de première réponse (jours)', v(i.delaiPremiereReponse.moyenneJours)], ['délai', 'délai médian de première réponse (jours)', v(i.delaiPremiereReponse.medianeJours)]);
+  r.push(
+    ['délai', 'délai moyen de première réponse (jours)', v(i.delaiPremiereReponse.moyenneJours)],
+    ['délai', 'délai médian de première réponse (jours)', v(i.delaiPremiereReponse.medianeJours)],
+  );
   r.push(['contacts', 'contacts', i.contacts.total]);
   for (const x of i.contacts.parCanal) r.push(['contacts par canal', libelle('canalContact', x.cle), x.n]);
-  if (i.rdv) r.push(['rendez-vous', 'réservés', i.rdv.reserves], ['rendez-vous', 'honorés', i.rdv.honores], ['rendez-vous', 'absences', i.rdv.absents], ['rendez-vous', 'taux d’absence (%)', v(i.rdv.tauxAbsence)]);
+  if (i.rdv)
+    r.push(
+      ['rendez-vous', 'réservés', i.rdv.reserves],
+      ['rendez-vous', 'honorés', i.rdv.honores],
+      ['rendez-vous', 'absences', i.rdv.absents],
+      ['rendez-vous', 'taux d’absence (%)', v(i.rdv.tauxAbsence)],
+    );
   r.push(['mises en relation', 'mises en relation', i.misesEnRelation]);
   for (const x of i.solutions.parType) r.push(['solutions trouvées', libelle('solution', x.cle), x.n]);
-  r.push(['résultats', 'taux de contractualisation (%)', v(i.tauxContractualisation)], ['résultats', 'demandes sans solution', i.sansSolution], ['résultats', 'demandes en attente en fin de période', i.enAttenteFinPeriode]);
+  r.push(
+    ['résultats', 'taux de contractualisation (%)', v(i.tauxContractualisation)],
+    ['résultats', 'demandes sans solution', i.sansSolution],
+    ['résultats', 'demandes en attente en fin de période', i.enAttenteFinPeriode],
+  );
   for (const x of i.suivis.parReponse) r.push(['réponses au suivi', libelle('suivi', x.cle), x.n]);
-  r.push(['assistants maternels', 'actifs', i.fraicheur.amActifs], ['assistants maternels', `disponibilité confirmée depuis moins de ${i.fraicheur.seuilJours} jours`, i.fraicheur.amConfirmees], ['assistants maternels', 'part confirmée (%)', v(i.fraicheur.taux)]);
-  for (const m of i.parMois) r.push(['par mois', `${m.mois} demandes`, m.deposees], ['par mois', `${m.mois} contacts`, m.contacts], ['par mois', `${m.mois} solutions`, m.solutions]);
+  r.push(
+    ['assistants maternels', 'actifs', i.fraicheur.amActifs],
+    ['assistants maternels', `disponibilité confirmée depuis moins de ${i.fraicheur.seuilJours} jours`, i.fraicheur.amConfirmees],
+    ['assistants maternels', 'part confirmée (%)', v(i.fraicheur.taux)],
+  );
+  for (const m of i.parMois)
+    r.push(['par mois', `${m.mois} demandes`, m.deposees], ['par mois', `${m.mois} contacts`, m.contacts], ['par mois', `${m.mois} solutions`, m.solutions]);
   r.push(...lignesCsvSections(d.sections.filter((s) => s.public === 'professionnels')));
-  for (const c of d.communes) r.push(['par commune', `${c.nom} (${c.code}) demandes non satisfaites`, c.nonSatisfaites], ['par commune', `${c.nom} (${c.code}) places disponibles`, c.placesDisponibles]);
+  for (const c of d.communes)
+    r.push(
+      ['par commune', `${c.nom} (${c.code}) demandes non satisfaites`, c.nonSatisfaites],
+      ['par commune', `${c.nom} (${c.code}) places disponibles`, c.placesDisponibles],
+    );
   // Rates and delays with no value are already ''; a null left is a count hidden for a commune (1 to 4).
   return r.map((l) => l.map((x) => (x === null ? 'moins de 5' : x)));
 }

@@ -30,7 +30,13 @@ export async function perimetresAutorises(db: Db, u: Staff, jour = jourParis()):
   for (const r of visibles) {
     out.push({ valeur: `relais:${r.id}`, libelle: r.nom, groupe: 'Relais', perimetre: { type: 'relais', relaisId: r.id } });
     const secteurs = await db.select().from(schema.secteurs).where(eq(schema.secteurs.relaisId, r.id)).orderBy(asc(schema.secteurs.nom));
-    for (const s of secteurs) out.push({ valeur: `secteur:${s.id}`, libelle: `${r.nom} — secteur ${s.nom}`, groupe: 'Secteurs', perimetre: { type: 'secteur', relaisId: r.id, secteurId: s.id } });
+    for (const s of secteurs)
+      out.push({
+        valeur: `secteur:${s.id}`,
+        libelle: `${r.nom} — secteur ${s.nom}`,
+        groupe: 'Secteurs',
+        perimetre: { type: 'secteur', relaisId: r.id, secteurId: s.id },
+      });
   }
   const communes = u.role === 'admin' ? await communesDe() : u.relaisId ? await communesDe(u.relaisId) : [];
   for (const c of communes) out.push({ valeur: `commune:${c.code}`, libelle: c.nom, groupe: 'Communes', perimetre: { type: 'commune', communeCode: c.code } });

@@ -28,13 +28,29 @@ export function champ(f: Formulaire, k: string): string {
 const vide = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 export const texte = (max: number, message: string) => z.string(message).trim().min(1, message).max(max, `${max} caractères au plus`);
 export const texteOptionnel = (max = 500) => z.preprocess(vide, z.string().trim().max(max, `${max} caractères au plus`).optional()).transform((v) => v ?? null);
-export const emailOptionnel = z.preprocess(vide, z.string().trim().toLowerCase().email('Adresse électronique invalide (exemple : rpe@commune.fr)').max(200).optional()).transform((v) => v ?? null);
-export const telephoneOptionnel = z.preprocess(vide, z.string().trim().regex(/^\+?[0-9 .()-]{10,20}$/, 'Numéro de téléphone invalide (exemple : 03 21 00 00 00)').optional()).transform((v) => v ?? null);
+export const emailOptionnel = z
+  .preprocess(vide, z.string().trim().toLowerCase().email('Adresse électronique invalide (exemple : rpe@commune.fr)').max(200).optional())
+  .transform((v) => v ?? null);
+export const telephoneOptionnel = z
+  .preprocess(
+    vide,
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .()-]{10,20}$/, 'Numéro de téléphone invalide (exemple : 03 21 00 00 00)')
+      .optional(),
+  )
+  .transform((v) => v ?? null);
 const JOUR = /^\d{4}-\d{2}-\d{2}$/;
 const jourValide = (v: string) => JOUR.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 export const jour = (message = 'Date invalide (format AAAA-MM-JJ)') => z.string(message).trim().refine(jourValide, message);
-export const jourOptionnel = (message = 'Date invalide (format AAAA-MM-JJ)') => z.preprocess(vide, z.string().trim().refine(jourValide, message).optional()).transform((v) => v ?? null);
-export const uuid = (message: string) => z.string(message).trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message);
+export const jourOptionnel = (message = 'Date invalide (format AAAA-MM-JJ)') =>
+  z.preprocess(vide, z.string().trim().refine(jourValide, message).optional()).transform((v) => v ?? null);
+export const uuid = (message: string) =>
+  z
+    .string(message)
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message);
 export const uuidOptionnel = (message: string) => z.preprocess(vide, uuid(message).optional()).transform((v) => v ?? null);
 
 /** Plural through Intl.PluralRules. */

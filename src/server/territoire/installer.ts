@@ -21,9 +21,7 @@ export function cogOfficiel(): IndexCog {
   return cache;
 }
 
-export type ResultatInstallation =
-  | { ok: true; territoireId: string; creees: number; misesAJour: number }
-  | { ok: false; erreurs: string[] };
+export type ResultatInstallation = { ok: true; territoireId: string; creees: number; misesAJour: number } | { ok: false; erreurs: string[] };
 
 const MARQUE = 'territoire:';
 
@@ -31,13 +29,18 @@ export async function installerTerritoire(db: Db, plan: PlanTerritoire): Promise
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('gpe:seed'))`);
     const codes = plan.communes.map((c) => c.code);
-    const existantes = await tx.select({ code: schema.communes.code, territoireId: schema.communes.territoireId }).from(schema.communes).where(inArray(schema.communes.code, codes));
+    const existantes = await tx
+      .select({ code: schema.communes.code, territoireId: schema.communes.territoireId })
+      .from(schema.communes)
+      .where(inArray(schema.communes.code, codes));
     const ailleurs = existantes.filter((c) => c.territoireId !== plan.id);
     if (ailleurs.length) {
       return { ok: false as const, erreurs: ailleurs.map((c) => `La commune ${c.code} appartient déjà au territoire « ${c.territoireId} ».`) };
     }
     const sources = 'Code officiel géographique (INSEE) via @etalab/decoupage-administratif';
-    await tx.insert(schema.territoires).values({ id: plan.id, nom: plan.nom, siren: plan.siren, sources })
+    await tx
+      .insert(schema.territoires)
+      .values({ id: plan.id, nom: plan.nom, siren: plan.siren, sources })
       .onConflictDoUpdate({ target: schema.territoires.id, set: { siren: plan.siren, sources } });
     const deja = new Set(existantes.map((c) => c.code));
     for (const c of plan.communes) {
@@ -45,15 +48,23 @@ export async function installerTerritoire(db: Db, plan: PlanTerritoire): Promise
       if (deja.has(c.code)) await tx.update(schema.communes).set(valeurs).where(eq(schema.communes.code, c.code));
       else await tx.insert(schema.communes).values({ code: c.code, territoireId: plan.id, ...valeurs });
     }
-    await tx.insert(schema.amorcage).values({ cle: `${MARQUE}${plan.id}`, details: { communes: codes.length } })
+    await tx
+      .insert(schema.amorcage)
+      .values({ cle: `${MARQUE}${plan.id}`, details: { communes: codes.length } })
       .onConflictDoUpdate({ target: schema.amorcage.cle, set: { details: { communes: codes.length } } });
-    await tx.insert(schema.journalAudit).values({ action: 'territoire.installer', objetType: 'territoire', objetId: plan.id, details: { communes: codes.length, siren: plan.siren } });
+    await tx
+      .insert(schema.journalAudit)
+      .values({ action: 'territoire.installer', objetType: 'territoire', objetId: plan.id, details: { communes: codes.length, siren: plan.siren } });
     return { ok: true as const, territoireId: plan.id, creees: codes.length - deja.size, misesAJour: deja.size };
   });
 }
 
 /** True once `npm run territoire` has set up a real territory: the demo is then never seeded. */
 export async function territoireReelInstalle(db: DbOrTx): Promise<boolean> {
-  const r = await db.select({ cle: schema.amorcage.cle }).from(schema.amorcage).where(like(schema.amorcage.cle, `${MARQUE}%`)).limit(1);
+  const r = await db
+    .select({ cle: schema.amorcage.cle })
+    .from(schema.amorcage)
+    .where(like(schema.amorcage.cle, `${MARQUE}%`))
+    .limit(1);
   return r.length > 0;
 }

@@ -8,7 +8,11 @@ import { exigerAdmin } from './commun';
 import { instantParis } from '../../domain/rdv/creneaux';
 import { ajouterJours } from '../../domain/rdv/creneaux';
 
-const jourOuVide = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const jourOuVide = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 export const schemaFiltresJournal = z.object({
   action: z.string().trim().max(60).optional().catch(undefined),
   utilisateurId: z.string().uuid().optional().catch(undefined),
@@ -18,7 +22,12 @@ export const schemaFiltresJournal = z.object({
 export type FiltresJournal = z.infer<typeof schemaFiltresJournal>;
 
 export function lireFiltresJournal(p: URLSearchParams): FiltresJournal {
-  return schemaFiltresJournal.parse({ action: p.get('action') || undefined, utilisateurId: p.get('utilisateurId') || undefined, du: p.get('du') || undefined, au: p.get('au') || undefined });
+  return schemaFiltresJournal.parse({
+    action: p.get('action') || undefined,
+    utilisateurId: p.get('utilisateurId') || undefined,
+    du: p.get('du') || undefined,
+    au: p.get('au') || undefined,
+  });
 }
 
 export async function lireJournal(db: Db, u: Staff | undefined, f: FiltresJournal, limite = 200) {
@@ -29,19 +38,45 @@ export async function lireJournal(db: Db, u: Staff | undefined, f: FiltresJourna
   if (f.utilisateurId) conditions.push(eq(j.utilisateurId, f.utilisateurId));
   if (f.du) conditions.push(gte(j.le, instantParis(f.du, '00:00')));
   if (f.au) conditions.push(lt(j.le, instantParis(ajouterJours(f.au, 1), '00:00')));
-  return db.select({ id: j.id, le: j.le, action: j.action, objetType: j.objetType, objetId: j.objetId, details: j.details, qui: schema.utilisateurs.nom, email: schema.utilisateurs.email })
-    .from(j).leftJoin(schema.utilisateurs, eq(schema.utilisateurs.id, j.utilisateurId))
-    .where(conditions.length ? and(...conditions) : undefined).orderBy(desc(j.le)).limit(limite);
+  return db
+    .select({
+      id: j.id,
+      le: j.le,
+      action: j.action,
+      objetType: j.objetType,
+      objetId: j.objetId,
+      details: j.details,
+      qui: schema.utilisateurs.nom,
+      email: schema.utilisateurs.email,
+    })
+    .from(j)
+    .leftJoin(schema.utilisateurs, eq(schema.utilisateurs.id, j.utilisateurId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(j.le))
+    .limit(limite);
 }
 
 /** CSV (semicolons, UTF-8 with BOM for spreadsheets); cells starting with = + - @ are neutralised. */
 export async function journalCsv(db: Db, u: Staff | undefined, f: FiltresJournal): Promise<string> {
   const lignes = await lireJournal(db, u, f, 50_000);
   const sur = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-  return '\uFEFF' + stringify([
-    ['date', 'qui', 'action', 'objet', 'identifiant', 'details'],
-    ...lignes.map((l) => [l.le.toISOString(), sur(l.qui ?? 'système'), sur(l.action), sur(l.objetType), sur(l.objetId ?? ''), sur(l.details ? JSON.stringify(l.details) : '')]),
-  ], { delimiter: ';' });
+  return (
+    '\uFEFF' +
+    stringify(
+      [
+        ['date', 'qui', 'action', 'objet', 'identifiant', 'details'],
+        ...lignes.map((l) => [
+          l.le.toISOString(),
+          sur(l.qui ?? 'système'),
+          sur(l.action),
+          sur(l.objetType),
+          sur(l.objetId ?? ''),
+          sur(l.details ? JSON.stringify(l.details) : ''),
+        ]),
+      ],
+      { delimiter: ';' },
+    )
+  );
 }
 
 export async function auteursJournal(db: Db) {

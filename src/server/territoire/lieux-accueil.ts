@@ -8,25 +8,49 @@ import { cleLieu, lireCsvLieux, validerLieu, type Brut, type LieuAccueil, type L
 import { invaliderCacheOffre } from '../offre/requetes';
 
 export async function communesRef(db: DbOrTx) {
-  return db.select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux, centreLat: schema.communes.centreLat, centreLon: schema.communes.centreLon })
-    .from(schema.communes).orderBy(asc(schema.communes.nom));
+  return db
+    .select({
+      code: schema.communes.code,
+      nom: schema.communes.nom,
+      codesPostaux: schema.communes.codesPostaux,
+      centreLat: schema.communes.centreLat,
+      centreLon: schema.communes.centreLon,
+    })
+    .from(schema.communes)
+    .orderBy(asc(schema.communes.nom));
 }
 
 export async function listerLieuxAccueil(db: Db) {
-  return db.select({ s: schema.structures, communeNom: schema.communes.nom }).from(schema.structures)
+  return db
+    .select({ s: schema.structures, communeNom: schema.communes.nom })
+    .from(schema.structures)
     .innerJoin(schema.communes, eq(schema.communes.code, schema.structures.communeCode))
-    .where(ne(schema.structures.type, 'assistant-maternel')).orderBy(asc(schema.communes.nom), asc(schema.structures.nom))
+    .where(ne(schema.structures.type, 'assistant-maternel'))
+    .orderBy(asc(schema.communes.nom), asc(schema.structures.nom))
     .then((r) => r.map((x) => ({ ...x.s, communeNom: x.communeNom })));
 }
 
 const CHAMPS: (keyof Brut)[] = ['type', 'nom', 'commune', 'adresse', 'capacite', 'ages', 'telephone', 'email', 'gestionnaire', 'lat', 'lon'];
-const financementDe = (t: LieuAccueil['type']) => (t === 'creche' ? 'psu' as const : t === 'micro-creche' ? 'paje' as const : null);
+const financementDe = (t: LieuAccueil['type']) => (t === 'creche' ? ('psu' as const) : t === 'micro-creche' ? ('paje' as const) : null);
 
 function valeursStructure(v: LieuAccueil) {
   return {
-    type: v.type, nom: v.nom, communeCode: v.communeCode, adresse: v.adresse, capacite: v.capacite, ageMinMois: v.ageMinMois, ageMaxMois: v.ageMaxMois,
-    telephone: v.telephone, email: v.email, gestionnaire: v.gestionnaire, lat: v.lat, lon: v.lon, latPublique: v.lat, lonPublique: v.lon,
-    positionPublique: 'exacte' as const, financement: financementDe(v.type),
+    type: v.type,
+    nom: v.nom,
+    communeCode: v.communeCode,
+    adresse: v.adresse,
+    capacite: v.capacite,
+    ageMinMois: v.ageMinMois,
+    ageMaxMois: v.ageMaxMois,
+    telephone: v.telephone,
+    email: v.email,
+    gestionnaire: v.gestionnaire,
+    lat: v.lat,
+    lon: v.lon,
+    latPublique: v.lat,
+    lonPublique: v.lon,
+    positionPublique: 'exacte' as const,
+    financement: financementDe(v.type),
   };
 }
 
@@ -59,7 +83,10 @@ export async function modifierLieuAccueil(db: Db, u: Staff | undefined, f: Formu
   const autre = (await existants(db)).get(cleLieu(r.valeur));
   if (autre && autre.id !== id.data) return { ok: false, erreurs: { nom: 'Un autre lieu porte ce nom dans cette commune' } };
   await db.transaction(async (tx) => {
-    await tx.update(schema.structures).set({ ...valeursStructure(r.valeur), modifieLe: new Date() }).where(and(eq(schema.structures.id, id.data), ne(schema.structures.type, 'assistant-maternel')));
+    await tx
+      .update(schema.structures)
+      .set({ ...valeursStructure(r.valeur), modifieLe: new Date() })
+      .where(and(eq(schema.structures.id, id.data), ne(schema.structures.type, 'assistant-maternel')));
     await journaliser(tx, admin, 'lieu-accueil.modifier', 'structure', id.data, { nom: r.valeur.nom });
   });
   invaliderCacheOffre(db);
@@ -72,14 +99,19 @@ export async function changerActivationLieu(db: Db, u: Staff | undefined, f: For
   if (!id.success) return { ok: false, erreurs: { structureId: 'Lieu inconnu' } };
   const actif = champ(f, 'actif') === 'oui';
   await db.transaction(async (tx) => {
-    await tx.update(schema.structures).set({ actif, modifieLe: new Date() }).where(and(eq(schema.structures.id, id.data), ne(schema.structures.type, 'assistant-maternel')));
+    await tx
+      .update(schema.structures)
+      .set({ actif, modifieLe: new Date() })
+      .where(and(eq(schema.structures.id, id.data), ne(schema.structures.type, 'assistant-maternel')));
     await journaliser(tx, admin, actif ? 'lieu-accueil.rouvrir' : 'lieu-accueil.fermer', 'structure', id.data);
   });
   invaliderCacheOffre(db);
   return { ok: true, message: actif ? 'Lieu rouvert : il revient sur la carte.' : 'Lieu fermé : il n’apparaît plus sur la carte.' };
 }
 
-export type Apercu = { ok: true; lignes: (LigneLieu & { action?: 'creer' | 'modifier' | 'inchange' })[]; erreurs: number; creees: number; modifiees: number; inchangees: number } | { ok: false; erreur: string };
+export type Apercu =
+  | { ok: true; lignes: (LigneLieu & { action?: 'creer' | 'modifier' | 'inchange' })[]; erreurs: number; creees: number; modifiees: number; inchangees: number }
+  | { ok: false; erreur: string };
 
 function differe(s: typeof schema.structures.$inferSelect, v: LieuAccueil): boolean {
   const n = valeursStructure(v);
@@ -93,10 +125,17 @@ export async function previsualiserLieux(db: DbOrTx, texte: string): Promise<Ape
   const lignes = lu.lignes.map((l) => {
     if (!l.ok) return l;
     const s = deja.get(cleLieu(l.valeur));
-    return { ...l, action: !s ? 'creer' as const : differe(s, l.valeur) ? 'modifier' as const : 'inchange' as const };
+    return { ...l, action: !s ? ('creer' as const) : differe(s, l.valeur) ? ('modifier' as const) : ('inchange' as const) };
   });
   const compte = (a: string) => lignes.filter((l) => 'action' in l && l.action === a).length;
-  return { ok: true, lignes, erreurs: lignes.filter((l) => !l.ok).length, creees: compte('creer'), modifiees: compte('modifier'), inchangees: compte('inchange') };
+  return {
+    ok: true,
+    lignes,
+    erreurs: lignes.filter((l) => !l.ok).length,
+    creees: compte('creer'),
+    modifiees: compte('modifier'),
+    inchangees: compte('inchange'),
+  };
 }
 
 /** All or nothing: a file with one bad line writes nothing. */
@@ -105,15 +144,29 @@ export async function importerLieux(db: Db, u: Staff | undefined, texte: string)
   const res = await db.transaction(async (tx) => {
     const a = await previsualiserLieux(tx, texte);
     if (!a.ok) return { ok: false as const, erreurs: { fichier: a.erreur } };
-    if (a.erreurs) return { ok: false as const, erreurs: { fichier: `${nombre(a.erreurs, 'ligne contient', 'lignes contiennent')} des erreurs : rien n’a été importé. Corrigez le fichier puis recommencez.` } };
+    if (a.erreurs)
+      return {
+        ok: false as const,
+        erreurs: {
+          fichier: `${nombre(a.erreurs, 'ligne contient', 'lignes contiennent')} des erreurs : rien n’a été importé. Corrigez le fichier puis recommencez.`,
+        },
+      };
     const deja = await existants(tx);
     for (const l of a.lignes) {
       if (!l.ok || l.action === 'inchange') continue;
       if (l.action === 'creer') await tx.insert(schema.structures).values(valeursStructure(l.valeur));
-      else await tx.update(schema.structures).set({ ...valeursStructure(l.valeur), actif: true, modifieLe: new Date() }).where(eq(schema.structures.id, deja.get(cleLieu(l.valeur))!.id));
+      else
+        await tx
+          .update(schema.structures)
+          .set({ ...valeursStructure(l.valeur), actif: true, modifieLe: new Date() })
+          .where(eq(schema.structures.id, deja.get(cleLieu(l.valeur))!.id));
     }
     await journaliser(tx, admin, 'lieu-accueil.importer', 'structures', null, { creees: a.creees, modifiees: a.modifiees, inchangees: a.inchangees });
-    return { ok: true as const, message: `Import terminé : ${nombre(a.creees, 'lieu ajouté', 'lieux ajoutés')}, ${nombre(a.modifiees, 'modifié', 'modifiés')}, ${nombre(a.inchangees, 'inchangé', 'inchangés')}.`, valeur: a };
+    return {
+      ok: true as const,
+      message: `Import terminé : ${nombre(a.creees, 'lieu ajouté', 'lieux ajoutés')}, ${nombre(a.modifiees, 'modifié', 'modifiés')}, ${nombre(a.inchangees, 'inchangé', 'inchangés')}.`,
+      valeur: a,
+    };
   });
   if (res.ok) invaliderCacheOffre(db);
   return res;

@@ -37,7 +37,9 @@ export async function traiterFormulaire(Astro: AstroGlobal, actions: Record<stri
     f = formulaireEnObjet(donnees);
     // Uploaded files (CSV, GeoJSON) come in as text; the handler checks what they really are.
     for (const [k, v] of donnees.entries()) if (typeof v !== 'string' && v.size > 0 && v.size <= TAILLE_MAX_FICHIER) f[k] = await v.text();
-    for (const [k, v] of donnees.entries()) if (typeof v !== 'string' && v.size > TAILLE_MAX_FICHIER) return { f: {}, erreurs: { [k]: 'Fichier trop gros (5 Mo au plus).' }, action: champ(f, 'action'), message: null };
+    for (const [k, v] of donnees.entries())
+      if (typeof v !== 'string' && v.size > TAILLE_MAX_FICHIER)
+        return { f: {}, erreurs: { [k]: 'Fichier trop gros (5 Mo au plus).' }, action: champ(f, 'action'), message: null };
   } catch {
     return { f: {}, erreurs: { formulaire: 'Formulaire illisible : rechargez la page et recommencez.' }, action: '', message: null };
   }

@@ -4,25 +4,40 @@ import { z } from 'zod';
 import { schema, type Db } from '../db';
 import type { Staff } from '../auth/staff';
 import { journaliser } from '../audit';
-import { champ, emailOptionnel, erreursZod, exigerAdmin, jourOptionnel, telephoneOptionnel, texte, texteOptionnel, type Formulaire, type Resultat } from './commun';
+import {
+  champ,
+  emailOptionnel,
+  erreursZod,
+  exigerAdmin,
+  jourOptionnel,
+  telephoneOptionnel,
+  texte,
+  texteOptionnel,
+  type Formulaire,
+  type Resultat,
+} from './commun';
 import { annonceVisible } from '../../domain/territoire/regles';
 import { jourParis } from '../../domain/temps';
 
-export const schemaParametres = z.object({
-  nom: texte(200, 'Indiquez le nom du territoire'),
-  nomCourt: texteOptionnel(60),
-  contactEmail: emailOptionnel,
-  contactTelephone: telephoneOptionnel,
-  contactAdresse: texteOptionnel(300),
-  annonce: texteOptionnel(1000),
-  annonceDebut: jourOptionnel('Date de début invalide (format AAAA-MM-JJ)'),
-  annonceFin: jourOptionnel('Date de fin invalide (format AAAA-MM-JJ)'),
-  dpoNom: texteOptionnel(200),
-  dpoEmail: emailOptionnel,
-}).superRefine((v, ctx) => {
-  if (v.annonceDebut && v.annonceFin && v.annonceFin < v.annonceDebut) ctx.addIssue({ code: 'custom', path: ['annonceFin'], message: 'La fin de l’annonce doit être le jour du début ou après' });
-  if ((v.annonceDebut || v.annonceFin) && !v.annonce) ctx.addIssue({ code: 'custom', path: ['annonce'], message: 'Écrivez le texte de l’annonce, ou effacez ses dates' });
-});
+export const schemaParametres = z
+  .object({
+    nom: texte(200, 'Indiquez le nom du territoire'),
+    nomCourt: texteOptionnel(60),
+    contactEmail: emailOptionnel,
+    contactTelephone: telephoneOptionnel,
+    contactAdresse: texteOptionnel(300),
+    annonce: texteOptionnel(1000),
+    annonceDebut: jourOptionnel('Date de début invalide (format AAAA-MM-JJ)'),
+    annonceFin: jourOptionnel('Date de fin invalide (format AAAA-MM-JJ)'),
+    dpoNom: texteOptionnel(200),
+    dpoEmail: emailOptionnel,
+  })
+  .superRefine((v, ctx) => {
+    if (v.annonceDebut && v.annonceFin && v.annonceFin < v.annonceDebut)
+      ctx.addIssue({ code: 'custom', path: ['annonceFin'], message: 'La fin de l’annonce doit être le jour du début ou après' });
+    if ((v.annonceDebut || v.annonceFin) && !v.annonce)
+      ctx.addIssue({ code: 'custom', path: ['annonce'], message: 'Écrivez le texte de l’annonce, ou effacez ses dates' });
+  });
 
 export type Territoire = typeof schema.territoires.$inferSelect;
 

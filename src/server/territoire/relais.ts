@@ -4,7 +4,20 @@ import { z } from 'zod';
 import { schema, type Db } from '../db';
 import type { Staff } from '../auth/staff';
 import { journaliser } from '../audit';
-import { champ, emailOptionnel, erreursZod, exigerAdmin, jour, nombre, telephoneOptionnel, texte, texteOptionnel, uuid, type Formulaire, type Resultat } from './commun';
+import {
+  champ,
+  emailOptionnel,
+  erreursZod,
+  exigerAdmin,
+  jour,
+  nombre,
+  telephoneOptionnel,
+  texte,
+  texteOptionnel,
+  uuid,
+  type Formulaire,
+  type Resultat,
+} from './commun';
 import { slugTerritoire } from '../../domain/territoire/cog';
 import { territoireCourant } from './parametres';
 
@@ -40,11 +53,17 @@ export async function creerRelais(db: Db, u: Staff | undefined, f: Formulaire): 
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
   const t = await territoireCourant(db);
   if (!t) return { ok: false, erreurs: { nom: 'Aucun territoire : lancez d’abord npm run territoire' } };
-  const memeNom = await db.select({ id: schema.relais.id }).from(schema.relais).where(sql`lower(${schema.relais.nom}) = lower(${p.data.nom})`);
+  const memeNom = await db
+    .select({ id: schema.relais.id })
+    .from(schema.relais)
+    .where(sql`lower(${schema.relais.nom}) = lower(${p.data.nom})`);
   if (memeNom.length) return { ok: false, erreurs: { nom: 'Un relais porte déjà ce nom' } };
   const slug = await slugLibre(db, p.data.nom);
   const id = await db.transaction(async (tx) => {
-    const [r] = await tx.insert(schema.relais).values({ ...p.data, territoireId: t.id, slug }).returning({ id: schema.relais.id });
+    const [r] = await tx
+      .insert(schema.relais)
+      .values({ ...p.data, territoireId: t.id, slug })
+      .returning({ id: schema.relais.id });
     await journaliser(tx, admin, 'relais.creer', 'relais', r!.id, { nom: p.data.nom });
     return r!.id;
   });
@@ -57,7 +76,10 @@ export async function modifierRelais(db: Db, u: Staff | undefined, f: Formulaire
   if (!id.success) return { ok: false, erreurs: { nom: 'Relais inconnu' } };
   const p = schemaRelais.safeParse(lire(f, schemaRelais));
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
-  const memeNom = await db.select({ id: schema.relais.id }).from(schema.relais).where(and(sql`lower(${schema.relais.nom}) = lower(${p.data.nom})`, sql`${schema.relais.id} <> ${id.data}`));
+  const memeNom = await db
+    .select({ id: schema.relais.id })
+    .from(schema.relais)
+    .where(and(sql`lower(${schema.relais.nom}) = lower(${p.data.nom})`, sql`${schema.relais.id} <> ${id.data}`));
   if (memeNom.length) return { ok: false, erreurs: { nom: 'Un autre relais porte déjà ce nom' } };
   const ok = await db.transaction(async (tx) => {
     const r = await tx.update(schema.relais).set(p.data).where(eq(schema.relais.id, id.data)).returning({ id: schema.relais.id });
@@ -72,12 +94,22 @@ export async function fermerRelais(db: Db, u: Staff | undefined, f: Formulaire):
   const admin = exigerAdmin(u);
   const p = schemaFermeture.safeParse({ relaisId: champ(f, 'relaisId'), fermeLe: champ(f, 'fermeLe') });
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
-  const encore = await db.select({ nom: schema.communes.nom }).from(schema.adhesions)
+  const encore = await db
+    .select({ nom: schema.communes.nom })
+    .from(schema.adhesions)
     .innerJoin(schema.communes, eq(schema.communes.code, schema.adhesions.communeCode))
     .where(and(eq(schema.adhesions.relaisId, p.data.relaisId), or(isNull(schema.adhesions.fin), gt(schema.adhesions.fin, p.data.fermeLe))));
   if (encore.length) {
-    const noms = encore.slice(0, 5).map((c) => c.nom).join(', ');
-    return { ok: false, erreurs: { fermeLe: `${nombre(encore.length, 'commune est encore rattachée', 'communes sont encore rattachées')} à ce relais après cette date (${noms}${encore.length > 5 ? '…' : ''}) : rattachez-les d’abord à un autre relais.` } };
+    const noms = encore
+      .slice(0, 5)
+      .map((c) => c.nom)
+      .join(', ');
+    return {
+      ok: false,
+      erreurs: {
+        fermeLe: `${nombre(encore.length, 'commune est encore rattachée', 'communes sont encore rattachées')} à ce relais après cette date (${noms}${encore.length > 5 ? '…' : ''}) : rattachez-les d’abord à un autre relais.`,
+      },
+    };
   }
   await db.transaction(async (tx) => {
     await tx.update(schema.relais).set({ fermeLe: p.data.fermeLe }).where(eq(schema.relais.id, p.data.relaisId));
@@ -101,7 +133,10 @@ export async function ajouterSecteur(db: Db, u: Staff | undefined, f: Formulaire
   const admin = exigerAdmin(u);
   const p = schemaSecteur.safeParse({ relaisId: champ(f, 'relaisId'), nomSecteur: champ(f, 'nomSecteur') });
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
-  const deja = await db.select({ id: schema.secteurs.id }).from(schema.secteurs).where(and(eq(schema.secteurs.relaisId, p.data.relaisId), sql`lower(${schema.secteurs.nom}) = lower(${p.data.nomSecteur})`));
+  const deja = await db
+    .select({ id: schema.secteurs.id })
+    .from(schema.secteurs)
+    .where(and(eq(schema.secteurs.relaisId, p.data.relaisId), sql`lower(${schema.secteurs.nom}) = lower(${p.data.nomSecteur})`));
   if (deja.length) return { ok: false, erreurs: { nomSecteur: 'Ce relais a déjà un secteur de ce nom' } };
   await db.transaction(async (tx) => {
     const [s] = await tx.insert(schema.secteurs).values({ relaisId: p.data.relaisId, nom: p.data.nomSecteur }).returning({ id: schema.secteurs.id });
@@ -112,7 +147,9 @@ export async function ajouterSecteur(db: Db, u: Staff | undefined, f: Formulaire
 
 export async function renommerSecteur(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
-  const p = z.object({ secteurId: uuid('Secteur inconnu'), nomSecteur: texte(100, 'Indiquez le nom du secteur') }).safeParse({ secteurId: champ(f, 'secteurId'), nomSecteur: champ(f, 'nomSecteur') });
+  const p = z
+    .object({ secteurId: uuid('Secteur inconnu'), nomSecteur: texte(100, 'Indiquez le nom du secteur') })
+    .safeParse({ secteurId: champ(f, 'secteurId'), nomSecteur: champ(f, 'nomSecteur') });
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
   try {
     await db.transaction(async (tx) => {
@@ -125,4 +162,11 @@ export async function renommerSecteur(db: Db, u: Staff | undefined, f: Formulair
   return { ok: true, message: 'Secteur renommé.' };
 }
 
-export const ACTIONS_RELAIS = { creer: creerRelais, modifier: modifierRelais, fermer: fermerRelais, rouvrir: rouvrirRelais, secteur: ajouterSecteur, 'secteur-renommer': renommerSecteur } as const;
+export const ACTIONS_RELAIS = {
+  creer: creerRelais,
+  modifier: modifierRelais,
+  fermer: fermerRelais,
+  rouvrir: rouvrirRelais,
+  secteur: ajouterSecteur,
+  'secteur-renommer': renommerSecteur,
+} as const;

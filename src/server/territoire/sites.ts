@@ -9,39 +9,60 @@ import { lireHoraires } from '../../domain/territoire/regles';
 import { jourParis } from '../../domain/temps';
 
 const coordonnee = (min: number, max: number, message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() ? Number(v.trim().replace(',', '.')) : undefined), z.number(message).min(min, message).max(max, message).optional()).transform((v) => v ?? null);
+  z
+    .preprocess(
+      (v) => (typeof v === 'string' && v.trim() ? Number(v.trim().replace(',', '.')) : undefined),
+      z.number(message).min(min, message).max(max, message).optional(),
+    )
+    .transform((v) => v ?? null);
 
 export const schemaSite = z.object({
   relaisId: uuid('Choisissez le relais'),
   secteurId: uuidOptionnel('Secteur inconnu'),
   nom: texte(200, 'Indiquez le nom du site'),
   adresse: texte(300, 'Indiquez l’adresse'),
-  codePostal: z.string('Indiquez le code postal').trim().regex(/^\d{5}$/, 'Code postal invalide (5 chiffres)'),
+  codePostal: z
+    .string('Indiquez le code postal')
+    .trim()
+    .regex(/^\d{5}$/, 'Code postal invalide (5 chiffres)'),
   communeCode: z.string('Choisissez la commune').trim().min(1, 'Choisissez la commune'),
   telephone: telephoneOptionnel,
   acces: texteOptionnel(1000),
   lat: coordonnee(-90, 90, 'Latitude invalide (nombre entre -90 et 90, par exemple 50.75)'),
   lon: coordonnee(-180, 180, 'Longitude invalide (nombre entre -180 et 180, par exemple 2.25)'),
 });
-const schemaFermeture = z.object({
-  lieuId: uuid('Site inconnu'), debut: jour('Indiquez le premier jour (format AAAA-MM-JJ)'), fin: jour('Indiquez le dernier jour (format AAAA-MM-JJ)'),
-  motif: texte(200, 'Indiquez le motif (par exemple : travaux)'),
-}).superRefine((v, ctx) => {
-  if (v.fin < v.debut) ctx.addIssue({ code: 'custom', path: ['fin'], message: 'Le dernier jour doit être le premier jour ou après' });
-});
+const schemaFermeture = z
+  .object({
+    lieuId: uuid('Site inconnu'),
+    debut: jour('Indiquez le premier jour (format AAAA-MM-JJ)'),
+    fin: jour('Indiquez le dernier jour (format AAAA-MM-JJ)'),
+    motif: texte(200, 'Indiquez le motif (par exemple : travaux)'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.fin < v.debut) ctx.addIssue({ code: 'custom', path: ['fin'], message: 'Le dernier jour doit être le premier jour ou après' });
+  });
 
 export async function listerSites(db: Db, maintenant = new Date()) {
-  const lieux = await db.select({ l: schema.lieux, relaisNom: schema.relais.nom, communeNom: schema.communes.nom }).from(schema.lieux)
+  const lieux = await db
+    .select({ l: schema.lieux, relaisNom: schema.relais.nom, communeNom: schema.communes.nom })
+    .from(schema.lieux)
     .innerJoin(schema.relais, eq(schema.relais.id, schema.lieux.relaisId))
-    .innerJoin(schema.communes, eq(schema.communes.code, schema.lieux.communeCode)).orderBy(asc(schema.relais.nom), asc(schema.lieux.nom));
-  const fermetures = await db.select().from(schema.fermeturesLieux).where(gte(schema.fermeturesLieux.fin, jourParis(maintenant))).orderBy(asc(schema.fermeturesLieux.debut));
+    .innerJoin(schema.communes, eq(schema.communes.code, schema.lieux.communeCode))
+    .orderBy(asc(schema.relais.nom), asc(schema.lieux.nom));
+  const fermetures = await db
+    .select()
+    .from(schema.fermeturesLieux)
+    .where(gte(schema.fermeturesLieux.fin, jourParis(maintenant)))
+    .orderBy(asc(schema.fermeturesLieux.debut));
   return lieux.map((x) => ({ ...x.l, relaisNom: x.relaisNom, communeNom: x.communeNom, fermetures: fermetures.filter((f) => f.lieuId === x.l.id) }));
 }
 
 /** Closures of the sites of a relais that still matter (RDV slots skip them). */
 export async function fermeturesDesLieux(db: Db, lieuIds: string[]): Promise<{ lieuId: string; debut: string; fin: string }[]> {
   if (!lieuIds.length) return [];
-  const rows = await db.select({ lieuId: schema.fermeturesLieux.lieuId, debut: schema.fermeturesLieux.debut, fin: schema.fermeturesLieux.fin }).from(schema.fermeturesLieux);
+  const rows = await db
+    .select({ lieuId: schema.fermeturesLieux.lieuId, debut: schema.fermeturesLieux.debut, fin: schema.fermeturesLieux.fin })
+    .from(schema.fermeturesLieux);
   return rows.filter((r) => lieuIds.includes(r.lieuId));
 }
 
@@ -53,12 +74,21 @@ async function lireSite(db: Db, f: Formulaire) {
   const v = p.data;
   const [relais] = await db.select().from(schema.relais).where(eq(schema.relais.id, v.relaisId));
   if (!relais) return { ok: false as const, erreurs: { relaisId: 'Relais inconnu' } };
-  if (v.secteurId && !(await db.select().from(schema.secteurs).where(and(eq(schema.secteurs.id, v.secteurId), eq(schema.secteurs.relaisId, v.relaisId)))).length) {
+  if (
+    v.secteurId &&
+    !(
+      await db
+        .select()
+        .from(schema.secteurs)
+        .where(and(eq(schema.secteurs.id, v.secteurId), eq(schema.secteurs.relaisId, v.relaisId)))
+    ).length
+  ) {
     return { ok: false as const, erreurs: { secteurId: 'Ce secteur n’appartient pas au relais choisi' } };
   }
   const [commune] = await db.select().from(schema.communes).where(eq(schema.communes.code, v.communeCode));
   if (!commune) return { ok: false as const, erreurs: { communeCode: 'Commune inconnue du territoire' } };
-  if ((v.lat === null) !== (v.lon === null)) return { ok: false as const, erreurs: { [v.lat === null ? 'lat' : 'lon']: 'Indiquez la latitude et la longitude, ou aucune des deux' } };
+  if ((v.lat === null) !== (v.lon === null))
+    return { ok: false as const, erreurs: { [v.lat === null ? 'lat' : 'lon']: 'Indiquez la latitude et la longitude, ou aucune des deux' } };
   // Without coordinates, the site sits at its commune centre when the outlines are known.
   const lat = v.lat ?? commune.centreLat;
   const lon = v.lon ?? commune.centreLon;
@@ -94,7 +124,8 @@ export async function ajouterFermeture(db: Db, u: Staff | undefined, f: Formulai
   const admin = exigerAdmin(u);
   const p = schemaFermeture.safeParse(Object.fromEntries(['lieuId', 'debut', 'fin', 'motif'].map((k) => [k, champ(f, k)])));
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
-  if (!(await db.select({ id: schema.lieux.id }).from(schema.lieux).where(eq(schema.lieux.id, p.data.lieuId))).length) return { ok: false, erreurs: { lieuId: 'Site inconnu' } };
+  if (!(await db.select({ id: schema.lieux.id }).from(schema.lieux).where(eq(schema.lieux.id, p.data.lieuId))).length)
+    return { ok: false, erreurs: { lieuId: 'Site inconnu' } };
   await db.transaction(async (tx) => {
     const [x] = await tx.insert(schema.fermeturesLieux).values(p.data).returning({ id: schema.fermeturesLieux.id });
     await journaliser(tx, admin, 'site.fermeture-ajouter', 'lieu', p.data.lieuId, { fermetureId: x!.id, debut: p.data.debut, fin: p.data.fin });
@@ -115,7 +146,9 @@ export async function supprimerFermeture(db: Db, u: Staff | undefined, f: Formul
 
 export async function fermerSite(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
-  const p = z.object({ lieuId: uuid('Site inconnu'), fermeLe: jour('Indiquez la date de fermeture (format AAAA-MM-JJ)') }).safeParse({ lieuId: champ(f, 'lieuId'), fermeLe: champ(f, 'fermeLe') });
+  const p = z
+    .object({ lieuId: uuid('Site inconnu'), fermeLe: jour('Indiquez la date de fermeture (format AAAA-MM-JJ)') })
+    .safeParse({ lieuId: champ(f, 'lieuId'), fermeLe: champ(f, 'fermeLe') });
   if (!p.success) return { ok: false, erreurs: erreursZod(p.error) };
   await db.transaction(async (tx) => {
     await tx.update(schema.lieux).set({ fermeLe: p.data.fermeLe }).where(eq(schema.lieux.id, p.data.lieuId));
@@ -124,4 +157,10 @@ export async function fermerSite(db: Db, u: Staff | undefined, f: Formulaire): P
   return { ok: true, message: 'Site fermé.' };
 }
 
-export const ACTIONS_SITES = { creer: creerSite, modifier: modifierSite, fermeture: ajouterFermeture, 'fermeture-supprimer': supprimerFermeture, fermer: fermerSite } as const;
+export const ACTIONS_SITES = {
+  creer: creerSite,
+  modifier: modifierSite,
+  fermeture: ajouterFermeture,
+  'fermeture-supprimer': supprimerFermeture,
+  fermer: fermerSite,
+} as const;

@@ -28,9 +28,14 @@ describe('atelier programme dates', () => {
   });
 
   it('leaves out the days the site is closed', () => {
-    const r = genererDates({ frequence: 'hebdomadaire', du: '2027-02-01', au: '2027-02-28', jourSemaine: 1, rang: 1 }, [{ debut: '2027-02-08', fin: '2027-02-19', motif: 'travaux' }]);
+    const r = genererDates({ frequence: 'hebdomadaire', du: '2027-02-01', au: '2027-02-28', jourSemaine: 1, rang: 1 }, [
+      { debut: '2027-02-08', fin: '2027-02-19', motif: 'travaux' },
+    ]);
     expect(r.jours).toEqual(['2027-02-01', '2027-02-22']);
-    expect(r.ecartees).toEqual([{ jour: '2027-02-08', motif: 'site fermé (travaux)' }, { jour: '2027-02-15', motif: 'site fermé (travaux)' }]);
+    expect(r.ecartees).toEqual([
+      { jour: '2027-02-08', motif: 'site fermé (travaux)' },
+      { jour: '2027-02-15', motif: 'site fermé (travaux)' },
+    ]);
   });
 
   it('a one-off session on a public holiday gives no date', () => {

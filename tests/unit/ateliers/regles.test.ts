@@ -6,7 +6,13 @@ const vol = (n: number, seances: number, minutes: number) => ({ structureId: `am
 
 describe('analyse de la pratique against the CNAF thresholds', () => {
   it('the thresholds are those of the référentiel', () => {
-    expect(SEUILS_ANALYSE_PRATIQUE).toMatchObject({ membresParGroupeMax: 15, amDistinctesMin: 8, seancesParAnMin: 6, seancesParVolontaireMin: 3, minutesParVolontaireMin: 360 });
+    expect(SEUILS_ANALYSE_PRATIQUE).toMatchObject({
+      membresParGroupeMax: 15,
+      amDistinctesMin: 8,
+      seancesParAnMin: 6,
+      seancesParVolontaireMin: 3,
+      minutesParVolontaireMin: 360,
+    });
   });
   it('8 distinct AM and 6 sessions meet the mission; 7 AM do not', () => {
     const huit = Array.from({ length: 8 }, (_, i) => vol(i, 3, 360));
@@ -33,7 +39,12 @@ describe('atelier sign-up rules', () => {
     expect(peutAnnuler(debut, new Date('2027-03-09T08:16:00Z'))).toBe(false);
   });
   it('the waiting list is promoted in order, skipping a sign-up whose children do not fit', () => {
-    const attente = [{ id: 'a', enfants: 3 }, { id: 'b', enfants: 1 }, { id: 'c', enfants: 1 }, { id: 'd', enfants: 0 }];
+    const attente = [
+      { id: 'a', enfants: 3 },
+      { id: 'b', enfants: 1 },
+      { id: 'c', enfants: 1 },
+      { id: 'd', enfants: 0 },
+    ];
     expect(aPromouvoir(attente, 2, 2).map((x) => x.id)).toEqual(['b', 'c']);
     expect(aPromouvoir(attente, 1, 5).map((x) => x.id)).toEqual(['a']);
     expect(aPromouvoir(attente, 0, 5)).toEqual([]);

@@ -46,7 +46,11 @@ describe('first contact overdue', () => {
     expect(limitePremierContact(true, 30, MAINTENANT)).toEqual(il_y_a(7));
   });
   it('a demande whose family was reached is never "new" nor overdue; flags and follow-up show as badges', () => {
-    const b = badges({ etat: 'en-cours', premierContactLe: il_y_a(90), urgence: true, handicap: true, horairesAtypiques: true, suiviDu: true, creeLe: il_y_a(100) }, 15, MAINTENANT).map((x) => x.cle);
+    const b = badges(
+      { etat: 'en-cours', premierContactLe: il_y_a(90), urgence: true, handicap: true, horairesAtypiques: true, suiviDu: true, creeLe: il_y_a(100) },
+      15,
+      MAINTENANT,
+    ).map((x) => x.cle);
     expect(b).toEqual(['suivi', 'urgence', 'handicap', 'atypique']);
   });
   it('the clock follows the first contact that reached the family, not the state', () => {

@@ -56,11 +56,15 @@ describe('what an answer does', () => {
 
 describe('the "sans solution" letter', () => {
   const communes = [
-    { code: '1', nom: 'Ici', lon: 2.6, lat: 50.6 }, { code: '2', nom: 'Voisine', lon: 2.65, lat: 50.6 }, { code: '3', nom: 'Loin', lon: 3.3, lat: 50.6 },
+    { code: '1', nom: 'Ici', lon: 2.6, lat: 50.6 },
+    { code: '2', nom: 'Voisine', lon: 2.65, lat: 50.6 },
+    { code: '3', nom: 'Loin', lon: 3.3, lat: 50.6 },
   ];
   it('lists the other modes, neighbouring communes with free places, and crèche waiting lists', () => {
     const a = alternatives({
-      modesSouhaites: ['assistant-maternel'], communeCode: '1', communes,
+      modesSouhaites: ['assistant-maternel'],
+      communeCode: '1',
+      communes,
       lieux: [
         { nom: 'AM voisine', type: 'assistant-maternel', communeCode: '2', placesDisponibles: 2 },
         { nom: 'AM loin', type: 'assistant-maternel', communeCode: '3', placesDisponibles: 3 },
@@ -78,9 +82,19 @@ describe('the "sans solution" letter', () => {
 describe('the anonymised offer relayed to assistants maternels', () => {
   it('describes the need without any name or contact', () => {
     const t = texteOffreAnonyme({
-      communeNom: 'Lillers', dateDebut: '2026-09-01', ageMoisAuDebut: 11, nbEnfants: 1, regularite: 'reguliere',
-      planning: [{ jour: 2, debut: '08:00', fin: '17:30' }, { jour: 1, debut: '07:00', fin: '18:00' }],
-      horairesAtypiques: false, urgence: true, handicap: false, periscolaire: false,
+      communeNom: 'Lillers',
+      dateDebut: '2026-09-01',
+      ageMoisAuDebut: 11,
+      nbEnfants: 1,
+      regularite: 'reguliere',
+      planning: [
+        { jour: 2, debut: '08:00', fin: '17:30' },
+        { jour: 1, debut: '07:00', fin: '18:00' },
+      ],
+      horairesAtypiques: false,
+      urgence: true,
+      handicap: false,
+      periscolaire: false,
     });
     expect(t).toContain('Une famille de Lillers cherche un accueil à partir du 1er septembre 2026.');
     expect(t).toContain('Un enfant : 11 mois');

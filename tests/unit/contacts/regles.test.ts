@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MOTIFS_CONTACT_FAMILLE, MOTIFS_CONTACT_PRO, compteCommePremierContact, libelleMotif, motifValide, placesLibresDepuis,
+  MOTIFS_CONTACT_FAMILLE,
+  MOTIFS_CONTACT_PRO,
+  compteCommePremierContact,
+  libelleMotif,
+  motifValide,
+  placesLibresDepuis,
 } from '../../../src/domain/contacts/regles';
 
 describe('which contact is the first contact', () => {
@@ -33,14 +38,28 @@ describe('motifs', () => {
 describe('free places since when', () => {
   const j = (s: string) => new Date(`${s}T10:00:00Z`);
   it('is the start of the latest unbroken run of declared free places', () => {
-    expect(placesLibresDepuis([
-      { le: j('2026-01-10'), statut: 'places' }, { le: j('2026-02-01'), statut: 'complet' },
-      { le: j('2026-04-01'), statut: 'places' }, { le: j('2026-05-01'), statut: 'places' },
-    ])).toEqual(j('2026-04-01'));
+    expect(
+      placesLibresDepuis([
+        { le: j('2026-01-10'), statut: 'places' },
+        { le: j('2026-02-01'), statut: 'complet' },
+        { le: j('2026-04-01'), statut: 'places' },
+        { le: j('2026-05-01'), statut: 'places' },
+      ]),
+    ).toEqual(j('2026-04-01'));
   });
   it('is null when the latest declaration is not free places, and ignores the order given', () => {
-    expect(placesLibresDepuis([{ le: j('2026-05-01'), statut: 'complet' }, { le: j('2026-01-01'), statut: 'places' }])).toBeNull();
-    expect(placesLibresDepuis([{ le: j('2026-05-01'), statut: 'places' }, { le: j('2026-01-01'), statut: 'places' }])).toEqual(j('2026-01-01'));
+    expect(
+      placesLibresDepuis([
+        { le: j('2026-05-01'), statut: 'complet' },
+        { le: j('2026-01-01'), statut: 'places' },
+      ]),
+    ).toBeNull();
+    expect(
+      placesLibresDepuis([
+        { le: j('2026-05-01'), statut: 'places' },
+        { le: j('2026-01-01'), statut: 'places' },
+      ]),
+    ).toEqual(j('2026-01-01'));
     expect(placesLibresDepuis([])).toBeNull();
   });
 });

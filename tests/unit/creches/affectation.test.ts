@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  affecter, bandeDeRang, generateur, pairesBloquantes, rangA, reattribuer, tirer, trancheDeAge, TRANCHES_CRECHE,
-  type Candidat, type Places, type TrancheCreche,
+  affecter,
+  bandeDeRang,
+  generateur,
+  pairesBloquantes,
+  rangA,
+  reattribuer,
+  tirer,
+  trancheDeAge,
+  TRANCHES_CRECHE,
+  type Candidat,
+  type Places,
+  type TrancheCreche,
 } from '../../../src/domain/creches/affectation';
 
 /** A small random market from a seed: families, crèches, places, points with many ties. */
@@ -31,7 +41,10 @@ function listes(creches: string[]): string[][] {
     for (const c of reste) {
       const l = [...pref, c];
       r.push(l);
-      rec(l, reste.filter((x) => x !== c));
+      rec(
+        l,
+        reste.filter((x) => x !== c),
+      );
     }
   };
   rec([], creches);
@@ -81,8 +94,12 @@ describe('deferred acceptance for crèche places', () => {
       { id: 'b', voeux: ['x'], tranche: 'bebe', points: { x: 10 } },
     ];
     const places = { x: { bebe: 1 } };
-    expect(pairesBloquantes(candidats, places, { graine: 's', resultat: { a: null, b: 'x' }, tirage: { a: 1, b: 2 } })).toEqual([{ famille: 'a', creche: 'x' }]);
-    expect(pairesBloquantes(candidats, { x: { bebe: 2 } }, { graine: 's', resultat: { a: null, b: 'x' }, tirage: { a: 1, b: 2 } })).toEqual([{ famille: 'a', creche: 'x' }]);
+    expect(pairesBloquantes(candidats, places, { graine: 's', resultat: { a: null, b: 'x' }, tirage: { a: 1, b: 2 } })).toEqual([
+      { famille: 'a', creche: 'x' },
+    ]);
+    expect(pairesBloquantes(candidats, { x: { bebe: 2 } }, { graine: 's', resultat: { a: null, b: 'x' }, tirage: { a: 1, b: 2 } })).toEqual([
+      { famille: 'a', creche: 'x' },
+    ]);
   });
 
   it('is strategy-proof for families: no reported list does better than the true one (brute force on small markets)', () => {
@@ -141,7 +158,10 @@ describe('deferred acceptance for crèche places', () => {
     const a = affecter(candidats, places, 's');
     expect(a.resultat).toEqual({ a: 'x', b: 'y', c: null, d: null });
     const r = reattribuer(candidats, a.tirage, a.resultat, new Set(['a']), { creche: 'x', tranche: 'bebe' });
-    expect(r.mouvements).toEqual([{ famille: 'b', de: 'y', vers: 'x' }, { famille: 'd', de: null, vers: 'y' }]);
+    expect(r.mouvements).toEqual([
+      { famille: 'b', de: 'y', vers: 'x' },
+      { famille: 'd', de: null, vers: 'y' },
+    ]);
     expect(r.vacantes).toEqual([]);
     // A family that accepted stays where it is.
     const r2 = reattribuer(candidats, a.tirage, a.resultat, new Set(['a', 'b']), { creche: 'x', tranche: 'bebe' });
@@ -153,7 +173,10 @@ describe('deferred acceptance for crèche places', () => {
 
   it('shows a rank band rather than an exact rank', () => {
     const candidats: Candidat[] = Array.from({ length: 12 }, (_, i) => ({ id: `f${i}`, voeux: ['x'], tranche: 'bebe' as const, points: { x: 100 - i } }));
-    const t = tirer(candidats.map((c) => c.id), 's');
+    const t = tirer(
+      candidats.map((c) => c.id),
+      's',
+    );
     expect(rangA(candidats, t, 'f0', 'x')).toBe(1);
     expect(rangA(candidats, t, 'f11', 'x')).toBe(12);
     expect(rangA(candidats, t, 'f11', 'y')).toBeNull();

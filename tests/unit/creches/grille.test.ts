@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { GRILLE_DEMO, grilleEnVigueur, grilleValide, moisEntiers, noter, pointsParCreche, pointsQuotient, type Situation } from '../../../src/domain/creches/grille';
+import {
+  GRILLE_DEMO,
+  grilleEnVigueur,
+  grilleValide,
+  moisEntiers,
+  noter,
+  pointsParCreche,
+  pointsQuotient,
+  type Situation,
+} from '../../../src/domain/creches/grille';
 
 const S: Situation = {
-  activite: 'deux-actifs', quotientFamilial: 650, fratrieDans: ['c1'], handicap: false, accompagnementSocial: true, parentIsole: false,
-  deposeeLe: '2026-03-15', communeCode: '62119',
+  activite: 'deux-actifs',
+  quotientFamilial: 650,
+  fratrieDans: ['c1'],
+  handicap: false,
+  accompagnementSocial: true,
+  parentIsole: false,
+  deposeeLe: '2026-03-15',
+  communeCode: '62119',
 };
 
 describe('points grid', () => {
@@ -20,13 +35,24 @@ describe('points grid', () => {
     expect(n.total).toBe(40 + 20 + 20 + 12 + 25 + 15);
     expect(n.total).toBe(n.motifs.reduce((x, m) => x + m.points, 0));
     // Crèche-dependent criteria only count where they hold.
-    expect(pointsParCreche(GRILLE_DEMO, S, [{ id: 'c1', communeCode: '62119' }, { id: 'c2', communeCode: '62000' }], '2026-10-01'))
-      .toEqual({ c1: 132, c2: 92 });
+    expect(
+      pointsParCreche(
+        GRILLE_DEMO,
+        S,
+        [
+          { id: 'c1', communeCode: '62119' },
+          { id: 'c2', communeCode: '62000' },
+        ],
+        '2026-10-01',
+      ),
+    ).toEqual({ c1: 132, c2: 92 });
     expect(noter(GRILLE_DEMO, S, null, '2026-10-01').motifs.map((m) => m.critere)).not.toContain('fratrie');
   });
 
   it('reads QF bands, seniority in full months with a ceiling', () => {
-    expect([pointsQuotient(GRILLE_DEMO, 500), pointsQuotient(GRILLE_DEMO, 501), pointsQuotient(GRILLE_DEMO, 5000), pointsQuotient(GRILLE_DEMO, null)]).toEqual([30, 20, 0, 0]);
+    expect([pointsQuotient(GRILLE_DEMO, 500), pointsQuotient(GRILLE_DEMO, 501), pointsQuotient(GRILLE_DEMO, 5000), pointsQuotient(GRILLE_DEMO, null)]).toEqual([
+      30, 20, 0, 0,
+    ]);
     expect(moisEntiers('2026-01-31', '2026-02-28')).toBe(0);
     expect(moisEntiers('2026-01-15', '2026-02-15')).toBe(1);
     expect(moisEntiers('2026-05-01', '2026-01-01')).toBe(0);

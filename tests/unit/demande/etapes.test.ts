@@ -1,15 +1,25 @@
 /** The /demande wizard's step rules, as a parent goes through the five steps. */
 import { describe, expect, it } from 'vitest';
-import {
-  ajouterEnfant, etapeDepuis, lireAller, nombreEnfants, premiereEtapeEnErreur, retirerEnfant, transition,
-} from '../../../src/domain/demande/etapes';
+import { ajouterEnfant, etapeDepuis, lireAller, nombreEnfants, premiereEtapeEnErreur, retirerEnfant, transition } from '../../../src/domain/demande/etapes';
 import type { FormulaireDemande } from '../../../src/domain/demande/schema';
 
 const O = { aujourdhui: '2026-03-10', codesCommunes: ['62119', '62034'] };
 const COMPLET: FormulaireDemande = {
-  p1Prenom: 'Inès', p1Nom: 'Roux', email: 'ines@exemple.fr', canalPrefere: 'email', langueContact: 'fr', commune: '62119',
-  nbEnfants: '1', e0Statut: 'ne', e0Naissance: '2025-10-01', dateDebut: '2026-09-01', j1: 'oui', j1De: '08:00', j1A: '18:00',
-  mode1: 'collectif', consentementContact: 'oui',
+  p1Prenom: 'Inès',
+  p1Nom: 'Roux',
+  email: 'ines@exemple.fr',
+  canalPrefere: 'email',
+  langueContact: 'fr',
+  commune: '62119',
+  nbEnfants: '1',
+  e0Statut: 'ne',
+  e0Naissance: '2025-10-01',
+  dateDebut: '2026-09-01',
+  j1: 'oui',
+  j1De: '08:00',
+  j1A: '18:00',
+  mode1: 'collectif',
+  consentementContact: 'oui',
 };
 
 describe('demande wizard: reading the buttons', () => {

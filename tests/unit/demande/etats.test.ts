@@ -20,6 +20,8 @@ describe('demande state machine', () => {
     expect(transitionsPossibles('solution-trouvee', 'famille')).not.toContain('abandonner');
   });
   it('an animatrice offers every step from "en cours"', () => {
-    expect(transitionsPossibles('en-cours', 'staff').sort()).toEqual(['abandonner', 'classerSansSolution', 'conclure', 'mettreEnRelation', 'proposerSolution'].sort());
+    expect(transitionsPossibles('en-cours', 'staff').sort()).toEqual(
+      ['abandonner', 'classerSansSolution', 'conclure', 'mettreEnRelation', 'proposerSolution'].sort(),
+    );
   });
 });

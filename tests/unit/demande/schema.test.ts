@@ -1,17 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ageMoisAuDebut, erreursEtapes, estAtypique, formaterReference, jourParis, nettoyerFormulaire, preremplir, validerDemande, versFormulaire,
+  ageMoisAuDebut,
+  erreursEtapes,
+  estAtypique,
+  formaterReference,
+  jourParis,
+  nettoyerFormulaire,
+  preremplir,
+  validerDemande,
+  versFormulaire,
   type FormulaireDemande,
 } from '../../../src/domain/demande/schema';
 import { chronologie, prochaineEtape } from '../../../src/domain/demande/suivi';
 
 const AUJ = '2026-03-10';
 const base: FormulaireDemande = {
-  p1Prenom: 'Inès', p1Nom: 'Roux', email: 'ines@exemple.fr', canalPrefere: 'email', langueContact: 'fr', commune: '62119',
-  nbEnfants: '1', e0Statut: 'ne', e0Naissance: '2025-10-01', dateDebut: '2026-09-01', j1: 'oui', j1De: '08:00', j1A: '18:00',
-  mode1: 'collectif', consentementContact: 'oui',
+  p1Prenom: 'Inès',
+  p1Nom: 'Roux',
+  email: 'ines@exemple.fr',
+  canalPrefere: 'email',
+  langueContact: 'fr',
+  commune: '62119',
+  nbEnfants: '1',
+  e0Statut: 'ne',
+  e0Naissance: '2025-10-01',
+  dateDebut: '2026-09-01',
+  j1: 'oui',
+  j1De: '08:00',
+  j1A: '18:00',
+  mode1: 'collectif',
+  consentementContact: 'oui',
 };
-const erreurs = (f: FormulaireDemande) => { const r = validerDemande(f, { aujourdhui: AUJ, codesCommunes: ['62119', '62034'] }); return r.ok ? {} : r.erreurs; };
+const erreurs = (f: FormulaireDemande) => {
+  const r = validerDemande(f, { aujourdhui: AUJ, codesCommunes: ['62119', '62034'] });
+  return r.ok ? {} : r.erreurs;
+};
 
 describe('demande schema', () => {
   it('accepts a complete demande and structures it', () => {
@@ -41,7 +64,11 @@ describe('demande schema', () => {
   });
 
   it('checks one step at a time', () => {
-    expect(erreursEtapes({ p1Prenom: 'A', p1Nom: 'B', email: 'a@b.fr', canalPrefere: 'email', langueContact: 'fr', commune: '62119' }, ['vous'], { aujourdhui: AUJ })).toEqual({});
+    expect(
+      erreursEtapes({ p1Prenom: 'A', p1Nom: 'B', email: 'a@b.fr', canalPrefere: 'email', langueContact: 'fr', commune: '62119' }, ['vous'], {
+        aujourdhui: AUJ,
+      }),
+    ).toEqual({});
     expect(Object.keys(erreursEtapes({}, ['envoi'], { aujourdhui: AUJ }))).toEqual(['consentementContact']);
   });
 
@@ -53,16 +80,35 @@ describe('demande schema', () => {
   });
 
   it('prefills from the questionnaire and map query parameters, ignoring junk', () => {
-    const f = preremplir(new URLSearchParams('commune=62034&naissancePrevue=2026-06-01&debut=2026-09-01&modes=mam,xx,collectif,mam&jours=1,2,9&de=07:30&a=18:00&urgence=1&structure=3f1c2a4e-0000-4000-8000-000000000001&handicap=0'));
+    const f = preremplir(
+      new URLSearchParams(
+        'commune=62034&naissancePrevue=2026-06-01&debut=2026-09-01&modes=mam,xx,collectif,mam&jours=1,2,9&de=07:30&a=18:00&urgence=1&structure=3f1c2a4e-0000-4000-8000-000000000001&handicap=0',
+      ),
+    );
     expect(f).toEqual({
-      commune: '62034', e0Statut: 'attendu', e0Naissance: '2026-06-01', dateDebut: '2026-09-01', mode1: 'mam', mode2: 'collectif',
-      j1: 'oui', j1De: '07:30', j1A: '18:00', j2: 'oui', j2De: '07:30', j2A: '18:00', urgence: 'oui', structure: '3f1c2a4e-0000-4000-8000-000000000001',
+      commune: '62034',
+      e0Statut: 'attendu',
+      e0Naissance: '2026-06-01',
+      dateDebut: '2026-09-01',
+      mode1: 'mam',
+      mode2: 'collectif',
+      j1: 'oui',
+      j1De: '07:30',
+      j1A: '18:00',
+      j2: 'oui',
+      j2De: '07:30',
+      j2A: '18:00',
+      urgence: 'oui',
+      structure: '3f1c2a4e-0000-4000-8000-000000000001',
     });
     expect(preremplir(new URLSearchParams('commune=<script>&naissance=2026-02-30'))).toEqual({});
   });
 
   it('round-trips a demande through the form fields', () => {
-    const r = validerDemande({ ...base, nbEnfants: '2', e1Statut: 'attendu', e1Naissance: '2026-05-01', p2Prenom: 'Tom', p2Nom: 'Roux', communeAcceptee1: '62034' }, { aujourdhui: AUJ });
+    const r = validerDemande(
+      { ...base, nbEnfants: '2', e1Statut: 'attendu', e1Naissance: '2026-05-01', p2Prenom: 'Tom', p2Nom: 'Roux', communeAcceptee1: '62034' },
+      { aujourdhui: AUJ },
+    );
     if (!r.ok) throw new Error('invalid');
     const r2 = validerDemande(versFormulaire(r.donnees), { aujourdhui: AUJ });
     expect(r2.ok && r2.donnees).toEqual(r.donnees);
@@ -73,7 +119,15 @@ describe('demande schema', () => {
   });
 
   it('computes age in months, reference and the Paris day', () => {
-    expect(ageMoisAuDebut([{ prenom: null, dateNaissance: '2025-01-15', naissancePrevue: null }, { prenom: null, dateNaissance: null, naissancePrevue: '2026-08-01' }], '2026-09-01')).toBe(1);
+    expect(
+      ageMoisAuDebut(
+        [
+          { prenom: null, dateNaissance: '2025-01-15', naissancePrevue: null },
+          { prenom: null, dateNaissance: null, naissancePrevue: '2026-08-01' },
+        ],
+        '2026-09-01',
+      ),
+    ).toBe(1);
     expect(formaterReference(2026, 42)).toBe('D-2026-00042');
     expect(jourParis(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
   });
@@ -82,10 +136,20 @@ describe('demande schema', () => {
 describe('follow-up timeline', () => {
   it('promises the first contact within 7 days when urgent, else the relais setting', () => {
     const creeLe = new Date('2026-03-02T10:00:00Z');
-    expect(prochaineEtape({ etat: 'nouvelle', creeLe, urgence: true, delaiRelaisJours: 15, maintenant: creeLe })).toMatchObject({ cle: 'suivi.prochaine.nouvelle', jours: 7 });
-    expect(prochaineEtape({ etat: 'nouvelle', creeLe, urgence: false, delaiRelaisJours: 15, maintenant: creeLe })).toMatchObject({ jours: 15, avant: new Date('2026-03-17T10:00:00Z') });
-    expect(prochaineEtape({ etat: 'nouvelle', creeLe, urgence: false, delaiRelaisJours: 15, maintenant: new Date('2026-04-01') }).cle).toBe('suivi.prochaine.nouvelleEnRetard');
-    expect(prochaineEtape({ etat: 'mise-en-relation', creeLe, urgence: false, delaiRelaisJours: 15, maintenant: creeLe }).cle).toBe('suivi.prochaine.miseEnRelation');
+    expect(prochaineEtape({ etat: 'nouvelle', creeLe, urgence: true, delaiRelaisJours: 15, maintenant: creeLe })).toMatchObject({
+      cle: 'suivi.prochaine.nouvelle',
+      jours: 7,
+    });
+    expect(prochaineEtape({ etat: 'nouvelle', creeLe, urgence: false, delaiRelaisJours: 15, maintenant: creeLe })).toMatchObject({
+      jours: 15,
+      avant: new Date('2026-03-17T10:00:00Z'),
+    });
+    expect(prochaineEtape({ etat: 'nouvelle', creeLe, urgence: false, delaiRelaisJours: 15, maintenant: new Date('2026-04-01') }).cle).toBe(
+      'suivi.prochaine.nouvelleEnRetard',
+    );
+    expect(prochaineEtape({ etat: 'mise-en-relation', creeLe, urgence: false, delaiRelaisJours: 15, maintenant: creeLe }).cle).toBe(
+      'suivi.prochaine.miseEnRelation',
+    );
   });
 
   it('tells the family its own withdrawal apart from a staff closing', () => {

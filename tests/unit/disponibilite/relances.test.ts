@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { fraicheurGlobale, fraicheurParCommune, motifRelance, peutRelancer } from '../../../src/domain/disponibilite/relances';
 
 const jour = 86400_000;
-const am = (o: Partial<Parameters<typeof motifRelance>[0]> = {}) => ({ actif: true, email: 'am@exemple.fr', dispoConfirmeeLe: null, derniereRelanceLe: null, ...o });
+const am = (o: Partial<Parameters<typeof motifRelance>[0]> = {}) => ({
+  actif: true,
+  email: 'am@exemple.fr',
+  dispoConfirmeeLe: null,
+  derniereRelanceLe: null,
+  ...o,
+});
 
 describe('availability reminders', () => {
   const mars = new Date('2026-03-10T09:00:00Z');
@@ -37,11 +43,20 @@ describe('availability reminders', () => {
 describe('freshness indicator per commune', () => {
   const maintenant = new Date('2026-11-24T10:00:00Z');
   const l = (communeCode: string, jours: number | null, o: { actif?: boolean; type?: string } = {}) => ({
-    communeCode, type: o.type ?? 'assistant-maternel', actif: o.actif ?? true, dispoConfirmeeLe: jours === null ? null : new Date(maintenant.getTime() - jours * jour),
+    communeCode,
+    type: o.type ?? 'assistant-maternel',
+    actif: o.actif ?? true,
+    dispoConfirmeeLe: jours === null ? null : new Date(maintenant.getTime() - jours * jour),
   });
   it('counts active AM confirmed in the last 60 days only', () => {
-    const r = fraicheurParCommune([l('A', 10), l('A', 60), l('A', 61), l('A', null), l('A', 5, { actif: false }), l('A', 5, { type: 'creche' }), l('B', 100)], maintenant);
-    expect(r).toEqual([{ communeCode: 'A', actives: 4, confirmees: 2, part: 0.5 }, { communeCode: 'B', actives: 1, confirmees: 0, part: 0 }]);
+    const r = fraicheurParCommune(
+      [l('A', 10), l('A', 60), l('A', 61), l('A', null), l('A', 5, { actif: false }), l('A', 5, { type: 'creche' }), l('B', 100)],
+      maintenant,
+    );
+    expect(r).toEqual([
+      { communeCode: 'A', actives: 4, confirmees: 2, part: 0.5 },
+      { communeCode: 'B', actives: 1, confirmees: 0, part: 0 },
+    ]);
     expect(fraicheurGlobale([l('A', 10), l('B', 100)], maintenant)).toMatchObject({ actives: 2, confirmees: 1, part: 0.5 });
   });
 });

@@ -17,7 +17,10 @@ describe('relaying a need to assistants maternels', () => {
     expect(!dehors.ok && dehors.erreurs.communes).toMatch(/62119/);
     const sansMotif = controlerRelais(d, { communes: ['62119'], communesDuRelais: RELAIS, horsRelais: true, motif: 'car' });
     expect(!sansMotif.ok && sansMotif.erreurs.motifHorsRelais).toBeTruthy();
-    expect(controlerRelais(d, { communes: ['62119'], communesDuRelais: RELAIS, horsRelais: true, motif: 'La famille travaille à Béthune' })).toEqual({ ok: true, horsRelais: ['62119'] });
+    expect(controlerRelais(d, { communes: ['62119'], communesDuRelais: RELAIS, horsRelais: true, motif: 'La famille travaille à Béthune' })).toEqual({
+      ok: true,
+      horsRelais: ['62119'],
+    });
   });
 });
 
@@ -33,9 +36,23 @@ describe('health details', () => {
   });
 
   const f: FormulaireDemande = {
-    p1Prenom: 'Nadia', p1Nom: 'Benali', email: 'nadia@exemple.fr', canalPrefere: 'email', langueContact: 'fr', commune: '62034', nbEnfants: '1',
-    e0Statut: 'ne', e0Naissance: '2025-06-10', dateDebut: '2026-03-02', j1: 'oui', j1De: '08:00', j1A: '17:30', mode1: 'assistant-maternel',
-    consentementContact: 'oui', handicap: 'oui', handicapPrecisions: 'Suivi CAMSP',
+    p1Prenom: 'Nadia',
+    p1Nom: 'Benali',
+    email: 'nadia@exemple.fr',
+    canalPrefere: 'email',
+    langueContact: 'fr',
+    commune: '62034',
+    nbEnfants: '1',
+    e0Statut: 'ne',
+    e0Naissance: '2025-06-10',
+    dateDebut: '2026-03-02',
+    j1: 'oui',
+    j1De: '08:00',
+    j1A: '17:30',
+    mode1: 'assistant-maternel',
+    consentementContact: 'oui',
+    handicap: 'oui',
+    handicapPrecisions: 'Suivi CAMSP',
   };
   it('need their own consent box: details without it are refused next to the box', () => {
     const r = validerDemande(f, { aujourdhui: '2025-12-15' });

@@ -7,7 +7,9 @@ describe('personal-data page generated from the register', () => {
   const lignes = politiqueDonnees();
 
   it('has one row per family table of the register, each with its recipients said', () => {
-    const famille = Object.entries(REGISTRE).filter(([, r]) => r.personne === 'famille').map(([t]) => t);
+    const famille = Object.entries(REGISTRE)
+      .filter(([, r]) => r.personne === 'famille')
+      .map(([t]) => t);
     expect(lignes.map((l) => l.table)).toEqual(famille);
     for (const t of famille) expect(DESTINATAIRES_PAR_TABLE, t).toHaveProperty(t);
   });
@@ -20,7 +22,8 @@ describe('personal-data page generated from the register', () => {
   });
 
   it('every purpose, category, duration and recipient is written in every language', () => {
-    const lire = (d: unknown, cle: string) => cle.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), d);
+    const lire = (d: unknown, cle: string) =>
+      cle.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), d);
     for (const [lang, dict] of Object.entries(DICTIONNAIRES)) {
       for (const l of lignes) {
         expect(lire(dict, l.finalite), `${lang} ${l.finalite}`).toEqual(expect.any(String));

@@ -17,11 +17,17 @@ describe('personal-data register', () => {
     expect(r, `table ${nom} is missing from src/domain/donnees/registre.ts`).toBeDefined();
     const classees = [...r!.aucune, ...Object.keys(r!.colonnes)];
     for (const col of t.columns) {
-      expect(classees.filter((x) => x === col.name), `${nom}.${col.name} must be classified exactly once`).toHaveLength(1);
+      expect(
+        classees.filter((x) => x === col.name),
+        `${nom}.${col.name} must be classified exactly once`,
+      ).toHaveLength(1);
     }
     // No stale entry for a column that no longer exists.
     const reelles = new Set(t.columns.map((x) => x.name));
-    expect(classees.filter((x) => !reelles.has(x)), `${nom}: columns in the register but not in the schema`).toEqual([]);
+    expect(
+      classees.filter((x) => !reelles.has(x)),
+      `${nom}: columns in the register but not in the schema`,
+    ).toEqual([]);
   });
 
   it('lists no table that the schema does not have', () => {
@@ -47,6 +53,10 @@ describe('personal-data register', () => {
     }
     expect(colonnesSante()).toContainEqual({ table: 'demandes', colonne: 'handicap_precisions' });
     expect(colonnesAvecEffet('demandes', 'vider')).toEqual(expect.arrayContaining(['email', 'telephone', 'parents', 'handicap_precisions']));
-    expect(categoriesFamille().map((c) => c.categorie).sort()).toEqual(['contact', 'identifiant', 'sante', 'texte-libre']);
+    expect(
+      categoriesFamille()
+        .map((c) => c.categorie)
+        .sort(),
+    ).toEqual(['contact', 'identifiant', 'sante', 'texte-libre']);
   });
 });

@@ -23,11 +23,7 @@ describe('form kit', () => {
 
   it('names the field in each summary link, in the order of the form', () => {
     const t = useT('fr');
-    const r = resumeErreurs(
-      { email: 'demande.erreur.email', p1Prenom: 'demande.erreur.requis' },
-      { p1Prenom: 'Prénom', email: 'Adresse e-mail' },
-      t,
-    );
+    const r = resumeErreurs({ email: 'demande.erreur.email', p1Prenom: 'demande.erreur.requis' }, { p1Prenom: 'Prénom', email: 'Adresse e-mail' }, t);
     expect(r.map((e) => e.champ)).toEqual(['p1Prenom', 'email']);
     expect(texteLienErreur('fr', r[0]!)).toBe('Prénom : ce champ est obligatoire.');
     expect(texteLienErreur('en', { libelle: 'First name', message: 'This field is required.' })).toBe('First name: this field is required.');

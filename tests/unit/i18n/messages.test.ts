@@ -21,7 +21,9 @@ describe('plural messages (Intl.PluralRules)', () => {
   });
 
   it('fills placeholders inside and outside the forms', () => {
-    expect(interpoler('{places, plural, one {{commune} : # place} other {{commune} : # places}} à {km} km', { places: 3, commune: 'Lillers', km: 5 })).toBe('Lillers : 3 places à 5 km');
+    expect(interpoler('{places, plural, one {{commune} : # place} other {{commune} : # places}} à {km} km', { places: 3, commune: 'Lillers', km: 5 })).toBe(
+      'Lillers : 3 places à 5 km',
+    );
   });
 
   it('leaves a plural whose count is not yet known for the island to fill', () => {
@@ -33,26 +35,39 @@ describe('plural messages (Intl.PluralRules)', () => {
   it('every plural message of every language resolves for 0, 1, 2, 5 and 21', () => {
     const cles: string[] = [];
     const walk = (o: unknown, p: string) => {
-      if (typeof o === 'string') { if (o.includes(', plural,')) cles.push(p); return; }
+      if (typeof o === 'string') {
+        if (o.includes(', plural,')) cles.push(p);
+        return;
+      }
       if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) walk(v, p ? `${p}.${k}` : k);
     };
     for (const l of LANGS) walk(DICTIONNAIRES[l], '');
     expect(cles.length).toBeGreaterThan(20);
-    for (const l of LANGS) for (const cle of new Set(cles)) for (const n of [0, 1, 2, 5, 21]) {
-      const s = traduire(l, cle, { n, places: n, km: 3, q: 'x', commune: 'Lillers' });
-      expect(s, `${l} ${cle}`).not.toMatch(/plural|#|\{/);
-      // Arabic writes zero, one and two in words ("خطأ واحد", "خطآن"), as the language does.
-      const enMots = n === 0 || (l === 'ar' && ['one', 'two'].includes(new Intl.PluralRules('ar').select(n)));
-      if (!enMots) expect(s, `${l} ${cle}`).toContain(String(n));
-    }
+    for (const l of LANGS)
+      for (const cle of new Set(cles))
+        for (const n of [0, 1, 2, 5, 21]) {
+          const s = traduire(l, cle, { n, places: n, km: 3, q: 'x', commune: 'Lillers' });
+          expect(s, `${l} ${cle}`).not.toMatch(/plural|#|\{/);
+          // Arabic writes zero, one and two in words ("خطأ واحد", "خطآن"), as the language does.
+          const enMots = n === 0 || (l === 'ar' && ['one', 'two'].includes(new Intl.PluralRules('ar').select(n)));
+          if (!enMots) expect(s, `${l} ${cle}`).toContain(String(n));
+        }
     expect(LANG_INFO.ar.dir).toBe('rtl');
   });
 
   it('no "(s)", "(x)", "(e)" plurals in the dictionaries nor in the content', () => {
-    const fichiers = (d: string): string[] => readdirSync(d).flatMap((f) => { const p = path.join(d, f); return statSync(p).isDirectory() ? fichiers(p) : [p]; });
+    const fichiers = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => {
+        const p = path.join(d, f);
+        return statSync(p).isDirectory() ? fichiers(p) : [p];
+      });
     const fautes = [...fichiers('src/i18n'), ...fichiers('content')].flatMap((f) =>
-      readFileSync(f, 'utf8').split('\n').map((ligne, i) => [`${f}:${i + 1}`, ligne] as const).filter(([, l]) => /[a-zé]\((s|x|e|es)\)/.test(l)).map(([o]) => o));
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((ligne, i) => [`${f}:${i + 1}`, ligne] as const)
+        .filter(([, l]) => /[a-zé]\((s|x|e|es)\)/.test(l))
+        .map(([o]) => o),
+    );
     expect(fautes).toEqual([]);
   });
 });
-

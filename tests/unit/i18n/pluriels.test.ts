@@ -29,7 +29,8 @@ function pluriels(o: unknown, p = ''): Feuille[] {
   return [];
 }
 
-const get = (o: unknown, cle: string) => cle.split('.').reduce<unknown>((a, k) => (a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined), o);
+const get = (o: unknown, cle: string) =>
+  cle.split('.').reduce<unknown>((a, k) => (a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined), o);
 
 describe('plural forms per language (Intl.PluralRules)', () => {
   it('knows what Arabic, Ukrainian and Turkish need', () => {
@@ -51,7 +52,10 @@ describe('plural forms per language (Intl.PluralRules)', () => {
       const v = get(DICTIONNAIRES[l], cle);
       if (v === undefined) continue; // falls back to French (checked by the completeness tests)
       const [p] = pluriels(v, cle);
-      if (!p) { manques.push(`${cle}: not a plural message`); continue; }
+      if (!p) {
+        manques.push(`${cle}: not a plural message`);
+        continue;
+      }
       const absentes = besoin.filter((c) => !p.categories.includes(c));
       if (absentes.length) manques.push(`${cle}: lacks ${absentes.join(', ')}`);
     }
@@ -66,7 +70,14 @@ describe('plural forms per language (Intl.PluralRules)', () => {
     expect(ar(11)).toBe('11 مكانًا معتمدًا');
     expect(ar(100)).toBe('100 مكان معتمد');
     const uk = (n: number) => traduire('uk', 'carte.lieu.places', { n });
-    expect([1, 3, 5, 21, 22, 25].map(uk)).toEqual(['1 дозволене місце', '3 дозволені місця', '5 дозволених місць', '21 дозволене місце', '22 дозволені місця', '25 дозволених місць']);
+    expect([1, 3, 5, 21, 22, 25].map(uk)).toEqual([
+      '1 дозволене місце',
+      '3 дозволені місця',
+      '5 дозволених місць',
+      '21 дозволене місце',
+      '22 дозволені місця',
+      '25 дозволених місць',
+    ]);
     expect(LANG_INFO.ar.dir).toBe('rtl');
   });
 });

@@ -6,19 +6,30 @@ import { BAREME, BAREMES } from '../../../src/domain/questionnaire/bareme';
 import { LANGS } from '../../../src/i18n/langs';
 
 const racine = path.resolve('content/pages');
-const pages = LANGS.flatMap((lang) => readdirSync(path.join(racine, lang)).filter((f) => f.endsWith('.md')).map((f) => ({ lang, f, texte: readFileSync(path.join(racine, lang, f), 'utf8') })));
+const pages = LANGS.flatMap((lang) =>
+  readdirSync(path.join(racine, lang))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ lang, f, texte: readFileSync(path.join(racine, lang, f), 'utf8') })),
+);
 const chiffres = chiffresDuBareme(BAREME);
 
 /** How a language writes a number in running text (what a hand-written figure would look like). */
 function ecritures(valeur: number): string[] {
   const deux = Number.isInteger(valeur) ? 0 : 2;
-  const f = (loc: string, grouping = true) => new Intl.NumberFormat(loc, { minimumFractionDigits: deux, maximumFractionDigits: deux, useGrouping: grouping }).format(valeur).replace(/[\u202f\u00a0]/g, ' ');
+  const f = (loc: string, grouping = true) =>
+    new Intl.NumberFormat(loc, { minimumFractionDigits: deux, maximumFractionDigits: deux, useGrouping: grouping })
+      .format(valeur)
+      .replace(/[\u202f\u00a0]/g, ' ');
   return [...new Set([f('fr-FR'), f('fr-FR', false), f('en-GB'), f('tr-TR'), f('es-ES', false)])];
 }
 
 describe('figures of the information pages come from the dated barème of the cost engine', () => {
   it('every placeholder names a figure of the barème', () => {
-    const inconnus = pages.flatMap((p) => placeholders(p.texte).filter((x) => !(x.cle in chiffres)).map((x) => `${p.lang}/${p.f}: ${x.cle}`));
+    const inconnus = pages.flatMap((p) =>
+      placeholders(p.texte)
+        .filter((x) => !(x.cle in chiffres))
+        .map((x) => `${p.lang}/${p.f}: ${x.cle}`),
+    );
     expect(inconnus).toEqual([]);
     for (const p of pages) expect(() => resoudreChiffres(p.texte, p.lang)).not.toThrow();
   });
@@ -27,8 +38,15 @@ describe('figures of the information pages come from the dated barème of the co
     for (const lang of LANGS) {
       const couts = pages.find((p) => p.lang === lang && p.f === 'couts-et-aides.md')!;
       const handicap = pages.find((p) => p.lang === lang && p.f === 'handicap.md')!;
-      if (lang !== 'falc') expect(placeholders(couts.texte).map((x) => x.cle), lang).toEqual(expect.arrayContaining(['psu.plafond', 'psu.plancher', 'ex2.prixHeure', 'ex2.reel']));
-      expect(placeholders(handicap.texte).map((x) => x.cle), lang).toContain('aeeh.base');
+      if (lang !== 'falc')
+        expect(
+          placeholders(couts.texte).map((x) => x.cle),
+          lang,
+        ).toEqual(expect.arrayContaining(['psu.plafond', 'psu.plancher', 'ex2.prixHeure', 'ex2.reel']));
+      expect(
+        placeholders(handicap.texte).map((x) => x.cle),
+        lang,
+      ).toContain('aeeh.base');
     }
   });
 
@@ -39,10 +57,11 @@ describe('figures of the information pages come from the dated barème of the co
     const fautes: string[] = [];
     for (const p of pages) {
       const corps = p.texte.replace(/^---[\s\S]*?\n---\n/, '').replace(/\]\([^)]*\)/g, ']');
-      for (const v of valeurs) for (const e of ecritures(v)) {
-        const re = new RegExp(`(?<![\\d.,])${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d]|[.,]\\d)`);
-        if (re.test(corps.replace(/\u00a0|\u202f/g, ' '))) fautes.push(`${p.lang}/${p.f}: ${e}`);
-      }
+      for (const v of valeurs)
+        for (const e of ecritures(v)) {
+          const re = new RegExp(`(?<![\\d.,])${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d]|[.,]\\d)`);
+          if (re.test(corps.replace(/\u00a0|\u202f/g, ' '))) fautes.push(`${p.lang}/${p.f}: ${e}`);
+        }
     }
     expect(fautes).toEqual([]);
   });
@@ -50,7 +69,9 @@ describe('figures of the information pages come from the dated barème of the co
   it('renders the figures of the barème in force, dated, in the page language and isolated left to right', () => {
     expect(BAREME.psu.plafondRessourcesCents.valeur).toBe(850000);
     const fr = resoudreChiffres('<p>{{psu.plafond}} € depuis le {{psu.plafond|date}}</p>', 'fr');
-    expect(fr).toBe('<p><span class="chiffre" dir="ltr" data-chiffre="psu.plafond">8\u00a0500</span> € depuis le <span class="chiffre" dir="ltr" data-chiffre="psu.plafond">1er septembre 2025</span></p>');
+    expect(fr).toBe(
+      '<p><span class="chiffre" dir="ltr" data-chiffre="psu.plafond">8\u00a0500</span> € depuis le <span class="chiffre" dir="ltr" data-chiffre="psu.plafond">1er septembre 2025</span></p>',
+    );
     expect(chiffresEnTexte('€{{psu.plafond}} since {{psu.plafond|date}}', 'en')).toBe('€8,500 since 1 September 2025');
     expect(chiffresEnTexte('{{ex2.prixHeureExact|exact}}', 'fr')).toBe('4,386');
     expect(formaterChiffre(chiffres['psu.plafond']!, 'ar', 'date')).toBe('1 سبتمبر 2025');

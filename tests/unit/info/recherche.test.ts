@@ -13,7 +13,11 @@ beforeAll(async () => {
   moteur = new Moteur(indexes);
 });
 
-const premiers = (lang: Parameters<Moteur['chercher']>[0], q: string, n = 1) => moteur.chercher(lang, q).slice(0, n).map((r) => `${r.lang}/${r.slug}`);
+const premiers = (lang: Parameters<Moteur['chercher']>[0], q: string, n = 1) =>
+  moteur
+    .chercher(lang, q)
+    .slice(0, n)
+    .map((r) => `${r.lang}/${r.slug}`);
 
 describe('search of the information pages', () => {
   it('a parent typing "creche" without the accent gets the modes d’accueil page first', () => {
@@ -69,7 +73,17 @@ describe('search building blocks', () => {
   });
 
   it('indexes Ukrainian text with a plain tokenizer (no stemmer exists for it)', () => {
-    const i = construireIndex('uk', [{ slug: 'modes-d-accueil', titre: 'Догляд за дітьми', description: 'Ясла та няні', section: 'familles', motsCles: ['ясла'], titres: [], texte: 'Дитячий садок, ясла, няня вдома.' }]);
+    const i = construireIndex('uk', [
+      {
+        slug: 'modes-d-accueil',
+        titre: 'Догляд за дітьми',
+        description: 'Ясла та няні',
+        section: 'familles',
+        motsCles: ['ясла'],
+        titres: [],
+        texte: 'Дитячий садок, ясла, няня вдома.',
+      },
+    ]);
     const m = new Moteur([JSON.parse(JSON.stringify(i)) as IndexLangue]);
     expect(m.chercher('uk', 'ясла').map((r) => r.slug)).toEqual(['modes-d-accueil']);
     expect(m.chercher('uk', 'няня').map((r) => r.slug)).toEqual(['modes-d-accueil']);

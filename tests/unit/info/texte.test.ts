@@ -19,13 +19,23 @@ describe('information page text helpers', () => {
 
   it('wraps tables in a focusable region named by their caption, or by a default label', () => {
     const html = envelopperTableaux('<table><caption>Prix</caption><tr><td>1</td></tr></table><p>x</p><table><tr><td>2</td></tr></table>', 'Tableau "large"');
-    expect(html).toContain('<div class="tableau-defilant" role="region" tabindex="0" aria-labelledby="tableau-1-legende"><table><caption id="tableau-1-legende">Prix</caption>');
+    expect(html).toContain(
+      '<div class="tableau-defilant" role="region" tabindex="0" aria-labelledby="tableau-1-legende"><table><caption id="tableau-1-legende">Prix</caption>',
+    );
     expect(html).toContain('<div class="tableau-defilant" role="region" tabindex="0" aria-label="Tableau &quot;large&quot;"><table><tr><td>2</td>');
   });
 });
 
 describe('information page frontmatter', () => {
-  const valide = { title: 'T', description: 'D', order: 1, section: 'familles', keywords: ['a'], updated: '2026-11-24', sources: [{ title: 'Caf', url: 'https://caf.fr' }] };
+  const valide = {
+    title: 'T',
+    description: 'D',
+    order: 1,
+    section: 'familles',
+    keywords: ['a'],
+    updated: '2026-11-24',
+    sources: [{ title: 'Caf', url: 'https://caf.fr' }],
+  };
 
   it('accepts a complete frontmatter and reads the date', () => {
     const fm = frontmatterPage.parse(valide);

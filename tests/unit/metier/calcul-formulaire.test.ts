@@ -5,7 +5,10 @@ const u = (q: string) => new URL(`https://guichet.exemple.fr/calcul-mensualisati
 
 describe('mensualisation calculator form (GET)', () => {
   it('shows the empty form with "année incomplète" chosen when nothing is asked', () => {
-    expect(traiterCalcul(u(''))).toEqual({ statut: 200, vue: { valeurs: { type: 'incomplete', salaire: '', heures: '', semaines: '' }, erreurs: {}, resultat: null } });
+    expect(traiterCalcul(u(''))).toEqual({
+      statut: 200,
+      vue: { valeurs: { type: 'incomplete', salaire: '', heures: '', semaines: '' }, erreurs: {}, resultat: null },
+    });
   });
 
   it('reads French decimals and computes', () => {

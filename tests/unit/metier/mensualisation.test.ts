@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { congesAuDixieme, indemniteCongesPayes, joursCongesAcquis, mensualiser, regularisationFinContrat, verifierEntree } from '../../../src/domain/metier/mensualisation';
+import {
+  congesAuDixieme,
+  indemniteCongesPayes,
+  joursCongesAcquis,
+  mensualiser,
+  regularisationFinContrat,
+  verifierEntree,
+} from '../../../src/domain/metier/mensualisation';
 import { montantEuros, nombre } from '../../../src/domain/temps';
 
 describe('mensualisation (CCN IDCC 3239, art. 108)', () => {
@@ -41,8 +48,16 @@ describe('mensualisation (CCN IDCC 3239, art. 108)', () => {
 
   it('paid leave: the higher of the tenth and the pay kept (L3141-24), days earned', () => {
     expect(congesAuDixieme(772800)).toBe(77280);
-    expect(indemniteCongesPayes({ salairesPeriodeCents: 772800, maintienSalaireCents: 70000 })).toEqual({ dixiemeCents: 77280, retenueCents: 77280, methode: 'dixieme' });
-    expect(indemniteCongesPayes({ salairesPeriodeCents: 600000, maintienSalaireCents: 64400 })).toEqual({ dixiemeCents: 60000, retenueCents: 64400, methode: 'maintien' });
+    expect(indemniteCongesPayes({ salairesPeriodeCents: 772800, maintienSalaireCents: 70000 })).toEqual({
+      dixiemeCents: 77280,
+      retenueCents: 77280,
+      methode: 'dixieme',
+    });
+    expect(indemniteCongesPayes({ salairesPeriodeCents: 600000, maintienSalaireCents: 64400 })).toEqual({
+      dixiemeCents: 60000,
+      retenueCents: 64400,
+      methode: 'maintien',
+    });
     expect(joursCongesAcquis(12)).toBe(30);
     expect(joursCongesAcquis(14)).toBe(30);
     expect(joursCongesAcquis(5)).toBe(13);

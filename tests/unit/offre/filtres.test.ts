@@ -5,11 +5,22 @@ const lire = (q: string) => lireFiltres(new URLSearchParams(q));
 
 describe('offer filters in the URL', () => {
   it('reads every filter a parent can set', () => {
-    const { filtres, erreurs } = lire('type=creche&type=assistant-maternel&dispo=maintenant&age=bebe&horaires=tot&horaires=weekend&urgence=1&handicap=on&lieu=62400&rayon=10&tri=distance&page=2');
+    const { filtres, erreurs } = lire(
+      'type=creche&type=assistant-maternel&dispo=maintenant&age=bebe&horaires=tot&horaires=weekend&urgence=1&handicap=on&lieu=62400&rayon=10&tri=distance&page=2',
+    );
     expect(erreurs).toEqual({});
     expect(filtres).toEqual({
-      types: ['creche', 'assistant-maternel'], dispo: 'maintenant', le: null, age: 'bebe', horaires: ['tot', 'weekend'],
-      urgence: true, handicap: true, lieu: '62400', rayon: 10, tri: 'distance', page: 2,
+      types: ['creche', 'assistant-maternel'],
+      dispo: 'maintenant',
+      le: null,
+      age: 'bebe',
+      horaires: ['tot', 'weekend'],
+      urgence: true,
+      handicap: true,
+      lieu: '62400',
+      rayon: 10,
+      tri: 'distance',
+      page: 2,
     });
   });
 

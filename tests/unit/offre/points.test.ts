@@ -5,12 +5,38 @@ import { correspondId, enPoints, lireBbox, lirePoints, longueurIdUnique } from '
 import type { ResultatOffre } from '../../../src/domain/offre/recherche';
 import { TYPES_STRUCTURE } from '../../../src/domain/offre/filtres';
 
-const PRENOMS = ['Camille', 'Nadia', 'Sophie', 'Fatima', 'Julie', 'Aurélie', 'Sandrine', 'Nathalie', 'Karima', 'Isabelle', 'Émilie', 'Laetitia', 'Valérie', 'Céline', 'Stéphanie', 'Audrey', 'Mélanie', 'Virginie', 'Sabrina', 'Élodie'];
+const PRENOMS = [
+  'Camille',
+  'Nadia',
+  'Sophie',
+  'Fatima',
+  'Julie',
+  'Aurélie',
+  'Sandrine',
+  'Nathalie',
+  'Karima',
+  'Isabelle',
+  'Émilie',
+  'Laetitia',
+  'Valérie',
+  'Céline',
+  'Stéphanie',
+  'Audrey',
+  'Mélanie',
+  'Virginie',
+  'Sabrina',
+  'Élodie',
+];
 const ETATS = ['disponible', 'a-confirmer', 'complet', 'inconnu'] as const;
 function lieu(i: number, lat: number, lon: number): ResultatOffre {
   return {
-    id: randomUUID(), type: TYPES_STRUCTURE[i % 4]!, nom: i % 3 ? `${PRENOMS[Math.floor(Math.random() * PRENOMS.length)]} ${String.fromCharCode(65 + Math.floor(Math.random() * 26))}.` : null, commune: { code: `62${String(i % 100).padStart(3, '0')}`, nom: `Commune ${i % 100}` },
-    adresse: null, position: { lat, lon, precision: 'exacte' }, disponibilite: { etat: ETATS[i % 4]! },
+    id: randomUUID(),
+    type: TYPES_STRUCTURE[i % 4]!,
+    nom: i % 3 ? `${PRENOMS[Math.floor(Math.random() * PRENOMS.length)]} ${String.fromCharCode(65 + Math.floor(Math.random() * 26))}.` : null,
+    commune: { code: `62${String(i % 100).padStart(3, '0')}`, nom: `Commune ${i % 100}` },
+    adresse: null,
+    position: { lat, lon, precision: 'exacte' },
+    disponibilite: { etat: ETATS[i % 4]! },
   } as unknown as ResultatOffre;
 }
 

@@ -7,15 +7,45 @@ const commune = { code: '62516', nom: 'Lillers', centreLat: 50.56, centreLon: 2.
 
 function am(x: Partial<StructureSource> = {}): StructureSource {
   return {
-    id: '00000000-0000-4000-8000-000000000001', type: 'assistant-maternel', nom: 'Nadia P.', communeCode: '62516',
-    adresse: '12 rue des Écoles', lat: 50.5612345, lon: 2.4812345, positionPublique: 'floue', latPublique: 50.56, lonPublique: 2.475,
-    capacite: 4, ageMinMois: 0, ageMaxMois: 72, horaires: [{ jour: 1, debut: '07:30', fin: '18:30' }], horairesAtypiques: {},
-    accueilUrgence: false, handicapAccueilli: true, financement: null, gestionnaire: null, telephone: '06 11 22 33 44',
-    email: 'nadia@exemple.fr', siteWeb: 'https://perso.exemple.fr', publication: { prenom: true, telephone: true, email: false, adresse: false },
-    dispoStatut: 'places', dispoConfirmeeLe: jours(12), ...x,
+    id: '00000000-0000-4000-8000-000000000001',
+    type: 'assistant-maternel',
+    nom: 'Nadia P.',
+    communeCode: '62516',
+    adresse: '12 rue des Écoles',
+    lat: 50.5612345,
+    lon: 2.4812345,
+    positionPublique: 'floue',
+    latPublique: 50.56,
+    lonPublique: 2.475,
+    capacite: 4,
+    ageMinMois: 0,
+    ageMaxMois: 72,
+    horaires: [{ jour: 1, debut: '07:30', fin: '18:30' }],
+    horairesAtypiques: {},
+    accueilUrgence: false,
+    handicapAccueilli: true,
+    financement: null,
+    gestionnaire: null,
+    telephone: '06 11 22 33 44',
+    email: 'nadia@exemple.fr',
+    siteWeb: 'https://perso.exemple.fr',
+    publication: { prenom: true, telephone: true, email: false, adresse: false },
+    dispoStatut: 'places',
+    dispoConfirmeeLe: jours(12),
+    ...x,
   };
 }
-const place = (x: Partial<PlaceSource> = {}): PlaceSource => ({ trancheAge: 'bebe', nombre: 1, aPartirDu: '2026-02-20', jours: null, heureDebut: null, heureFin: null, horairesAtypiques: {}, urgence: false, ...x });
+const place = (x: Partial<PlaceSource> = {}): PlaceSource => ({
+  trancheAge: 'bebe',
+  nombre: 1,
+  aPartirDu: '2026-02-20',
+  jours: null,
+  heureDebut: null,
+  heureFin: null,
+  horairesAtypiques: {},
+  urgence: false,
+  ...x,
+});
 const o = { maintenant, seuilJours: 60 };
 
 describe('public projection of an assistant maternel', () => {
@@ -34,7 +64,12 @@ describe('public projection of an assistant maternel', () => {
     // Inconsistent data: a "blurred" point equal to the home falls back to the commune centre.
     const fuite = projectionPublique(am({ latPublique: 50.5612345, lonPublique: 2.4812345 }), [], commune, o);
     expect(fuite.position).toEqual({ lat: 50.56, lon: 2.48, precision: 'commune' });
-    const exacte = projectionPublique(am({ positionPublique: 'exacte', latPublique: 50.5612345, lonPublique: 2.4812345, publication: { adresse: true } }), [], commune, o);
+    const exacte = projectionPublique(
+      am({ positionPublique: 'exacte', latPublique: 50.5612345, lonPublique: 2.4812345, publication: { adresse: true } }),
+      [],
+      commune,
+      o,
+    );
     expect(exacte.position.precision).toBe('exacte');
     expect(exacte.adresse).toBe('12 rue des Écoles');
     expect(exacte.nom).toBeNull();

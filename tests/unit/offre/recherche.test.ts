@@ -14,20 +14,68 @@ const COMMUNES = [LILLERS, BETHUNE, ANNEZIN, VERQUIN];
 let n = 0;
 function offre(commune: typeof LILLERS, x: Partial<StructureSource> = {}, places: Partial<PlaceSource>[] = []) {
   const s: StructureSource = {
-    id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, type: 'creche', nom: `Lieu ${n}`, communeCode: commune.code, adresse: null,
-    lat: commune.centreLat, lon: commune.centreLon, positionPublique: 'exacte', latPublique: commune.centreLat, lonPublique: commune.centreLon,
-    capacite: 20, ageMinMois: 2, ageMaxMois: 48, horaires: [], horairesAtypiques: {}, accueilUrgence: false, handicapAccueilli: false,
-    financement: 'psu', gestionnaire: null, telephone: null, email: null, siteWeb: null, publication: {}, dispoStatut: 'complet', dispoConfirmeeLe: il_y_a(5), ...x,
+    id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    type: 'creche',
+    nom: `Lieu ${n}`,
+    communeCode: commune.code,
+    adresse: null,
+    lat: commune.centreLat,
+    lon: commune.centreLon,
+    positionPublique: 'exacte',
+    latPublique: commune.centreLat,
+    lonPublique: commune.centreLon,
+    capacite: 20,
+    ageMinMois: 2,
+    ageMaxMois: 48,
+    horaires: [],
+    horairesAtypiques: {},
+    accueilUrgence: false,
+    handicapAccueilli: false,
+    financement: 'psu',
+    gestionnaire: null,
+    telephone: null,
+    email: null,
+    siteWeb: null,
+    publication: {},
+    dispoStatut: 'complet',
+    dispoConfirmeeLe: il_y_a(5),
+    ...x,
   };
-  return projectionPublique(s, places.map((p) => ({ trancheAge: 'bebe', nombre: 1, aPartirDu: '2026-03-01', jours: null, heureDebut: null, heureFin: null, horairesAtypiques: {}, urgence: false, ...p })), commune, { maintenant, seuilJours: 60 });
+  return projectionPublique(
+    s,
+    places.map((p) => ({
+      trancheAge: 'bebe',
+      nombre: 1,
+      aPartirDu: '2026-03-01',
+      jours: null,
+      heureDebut: null,
+      heureFin: null,
+      horairesAtypiques: {},
+      urgence: false,
+      ...p,
+    })),
+    commune,
+    { maintenant, seuilJours: 60 },
+  );
 }
 
 const bebeLibreLillers = offre(LILLERS, { nom: 'Bébé libre Lillers', dispoStatut: 'places', dispoConfirmeeLe: il_y_a(3) }, [{ trancheAge: 'bebe' }]);
-const marcheurLibreLillers = offre(LILLERS, { nom: 'Marcheur libre Lillers', dispoStatut: 'places', dispoConfirmeeLe: il_y_a(10) }, [{ trancheAge: 'marcheur' }]);
-const bebePlusTard = offre(LILLERS, { nom: 'Bébé en septembre', dispoStatut: 'places', dispoConfirmeeLe: il_y_a(1) }, [{ trancheAge: 'bebe', aPartirDu: '2026-09-01' }]);
+const marcheurLibreLillers = offre(LILLERS, { nom: 'Marcheur libre Lillers', dispoStatut: 'places', dispoConfirmeeLe: il_y_a(10) }, [
+  { trancheAge: 'marcheur' },
+]);
+const bebePlusTard = offre(LILLERS, { nom: 'Bébé en septembre', dispoStatut: 'places', dispoConfirmeeLe: il_y_a(1) }, [
+  { trancheAge: 'bebe', aPartirDu: '2026-09-01' },
+]);
 const perimee = offre(LILLERS, { nom: 'Périmée', dispoStatut: 'places', dispoConfirmeeLe: il_y_a(90) }, [{ trancheAge: 'bebe' }]);
 const completBethune = offre(BETHUNE, { nom: 'Complet Béthune', type: 'micro-creche', handicapAccueilli: true, horairesAtypiques: { tot: true } });
-const amAnnezin = offre(ANNEZIN, { nom: 'AM Annezin', type: 'assistant-maternel', accueilUrgence: true, dispoStatut: 'inconnu', dispoConfirmeeLe: null, publication: { prenom: true } });
+const amAnnezin = offre(ANNEZIN, {
+  nom: 'AM Annezin',
+  type: 'assistant-maternel',
+  accueilUrgence: true,
+  dispoStatut: 'inconnu',
+  dispoConfirmeeLe: null,
+  publication: { prenom: true },
+});
 const periscolaire = offre(VERQUIN, { nom: 'Périscolaire', type: 'periscolaire', ageMinMois: 36, ageMaxMois: 144 });
 const TOUTES = [bebeLibreLillers, marcheurLibreLillers, bebePlusTard, perimee, completBethune, amAnnezin, periscolaire];
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyserPlanning, classerModes, CODES_RAISON, formaterHeure, type ModeClasse, type OffreContexte, type Raison } from '../../../src/domain/questionnaire/classement';
+import {
+  analyserPlanning,
+  classerModes,
+  CODES_RAISON,
+  formaterHeure,
+  type ModeClasse,
+  type OffreContexte,
+  type Raison,
+} from '../../../src/domain/questionnaire/classement';
 import { CODES_AVERTISSEMENT_COUT, CODES_LIGNE_COUT, MODES_ACCUEIL } from '../../../src/domain/questionnaire/cout';
 import { creerSchemaQuestionnaire, PRIORITES, type ReponsesQuestionnaireBrutes } from '../../../src/domain/questionnaire/schema';
 import fr from '../../../src/i18n/fr/questionnaire';
@@ -57,7 +65,9 @@ describe('ranking the modes d’accueil', () => {
   });
 
   it('a parent working until 21:00 where crèches close at 19:00 is told why the crèche does not fit', () => {
-    const r = garder(classer({ planning: jours('09:00', '21:00') }, { modes: { creche: { fermetureLaPlusTardive: '19:00', ouvertureLaPlusMatinale: '07:30' } } }));
+    const r = garder(
+      classer({ planning: jours('09:00', '21:00') }, { modes: { creche: { fermetureLaPlusTardive: '19:00', ouvertureLaPlusMatinale: '07:30' } } }),
+    );
     const creche = modeDe(r, 'creche');
     expect(creche.adapte).toBe(false);
     expect(creche.raisons).toContainEqual({ code: 'creche-ferme-trop-tot', params: { heureFermeture: '19 h', heureFin: '21 h' }, sens: 'contre' });
@@ -72,15 +82,35 @@ describe('ranking the modes d’accueil', () => {
   });
 
   it('a MAM closing at 19:00 is unsuitable for the same reason, told in its own words', () => {
-    const r = garder(classer({ planning: jours('09:00', '19:30') }, { modes: { mam: { fermetureLaPlusTardive: '19:00' }, periscolaire: { ouvertureLaPlusMatinale: '07:30' } } }));
+    const r = garder(
+      classer(
+        { planning: jours('09:00', '19:30') },
+        { modes: { mam: { fermetureLaPlusTardive: '19:00' }, periscolaire: { ouvertureLaPlusMatinale: '07:30' } } },
+      ),
+    );
     expect(modeDe(r, 'mam').raisons).toEqual([{ code: 'structure-ferme-trop-tot', params: { heureFermeture: '19 h', heureFin: '19 h 30' }, sens: 'contre' }]);
-    const matin = garder(classer({ enfant: { dateNaissance: '2021-05-01' }, planning: jours('07:00', '08:30') }, { modes: { periscolaire: { ouvertureLaPlusMatinale: '07:30' } } }));
-    expect(modeDe(matin, 'periscolaire').raisons).toContainEqual({ code: 'structure-ouvre-trop-tard', params: { heureOuverture: '7 h 30', heureDebut: '7 h' }, sens: 'contre' });
+    const matin = garder(
+      classer(
+        { enfant: { dateNaissance: '2021-05-01' }, planning: jours('07:00', '08:30') },
+        { modes: { periscolaire: { ouvertureLaPlusMatinale: '07:30' } } },
+      ),
+    );
+    expect(modeDe(matin, 'periscolaire').raisons).toContainEqual({
+      code: 'structure-ouvre-trop-tard',
+      params: { heureOuverture: '7 h 30', heureDebut: '7 h' },
+      sens: 'contre',
+    });
   });
 
   it('a nurse starting at 6:00 cannot use a crèche opening at 7:30', () => {
-    const r = garder(classer({ planning: jours('06:00', '14:00') }, { modes: { creche: { ouvertureLaPlusMatinale: '07:30', fermetureLaPlusTardive: '18:30' } } }));
-    expect(modeDe(r, 'creche').raisons).toContainEqual({ code: 'creche-ouvre-trop-tard', params: { heureOuverture: '7 h 30', heureDebut: '6 h' }, sens: 'contre' });
+    const r = garder(
+      classer({ planning: jours('06:00', '14:00') }, { modes: { creche: { ouvertureLaPlusMatinale: '07:30', fermetureLaPlusTardive: '18:30' } } }),
+    );
+    expect(modeDe(r, 'creche').raisons).toContainEqual({
+      code: 'creche-ouvre-trop-tard',
+      params: { heureOuverture: '7 h 30', heureDebut: '6 h' },
+      sens: 'contre',
+    });
   });
 
   it('standard hours inside the crèche opening hours are a reason for the crèche', () => {
@@ -97,7 +127,14 @@ describe('ranking the modes d’accueil', () => {
   });
 
   it('a parent working on Saturdays: structures closed on Saturday are unsuitable, assistants maternels who accept it are put forward', () => {
-    const offre: OffreContexte = { modes: { creche: { ouvertSamedi: false }, 'micro-creche': { ouvertSamedi: false }, mam: { ouvertSamedi: false }, 'assistant-maternel': { professionnelsHorairesAtypiques: 12 } } };
+    const offre: OffreContexte = {
+      modes: {
+        creche: { ouvertSamedi: false },
+        'micro-creche': { ouvertSamedi: false },
+        mam: { ouvertSamedi: false },
+        'assistant-maternel': { professionnelsHorairesAtypiques: 12 },
+      },
+    };
     const r = garder(classer({ planning: [...jours('08:00', '16:00', [2, 3, 4, 5]), { jour: 6, debut: '08:00', fin: '16:00' }] }, offre));
     expect(codes(modeDe(r, 'creche'))).toContain('ferme-le-week-end');
     expect(modeDe(r, 'creche').adapte).toBe(false);
@@ -186,7 +223,9 @@ describe('ranking the modes d’accueil', () => {
     const gad = modeDe(r, 'garde-a-domicile');
     expect(gad.raisons.find((x) => x.code === 'cout-estime-eleve')?.params?.montant).toMatch(/^\d[\d\u202f]* €$/);
     expect(codes(gad)).toContain('garde-partagee-moins-chere');
-    const moinsCher = r.filter((m) => m.adapte && m.cout?.estimation).sort((a, b) => (a.cout?.estimation?.mensuel.netApresCreditCents ?? 0) - (b.cout?.estimation?.mensuel.netApresCreditCents ?? 0))[0];
+    const moinsCher = r
+      .filter((m) => m.adapte && m.cout?.estimation)
+      .sort((a, b) => (a.cout?.estimation?.mensuel.netApresCreditCents ?? 0) - (b.cout?.estimation?.mensuel.netApresCreditCents ?? 0))[0];
     expect(codes(moinsCher as ModeClasse)).toContain('cout-estime-bas');
     expect(r.findIndex((m) => m.mode === 'garde-a-domicile')).toBeGreaterThan(r.findIndex((m) => m.mode === moinsCher?.mode));
   });

@@ -16,7 +16,11 @@ import {
 } from '../../../src/domain/questionnaire/cout';
 
 const euros = (e: number) => Math.round(e * 100);
-const foyer = (ressourcesEuros: number, enfants = 1, autres: Partial<Foyer> = {}): Foyer => ({ ressourcesMensuellesCents: euros(ressourcesEuros), nombreEnfantsACharge: enfants, ...autres });
+const foyer = (ressourcesEuros: number, enfants = 1, autres: Partial<Foyer> = {}): Foyer => ({
+  ressourcesMensuellesCents: euros(ressourcesEuros),
+  nombreEnfantsACharge: enfants,
+  ...autres,
+});
 const BAREME_SEPT_2025 = baremeEnVigueur('2025-09-15');
 
 /** The 2018–2019 barème of the Caf des Pyrénées-Orientales: 0,06 % collective, 0,05 % familial, floor 687,30 €, ceiling 4 874,62 €. */
@@ -123,7 +127,14 @@ describe('CMG emploi direct (reform of 1 September 2025)', () => {
   // caf.fr, "Une aide à l'accueil de l'enfant mieux adaptée": a couple with 3 000 € a month, one child, 125 h a month
   // with an assistante maternelle at the reference cost of 4,85 € → cost 606,25 €, CMG 374 €, 232 € left to pay.
   it('reproduces the CAF example: 3 000 € a month, 125 hours at 4,85 € → CMG 374 €, 232 € left to pay', () => {
-    const r = cmgEmploiDirect({ foyer: foyer(3000), emploi: 'assistant-maternel', heuresMensuelles: 125, coutMensuelCents: 60625, ageEnfantMois: 14, bareme: BAREME_SEPT_2025 });
+    const r = cmgEmploiDirect({
+      foyer: foyer(3000),
+      emploi: 'assistant-maternel',
+      heuresMensuelles: 125,
+      coutMensuelCents: 60625,
+      ageEnfantMois: 14,
+      bareme: BAREME_SEPT_2025,
+    });
     expect(Math.round(r.cmgRemunerationCents / 100)).toBe(374);
     expect(Math.round((60625 - r.cmgRemunerationCents) / 100)).toBe(232);
     // At the reference cost, the family pays the crèche price per hour: 3 000 × 0,0619 % × 125 h = 232,125 €
@@ -133,7 +144,14 @@ describe('CMG emploi direct (reform of 1 September 2025)', () => {
 
   // CSS art. D. 531-18: the cost taken into account is capped at 8 € per hour (assistant maternel) in 2025.
   it('an assistant maternel paid 9 € an hour is only aided up to the hourly ceiling', () => {
-    const r = cmgEmploiDirect({ foyer: foyer(2000), emploi: 'assistant-maternel', heuresMensuelles: 100, coutMensuelCents: 90000, ageEnfantMois: 14, bareme: BAREME_SEPT_2025 });
+    const r = cmgEmploiDirect({
+      foyer: foyer(2000),
+      emploi: 'assistant-maternel',
+      heuresMensuelles: 100,
+      coutMensuelCents: 90000,
+      ageEnfantMois: 14,
+      bareme: BAREME_SEPT_2025,
+    });
     expect(r.plafondHoraireDepasse).toBe(true);
     expect(r.coutRetenuCents).toBe(80000);
     expect(r.cmgRemunerationCents).toBe(arrondirCentimes(80000 * (1 - (200000 * 0.000619) / 485)));
@@ -141,8 +159,22 @@ describe('CMG emploi direct (reform of 1 September 2025)', () => {
 
   // Caf FAQ: with a child receiving AEEH, the taux d'effort of the next line applies.
   it('a family with a child receiving AEEH gets a larger CMG', () => {
-    const sans = cmgEmploiDirect({ foyer: foyer(3000, 1), emploi: 'assistant-maternel', heuresMensuelles: 125, coutMensuelCents: 60625, ageEnfantMois: 14, bareme: BAREME_SEPT_2025 });
-    const avec = cmgEmploiDirect({ foyer: foyer(3000, 1, { enfantsAeeh: 1 }), emploi: 'assistant-maternel', heuresMensuelles: 125, coutMensuelCents: 60625, ageEnfantMois: 14, bareme: BAREME_SEPT_2025 });
+    const sans = cmgEmploiDirect({
+      foyer: foyer(3000, 1),
+      emploi: 'assistant-maternel',
+      heuresMensuelles: 125,
+      coutMensuelCents: 60625,
+      ageEnfantMois: 14,
+      bareme: BAREME_SEPT_2025,
+    });
+    const avec = cmgEmploiDirect({
+      foyer: foyer(3000, 1, { enfantsAeeh: 1 }),
+      emploi: 'assistant-maternel',
+      heuresMensuelles: 125,
+      coutMensuelCents: 60625,
+      ageEnfantMois: 14,
+      bareme: BAREME_SEPT_2025,
+    });
     expect(avec.tauxEffortPpm).toBe(516);
     expect(avec.cmgRemunerationCents).toBeGreaterThan(sans.cmgRemunerationCents);
   });
@@ -201,7 +233,14 @@ describe('assistant maternel', () => {
 
   it('meals are a cost but not a childcare expense for the tax credit', () => {
     const sans = coutAssistantMaternel({ foyer: foyer(3000), heuresHebdo: 40, joursParSemaine: 5, ageEnfantMois: 12, salaireNetHoraireCents: 360 });
-    const avec = coutAssistantMaternel({ foyer: foyer(3000), heuresHebdo: 40, joursParSemaine: 5, ageEnfantMois: 12, salaireNetHoraireCents: 360, fraisRepasParJourCents: 300 });
+    const avec = coutAssistantMaternel({
+      foyer: foyer(3000),
+      heuresHebdo: 40,
+      joursParSemaine: 5,
+      ageEnfantMois: 12,
+      salaireNetHoraireCents: 360,
+      fraisRepasParJourCents: 300,
+    });
     expect(avec.mensuel.coutBrutCents).toBeGreaterThan(sans.mensuel.coutBrutCents);
     expect(avec.lignes.some((l) => l.code === 'frais-repas')).toBe(true);
   });
@@ -228,8 +267,12 @@ describe('garde à domicile', () => {
   it('the CMG on contributions is capped per month and halves after 3 years', () => {
     const petit = coutGardeADomicile({ foyer: foyer(3000), heuresHebdo: 40, ageEnfantMois: 12, salaireNetHoraireCents: 1050 });
     const grand = coutGardeADomicile({ foyer: foyer(3000), heuresHebdo: 40, ageEnfantMois: 40, salaireNetHoraireCents: 1050 });
-    expect(petit.lignes.find((l) => l.code === 'cmg-cotisations')?.montantCents).toBe(BAREME.cmgEmploiDirect.plafondCotisationsGardeADomicileCents.moinsDe3Ans.valeur);
-    expect(grand.lignes.find((l) => l.code === 'cmg-cotisations')?.montantCents).toBe(BAREME.cmgEmploiDirect.plafondCotisationsGardeADomicileCents.de3A6Ans.valeur);
+    expect(petit.lignes.find((l) => l.code === 'cmg-cotisations')?.montantCents).toBe(
+      BAREME.cmgEmploiDirect.plafondCotisationsGardeADomicileCents.moinsDe3Ans.valeur,
+    );
+    expect(grand.lignes.find((l) => l.code === 'cmg-cotisations')?.montantCents).toBe(
+      BAREME.cmgEmploiDirect.plafondCotisationsGardeADomicileCents.de3A6Ans.valeur,
+    );
   });
 });
 
@@ -257,7 +300,9 @@ describe('micro-crèche PAJE (CMG structure)', () => {
   it('a family with a child receiving AEEH gets the same 30 % raise, which does not add up with the lone-parent one', () => {
     const base = { heuresHebdo: 40, ageEnfantMois: 10, tarifHoraireCents: 900, tranche: 2 as const };
     expect(coutMicroCrechePaje({ ...base, foyer: foyer(3000, 1, { enfantsAeeh: 1 }) }).mensuel.aidesCents).toBe(arrondirCentimes(84847 * 1.3));
-    expect(coutMicroCrechePaje({ ...base, foyer: foyer(3000, 1, { enfantsAeeh: 1, parentIsole: true }) }).mensuel.aidesCents).toBe(arrondirCentimes(84847 * 1.3));
+    expect(coutMicroCrechePaje({ ...base, foyer: foyer(3000, 1, { enfantsAeeh: 1, parentIsole: true }) }).mensuel.aidesCents).toBe(
+      arrondirCentimes(84847 * 1.3),
+    );
   });
 
   it('for a few hours a week, at least 15 % of the price stays with the family', () => {
@@ -297,7 +342,9 @@ describe('tax credits', () => {
   });
 
   it('in résidence alternée each parent has half the ceiling', () => {
-    expect(creditImpot({ type: 'frais-de-garde', depensesMensuellesNettesCents: 40000, enfantEligible: true, residenceAlternee: true }).annuelCents).toBe(87500);
+    expect(creditImpot({ type: 'frais-de-garde', depensesMensuellesNettesCents: 40000, enfantEligible: true, residenceAlternee: true }).annuelCents).toBe(
+      87500,
+    );
   });
 
   it('a child aged 6 or more on 1 January gives no childcare tax credit', () => {
@@ -308,10 +355,19 @@ describe('tax credits', () => {
 
   // Service-Public F12: 12 000 € + 1 500 € per child, 15 000 € at most; first year 15 000 € + 1 500 €, 18 000 € at most.
   it('a family of 2 children employing someone at home: ceiling 15 000 €, 18 000 € the first year', () => {
-    expect(creditImpot({ type: 'emploi-a-domicile', depensesMensuellesNettesCents: 150000, nombreEnfantsACharge: 2, premiereAnneeEmploi: false }).annuelCents).toBe(750000);
-    expect(creditImpot({ type: 'emploi-a-domicile', depensesMensuellesNettesCents: 150000, nombreEnfantsACharge: 2, premiereAnneeEmploi: true }).annuelCents).toBe(900000);
-    expect(creditImpot({ type: 'emploi-a-domicile', depensesMensuellesNettesCents: 150000, nombreEnfantsACharge: 4, premiereAnneeEmploi: false }).plafondDepensesAnnuellesCents).toBe(1500000);
-    expect(creditImpot({ type: 'emploi-a-domicile', depensesMensuellesNettesCents: 50000, nombreEnfantsACharge: 1, premiereAnneeEmploi: false }).mensuelCents).toBe(25000);
+    expect(
+      creditImpot({ type: 'emploi-a-domicile', depensesMensuellesNettesCents: 150000, nombreEnfantsACharge: 2, premiereAnneeEmploi: false }).annuelCents,
+    ).toBe(750000);
+    expect(
+      creditImpot({ type: 'emploi-a-domicile', depensesMensuellesNettesCents: 150000, nombreEnfantsACharge: 2, premiereAnneeEmploi: true }).annuelCents,
+    ).toBe(900000);
+    expect(
+      creditImpot({ type: 'emploi-a-domicile', depensesMensuellesNettesCents: 150000, nombreEnfantsACharge: 4, premiereAnneeEmploi: false })
+        .plafondDepensesAnnuellesCents,
+    ).toBe(1500000);
+    expect(
+      creditImpot({ type: 'emploi-a-domicile', depensesMensuellesNettesCents: 50000, nombreEnfantsACharge: 1, premiereAnneeEmploi: false }).mensuelCents,
+    ).toBe(25000);
   });
 });
 
@@ -351,7 +407,11 @@ describe('every mode at once', () => {
   });
 
   it('local prices given by the RPE replace the typical ones', () => {
-    const r = estimerTousLesModes({ ...entree, foyer: { ressourcesMensuellesCents: 300000, nombreEnfantsACharge: 1 }, tarifs: { assistantMaternelNetHoraireCents: 420 } });
+    const r = estimerTousLesModes({
+      ...entree,
+      foyer: { ressourcesMensuellesCents: 300000, nombreEnfantsACharge: 1 },
+      tarifs: { assistantMaternelNetHoraireCents: 420 },
+    });
     const am = r.modes.find((m) => m.mode === 'assistant-maternel')?.estimation;
     expect(am?.hypotheses.tarifHoraireCents).toBe(420);
     expect(am?.avertissements).not.toContain('estimation-locale');

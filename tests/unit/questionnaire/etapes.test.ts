@@ -4,8 +4,18 @@ import { ETAPES, lireAction, transition, type EtatQuestionnaire } from '../../..
 
 const CTX = { aujourdhui: '2026-03-02', communes: new Set(['62119', '62178']) };
 const COMPLET: EtatQuestionnaire = {
-  statut: 'ne', naissance: '2025-10-01', debut: '2026-05-04', jours: ['1', '2', '4'], de: '07:30', a: '18:00',
-  variables: 'non', urgence: 'oui', handicap: 'non', commune: '62119', prio1: 'budget', prio: ['petit-groupe'],
+  statut: 'ne',
+  naissance: '2025-10-01',
+  debut: '2026-05-04',
+  jours: ['1', '2', '4'],
+  de: '07:30',
+  a: '18:00',
+  variables: 'non',
+  urgence: 'oui',
+  handicap: 'non',
+  commune: '62119',
+  prio1: 'budget',
+  prio: ['petit-groupe'],
 };
 
 describe('questionnaire: next screen', () => {

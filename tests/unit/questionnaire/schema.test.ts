@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ajouterAnnees, creerSchemaQuestionnaire, ERREURS_QUESTIONNAIRE, estDateIso, type ReponsesQuestionnaireBrutes } from '../../../src/domain/questionnaire/schema';
+import {
+  ajouterAnnees,
+  creerSchemaQuestionnaire,
+  ERREURS_QUESTIONNAIRE,
+  estDateIso,
+  type ReponsesQuestionnaireBrutes,
+} from '../../../src/domain/questionnaire/schema';
 import fr from '../../../src/i18n/fr/questionnaire';
 
 const AUJOURDHUI = '2026-11-24';
@@ -18,7 +24,10 @@ function erreurs(reponses: unknown): string[] {
 }
 
 function lire(cle: string): unknown {
-  return cle.split('.').slice(1).reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), fr);
+  return cle
+    .split('.')
+    .slice(1)
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), fr);
 }
 
 describe('questionnaire schema', () => {
@@ -52,7 +61,9 @@ describe('questionnaire schema', () => {
   });
 
   it('care cannot start before the expected birth', () => {
-    expect(erreurs({ ...valide, enfant: { naissancePrevue: '2027-03-01' }, dateDebut: '2027-02-01' })).toContain('questionnaire.erreur.dateDebutAvantNaissance');
+    expect(erreurs({ ...valide, enfant: { naissancePrevue: '2027-03-01' }, dateDebut: '2027-02-01' })).toContain(
+      'questionnaire.erreur.dateDebutAvantNaissance',
+    );
   });
 
   it('children of 12 or more are outside the questionnaire', () => {
@@ -75,7 +86,12 @@ describe('questionnaire schema', () => {
   });
 
   it('household answers are optional but consistent', () => {
-    expect(schema.parse({ ...valide, foyer: { ressourcesMensuelles: 2500.5 } }).foyer).toEqual({ ressourcesMensuelles: 2500.5, nombreEnfantsACharge: 1, enfantsAeeh: 0, parentIsole: false });
+    expect(schema.parse({ ...valide, foyer: { ressourcesMensuelles: 2500.5 } }).foyer).toEqual({
+      ressourcesMensuelles: 2500.5,
+      nombreEnfantsACharge: 1,
+      enfantsAeeh: 0,
+      parentIsole: false,
+    });
     expect(erreurs({ ...valide, foyer: { ressourcesMensuelles: -1 } })).toEqual(['questionnaire.erreur.ressourcesInvalides']);
     expect(erreurs({ ...valide, foyer: { nombreEnfantsACharge: 1, enfantsAeeh: 2 } })).toEqual(['questionnaire.erreur.enfantsAeehTropNombreux']);
     expect(erreurs({ ...valide, foyer: { nombreEnfantsACharge: 0 } })).toEqual(['questionnaire.erreur.nombreEnfantsInvalide']);

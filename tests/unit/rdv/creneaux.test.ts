@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ajouterJours, creneauxLibres, fusionnerAnimatrices, heureParis, instantParis, jourParis, jourSemaine, lundiDe,
-  modifiableEnLigne, regrouperParJour, statutsPossibles, type Plage,
+  ajouterJours,
+  creneauxLibres,
+  fusionnerAnimatrices,
+  heureParis,
+  instantParis,
+  jourParis,
+  jourSemaine,
+  lundiDe,
+  modifiableEnLigne,
+  regrouperParJour,
+  statutsPossibles,
+  type Plage,
 } from '../../../src/domain/rdv/creneaux';
 
 const MOTIF = { id: 'm-gu', dureeMinutes: 45 };
 const plage = (o: Partial<Plage> = {}): Plage => ({
-  id: 'p1', animatriceId: 'camille', lieuId: 'lillers', motifIds: ['m-gu'], jours: [1, 2, 3, 4, 5],
-  heureDebut: '09:00', heureFin: '12:00', valideDu: '2026-01-01', valideAu: null, delaiMinimumHeures: 24, horizonJours: 56, ...o,
+  id: 'p1',
+  animatriceId: 'camille',
+  lieuId: 'lillers',
+  motifIds: ['m-gu'],
+  jours: [1, 2, 3, 4, 5],
+  heureDebut: '09:00',
+  heureFin: '12:00',
+  valideDu: '2026-01-01',
+  valideAu: null,
+  delaiMinimumHeures: 24,
+  horizonJours: 56,
+  ...o,
 });
 
 describe('calendar helpers in Europe/Paris', () => {
@@ -31,7 +51,14 @@ describe('free slots', () => {
   const maintenant = new Date('2026-03-02T09:00:00Z'); // Monday
 
   it('cuts a morning plage into slots of the motif duration', () => {
-    const c = creneauxLibres({ plages: [plage()], occupations: [], motif: MOTIF, maintenant, du: instantParis('2026-03-04', '00:00'), au: instantParis('2026-03-05', '00:00') });
+    const c = creneauxLibres({
+      plages: [plage()],
+      occupations: [],
+      motif: MOTIF,
+      maintenant,
+      du: instantParis('2026-03-04', '00:00'),
+      au: instantParis('2026-03-05', '00:00'),
+    });
     expect(c.map((x) => heureParis(x.debut))).toEqual(['09:00', '09:45', '10:30', '11:15']); // 11:15 + 45 min = 12:00
     expect(c.every((x) => x.lieuId === 'lillers' && x.animatriceId === 'camille')).toBe(true);
   });
@@ -51,7 +78,11 @@ describe('free slots', () => {
     const du = instantParis('2026-03-04', '00:00');
     const au = instantParis('2026-03-06', '00:00');
     const c = creneauxLibres({
-      plages: [plage()], motif: MOTIF, maintenant, du, au,
+      plages: [plage()],
+      motif: MOTIF,
+      maintenant,
+      du,
+      au,
       occupations: [
         { animatriceId: 'camille', debut: instantParis('2026-03-04', '09:30'), fin: instantParis('2026-03-04', '10:00') },
         { animatriceId: 'autre', debut: instantParis('2026-03-04', '10:30'), fin: instantParis('2026-03-04', '11:15') },
@@ -76,8 +107,12 @@ describe('free slots', () => {
 
   it('shows 09:00 local on both sides of the October daylight-saving change', () => {
     const c = creneauxLibres({
-      plages: [plage({ jours: [5, 1], heureDebut: '09:00', heureFin: '09:45' })], occupations: [], motif: MOTIF,
-      maintenant: new Date('2026-10-20T10:00:00Z'), du: new Date('2026-10-22T00:00:00Z'), au: new Date('2026-10-28T00:00:00Z'),
+      plages: [plage({ jours: [5, 1], heureDebut: '09:00', heureFin: '09:45' })],
+      occupations: [],
+      motif: MOTIF,
+      maintenant: new Date('2026-10-20T10:00:00Z'),
+      du: new Date('2026-10-22T00:00:00Z'),
+      au: new Date('2026-10-28T00:00:00Z'),
     });
     expect(c.map((x) => x.debut.toISOString())).toEqual(['2026-10-23T07:00:00.000Z', '2026-10-26T08:00:00.000Z']);
     expect(c.map((x) => heureParis(x.debut))).toEqual(['09:00', '09:00']);
@@ -86,22 +121,33 @@ describe('free slots', () => {
 
   it('shows the right local time across the March change too', () => {
     const c = creneauxLibres({
-      plages: [plage({ jours: [6, 1], heureDebut: '14:00', heureFin: '14:45' })], occupations: [], motif: MOTIF,
-      maintenant: new Date('2026-03-20T10:00:00Z'), du: new Date('2026-03-27T00:00:00Z'), au: new Date('2026-03-31T00:00:00Z'),
+      plages: [plage({ jours: [6, 1], heureDebut: '14:00', heureFin: '14:45' })],
+      occupations: [],
+      motif: MOTIF,
+      maintenant: new Date('2026-03-20T10:00:00Z'),
+      du: new Date('2026-03-27T00:00:00Z'),
+      au: new Date('2026-03-31T00:00:00Z'),
     });
     expect(c.map((x) => x.debut.toISOString())).toEqual(['2026-03-28T13:00:00.000Z', '2026-03-30T12:00:00.000Z']);
   });
 
   it('offers one choice per time and site when two animatrices are free, grouped by day', () => {
     const c = creneauxLibres({
-      plages: [plage(), plage({ id: 'p2', animatriceId: 'dominique' })], occupations: [], motif: MOTIF, maintenant,
-      du: instantParis('2026-03-04', '00:00'), au: instantParis('2026-03-06', '00:00'),
+      plages: [plage(), plage({ id: 'p2', animatriceId: 'dominique' })],
+      occupations: [],
+      motif: MOTIF,
+      maintenant,
+      du: instantParis('2026-03-04', '00:00'),
+      au: instantParis('2026-03-06', '00:00'),
     });
     const f = fusionnerAnimatrices(c);
     expect(f).toHaveLength(8);
     expect(f[0]!.animatriceIds.sort()).toEqual(['camille', 'dominique']);
     const jours = regrouperParJour(f);
-    expect(jours.map((j) => [j.jour, j.creneaux.length])).toEqual([['2026-03-04', 4], ['2026-03-05', 4]]);
+    expect(jours.map((j) => [j.jour, j.creneaux.length])).toEqual([
+      ['2026-03-04', 4],
+      ['2026-03-05', 4],
+    ]);
   });
 });
 

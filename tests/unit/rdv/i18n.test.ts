@@ -18,7 +18,13 @@ describe('RDV texts in every language', () => {
     }
   });
   it('keeps FALC sentences short and falls back to plain French elsewhere', () => {
-    for (const [cle, s] of feuilles(DICTIONNAIRES.falc.rdv, 'rdv')) expect(interpoler(s, { n: 2 }).split(/[.!?]/).every((p) => p.trim().split(/\s+/).length <= 15), cle).toBe(true);
+    for (const [cle, s] of feuilles(DICTIONNAIRES.falc.rdv, 'rdv'))
+      expect(
+        interpoler(s, { n: 2 })
+          .split(/[.!?]/)
+          .every((p) => p.trim().split(/\s+/).length <= 15),
+        cle,
+      ).toBe(true);
     expect(traduire('falc', 'rdv.courriel.adresseTitre')).toBe('Adresse et accès');
   });
 });

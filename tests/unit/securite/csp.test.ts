@@ -21,7 +21,14 @@ describe('Content-Security-Policy', () => {
   });
 
   it('lets /embed/* be framed by the configured origins and adds the tile server to images', () => {
-    const d = directives(politiqueContenu({ astro, cheminSansLangue: '/embed/carte', frameAncestors: 'https://www.lillers.fr', tuiles: 'https://{s}.tile.exemple.org/{z}/{x}/{y}.png' }));
+    const d = directives(
+      politiqueContenu({
+        astro,
+        cheminSansLangue: '/embed/carte',
+        frameAncestors: 'https://www.lillers.fr',
+        tuiles: 'https://{s}.tile.exemple.org/{z}/{x}/{y}.png',
+      }),
+    );
     expect(d['frame-ancestors']).toEqual(['https://www.lillers.fr']);
     expect(d['img-src']).toContain('https://a.tile.exemple.org');
   });

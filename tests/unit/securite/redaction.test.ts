@@ -4,8 +4,13 @@ import { cheminPourJournal, CHEMIN_A_JETON } from '../../../src/server/http/gard
 
 describe('what reaches the log', () => {
   it('drops SQL parameters and quoted values from database errors', () => {
-    const cause = Object.assign(new Error('insert or update on table "demandes" violates foreign key constraint: Key (structure_id)=(Léa Martin) is not present'), { code: '23503' });
-    const err = Object.assign(new Error('Failed query: insert into "demandes" ("p1_nom", "email") values ($1, $2)\nparams: Martin,lea.martin@exemple.fr'), { cause });
+    const cause = Object.assign(
+      new Error('insert or update on table "demandes" violates foreign key constraint: Key (structure_id)=(Léa Martin) is not present'),
+      { code: '23503' },
+    );
+    const err = Object.assign(new Error('Failed query: insert into "demandes" ("p1_nom", "email") values ($1, $2)\nparams: Martin,lea.martin@exemple.fr'), {
+      cause,
+    });
     const e = erreurSansDonnees(err);
     expect(JSON.stringify(e)).not.toMatch(/Martin|lea\.martin|exemple\.fr/);
     expect(e.code).toBe('23503');

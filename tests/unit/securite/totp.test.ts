@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { TOTP, Secret } from 'otpauth';
 import {
-  cleLisible, codeA, codesSecours, estCodeSecours, estExige, normaliserCode, nouveauSecret, pasDe, uriEnrolement, verifierCode,
+  cleLisible,
+  codeA,
+  codesSecours,
+  estCodeSecours,
+  estExige,
+  normaliserCode,
+  nouveauSecret,
+  pasDe,
+  uriEnrolement,
+  verifierCode,
 } from '../../../src/domain/securite/totp';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -29,7 +38,9 @@ describe('TOTP (RFC 6238)', () => {
     const a = nouveauSecret();
     expect(a).toMatch(/^[A-Z2-7]{32}$/);
     expect(nouveauSecret()).not.toBe(a);
-    expect(uriEnrolement(SECRET, 'anne@exemple.fr', 'CABBALR')).toBe('otpauth://totp/CABBALR:anne%40exemple.fr?issuer=CABBALR&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30');
+    expect(uriEnrolement(SECRET, 'anne@exemple.fr', 'CABBALR')).toBe(
+      'otpauth://totp/CABBALR:anne%40exemple.fr?issuer=CABBALR&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30',
+    );
     expect(cleLisible('ABCDEFGHIJ')).toBe('ABCD EFGH IJ');
   });
 });

@@ -21,12 +21,19 @@ describe('memoiser / invalider', () => {
     const portee = {};
     const avant = generation('demandes');
     // A write lands while the value is being computed.
-    await memoiser(portee, 'x', ['demandes'], async () => { invalider('demandes'); return 'périmé'; });
+    await memoiser(portee, 'x', ['demandes'], async () => {
+      invalider('demandes');
+      return 'périmé';
+    });
     expect(generation('demandes')).toBe(avant + 1);
     let lectures = 0;
     await memoiser(portee, 'x', ['demandes'], async () => ++lectures);
     expect(lectures).toBe(1);
-    await expect(memoiser(portee, 'y', ['demandes'], async () => { throw new Error('panne'); })).rejects.toThrow('panne');
+    await expect(
+      memoiser(portee, 'y', ['demandes'], async () => {
+        throw new Error('panne');
+      }),
+    ).rejects.toThrow('panne');
     expect(await memoiser(portee, 'y', ['demandes'], async () => 'ok')).toBe('ok');
   });
 
@@ -70,7 +77,9 @@ describe('compression', () => {
 
   it('leaves alone images, tiny bodies, already encoded bodies and clients that accept nothing', async () => {
     expect(compresser(requete('br'), reponse('image/png')).headers.get('content-encoding')).toBeNull();
-    expect(compresser(requete('br'), new Response('petit', { headers: { 'content-type': 'text/html', 'content-length': '5' } })).headers.get('content-encoding')).toBeNull();
+    expect(
+      compresser(requete('br'), new Response('petit', { headers: { 'content-type': 'text/html', 'content-length': '5' } })).headers.get('content-encoding'),
+    ).toBeNull();
     const deja = new Response('x'.repeat(5000), { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
     expect(compresser(requete('br'), deja)).toBe(deja);
     const identite = compresser(requete('identity'), reponse());
@@ -85,8 +94,14 @@ describe('single flight (ageMaxMs 0)', () => {
     const portee = {};
     let n = 0;
     let liberer!: () => void;
-    const barriere = new Promise<void>((r) => { liberer = r; });
-    const calcul = async () => { n++; await barriere; return n; };
+    const barriere = new Promise<void>((r) => {
+      liberer = r;
+    });
+    const calcul = async () => {
+      n++;
+      await barriere;
+      return n;
+    };
     const quatre = [1, 2, 3, 4].map(() => memoiser(portee, 'stats', ['demandes'], calcul, 0));
     liberer();
     expect(await Promise.all(quatre)).toEqual([1, 1, 1, 1]);

@@ -6,15 +6,21 @@ const h = (xff?: string, proto?: string, host?: string) => ({ 'x-forwarded-for':
 
 describe('TRUST_PROXY', () => {
   it('ignores forwarded headers when no proxy is trusted', () => {
-    expect(resoudreClient('203.0.113.9', h('1.2.3.4', 'https', 'evil.example'), lireTrustProxy(undefined)))
-      .toEqual({ adresse: '203.0.113.9', protocole: null, hote: null });
+    expect(resoudreClient('203.0.113.9', h('1.2.3.4', 'https', 'evil.example'), lireTrustProxy(undefined))).toEqual({
+      adresse: '203.0.113.9',
+      protocole: null,
+      hote: null,
+    });
   });
 
   it('takes the client from a trusted loopback proxy, not from what the client wrote', () => {
     const c = lireTrustProxy('loopback');
     // The client forged "6.6.6.6"; nginx appended the real address 198.51.100.7.
-    expect(resoudreClient('::ffff:127.0.0.1', h('6.6.6.6, 198.51.100.7', 'https', 'rpe.exemple.fr'), c))
-      .toEqual({ adresse: '198.51.100.7', protocole: 'https', hote: 'rpe.exemple.fr' });
+    expect(resoudreClient('::ffff:127.0.0.1', h('6.6.6.6, 198.51.100.7', 'https', 'rpe.exemple.fr'), c)).toEqual({
+      adresse: '198.51.100.7',
+      protocole: 'https',
+      hote: 'rpe.exemple.fr',
+    });
   });
 
   it('ignores X-Forwarded-* from a peer outside the trusted networks', () => {

@@ -21,7 +21,15 @@ describe('route → role table of the back office', () => {
   it('lets the crèche manager into its one screen and nowhere else', () => {
     expect(exigenceDe('/admin/creches/gestion')).toEqual(['gestionnaire-creche']);
     expect(exigenceDe('/admin')).toContain('gestionnaire-creche');
-    for (const p of ['/admin/creches', '/admin/creches/sessions/x', '/admin/creches/sans-solution', '/admin/creches/statistiques', '/admin/demandes', '/admin/statistiques', '/admin/courriels']) {
+    for (const p of [
+      '/admin/creches',
+      '/admin/creches/sessions/x',
+      '/admin/creches/sans-solution',
+      '/admin/creches/statistiques',
+      '/admin/demandes',
+      '/admin/statistiques',
+      '/admin/courriels',
+    ]) {
       expect(exigenceDe(p), p).not.toContain('gestionnaire-creche');
     }
     expect(exigenceDe('/admin/creches/sessions/x')).toEqual(['admin', 'animatrice']);

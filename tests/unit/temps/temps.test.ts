@@ -1,7 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  FUSEAU_PAR_DEFAUT, aujourdhui, chaqueHeure, chaqueJourApres, configurerFuseau, courtSms, dateCourteFr, dateEnMots, dateHeureFr,
-  debutDuMoisParis, debutJourParis, fuseau, fuseauValide, heure, heureParis, instantParis, jourLong, jourParis, moisParis,
+  FUSEAU_PAR_DEFAUT,
+  aujourdhui,
+  chaqueHeure,
+  chaqueJourApres,
+  configurerFuseau,
+  courtSms,
+  dateCourteFr,
+  dateEnMots,
+  dateHeureFr,
+  debutDuMoisParis,
+  debutJourParis,
+  fuseau,
+  fuseauValide,
+  heure,
+  heureParis,
+  instantParis,
+  jourLong,
+  jourParis,
+  moisParis,
 } from '../../../src/domain/temps';
 
 afterEach(() => configurerFuseau(FUSEAU_PAR_DEFAUT));
@@ -115,7 +132,10 @@ describe('opening hours in the reader’s language', () => {
 
   it('groups consecutive days with the same hours', async () => {
     const { lignesHoraires } = await import('../../../src/domain/temps');
-    const semaine = [1, 2, 3, 4, 5].flatMap((jour) => [{ jour, debut: '08:30', fin: '12:00' }, ...(jour === 3 ? [] : [{ jour, debut: '13:30', fin: '17:00' }])]);
+    const semaine = [1, 2, 3, 4, 5].flatMap((jour) => [
+      { jour, debut: '08:30', fin: '12:00' },
+      ...(jour === 3 ? [] : [{ jour, debut: '13:30', fin: '17:00' }]),
+    ]);
     expect(lignesHoraires(semaine, 'en')).toEqual([
       { du: 1, au: 1, plages: ['08:30 – 12:00', '13:30 – 17:00'] },
       { du: 2, au: 2, plages: ['08:30 – 12:00', '13:30 – 17:00'] },
@@ -125,8 +145,17 @@ describe('opening hours in the reader’s language', () => {
     ]);
     const ouvre = [1, 2, 3, 4, 5].map((jour) => ({ jour, debut: '09:00', fin: '17:00' }));
     expect(lignesHoraires(ouvre, 'ar')).toEqual([{ du: 1, au: 5, plages: ['09:00 – 17:00'] }]);
-    expect(lignesHoraires([{ jour: 6, debut: '09:00', fin: '12:00' }, { jour: 1, debut: '09:00', fin: '12:00' }], 'fr')).toEqual([
-      { du: 1, au: 1, plages: ['9 h – 12 h'] }, { du: 6, au: 6, plages: ['9 h – 12 h'] },
+    expect(
+      lignesHoraires(
+        [
+          { jour: 6, debut: '09:00', fin: '12:00' },
+          { jour: 1, debut: '09:00', fin: '12:00' },
+        ],
+        'fr',
+      ),
+    ).toEqual([
+      { du: 1, au: 1, plages: ['9 h – 12 h'] },
+      { du: 6, au: 6, plages: ['9 h – 12 h'] },
     ]);
   });
 });

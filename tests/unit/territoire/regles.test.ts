@@ -12,17 +12,26 @@ describe('commune → relais memberships', () => {
   });
   it('refuses an overlap with a closed or later membership, naming its dates', () => {
     const ferme = { ...A, fin: '2027-01-01' };
-    const r = planifierAffectation([ferme, { id: 'b', relaisId: 'R2', debut: '2027-01-01', fin: null }], { relaisId: 'R3', debut: '2026-03-01', fin: '2026-09-01' });
+    const r = planifierAffectation([ferme, { id: 'b', relaisId: 'R2', debut: '2027-01-01', fin: null }], {
+      relaisId: 'R3',
+      debut: '2026-03-01',
+      fin: '2026-09-01',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(messageConflit(r.conflit, r.raison)).toContain('« Relais Un » du 01/01/2025 au 01/01/2027');
     // A new open-ended membership starting before a planned one is refused too.
-    expect(planifierAffectation([ferme, { id: 'b', relaisId: 'R2', debut: '2027-01-01', fin: null }], { relaisId: 'R3', debut: '2026-03-01', fin: null }).ok).toBe(false);
+    expect(
+      planifierAffectation([ferme, { id: 'b', relaisId: 'R2', debut: '2027-01-01', fin: null }], { relaisId: 'R3', debut: '2026-03-01', fin: null }).ok,
+    ).toBe(false);
   });
   it('says when the same relais already serves the commune', () => {
     expect(planifierAffectation([A], { relaisId: 'R1', debut: '2026-01-01', fin: null })).toMatchObject({ ok: false, raison: 'identique' });
   });
   it('finds the membership in force on a day (end exclusive)', () => {
-    const l = [{ ...A, fin: '2026-01-01' }, { id: 'b', relaisId: 'R2', debut: '2026-01-01', fin: null }];
+    const l = [
+      { ...A, fin: '2026-01-01' },
+      { id: 'b', relaisId: 'R2', debut: '2026-01-01', fin: null },
+    ];
     expect(adhesionDuJour(l, '2025-12-31')?.relaisId).toBe('R1');
     expect(adhesionDuJour(l, '2026-01-01')?.relaisId).toBe('R2');
     expect(adhesionDuJour(l, '2024-12-31')).toBeNull();
@@ -31,7 +40,11 @@ describe('commune → relais memberships', () => {
 
 describe('people, announcement, hours', () => {
   it('the last active admin can be neither deactivated nor demoted', () => {
-    const c = [{ id: '1', role: 'admin' as const, actif: true }, { id: '2', role: 'admin' as const, actif: false }, { id: '3', role: 'animatrice' as const, actif: true }];
+    const c = [
+      { id: '1', role: 'admin' as const, actif: true },
+      { id: '2', role: 'admin' as const, actif: false },
+      { id: '3', role: 'animatrice' as const, actif: true },
+    ];
     expect(retireDernierAdmin(c, '1', { role: 'admin', actif: false })).toBe(true);
     expect(retireDernierAdmin(c, '1', { role: 'animatrice', actif: true })).toBe(true);
     expect(retireDernierAdmin(c, '3', { role: 'animatrice', actif: false })).toBe(false);
@@ -45,7 +58,13 @@ describe('people, announcement, hours', () => {
     expect(annonceVisible({ ...t, annonce: '  ' }, '2026-12-25')).toBe(false);
   });
   it('reads weekly hours and names the day of a wrong range', () => {
-    expect(lireHoraires({ 'h1a-debut': '09:00', 'h1a-fin': '12:00', 'h1b-debut': '14:00', 'h1b-fin': '17:00' })).toEqual({ ok: true, horaires: [{ jour: 1, debut: '09:00', fin: '12:00' }, { jour: 1, debut: '14:00', fin: '17:00' }] });
+    expect(lireHoraires({ 'h1a-debut': '09:00', 'h1a-fin': '12:00', 'h1b-debut': '14:00', 'h1b-fin': '17:00' })).toEqual({
+      ok: true,
+      horaires: [
+        { jour: 1, debut: '09:00', fin: '12:00' },
+        { jour: 1, debut: '14:00', fin: '17:00' },
+      ],
+    });
     const r = lireHoraires({ 'h3a-debut': '14:00', 'h3a-fin': '09:00', 'h5a-debut': '9h' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.values(r.erreurs).join()).toMatch(/mercredi.*vendredi/);
@@ -63,7 +82,26 @@ describe('files that are not what they claim', () => {
     expect(lireContours('<html>', new Set(['62765']))).toMatchObject({ ok: false, erreur: expect.stringMatching(/JSON/) });
     const pt = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '62765' }, geometry: { type: 'Point', coordinates: [2, 50] } }] };
     expect(lireContours(JSON.stringify(pt), new Set(['62765']))).toMatchObject({ ok: false, erreur: expect.stringMatching(/62765/) });
-    const lambert = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { INSEE_COM: '62765' }, geometry: { type: 'Polygon', coordinates: [[[650000, 7000000], [651000, 7000000], [651000, 7001000], [650000, 7000000]]] } }] };
+    const lambert = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { INSEE_COM: '62765' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [650000, 7000000],
+                [651000, 7000000],
+                [651000, 7001000],
+                [650000, 7000000],
+              ],
+            ],
+          },
+        },
+      ],
+    };
     expect(lireContours(JSON.stringify(lambert), new Set(['62765']))).toMatchObject({ ok: false, erreur: expect.stringMatching(/WGS 84/) });
   });
   it('reads a places CSV with per-line errors and duplicates', () => {

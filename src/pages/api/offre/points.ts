@@ -22,12 +22,18 @@ export const GET: APIRoute = async ({ url, locals, request }) => {
   const o = { maintenant, seuilJours: cfg.DISPO_FRAICHEUR_JOURS };
   const date = jourParis(maintenant);
   const cle = `points|${date}|${bbox?.join(',') ?? ''}|${filtresEnParams(filtres, ['page', 'tri']).toString()}`;
-  const corps = await deriveDeLOffre(locals.db, o, cle, async (rechercher) => {
-    // Id length over the whole offer, so that ids do not depend on the filters.
-    const [toute, r] = await Promise.all([rechercher(FILTRES_VIDES), rechercher(filtres)]);
-    const longueur = longueurIdUnique(toute.resultats.map((x) => x.id));
-    const resultats = bbox ? r.resultats.filter((x) => dansBbox(x, bbox)) : r.resultats;
-    return preparerCorps(JSON.stringify(enPoints(resultats, longueur, date)));
-  }, (c) => c.octets());
+  const corps = await deriveDeLOffre(
+    locals.db,
+    o,
+    cle,
+    async (rechercher) => {
+      // Id length over the whole offer, so that ids do not depend on the filters.
+      const [toute, r] = await Promise.all([rechercher(FILTRES_VIDES), rechercher(filtres)]);
+      const longueur = longueurIdUnique(toute.resultats.map((x) => x.id));
+      const resultats = bbox ? r.resultats.filter((x) => dansBbox(x, bbox)) : r.resultats;
+      return preparerCorps(JSON.stringify(enPoints(resultats, longueur, date)));
+    },
+    (c) => c.octets(),
+  );
   return reponsePreparee(request, corps, { type: 'application/json; charset=utf-8', maxAge: 300 });
 };

@@ -8,7 +8,8 @@ export const GET: APIRoute = async ({ params, locals }) => {
   const { db, t, lang } = locals;
   if (params.lang !== undefined && params.lang !== lang) return new Response('Not found', { status: 404 });
   const demande = await demandeParJeton(db, params.jeton ?? '');
-  if (!demande) return new Response(t('suivi.introuvable'), { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  if (!demande)
+    return new Response(t('suivi.introuvable'), { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
   const x = await donneesDeLaFamille(db, demande);
   const corps = { titre: t('suivi.donnees.titre'), langueDuFichier: lang, etatLibelle: t(CLES_ETAT[x.etat]), ...x };
   return new Response(JSON.stringify(corps, null, 2), {
