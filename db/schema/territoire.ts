@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ROLES_STAFF } from '../../src/domain/securite/totp';
 import { pgTable, text, integer, doublePrecision, jsonb, date, uuid, timestamp, index, uniqueIndex, check } from 'drizzle-orm/pg-core';
 
 /** An EPCI (or a commune running its own service): the unit a portal instance serves. */
@@ -29,7 +30,7 @@ export const territoires = pgTable(
     creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('territoires_totp_roles_ck', sql`${t.totpRoles} <@ array['admin','animatrice','commune']::text[]`),
+    check('territoires_totp_roles_ck', sql`${t.totpRoles} <@ array[${sql.raw(ROLES_STAFF.map((r) => `'${r}'`).join(','))}]::text[]`),
     check('territoires_annonce_dates_ck', sql`${t.annonceDebut} is null or ${t.annonceFin} is null or ${t.annonceFin} >= ${t.annonceDebut}`),
   ],
 );

@@ -168,4 +168,39 @@ describe(`staff second factor (${DB_KIND})`, () => {
     expect(r.ok).toBe(true);
     expect(await sessionDepuisJeton(base.db, r.ok ? r.jeton : '', plus(30_001))).toMatchObject({ doubleFacteurManquant: true });
   });
+
+  it('a crèche manager of a territory requiring it for her role is sent to enrolment; a role not ticked is not', async () => {
+    const [structure] = await base.db
+      .insert(schema.structures)
+      .values({ type: 'creche', nom: 'Crèche Les Lucioles', communeCode: '62765', lat: 50.75, lon: 2.25, latPublique: 50.75, lonPublique: 2.25, capacite: 20 })
+      .returning({ id: schema.structures.id });
+    const id = await creerAdmin(base.db, { email: 'creche@capso.test', nom: 'Gaëlle Gestion', motDePasse: MDP });
+    await base.db.update(schema.utilisateurs).set({ role: 'gestionnaire-creche', structureId: structure!.id }).where(eq(schema.utilisateurs.id, id));
+    const session = async (s: number) => {
+      const r = await connecter(base.db, { email: 'creche@capso.test', motDePasse: MDP, ip: '10.0.0.6', dureeHeures: 8, maintenant: plus(s) });
+      if (!r.ok) throw new Error('sign-in refused');
+      return sessionDepuisJeton(base.db, r.jeton, plus(s + 1));
+    };
+    expect(await exigerDoubleFacteur(base.db, admin, { action: 'exiger-2fa', roles: ['commune'] })).toMatchObject({ ok: true });
+    expect(await session(40_000)).toMatchObject({ doubleFacteurManquant: false });
+    const r = await exigerDoubleFacteur(base.db, admin, { action: 'exiger-2fa', roles: ['commune', 'gestionnaire-creche'] });
+    expect(r).toMatchObject({ ok: true, message: expect.stringContaining('Gestionnaire de crèche') });
+    const [t] = await base.db.select({ r: schema.territoires.totpRoles }).from(schema.territoires);
+    expect(t!.r).toEqual(['commune', 'gestionnaire-creche']);
+    expect(await session(40_010)).toMatchObject({ doubleFacteurManquant: true });
+    const gestionnaire: Staff = {
+      id,
+      email: 'creche@capso.test',
+      nom: 'Gaëlle Gestion',
+      role: 'gestionnaire-creche',
+      relaisId: null,
+      secteurId: null,
+      communeCode: null,
+    };
+    expect(await etatDoubleFacteur(base.db, gestionnaire)).toMatchObject({ actif: false, exige: true });
+  });
+
+  it('the database refuses a role outside the list in the requirement', async () => {
+    await expect(base.db.update(schema.territoires).set({ totpRoles: ['famille'] })).rejects.toThrow();
+  });
 });

@@ -16,8 +16,9 @@ export const ESSAIS_CODE_MAX = 5;
 /** Minutes between the password and the code before signing in starts again. */
 export const DUREE_ETAPE_CODE_MIN = 10;
 
-export type RoleStaff = 'admin' | 'animatrice' | 'commune';
-export const ROLES_STAFF: readonly RoleStaff[] = ['admin', 'animatrice', 'commune'];
+/** Roles for which a territory can require the second factor (the CHECK `territoires_totp_roles_ck` is built from this list). */
+export const ROLES_STAFF = ['admin', 'animatrice', 'commune', 'gestionnaire-creche'] as const;
+export type RoleStaff = (typeof ROLES_STAFF)[number];
 
 export function nouveauSecret(): string {
   return new Secret({ size: 20 }).base32;

@@ -1,11 +1,14 @@
 /**
  * Handlers of the réunions d'information pages: sign up (/reunions/<id>) and
  * cancel a sign-up from the emailed link (/reunions/inscription/<jeton>).
+ * Sign-ups are rate-limited per client address, per email and per réunion
+ * (src/domain/limites.ts): 429, the form back with what was typed.
  * Contract: ./contrat.ts.
  */
 import { localePath } from '../../i18n';
 import { annulerInscription, inscrire, inscriptionParJeton, reunion, schemaInscription, type ReunionVue } from '../rdv/reunions';
-import { erreursZod, lireFormulaire, redirection, valeursSimples, vue, type ContexteFormulaire, type Erreurs, type Reponse } from './contrat';
+import { limiteAtteinte, noterUsage } from '../auth/limites';
+import { adresseClient, erreursZod, lireFormulaire, redirection, valeursSimples, vue, type ContexteFormulaire, type Erreurs, type Reponse } from './contrat';
 
 export type VueInscriptionReunion = {
   reunion: ReunionVue;
@@ -14,6 +17,8 @@ export type VueInscriptionReunion = {
   /** i18n key of a refusal (already signed up, full, gone). */
   refus: string | null;
   fait: boolean;
+  /** Too many sign-ups from this address, for this email or for this réunion (429). */
+  limite: boolean;
 };
 
 /** null: no such réunion, or it is past or cancelled (the page answers 404). */
@@ -21,7 +26,7 @@ export async function traiterInscriptionReunion(ctx: ContexteFormulaire, id: str
   const { db, lang, app } = ctx.locals;
   const r = await reunion(db, id);
   if (!r || r.annulee || r.debut <= new Date()) return null;
-  const base = { reunion: r, erreurs: {}, refus: null, fait: ctx.url.searchParams.get('ok') === '1' };
+  const base = { reunion: r, erreurs: {}, refus: null, fait: ctx.url.searchParams.get('ok') === '1', limite: false };
   if (ctx.request.method !== 'POST') return vue({ ...base, valeurs: { places: '1', profil: r.public } });
 
   const valeurs = valeursSimples(await lireFormulaire(ctx.request));
@@ -32,7 +37,15 @@ export async function traiterInscriptionReunion(ctx: ContexteFormulaire, id: str
     const erreurs = erreursZod(p.error, (champ, message) => (message.startsWith('rdv.') ? message : `rdv.erreurs.${champ}`));
     return vue({ ...base, valeurs, erreurs }, 422);
   }
+  const qui = { ip: adresseClient(ctx), cible: p.data.email };
+  // The réunion is a target of its own: the address is not counted a second time (no identifying address given).
+  const seance = { ip: '', cible: r.id };
+  if ((await limiteAtteinte(db, 'reunion', qui)) || (await limiteAtteinte(db, 'reunion-seance', seance))) return vue({ ...base, valeurs, limite: true }, 429);
   const res = await inscrire(db, { ...p.data, reunionId: r.id, langue: lang, secret: app.secret, publicUrl: app.config.publicUrl });
+  if (res.ok) {
+    await noterUsage(db, 'reunion', qui);
+    await noterUsage(db, 'reunion-seance', seance);
+  }
   if (res.ok) return redirection(localePath(lang, `/reunions/${r.id}?ok=1`));
   const refus = res.raison === 'deja' ? 'rdv.reunions.dejaInscrit' : res.raison === 'complet' ? 'rdv.reunions.plusDePlace' : 'rdv.gerer.lienInconnu';
   return vue({ ...base, valeurs, refus }, 409);

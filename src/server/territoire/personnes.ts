@@ -13,6 +13,7 @@ import { mettreEnFile } from '../mail/outbox';
 import { journaliser } from '../audit';
 import { champ, erreursZod, exigerAdmin, texte, uuid, uuidOptionnel, type Formulaire, type Resultat } from './commun';
 import { retireDernierAdmin } from '../../domain/territoire/regles';
+import { ROLES_STAFF } from '../../domain/securite/totp';
 import { territoireCourant } from './parametres';
 import { crechesParticipantes } from '../creches/donnees';
 
@@ -23,7 +24,7 @@ export const ROLES = {
   animatrice: 'Animatrice ou animateur de relais',
   commune: 'Commune (statistiques de la commune)',
 } as const;
-/** Every role an account can have: the crèche manager is not in ROLES (the second factor can be required only for ROLES). */
+/** Every role an account can have (the crèche manager is not in ROLES, the roles of the territory's own staff). */
 export const ROLES_COMPTE = { ...ROLES, 'gestionnaire-creche': 'Gestionnaire de crèche (voit les familles proposées à sa crèche)' } as const;
 
 const schemaCompte = z
@@ -286,7 +287,7 @@ export async function exigerDoubleFacteur(db: Db, u: Staff | undefined, f: Formu
   const t = await territoireCourant(db);
   if (!t) return { ok: false, erreurs: { roles: 'Aucun territoire : lancez d’abord npm run territoire' } };
   const brut = f.roles === undefined ? [] : Array.isArray(f.roles) ? f.roles : [f.roles];
-  const p = z.array(z.enum(['admin', 'animatrice', 'commune'], 'Rôle inconnu')).safeParse(brut);
+  const p = z.array(z.enum(ROLES_STAFF, 'Rôle inconnu')).safeParse(brut);
   if (!p.success) return { ok: false, erreurs: { roles: 'Rôle inconnu' } };
   const roles = [...new Set(p.data)];
   await db.transaction(async (tx) => {
@@ -296,7 +297,7 @@ export async function exigerDoubleFacteur(db: Db, u: Staff | undefined, f: Formu
   return {
     ok: true,
     message: roles.length
-      ? `Double authentification exigée pour : ${roles.map((r) => ROLES[r]).join(', ')}. Chacun la met en place à sa prochaine page.`
+      ? `Double authentification exigée pour : ${roles.map((r) => ROLES_COMPTE[r]).join(', ')}. Chacun la met en place à sa prochaine page.`
       : 'Double authentification facultative pour tous les rôles.',
   };
 }

@@ -14,4 +14,10 @@ describe('rate limits of the family forms', () => {
   it('keeps windows within the daily purge of the counts (one day)', () => {
     for (const u of USAGES_LIMITES) expect(Math.max(LIMITES[u].parAdresse.minutes, LIMITES[u].parCible.minutes)).toBeLessThanOrEqual(24 * 60);
   });
+
+  it('lets a household sign up to a few réunions and events; one address alone cannot use up the share of a réunion or event', () => {
+    for (const u of ['reunion', 'evenement'] as const) expect(LIMITES[u].parCible.max).toBeGreaterThanOrEqual(2);
+    expect(LIMITES['reunion-seance'].parCible.max).toBeGreaterThan(LIMITES.reunion.parAdresse.max);
+    expect(LIMITES['evenement-seance'].parCible.max).toBeGreaterThan(LIMITES.evenement.parAdresse.max);
+  });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "territoires" DROP CONSTRAINT "territoires_totp_roles_ck";--> statement-breakpoint
+ALTER TABLE "territoires" ADD CONSTRAINT "territoires_totp_roles_ck" CHECK ("territoires"."totp_roles" <@ array['admin','animatrice','commune','gestionnaire-creche']::text[]);
