@@ -73,7 +73,7 @@ async function siteSansNom(page: Page): Promise<void> {
   await page.goto('/admin/territoire/sites');
   const creer = page.locator('details', { has: page.locator('summary', { hasText: 'Créer un site' }) });
   if ((await creer.getAttribute('open')) === null) await creer.locator('summary').click();
-  await creer.getByLabel('Adresse', { exact: true }).fill('12 rue des Tilleuls');
+  await creer.getByLabel(/^Adresse/).fill('12 rue des Tilleuls');
   await creer.getByRole('button', { name: 'Créer le site' }).click();
   await expect(page).toHaveTitle('4 erreurs – Sites et horaires — Espace des relais');
 }
@@ -97,7 +97,7 @@ test('an invalid territory form comes back without JavaScript with the kit’s s
   const nom = creer.getByLabel('Nom du site');
   await expect(nom).toHaveAttribute('aria-invalid', 'true');
   await expect(nom).toHaveAccessibleDescription(/Indiquez le nom du site/);
-  await expect(creer.getByLabel('Adresse', { exact: true })).toHaveValue('12 rue des Tilleuls');
+  await expect(creer.getByLabel(/^Adresse/)).toHaveValue('12 rue des Tilleuls');
   await page.context().close();
 
   const avecJs = await ouvrir(true);
