@@ -91,7 +91,7 @@ test('an invalid territory form comes back without JavaScript with the kit’s s
   const resume = page.getByRole('alert');
   await expect(resume).toContainText('Le formulaire contient 4 erreurs');
   await expect(resume.getByRole('link', { name: 'Nom du site : indiquez le nom du site' })).toHaveAttribute('href', '#f-nom');
-  await expect(resume.getByRole('link', { name: 'Code postal : indiquez le code postal' })).toHaveAttribute('href', '#f-codePostal');
+  await expect(resume.getByRole('link', { name: 'Relais : choisissez le relais' })).toHaveAttribute('href', '#f-relaisId');
   await expect(resume).toHaveAttribute('autofocus', '');
   const creer = page.locator('details', { has: page.locator('summary', { hasText: 'Créer un site' }) });
   const nom = creer.getByLabel('Nom du site');
