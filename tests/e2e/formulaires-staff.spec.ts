@@ -67,3 +67,42 @@ test('an invalid staff form comes back without JavaScript with a named summary, 
   await verifierAccessibilite(avecJs, 'AM availability with errors');
   await avecJs.context().close();
 });
+
+async function siteSansNom(page: Page): Promise<void> {
+  // Territory settings (admin): a new site with only its address.
+  await page.goto('/admin/territoire/sites');
+  const creer = page.locator('details', { has: page.locator('summary', { hasText: 'Créer un site' }) });
+  if ((await creer.getAttribute('open')) === null) await creer.locator('summary').click();
+  await creer.getByLabel(/^Adresse/).fill('12 rue des Tilleuls');
+  await creer.getByRole('button', { name: 'Créer le site' }).click();
+  await expect(page).toHaveTitle('4 erreurs – Sites et horaires — Espace des relais');
+}
+
+test('an invalid territory form comes back without JavaScript with the kit’s summary, a counted title and the typed value', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const ouvrir = async (javaScriptEnabled: boolean) => {
+    const ctx = await browser.newContext({ javaScriptEnabled, baseURL: process.env.E2E_BASE_URL, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await ctx.newPage();
+    await connexionStaff(page, 'admin@exemple.fr');
+    return page;
+  };
+  const page = await ouvrir(false);
+  await siteSansNom(page);
+  const resume = page.getByRole('alert');
+  await expect(resume).toContainText('Le formulaire contient 4 erreurs');
+  await expect(resume.getByRole('link', { name: 'Nom du site : indiquez le nom du site' })).toHaveAttribute('href', '#f-nom');
+  await expect(resume.getByRole('link', { name: 'Relais : choisissez le relais' })).toHaveAttribute('href', '#f-relaisId');
+  await expect(resume).toHaveAttribute('autofocus', '');
+  const creer = page.locator('details', { has: page.locator('summary', { hasText: 'Créer un site' }) });
+  const nom = creer.getByLabel('Nom du site');
+  await expect(nom).toHaveAttribute('aria-invalid', 'true');
+  await expect(nom).toHaveAccessibleDescription(/Indiquez le nom du site/);
+  await expect(creer.getByLabel(/^Adresse/)).toHaveValue('12 rue des Tilleuls');
+  await page.context().close();
+
+  const avecJs = await ouvrir(true);
+  await siteSansNom(avecJs);
+  await expect(avecJs.getByRole('alert')).toBeFocused();
+  await verifierAccessibilite(avecJs, 'territory sites with errors');
+  await avecJs.context().close();
+});

@@ -151,7 +151,7 @@ test('an admin sets up CA du Pays de Saint-Omer; an invited animatrice signs in;
   await page.getByLabel('Nom court (objet des courriels)').fill('CAPSO');
   await page.getByLabel('Adresse électronique du DPO').fill('pas une adresse');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('alert')).toContainText('Adresse électronique invalide');
+  await expect(page.getByRole('alert')).toContainText('Adresse électronique du DPO : adresse électronique invalide');
   await expect(page.getByLabel('Nom court (objet des courriels)')).toHaveValue('CAPSO'); // nothing typed is lost
   await verifierAccessibilite(page, 'territoire, erreurs');
   await page.getByLabel('Adresse électronique du DPO').fill('dpo@capso.test');
