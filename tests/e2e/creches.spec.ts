@@ -182,7 +182,7 @@ test('three families, two crèches, two places: refusal, next family, letter and
   await inviter.getByLabel(/^Prénom et nom/).fill('Gestion X');
   await inviter.getByLabel(/^Rôle/).selectOption('gestionnaire-creche');
   await inviter.getByRole('button', { name: 'Envoyer l’invitation' }).click();
-  await expect(page.getByRole('alert')).toContainText('Choisissez la crèche du gestionnaire');
+  await expect(page.getByRole('alert')).toContainText('Crèche : choisissez la crèche du gestionnaire');
   await expect(inviter.getByLabel(/^Adresse électronique/)).toHaveValue(emailG);
   await inviter.getByLabel('Crèche (gestionnaire de crèche)').selectOption({ label: x });
   await inviter.getByRole('button', { name: 'Envoyer l’invitation' }).click();
