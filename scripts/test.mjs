@@ -1,4 +1,4 @@
-// `npm test`: the whole suite, in order: lint (astro check, ESLint, Prettier, import cycles), unit, integration on PGlite,
+// `npm test`: the whole suite, in order: lint (astro check, ESLint, Prettier, import cycles, page shape), unit, integration on PGlite,
 // integration on PostgreSQL, then Chromium end-to-end and accessibility tests.
 // Prints one closing line "Tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ const etapes = [
       ['node_modules/eslint/bin/eslint.js', '.'],
       ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
       ['scripts/cycles.mjs'],
+      ['scripts/pages.mjs'],
     ],
   },
   {
