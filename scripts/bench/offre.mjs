@@ -7,12 +7,29 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { charge, demarrerPortail, ratio } from './lib.mjs';
 import { loadavg } from 'node:os';
+import http from 'node:http';
 
 const CIBLE = Number(process.env.BENCH_OFFRE_TAILLE ?? 20_000);
 const REQUETES = [
   ['toute l’offre', '/api/offre'],
   ['disponible maintenant, bébé, 10 km autour de Béthune', '/api/offre?dispo=maintenant&age=bebe&lieu=62119&rayon=10'],
 ];
+
+/**
+ * The bytes as they travel (fetch decodes Content-Encoding by itself, which
+ * would count the decompressed size and write it into the static `.br` copy).
+ */
+function octetsTransferes(url, headers) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const morceaux = [];
+        res.on('data', (m) => morceaux.push(m));
+        res.on('end', () => resolve({ corps: Buffer.concat(morceaux), encodage: res.headers['content-encoding'] ?? 'identity' }));
+      })
+      .on('error', reject);
+  });
+}
 
 /** Sequential requests (large answers exceed autocannon's 10 s timeout on a busy machine). */
 async function echantillon(url, n, headers) {
@@ -111,20 +128,18 @@ const dossier = path.join(process.env.ASTRO_OUT_DIR ?? path.resolve('.bench/buil
 try {
   await mesurer(p.url, `Offre générée : ${total} lieux visibles et actifs`, 1);
   // The map's first load: the page's light points (what the island fetches), compressed as served.
-  const r = await fetch(p.url + '/api/offre/points', { headers: { 'accept-encoding': 'br' } });
-  const points = Buffer.from(await r.arrayBuffer());
+  const { corps: points, encodage } = await octetsTransferes(p.url + '/api/offre/points', { 'accept-encoding': 'br' });
   console.log(`\n## Carte, premier chargement avec ${total} lieux`);
-  console.log(`  /api/offre/points : ${(points.length / 1024).toFixed(0)} kB transférés (${r.headers.get('content-encoding')})`);
+  console.log(`  /api/offre/points : ${(points.length / 1024).toFixed(0)} kB transférés (${encodage})`);
   ratio('carte : points au premier chargement (kB compressés)', points.length / 1024, 300, '<=', `${(points.length / 1024).toFixed(0)} kB`);
   // Same bytes as static files (with the same brotli copy next to them) for the p99 comparison.
   mkdirSync(dossier, { recursive: true });
   for (const [, chemin, fichier] of GRANDS) {
-    const brut = Buffer.from(await (await fetch(p.url + chemin, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
-    writeFileSync(path.join(dossier, fichier), brut);
-    writeFileSync(
-      path.join(dossier, fichier + '.br'),
-      Buffer.from(await (await fetch(p.url + chemin, { headers: { 'accept-encoding': 'br' } })).arrayBuffer()),
-    );
+    const brut = await octetsTransferes(p.url + chemin, { 'accept-encoding': 'identity' });
+    const br = await octetsTransferes(p.url + chemin, { 'accept-encoding': 'br' });
+    if (brut.encodage !== 'identity' || br.encodage !== 'br') throw new Error(`${chemin}: encodages ${brut.encodage} / ${br.encodage}`);
+    writeFileSync(path.join(dossier, fichier), brut.corps);
+    writeFileSync(path.join(dossier, fichier + '.br'), br.corps);
   }
 } finally {
   await p.stop();

@@ -57,6 +57,11 @@ export function jourParis(d: Date = new Date()): string {
   return `${z.getFullYear()}-${deux(z.getMonth() + 1)}-${deux(z.getDate())}`;
 }
 
+/** Calendar days from day `de` to day `a` ('YYYY-MM-DD'; negative when `a` comes first). */
+export function joursEntre(de: string, a: string): number {
+  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${de}T00:00:00Z`)) / 86_400_000);
+}
+
 /** Today in the portal's zone ('YYYY-MM-DD'). Never `toISOString().slice(0, 10)`, which is the UTC day. */
 export function aujourdhui(maintenant: Date = new Date()): string {
   return jourParis(maintenant);

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, schema } from '../../src/server/db';
 import { creerBaseAvecTerritoire, DB_KIND, type BaseDeTest } from '../helpers/db';
 import { lireFiltres } from '../../src/domain/offre/filtres';
-import { contoursCommunes, deriveDeLOffre, invaliderCacheOffre, rechercherOffre } from '../../src/server/offre/requetes';
+import { contoursCommunes, deriveDeLOffre, invaliderCacheOffre, rechercherOffre, revalidationOffre } from '../../src/server/offre/requetes';
 import { GET as getOffre } from '../../src/pages/api/offre';
 import { GET as getOffreCsv } from '../../src/pages/api/offre.csv';
 
@@ -115,13 +115,48 @@ describe(`public offer search on ${DB_KIND}`, () => {
     }
   });
 
-  it('reloads the offer once the cache is older than a few seconds', async () => {
+  it('revalidates an aged offer in the background: a write from another instance shows once checked, the cached offer answers meanwhile', async () => {
+    invaliderCacheOffre(base.db);
     const avant = await rechercherOffre(base.db, filtres('type=creche'), o);
     const cible = avant.resultats[0]!;
+    // Another instance writes: this process is not told (no invaliderCacheOffre).
     await base.db.update(schema.structures).set({ actif: false }).where(eq(schema.structures.id, cible.id));
-    const plusTard = { ...o, maintenant: new Date(maintenant.getTime() + 60_000) };
-    expect((await rechercherOffre(base.db, filtres('type=creche'), plusTard)).resultats.map((r) => r.id)).not.toContain(cible.id);
-    await base.db.update(schema.structures).set({ actif: true }).where(eq(schema.structures.id, cible.id));
+    try {
+      const ids = async (m: Date) => (await rechercherOffre(base.db, filtres('type=creche'), { ...o, maintenant: m })).resultats.map((r) => r.id);
+      // Younger than AGE_MAX_MS: the cached offer.
+      expect(await ids(new Date(maintenant.getTime() + 30_000))).toContain(cible.id);
+      // Aged: still answered at once from the cache, while the database's fingerprint is checked.
+      expect(await ids(new Date(maintenant.getTime() + 61_000))).toContain(cible.id);
+      await revalidationOffre(base.db);
+      expect(await ids(new Date(maintenant.getTime() + 62_000))).not.toContain(cible.id);
+    } finally {
+      await base.db.update(schema.structures).set({ actif: true }).where(eq(schema.structures.id, cible.id));
+      invaliderCacheOffre(base.db);
+    }
+  });
+
+  it('keeps what was derived from an aged offer when its rows did not change, and reloads it on a new Paris day', async () => {
+    invaliderCacheOffre(base.db);
+    let calculs = 0;
+    const corps = (m: Date) =>
+      deriveDeLOffre(
+        base.db,
+        { ...o, maintenant: m },
+        'test|inchange',
+        async (rechercher) => {
+          calculs++;
+          return JSON.stringify((await rechercher(filtres('type=mam'))).resultats.map((r) => r.id));
+        },
+        (x) => x.length,
+      );
+    const x = await corps(maintenant);
+    await corps(new Date(maintenant.getTime() + 120_000));
+    await revalidationOffre(base.db);
+    expect(await corps(new Date(maintenant.getTime() + 180_000))).toBe(x);
+    expect(calculs).toBe(1);
+    // 09:00 UTC on 2 March → 00:30 in Paris on 3 March: availability depends on the day, so a fresh read.
+    await corps(new Date('2026-03-02T23:30:00Z'));
+    expect(calculs).toBe(2);
     invaliderCacheOffre(base.db);
   });
 

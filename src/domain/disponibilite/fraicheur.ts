@@ -3,14 +3,19 @@
  * `seuilJours` days ago (60 by default, DISPO_FRAICHEUR_JOURS) is shown
  * "à confirmer" and not counted as available.
  */
+import { joursEntre, jourParis } from '../temps';
+
 export type StatutDispo = 'places' | 'complet' | 'inconnu';
 export type EtatAffiche = 'disponible' | 'a-confirmer' | 'complet' | 'inconnu';
 
-const JOUR = 24 * 3600 * 1000;
-
+/**
+ * Calendar days in the portal's zone since `date` ("confirmé il y a 3 jours"
+ * counts days as a family does, and the public offer then changes only with
+ * the day, which lets it be cached for a whole day when nothing is written).
+ */
 export function joursDepuis(date: Date | null, maintenant: Date): number | null {
   if (!date) return null;
-  return Math.max(0, Math.floor((maintenant.getTime() - date.getTime()) / JOUR));
+  return Math.max(0, joursEntre(jourParis(date), jourParis(maintenant)));
 }
 
 export function etatAffiche(statut: StatutDispo, confirmeeLe: Date | null, maintenant: Date, seuilJours = 60): EtatAffiche {

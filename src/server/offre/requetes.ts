@@ -3,9 +3,10 @@
  * filter (freshness, ages, distance, sorting…) is a domain rule applied to the
  * public projection, so pages, API and CSV share them.
  */
-import { and, asc, eq } from 'drizzle-orm';
-import { schema, type Db } from '../db';
-import { invalider } from '../cache';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { rowsOf, schema, type Db } from '../db';
+import { AGE_MAX_MS, invalider } from '../cache';
+import { jourParis } from '../../domain/temps';
 import type { Filtres } from '../../domain/offre/filtres';
 import { projectionPublique, type CommuneRef, type OffrePublique, type PlaceSource, type StructureSource } from '../../domain/offre/projection';
 import { rechercher, resoudreLieu, type CommuneRecherche, type ResultatOffre } from '../../domain/offre/recherche';
@@ -70,15 +71,26 @@ const colonnesStructure = {
 };
 
 /**
- * The whole public offer, projected, kept a few seconds per database: the
- * map, its list, the API and the CSV all read it, and reading every
- * structure costs far more than filtering in memory. Anything that changes
- * the offer (issue 8: /pro, /admin/offre) may call `invaliderCacheOffre`.
+ * The whole public offer, projected, kept per database: the map, its list,
+ * the API and the CSV all read it, and reading every structure costs far more
+ * than filtering in memory. Anything that changes the offer in this process
+ * (issue 8: /pro, /admin/offre, territory screens, imports) calls
+ * `invaliderCacheOffre`, which drops it at once.
+ *
+ * Other instances on the same PostgreSQL do not see those calls: after
+ * `AGE_MAX_MS` (as every other cache) the entry is revalidated in the
+ * background while it keeps being served: a fingerprint computed by the
+ * database (md5 over the rows the projection reads) is compared with the
+ * entry's, and only a different fingerprint reloads the offer and drops what
+ * was derived from it. So a large offer is never re-read, re-serialized and
+ * re-compressed while nothing changed (issue 20: p99 of the map's points with
+ * 20,000 places). A new Paris day (availability states depend on it) or a
+ * different freshness threshold reloads before answering, as a miss does.
  *
  * Values derived from it (serialized API bodies, see `deriveDeLOffre`) live
  * in the same entry, so they go away with it.
  */
-const DUREE_CACHE_MS = 15_000;
+const DUREE_CACHE_MS = AGE_MAX_MS;
 /** Derived values kept per cached offer: least recently used dropped beyond these. */
 const OCTETS_DERIVES_MAX = 64 * 1024 * 1024;
 const DERIVES_MAX = 200;
@@ -89,6 +101,10 @@ type EntreeCache = {
   offres: Promise<OffrePublique[]>;
   communes: Promise<CommuneRecherche[]>;
   derives: Map<string, Derive>;
+  /** Database fingerprint of what `offres` was read from (read just before it). */
+  empreinte: Promise<string>;
+  /** A background revalidation is under way. */
+  revalidation?: Promise<void>;
 };
 const caches = new WeakMap<Db, EntreeCache>();
 
@@ -98,6 +114,21 @@ export function invaliderCacheOffre(db: Db): void {
   invalider('offre');
 }
 
+/**
+ * md5 over every row the public projection reads (visible and active
+ * structures, their places, the communes' search columns), computed by the
+ * database: a few milliseconds there, nothing to parse here.
+ */
+export async function empreinteOffre(db: Db): Promise<string> {
+  const [r] = rowsOf<{ e: string }>(
+    await db.execute(sql`select md5(
+      coalesce((select string_agg(md5(s::text), '' order by s.id) from structures s where s.visible and s.actif), '') ||
+      coalesce((select string_agg(md5(p::text), '' order by p.id) from places_disponibles p), '') ||
+      coalesce((select string_agg(md5(row(c.code, c.nom, c.codes_postaux, c.centre_lat, c.centre_lon, c.population)::text), '' order by c.code) from communes c), '')
+    ) as e`),
+  );
+  return r!.e;
+}
 async function chargerOffrePublique(db: Db, o: OptionsOffre, communes: CommuneRecherche[]): Promise<OffrePublique[]> {
   const ou = and(eq(s.visible, true), eq(s.actif, true));
   const [structures, places] = await Promise.all([
@@ -131,17 +162,51 @@ async function chargerOffrePublique(db: Db, o: OptionsOffre, communes: CommuneRe
   });
 }
 
-function offreEnCache(db: Db, o: OptionsOffre): EntreeCache {
-  const cle = `${o.seuilJours}`;
-  const t = o.maintenant.getTime();
-  const e = caches.get(db);
-  if (e && e.cle === cle && Math.abs(t - e.le) < DUREE_CACHE_MS) return e;
-  const communes = communesDuTerritoire(db);
+function chargerEntree(db: Db, o: OptionsOffre, cle: string, t: number): EntreeCache {
+  const empreinte = empreinteOffre(db);
+  const communes = empreinte.then(() => communesDuTerritoire(db));
   const offres = communes.then((c) => chargerOffrePublique(db, o, c));
-  const entree: EntreeCache = { le: t, cle, offres, communes, derives: new Map() };
+  const entree: EntreeCache = { le: t, cle, offres, communes, derives: new Map(), empreinte };
   offres.catch(() => {
     if (caches.get(db) === entree) caches.delete(db);
   });
+  empreinte.catch(() => {});
+  return entree;
+}
+
+/** Background check of an aged entry: same fingerprint → kept (derived bodies too); else replaced once the new offer is read. */
+function revalider(db: Db, o: OptionsOffre, e: EntreeCache): void {
+  e.revalidation = (async () => {
+    const [avant, maintenant] = await Promise.all([e.empreinte.catch(() => ''), empreinteOffre(db)]);
+    if (caches.get(db) !== e) return;
+    if (avant === maintenant) {
+      e.le = o.maintenant.getTime();
+      return;
+    }
+    const nouvelle = chargerEntree(db, o, e.cle, o.maintenant.getTime());
+    await nouvelle.offres;
+    if (caches.get(db) === e) caches.set(db, nouvelle);
+  })()
+    .catch(() => {})
+    .finally(() => {
+      e.revalidation = undefined;
+    });
+}
+
+/** Resolves when the background revalidation of this database's offer (if any) is over (tests, benchmarks). */
+export function revalidationOffre(db: Db): Promise<void> {
+  return caches.get(db)?.revalidation ?? Promise.resolve();
+}
+
+function offreEnCache(db: Db, o: OptionsOffre): EntreeCache {
+  const cle = `${o.seuilJours}|${jourParis(o.maintenant)}`;
+  const t = o.maintenant.getTime();
+  const e = caches.get(db);
+  if (e && e.cle === cle && t >= e.le - DUREE_CACHE_MS) {
+    if (t - e.le >= DUREE_CACHE_MS && !e.revalidation) revalider(db, o, e);
+    return e;
+  }
+  const entree = chargerEntree(db, o, cle, t);
   caches.set(db, entree);
   return entree;
 }
