@@ -318,7 +318,7 @@ test('second factor: enrolment, code at sign-in, recovery code, requirement per 
   const cle = (await page.locator('#cle-totp').textContent())!;
   await page.getByLabel(/^Code à 6 chiffres/).fill('000000');
   await page.getByRole('button', { name: 'Activer' }).click();
-  await expect(page.getByRole('alert')).toContainText('Code incorrect');
+  await expect(page.getByRole('alert')).toContainText('Code à 6 chiffres : code incorrect');
   await verifierAccessibilite(page, 'enrôlement, erreur');
   await page.getByLabel(/^Code à 6 chiffres/).fill(codeApp(cle));
   await page.getByRole('button', { name: 'Activer' }).click();
@@ -351,7 +351,7 @@ test('second factor: enrolment, code at sign-in, recovery code, requirement per 
   await seConnecter(page, 'admin@capso.test', MDP_ADMIN);
   await page.getByLabel(/^Code à 6 chiffres/).fill(codes[0]!);
   await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByText('Code incorrect')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Code à 6 chiffres : code incorrect');
   await page.getByLabel(/^Code à 6 chiffres/).fill(codes[1]!);
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page).toHaveURL(/\/admin\/securite/);

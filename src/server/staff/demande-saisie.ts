@@ -58,3 +58,15 @@ export async function saisirDemande(c: ContexteStaff, saisie: Saisie): Promise<R
   await journaliser(c.db, c.staff, 'creer', 'demande', d.id, { canal: canal.data });
   return { ok: true, redirection: `/admin/demandes/nouvelle?creee=${encodeURIComponent(d.reference)}&id=${d.id}` };
 }
+
+/**
+ * What the page shows: the empty form, or what was typed with its errors
+ * (i18n keys of the public form translated by `t`, staff texts as they are),
+ * and the communes to choose from.
+ */
+export async function vueSaisieDemande(c: ContexteStaff, resultat: ResultatSaisieDemande | null, t: (cle: string) => string) {
+  const echec = resultat && !resultat.ok ? resultat : null;
+  const { formulaire, canal } = echec ?? formulaireVierge();
+  const erreurs = Object.fromEntries(Object.entries(echec?.erreurs ?? {}).map(([k, m]) => [k, m.startsWith('demande.') ? t(m) : m]));
+  return { formulaire, canal, erreurs, communes: await listeCommunes(c.db) };
+}
