@@ -6,17 +6,18 @@ import { estRouteStaff } from './server/auth/routes';
 import { COOKIE_SESSION, sessionDepuisJeton } from './server/auth/staff';
 import { avecStaffSurLienFamille, CHEMIN_LIEN_FAMILLE } from './server/auth/acteur';
 import { log } from './server/log';
-import { entetesJetonPrive, entetesTransport, politiqueContenu } from './server/http/entetes';
+import { avecPolitiqueContenu, entetesJetonPrive, entetesTransport } from './server/http/entetes';
 import { finaliserReponse, instantane, texteDeStatut } from './server/http/reponse';
 import { cheminPourJournal, refuserCorpsIllisible, reponseErreur } from './server/http/garde';
 
-function enTetesSecurite(res: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): void {
+async function enTetesSecurite(reponse: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): Promise<Response> {
+  const res = await avecPolitiqueContenu(reponse, { cheminSansLangue, frameAncestors, tuiles });
   const h = res.headers;
-  h.set('Content-Security-Policy', politiqueContenu({ astro: h.get('Content-Security-Policy'), cheminSansLangue, frameAncestors, tuiles }));
   if (!cheminSansLangue.startsWith('/embed/')) h.set('X-Frame-Options', 'DENY');
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'same-origin');
   h.set('Permissions-Policy', 'geolocation=(self), camera=(), microphone=()');
+  return res;
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -38,8 +39,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const jetonStaff = !estAdmin && CHEMIN_LIEN_FAMILLE.test(path) ? context.cookies.get(COOKIE_SESSION)?.value : undefined;
   const staffPresent = jetonStaff ? (await sessionDepuisJeton(ctx.db, jetonStaff))?.utilisateur : undefined;
   const traiter = () => (estAdmin ? passerLaGarde(context, next, ctx.db, path) : staffPresent ? avecStaffSurLienFamille(staffPresent, next) : next());
-  const res = await traiter().catch((err: unknown) => reponseErreur(err, context.request, context.url));
-  enTetesSecurite(res, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
+  const enTetes = (r: Response) => enTetesSecurite(r, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
+  const rendue = await traiter().catch((err: unknown) => reponseErreur(err, context.request, context.url));
+  // A page read whole for its policy may fail while rendering: it becomes the error page, not a truncated one.
+  const res = await enTetes(rendue).catch((err: unknown) => enTetes(reponseErreur(err, context.request, context.url)));
   entetesTransport(res, context.url);
   entetesJetonPrive(res, path);
   if (estAdmin) res.headers.set('Cache-Control', 'no-store');

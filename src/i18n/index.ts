@@ -16,7 +16,8 @@ export type CleTraduction = Cle<Dictionnaire>;
 
 export const DICTIONNAIRES: Record<Lang, Traduction<Dictionnaire>> = { fr, falc, en, ar, es, pt, tr, uk };
 
-function lire(dict: unknown, cle: string): string | undefined {
+/** The string at a dotted key of a dictionary ('formulaire.lien'), or undefined (no fallback). */
+export function lireCle(dict: unknown, cle: string): string | undefined {
   let cur: unknown = dict;
   for (const part of cle.split('.')) {
     if (cur === null || typeof cur !== 'object') return undefined;
@@ -33,7 +34,7 @@ const CHAINE: Record<Lang, Lang[]> = Object.fromEntries(LANGS.map((l) => [l, l =
 /** Translation of `cle` in `lang`, falling back to French; an unknown key is a bug and throws in dev/test. */
 export function traduire(lang: Lang, cle: CleTraduction | (string & {}), params?: Record<string, string | number>): string {
   for (const l of CHAINE[lang]) {
-    const s = lire(DICTIONNAIRES[l], cle);
+    const s = lireCle(DICTIONNAIRES[l], cle);
     if (s !== undefined) return interpoler(s, params, l === 'falc' ? 'fr' : l);
   }
   if (process.env.NODE_ENV !== 'production') throw new Error(`Missing French string for key "${cle}"`);

@@ -7,6 +7,7 @@
  *   "not in the list" field shows only once that choice is made;
  * - mode "horaires": copy the first checked day's hours to the other checked days.
  */
+import './zod-sans-jit';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { COMMUNE_AUTRE, erreursEtapes, type Etape, type FormulaireDemande } from '../domain/demande/schema';
 import { IndexNoms } from '../domain/territoire/noms-flous';

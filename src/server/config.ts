@@ -26,7 +26,7 @@ export const configSchema = z.object({
     }),
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   /** Public base URL used in emails and embed snippets. Defaults to http://HOST:PORT. */
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z.url().optional(),
   /** postgres://… to use PostgreSQL; unset = embedded PGlite under DATA_DIR. */
   DATABASE_URL: z
     .string()
@@ -42,12 +42,11 @@ export const configSchema = z.object({
   /** Connection and greeting timeout of the SMTP server (the socket timeout is twice this). */
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   /** HTTP SMS gateway (POST JSON {to, text, sender}); unset = SMS written to DATA_DIR/sms. See docs/production.md. */
-  SMS_URL: z.string().url().optional(),
+  SMS_URL: z.url().optional(),
   SMS_TOKEN: z.string().optional(),
   SMS_EXPEDITEUR: z.string().max(11).default('RPE'),
   /** Room pattern of video RDVs, with {salle} (e.g. https://meet.jit.si/{salle}); unset = the relais sends the link itself. */
   VISIO_URL_TEMPLATE: z
-    .string()
     .url()
     .refine((v) => v.includes('{salle}') || v.includes('%7Bsalle%7D'), 'must contain {salle}')
     .optional(),

@@ -41,3 +41,18 @@ export async function connexionStaff(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).not.toHaveURL(/connexion/);
 }
+
+/** Records every CSP violation of the page and its frames, and console errors mentioning the policy. */
+export async function surveillerCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('__violationCsp', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __violationCsp: (v: string) => void }).__violationCsp(`${e.violatedDirective} ${e.blockedURI} ${location.pathname} ${e.sample}`);
+    });
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}

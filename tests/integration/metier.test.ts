@@ -113,9 +113,13 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
     const v2 = (await lireFormation(c, id2))!.voeux;
     expect((await enregistrerDeparts(c, id2, { voeux: v2.map((v) => v.id), partiLe: '2026-05-05' })).ok).toBe(true);
 
-    const annee = { debut: '2026-01-01', fin: '2026-12-31', relaisIds: [relaisId] };
+    const annee = { debut: '2026-01-01', fin: '2027-01-01', relaisIds: [relaisId] };
     expect(await departsEnFormation(base.db, annee)).toBe(2);
-    expect(await departsEnFormation(base.db, { ...annee, fin: '2026-04-30' })).toBe(2);
+    expect(await departsEnFormation(base.db, { ...annee, fin: '2026-05-01' })).toBe(2);
+    // `fin` is the first day not counted: departures on 10 April are out of a period ending on the 10th, in one ending on the 11th.
+    expect(await departsEnFormation(base.db, { ...annee, fin: '2026-04-10' })).toBe(0);
+    expect(await departsEnFormation(base.db, { ...annee, fin: '2026-04-11' })).toBe(2);
+    expect(await departsEnFormation(base.db, { ...annee, debut: '2026-05-05', fin: '2026-05-06' })).toBe(1);
     expect(await departsEnFormation(base.db, { ...annee, debut: '2026-05-01' })).toBe(1);
     expect(await departsEnFormation(base.db, { ...annee, relaisIds: [autreRelaisId] })).toBe(0);
     expect(await departsEnFormation(base.db, { ...annee, relaisIds: [] })).toBe(0);
@@ -204,21 +208,23 @@ describe(`Formation continue and events of the métier on ${DB_KIND}`, () => {
     await expect(lireEvenement(autre, id)).rejects.toBeInstanceOf(AccesRefuse);
     expect((await lireEvenement(c, id))!.inscriptions).toHaveLength(3);
 
-    const compte = await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-03-31', relaisIds: [relaisId] });
+    const compte = await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-04-01', relaisIds: [relaisId] });
     expect(compte).toEqual({
       evenements: 2,
       inscrits: 4,
       parType: { 'job-dating': { evenements: 1, inscrits: 3 }, 'reunion-information': { evenements: 1, inscrits: 1 } },
     });
-    expect((await evenementsMetier(base.db, { debut: '2026-03-21', fin: '2026-03-25', relaisIds: [relaisId] })).evenements).toBe(1);
-    expect((await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-03-31', relaisIds: [autreRelaisId] })).evenements).toBe(0);
+    expect((await evenementsMetier(base.db, { debut: '2026-03-21', fin: '2026-03-26', relaisIds: [relaisId] })).evenements).toBe(1);
+    // The event of 25 March is out of a period whose first day not counted is the 25th.
+    expect((await evenementsMetier(base.db, { debut: '2026-03-21', fin: '2026-03-25', relaisIds: [relaisId] })).evenements).toBe(0);
+    expect((await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-04-01', relaisIds: [autreRelaisId] })).evenements).toBe(0);
 
     // Housekeeping: nothing before the retention ends, then names, emails and phones go; counts stay.
     expect(await effacerInscriptionsPassees(base.db, new Date('2026-05-01T00:00:00Z'))).toBe(0);
     expect(await effacerInscriptionsPassees(base.db, new Date('2026-07-01T00:00:00Z'))).toBe(4);
     const restes = await base.db.select().from(schema.inscriptionsEvenement);
     expect(restes.some((x) => x.email.includes('exemple.fr') || x.telephone !== null || x.nom.startsWith('Candidate') || x.nom === 'Lina')).toBe(false);
-    expect((await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-03-31', relaisIds: [relaisId] })).inscrits).toBe(4);
+    expect((await evenementsMetier(base.db, { debut: '2026-03-01', fin: '2026-04-01', relaisIds: [relaisId] })).inscrits).toBe(4);
     expect(await effacerInscriptionsPassees(base.db, new Date('2026-07-02T00:00:00Z'))).toBe(0);
   });
 

@@ -30,7 +30,7 @@
  * to `#f-<nom>` unless a `cible` is given. Values are always re-rendered from
  * what was posted: nothing typed is lost.
  */
-import { DICTIONNAIRES, interpoler, LANG_INFO, type Lang, type T } from '../../i18n';
+import { DICTIONNAIRES, interpoler, LANG_INFO, lireCle, type Lang, type T } from '../../i18n';
 
 /** One line of the error summary. */
 export type ErreurChamp = {
@@ -54,15 +54,6 @@ export function decritPar(...ids: (string | false | null | undefined)[]): string
   return s || undefined;
 }
 
-function lire(dict: unknown, cle: string): string | undefined {
-  let cur: unknown = dict;
-  for (const part of cle.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return typeof cur === 'string' ? cur : undefined;
-}
-
 /**
  * A message with plural forms: `cle` names an object of Intl.PluralRules
  * categories ({ one, other } in French, six in Arabic). Falls back to the
@@ -73,7 +64,7 @@ export function messagePluriel(lang: Lang, cle: string, n: number, params: Recor
   const p = { n, ...params };
   for (const l of lang === 'fr' ? (['fr'] as const) : ([lang, 'fr'] as const)) {
     const dict = DICTIONNAIRES[l];
-    const s = lire(dict, `${cle}.${categorie}`) ?? lire(dict, `${cle}.other`);
+    const s = lireCle(dict, `${cle}.${categorie}`) ?? lireCle(dict, `${cle}.other`);
     if (s !== undefined) return interpoler(s, p);
   }
   throw new Error(`Missing plural message "${cle}"`);
@@ -93,7 +84,7 @@ function minusculeInitiale(message: string, lang: Lang): string {
 
 /** Text of one summary link: "Prénom : ce champ est obligatoire." */
 export function texteLienErreur(lang: Lang, e: Pick<ErreurChamp, 'libelle' | 'message'>): string {
-  const modele = lire(DICTIONNAIRES[lang], 'formulaire.lien') ?? lire(DICTIONNAIRES.fr, 'formulaire.lien')!;
+  const modele = lireCle(DICTIONNAIRES[lang], 'formulaire.lien') ?? lireCle(DICTIONNAIRES.fr, 'formulaire.lien')!;
   return interpoler(modele, { champ: e.libelle.replace(/\s*[:?]\s*$/, ''), message: minusculeInitiale(e.message, lang) });
 }
 

@@ -1,9 +1,35 @@
 /**
- * Reporting periods. Bounds are calendar days in the portal's zone; `fin` is
- * exclusive. A demande filed on 31 March at 23:30 in Paris belongs to March.
+ * Reporting periods, the one convention for every count over a span of days
+ * (statistics, contacts, formation continue, events): bounds are calendar
+ * days 'YYYY-MM-DD' in the portal's zone, `debut` INCLUDED and `fin`
+ * EXCLUDED. In instants, a period runs from midnight of `debut` to midnight
+ * of `fin` in that zone (`instantsDe`), so a demande filed on 31 March at
+ * 23:30 in Paris belongs to March, whatever the change of hour that month.
  */
+import { debutJourParis } from '../temps';
+
+/** A span of days: `debut` is the first day counted, `fin` the first day NOT counted. */
+export type Jours = { debut: string; fin: string };
 export type TypePeriode = 'mois' | 'trimestre' | 'annee' | 'personnalisee';
-export type Periode = { type: TypePeriode; debut: string; fin: string; libelle: string };
+export type Periode = Jours & { type: TypePeriode; libelle: string };
+/** A span of days restricted to some relais (formation continue, events). */
+export type PeriodeRelais = Jours & { relaisIds: readonly string[] };
+
+/** The instants of a span of days: [midnight of `debut`, midnight of `fin`) in the portal's zone. */
+export function instantsDe(p: Jours): { debut: Date; fin: Date } {
+  return { debut: debutJourParis(p.debut), fin: debutJourParis(p.fin) };
+}
+
+/** Whether the day `jour` ('YYYY-MM-DD') falls in the span. */
+export function contientJour(p: Jours, jour: string): boolean {
+  return jour >= p.debut && jour < p.fin;
+}
+
+/** The span from `du` to `au`, both included (as typed in a form), in the one convention. */
+export function joursDuAu(du: string, au: string): Jours {
+  const [a, m, j] = au.split('-').map(Number) as [number, number, number];
+  return { debut: du, fin: new Date(Date.UTC(a, m - 1, j + 1)).toISOString().slice(0, 10) };
+}
 
 const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,10 +50,8 @@ export function periodeAnnee(annee: number): Periode {
 }
 /** Custom period from `du` to `au` inclusive (YYYY-MM-DD). */
 export function periodePersonnalisee(du: string, au: string): Periode {
-  const d = new Date(`${au}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
   const fr = (s: string) => s.split('-').reverse().join('/');
-  return { type: 'personnalisee', debut: du, fin: d.toISOString().slice(0, 10), libelle: `du ${fr(du)} au ${fr(au)}` };
+  return { type: 'personnalisee', ...joursDuAu(du, au), libelle: `du ${fr(du)} au ${fr(au)}` };
 }
 
 /** The months of a period, as { debut, fin, cle: 'YYYY-MM' }, for monthly series. */

@@ -29,7 +29,7 @@ export async function compterNonDistribues(db: DbOrTx, u: Staff): Promise<number
   return r?.n ?? 0;
 }
 
-const entree = z.object({ id: z.string().uuid() });
+const entree = z.object({ id: z.uuid() });
 export type ResultatRenvoi = { ok: true } | { ok: false; erreur: 'introuvable' };
 
 /** Queues a non-delivered email again, from its first attempt. */

@@ -9,14 +9,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../db';
-import { zoneSql } from '../requetes/temps-sql';
+import { debutJourSql } from '../requetes/temps-sql';
 import { PUBLICS_CONTACT, type PublicContact } from '../../domain/contacts/regles';
+import type { Jours } from '../../domain/stats/periode';
 
-export type PeriodeContacts = {
-  /** First day counted, 'YYYY-MM-DD' (in the portal's zone). */
-  debut: string;
-  /** First day NOT counted, 'YYYY-MM-DD'. */
-  fin: string;
+/** A span of days (src/domain/stats/periode.ts: `debut` included, `fin` excluded). */
+export type PeriodeContacts = Jours & {
   /** One relais, or the whole territory when absent. */
   relaisId?: string | null;
   /** Only contacts that reached the person (joint, rdv-fixe). */
@@ -32,8 +30,6 @@ export type ComptesContacts = {
   total: number;
 };
 
-const debutDe = (jour: string) => sql`((${jour})::date)::timestamp at time zone ${zoneSql()}`;
-
 export async function compterContacts(db: DbOrTx, p: PeriodeContacts): Promise<ComptesContacts> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(p.debut) || !/^\d{4}-\d{2}-\d{2}$/.test(p.fin)) throw new Error('Période invalide');
   const relais = p.relaisId ? sql` and coalesce(c.relais_id, d.relais_id) = ${p.relaisId}` : sql``;
@@ -42,7 +38,7 @@ export async function compterContacts(db: DbOrTx, p: PeriodeContacts): Promise<C
     await db.execute(sql`
     select c.public, coalesce(c.motif, 'non-renseigne') as motif, count(*)::int as n
     from contacts c left join demandes d on d.id = c.demande_id
-    where c.le >= ${debutDe(p.debut)} and c.le < ${debutDe(p.fin)}${relais}${aboutis}
+    where c.le >= ${debutJourSql(p.debut)} and c.le < ${debutJourSql(p.fin)}${relais}${aboutis}
     group by 1, 2 order by 1, 2`),
   );
   const lignes = rows.map((r) => ({ public: r.public, motif: r.motif, n: Number(r.n) }));

@@ -1,27 +1,21 @@
 /**
  * Counts of the promotion of the métier for the CAF activity report: events
- * held in a period (not cancelled) and their sign-ups, by type. A period is
- * [debut, fin] as 'YYYY-MM-DD' days in the portal's zone, both included.
+ * held in a period (not cancelled) and their sign-ups, by type. Periods
+ * follow src/domain/stats/periode.ts: `debut` included, `fin` excluded.
  */
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../db';
-import { debutJourParis } from '../../domain/temps';
+import { instantsDe, type PeriodeRelais } from '../../domain/stats/periode';
 import type { TypeEvenement } from '../../domain/metier/vocabulaire';
 
-export type PeriodeRelais = { debut: string; fin: string; relaisIds: readonly string[] };
 export type ComptesEvenements = { evenements: number; inscrits: number; parType: Partial<Record<TypeEvenement, { evenements: number; inscrits: number }>> };
-
-/** 'YYYY-MM-DD' of the next day (calendar arithmetic, no zone involved). */
-function lendemain(jour: string): string {
-  const [a, m, j] = jour.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(a, m - 1, j + 1)).toISOString().slice(0, 10);
-}
 
 export async function evenementsMetier(db: DbOrTx, p: PeriodeRelais): Promise<ComptesEvenements> {
   const vide: ComptesEvenements = { evenements: 0, inscrits: 0, parType: {} };
   if (p.relaisIds.length === 0) return vide;
   const e = schema.evenementsMetier;
   const i = schema.inscriptionsEvenement;
+  const bornes = instantsDe(p);
   const rows = await db
     .select({
       type: e.type,
@@ -30,9 +24,7 @@ export async function evenementsMetier(db: DbOrTx, p: PeriodeRelais): Promise<Co
     })
     .from(e)
     .leftJoin(i, eq(i.evenementId, e.id))
-    .where(
-      and(eq(e.annule, false), inArray(e.relaisId, [...p.relaisIds]), gte(e.debut, debutJourParis(p.debut)), lt(e.debut, debutJourParis(lendemain(p.fin)))),
-    )
+    .where(and(eq(e.annule, false), inArray(e.relaisId, [...p.relaisIds]), gte(e.debut, bornes.debut), lt(e.debut, bornes.fin)))
     .groupBy(e.type);
   return rows.reduce<ComptesEvenements>((acc, r) => {
     acc.evenements += Number(r.evenements);

@@ -186,7 +186,7 @@ export async function chercherAssistantsMaternels(db: DbOrTx, u: Staff, relaisId
 // Settings forms (staff only, French).
 const heure = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure au format HH:MM');
 const jour = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date au format AAAA-MM-JJ');
-const uuid = z.string().uuid();
+const uuid = z.uuid();
 const liste = (x: unknown) => (Array.isArray(x) ? x : x === undefined || x === '' ? [] : [x]);
 
 export const schemaMotif = z.object({

@@ -9,3 +9,8 @@ import { fuseauSql } from '../../domain/temps';
 export function zoneSql(): SQL {
   return sql.raw(fuseauSql());
 }
+
+/** Midnight of a day 'YYYY-MM-DD' in the portal's zone, as a SQL timestamptz (a period's bound: src/domain/stats/periode.ts). */
+export function debutJourSql(jour: string): SQL {
+  return sql`((${jour})::date)::timestamp at time zone ${zoneSql()}`;
+}

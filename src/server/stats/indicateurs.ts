@@ -20,7 +20,7 @@ import { rowsOf, type Db } from '../db';
 import type { Periode } from '../../domain/stats/periode';
 import { moisDe } from '../../domain/stats/periode';
 import { jourParis } from '../../domain/temps';
-import { zoneSql } from '../requetes/temps-sql';
+import { debutJourSql, zoneSql } from '../requetes/temps-sql';
 import { communesDuRelaisLe } from '../requetes/adhesions';
 import { mediane, taux } from '../../domain/stats/calculs';
 
@@ -29,8 +29,6 @@ export type Perimetre =
   | { type: 'relais'; relaisId: string }
   | { type: 'secteur'; relaisId: string; secteurId: string }
   | { type: 'commune'; communeCode: string };
-
-const debutDe = (jour: string) => sql`((${jour})::date)::timestamp at time zone ${zoneSql()}`;
 
 /** Filter on a demandes alias `d`. */
 export function filtreDemandes(p: Perimetre): SQL {
@@ -66,8 +64,8 @@ export async function calculerIndicateurs(db: Db, o: { periode: Periode; perimet
   const { periode, perimetre } = o;
   const maintenant = o.maintenant ?? new Date();
   const f = filtreDemandes(perimetre);
-  const debut = debutDe(periode.debut);
-  const fin = debutDe(periode.fin);
+  const debut = debutJourSql(periode.debut);
+  const fin = debutJourSql(periode.fin);
   const dansPeriode = (col: SQL) => sql`${col} >= ${debut} and ${col} < ${fin}`;
 
   const mois = sql`to_char(x.cree_le at time zone ${zoneSql()}, 'YYYY-MM')`;
@@ -286,8 +284,8 @@ export async function fraicheurAm(db: Db, p: Perimetre, maintenant: Date, seuilJ
 export async function demandeNonSatisfaiteParCommune(db: Db, o: { periode: Periode; perimetre: Perimetre; maintenant?: Date; seuilFraicheurJours?: number }) {
   const maintenant = o.maintenant ?? new Date();
   const f = filtreDemandes(o.perimetre);
-  const fin = debutDe(o.periode.fin);
-  const debut = debutDe(o.periode.debut);
+  const fin = debutJourSql(o.periode.fin);
+  const debut = debutJourSql(o.periode.debut);
   const jour = jourParis(maintenant);
   const depuis = new Date(maintenant.getTime() - (o.seuilFraicheurJours ?? 60) * 86400_000).toISOString();
   const rows = await lignes<{ code: string; nom: string; population: number; deposees: number; non_satisfaites: number; places: number }>(

@@ -13,7 +13,7 @@ import { rowsOf, type Db } from '../db';
 import type { Periode } from '../../domain/stats/periode';
 import type { SectionRapport } from '../../domain/stats/rapport-activite';
 import { SEUILS_ANALYSE_PRATIQUE } from '../../domain/ateliers/analyse-pratique';
-import { zoneSql } from '../requetes/temps-sql';
+import { debutJourSql, zoneSql } from '../requetes/temps-sql';
 import { bilanDuRelais } from '../ateliers/analyse-pratique';
 import type { Indicateurs, Perimetre } from './indicateurs';
 import { departsEnFormation, formationParRelais } from '../formation/indicateurs';
@@ -25,8 +25,6 @@ import { LIBELLES_PUBLIC, PUBLICS_CONTACT, libelleMotif } from '../../domain/con
 
 export type ContexteSection = { db: Db; periode: Periode; perimetre: Perimetre; maintenant: Date; indicateurs: Indicateurs };
 export type ConstructeurSection = (c: ContexteSection) => Promise<SectionRapport | null>;
-
-const debutDe = (jour: string) => sql`((${jour})::date)::timestamp at time zone ${zoneSql()}`;
 
 /** Ateliers of the perimeter, on alias `a` (ateliers) joined to `l` (lieux). */
 function filtreAteliers(p: Perimetre): SQL {
@@ -88,7 +86,7 @@ export async function indicateursAteliers(db: Db, periode: Periode, perimetre: P
     await db.execute(sql`
     with s as (
       select s.id from seances_atelier s join ateliers a on a.id = s.atelier_id join lieux l on l.id = a.lieu_id
-      where s.debut >= ${debutDe(periode.debut)} and s.debut < ${debutDe(periode.fin)} and ${filtreAteliers(perimetre)}
+      where s.debut >= ${debutJourSql(periode.debut)} and s.debut < ${debutJourSql(periode.fin)} and ${filtreAteliers(perimetre)}
     )
     select
       (select count(*) from s join seances_atelier x on x.id = s.id where not x.annulee)::int as seances,
@@ -132,7 +130,7 @@ export async function lignesSeancesAteliers(db: Db, periode: Periode, perimetre:
       count(i.id) filter (where i.presence = 'present')::int as presents, coalesce(sum(i.enfants_presents) filter (where i.presence = 'present'), 0)::int as enfants, s.annulee
     from seances_atelier s join ateliers a on a.id = s.atelier_id join lieux l on l.id = a.lieu_id join relais r on r.id = a.relais_id
     left join inscriptions_atelier i on i.seance_id = s.id
-    where s.debut >= ${debutDe(periode.debut)} and s.debut < ${debutDe(periode.fin)} and ${filtreAteliers(perimetre)}
+    where s.debut >= ${debutJourSql(periode.debut)} and s.debut < ${debutJourSql(periode.fin)} and ${filtreAteliers(perimetre)}
     group by s.id, r.nom, l.nom, a.theme order by s.debut, l.nom`),
   );
   return [
@@ -236,16 +234,10 @@ async function relaisDuPerimetre(db: Db, p: Perimetre, jour: string): Promise<st
   return r ? [r.relaisId] : [];
 }
 
-/** The day before `jour` ('YYYY-MM-DD'): the statistics' `fin` is exclusive, these counters take both bounds. */
-const veille = (jour: string) => {
-  const [a, m, j] = jour.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(a, m - 1, j - 1)).toISOString().slice(0, 10);
-};
-
 /** Formation continue: sessions, wishes and departures in training of the period. */
 const formation: ConstructeurSection = async ({ db, periode, perimetre }) => {
   const relaisIds = await relaisDuPerimetre(db, perimetre, periode.debut);
-  const p = { debut: periode.debut, fin: veille(periode.fin), relaisIds };
+  const p = { debut: periode.debut, fin: periode.fin, relaisIds };
   const [departs, parRelais] = await Promise.all([departsEnFormation(db, p), formationParRelais(db, p)]);
   return {
     id: 'formation',
@@ -263,7 +255,7 @@ const formation: ConstructeurSection = async ({ db, periode, perimetre }) => {
 /** Promotion of the métier: events held in the period and their sign-ups, by type. */
 const evenements: ConstructeurSection = async ({ db, periode, perimetre }) => {
   const relaisIds = await relaisDuPerimetre(db, perimetre, periode.debut);
-  const x = await evenementsMetier(db, { debut: periode.debut, fin: veille(periode.fin), relaisIds });
+  const x = await evenementsMetier(db, { debut: periode.debut, fin: periode.fin, relaisIds });
   return {
     id: 'evenements',
     titre: 'Promotion du métier',

@@ -29,7 +29,7 @@ const vide = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefin
 export const texte = (max: number, message: string) => z.string(message).trim().min(1, message).max(max, `${max} caractères au plus`);
 export const texteOptionnel = (max = 500) => z.preprocess(vide, z.string().trim().max(max, `${max} caractères au plus`).optional()).transform((v) => v ?? null);
 export const emailOptionnel = z
-  .preprocess(vide, z.string().trim().toLowerCase().email('Adresse électronique invalide (exemple : rpe@commune.fr)').max(200).optional())
+  .preprocess(vide, z.string().trim().toLowerCase().pipe(z.email('Adresse électronique invalide (exemple : rpe@commune.fr)').max(200)).optional())
   .transform((v) => v ?? null);
 export const telephoneOptionnel = z
   .preprocess(

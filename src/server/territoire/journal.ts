@@ -15,7 +15,7 @@ const jourOuVide = z
   .catch(undefined);
 export const schemaFiltresJournal = z.object({
   action: z.string().trim().max(60).optional().catch(undefined),
-  utilisateurId: z.string().uuid().optional().catch(undefined),
+  utilisateurId: z.uuid().optional().catch(undefined),
   du: jourOuVide,
   au: jourOuVide,
 });

@@ -47,7 +47,11 @@ const schemaCompte = z
   });
 const schemaInvitation = schemaCompte.and(
   z.object({
-    email: z.string('Indiquez l’adresse électronique').trim().toLowerCase().email('Adresse électronique invalide (exemple : prenom.nom@commune.fr)').max(200),
+    email: z
+      .string('Indiquez l’adresse électronique')
+      .trim()
+      .toLowerCase()
+      .pipe(z.email('Adresse électronique invalide (exemple : prenom.nom@commune.fr)').max(200)),
   }),
 );
 
