@@ -14,6 +14,8 @@ import { communesDuRelaisLe } from '../../src/server/requetes/adhesions';
 import { assurerComptePro, COOKIE_PRO, nouveauCode } from '../../src/server/disponibilite/comptes';
 import { chargerPagePro } from '../../src/server/pro/page';
 import { chargerFormationsPro } from '../../src/server/formation/page-pro';
+import { chargerAteliersPro } from '../../src/server/ateliers/page-pro';
+import { instantParis } from '../../src/domain/temps';
 import type { ContextePro } from '../../src/server/pro/contexte';
 import { useT } from '../../src/i18n';
 import { SECRET, URL_PUBLIQUE } from './rdv-outils';
@@ -43,6 +45,7 @@ describe(`loaders of the /pro pages on ${DB_KIND}`, () => {
   let code: string;
   let prochaine: string;
   let commencee: string;
+  let seance: string;
   const jar = new Map<string, string>();
 
   beforeAll(async () => {
@@ -67,6 +70,25 @@ describe(`loaders of the /pro pages on ${DB_KIND}`, () => {
         .insert(schema.formations)
         .values({ relaisId: relais!.id, titre, organisme: 'Ipéria', debut, fin, lieu: 'Lillers', financement: 'plan-developpement-competences' })
         .returning({ id: schema.formations.id });
+    const [lieu] = await base.db.select({ id: schema.lieux.id }).from(schema.lieux).where(eq(schema.lieux.relaisId, relais!.id));
+    const [atelier] = await base.db
+      .insert(schema.ateliers)
+      .values({
+        relaisId: relais!.id,
+        lieuId: lieu!.id,
+        theme: 'Jeux d’eau',
+        placesPro: 8,
+        placesEnfants: 20,
+        reglement: 'Règlement',
+        ouvertATous: false,
+        frequence: 'unique',
+      })
+      .returning();
+    const debut = instantParis('2026-03-20', '09:15');
+    [{ id: seance }] = (await base.db
+      .insert(schema.seancesAtelier)
+      .values({ atelierId: atelier!.id, debut, fin: new Date(debut.getTime() + 2 * 3600_000), placesPro: 8, placesEnfants: 20 })
+      .returning({ id: schema.seancesAtelier.id })) as [{ id: string }];
     [[{ id: prochaine }], [{ id: commencee }]] = (await Promise.all([
       f('Éveil musical', '2026-04-10', '2026-04-10'),
       f('Premiers secours', '2026-03-01', '2026-03-20'),
@@ -126,5 +148,38 @@ describe(`loaders of the /pro pages on ${DB_KIND}`, () => {
       bouton: 'retirer',
       etat: 'Vous avez dit que cette formation vous intéresse.',
     });
+  });
+
+  it('/pro/ateliers: a wrong number of children comes back typed next to its session; the right one signs her up', async () => {
+    const vide = await chargerAteliersPro(contexte(base, '/pro/ateliers', new Map()), MAINTENANT);
+    if (vide.type !== 'vue') throw new Error('expected the page');
+    expect(vide.vue).toMatchObject({ espace: null, autorise: false, programme: [], aVenir: [] });
+    const liste = await chargerAteliersPro(contexte(base, '/pro/ateliers', jar), MAINTENANT);
+    if (liste.type !== 'vue') throw new Error('expected the page');
+    const csrf = liste.vue.espace!.session.csrf;
+    expect(liste.vue.programme.find((x) => x.id === seance)).toMatchObject({
+      valeur: '1',
+      complet: false,
+      places: '8 places pour les professionnels, 20 pour les enfants.',
+    });
+
+    const trop = await chargerAteliersPro(
+      contexte(base, '/pro/ateliers', jar, { _csrf: csrf, action: 'inscrire', seanceId: seance, reglement: 'accepte', enfants: '9' }),
+      MAINTENANT,
+    );
+    if (trop.type !== 'vue') throw new Error('expected the error');
+    expect(trop.statut).toBe(422);
+    expect(trop.vue.programme.find((x) => x.id === seance)!.valeur).toBe('9');
+    expect(trop.vue.resume).toEqual([{ champ: `enfants-${seance}`, libelle: 'Nombre d’enfants', message: trop.vue.erreurs[`enfants-${seance}`] }]);
+
+    const ok = await chargerAteliersPro(
+      contexte(base, '/pro/ateliers', jar, { _csrf: csrf, action: 'inscrire', seanceId: seance, reglement: 'accepte', enfants: '2' }),
+      MAINTENANT,
+    );
+    expect(ok).toEqual({ type: 'redirection', url: '/pro/ateliers?fait=inscrite' });
+    const apres = await chargerAteliersPro(contexte(base, '/pro/ateliers?fait=inscrite', jar), MAINTENANT);
+    if (apres.type !== 'vue') throw new Error('expected the page');
+    expect(apres.vue.fait).toMatch(/^C’est noté : vous êtes inscrite/);
+    expect(apres.vue.aVenir.find((m) => m.theme === 'Jeux d’eau')).toMatchObject({ enfantsTexte: 'avec 2 enfants', statut: 'inscrite' });
   });
 });
