@@ -15,6 +15,7 @@ import { assurerComptePro, COOKIE_PRO, nouveauCode } from '../../src/server/disp
 import { chargerPagePro } from '../../src/server/pro/page';
 import { chargerFormationsPro } from '../../src/server/formation/page-pro';
 import { chargerAteliersPro } from '../../src/server/ateliers/page-pro';
+import { chargerLienPro, quitterPro } from '../../src/server/pro/entree';
 import { instantParis } from '../../src/domain/temps';
 import type { ContextePro } from '../../src/server/pro/contexte';
 import { useT } from '../../src/i18n';
@@ -30,6 +31,7 @@ function contexte(base: BaseDeTest, chemin: string, jar: Map<string, string>, co
   const cookies = {
     get: (n: string) => (jar.has(n) ? { value: jar.get(n)! } : undefined),
     set: (n: string, v: string) => void jar.set(n, v),
+    delete: (n: string) => void jar.delete(n),
   } as unknown as AstroCookies;
   const locals = {
     db: base.db,
@@ -181,5 +183,21 @@ describe(`loaders of the /pro pages on ${DB_KIND}`, () => {
     if (apres.type !== 'vue') throw new Error('expected the page');
     expect(apres.vue.fait).toMatch(/^C’est noté : vous êtes inscrite/);
     expect(apres.vue.aVenir.find((m) => m.theme === 'Jeux d’eau')).toMatchObject({ enfantsTexte: 'avec 2 enfants', statut: 'inscrite' });
+  });
+
+  it('an unknown sign-in link answers 410 on GET and POST; leaving needs the session token, then closes the session', async () => {
+    expect(await chargerLienPro(contexte(base, '/pro/lien/x', new Map()), 'pas-un-jeton', MAINTENANT)).toEqual({
+      type: 'vue',
+      statut: 410,
+      vue: { raison: 'inconnu' },
+    });
+    const poste = await chargerLienPro(contexte(base, '/pro/lien/x', new Map(), {}), 'pas-un-jeton', MAINTENANT);
+    expect(poste.type === 'vue' && poste.statut).toBe(410);
+    const espace = await chargerFormationsPro(contexte(base, '/pro/formations', jar), MAINTENANT);
+    if (espace.type !== 'vue') throw new Error('expected the list');
+    expect(await quitterPro(contexte(base, '/pro/deconnexion', jar, { _csrf: 'ancien' }), MAINTENANT)).toEqual({ ok: false, statut: 403 });
+    expect(jar.has(COOKIE_PRO)).toBe(true);
+    expect(await quitterPro(contexte(base, '/pro/deconnexion', jar, { _csrf: espace.vue.csrf }), MAINTENANT)).toEqual({ ok: true });
+    expect(jar.has(COOKIE_PRO)).toBe(false);
   });
 });
