@@ -1,16 +1,9 @@
 import type { APIRoute } from 'astro';
-import { COOKIE_PRO, fermerSessionPro, sessionPro } from '../../server/disponibilite/comptes';
-import { csrfValide, effacerCookiePro } from '../../server/disponibilite/page-pro';
+import { quitterPro } from '../../server/pro/entree';
 
-export const POST: APIRoute = async ({ cookies, request, locals, redirect }) => {
-  const jeton = cookies.get(COOKIE_PRO)?.value;
-  const session = await sessionPro(locals.db, jeton);
-  if (session) {
-    const f = await request.formData();
-    if (!csrfValide(session.csrf, f.get('_csrf')))
-      return new Response(locals.t('pro.erreurs.session'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-    await fermerSessionPro(locals.db, jeton);
-  }
-  effacerCookiePro(cookies);
-  return redirect('/pro', 303);
+/** Leaves the AM space (POST with the session's token); handler: src/server/pro/entree.ts. */
+export const POST: APIRoute = async (ctx) => {
+  const r = await quitterPro(ctx);
+  if (!r.ok) return new Response(ctx.locals.t('pro.erreurs.session'), { status: r.statut, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return ctx.redirect('/pro', 303);
 };
