@@ -71,6 +71,38 @@ function libelleEtat(p: Proprietes, tx: TextesCarte): string {
   return d.etat === 'disponible' || d.etat === 'complet' ? `${base} (${remplir(tx.confirmeIlYa, { n: d.joursDepuisConfirmation ?? 0 })})` : base;
 }
 
+/**
+ * A group opened from the keyboard (Enter) hands the focus to what it held once
+ * the map has zoomed in, or to the first place spread around it at the last
+ * zoom: the focus never falls back to the top of the page (WCAG 2.4.3).
+ */
+function suivreLeFocus(groupe: Leaflet.MarkerClusterGroup, nettoyages: (() => void)[]) {
+  let enfants: Leaflet.Marker[] | null = null;
+  let minuteur: ReturnType<typeof setTimeout> | undefined;
+  const focaliser = (m: Leaflet.Marker | undefined) => (m?.getElement() as HTMLElement | undefined)?.focus();
+  const suivre = () => {
+    if (!enfants) return;
+    const visibles = enfants.map((m) => groupe.getVisibleParent(m) as Leaflet.Marker | null).filter((m): m is Leaflet.Marker => Boolean(m?.getElement()));
+    enfants = null;
+    focaliser(visibles[0]);
+  };
+  groupe.on('clusterclick', (e) => {
+    const c = (e as unknown as { layer: Leaflet.MarkerCluster }).layer;
+    if (document.activeElement !== c.getElement()) return;
+    enfants = c.getAllChildMarkers();
+    clearTimeout(minuteur);
+    // After the zoom and its animation (or without one).
+    minuteur = setTimeout(suivre, 900);
+  });
+  groupe.on('animationend', () => setTimeout(suivre, 0));
+  groupe.on('spiderfied', (e) => {
+    if (!enfants) return;
+    enfants = null;
+    focaliser((e as unknown as { markers: Leaflet.Marker[] }).markers[0]);
+  });
+  nettoyages.push(() => clearTimeout(minuteur));
+}
+
 export default function CarteOffre(props: Props) {
   const conteneur = useRef<HTMLDivElement>(null);
   const racine = useRef<HTMLDivElement>(null);
@@ -131,6 +163,9 @@ export default function CarteOffre(props: Props) {
         showCoverageOnHover: false,
         // Wide enough that two 40 px groups do not cover each other (WCAG 2.5.8 target size), even on a narrow map.
         maxClusterRadius: 80,
+        // Places at the same spot (an approximate position is the commune's centre) spread around it at the
+        // last zoom, 32 px apart at least: 24 px markers that never cover each other.
+        spiderfyDistanceMultiplier: 1.3,
         iconCreateFunction: (c) => {
           const n = c.getChildCount();
           return L.divIcon({
@@ -190,6 +225,7 @@ export default function CarteOffre(props: Props) {
         groupe.addLayer(m);
       }
       carte.addLayer(groupe);
+      suivreLeFocus(groupe, nettoyages);
       if (fc.features.length) carte.fitBounds(groupe.getBounds(), { padding: [24, 24], maxZoom: 14 });
       else if (props.centre) carte.setView([props.centre.lat, props.centre.lon], 12);
       else if (fond) carte.fitBounds(fond.getBounds());

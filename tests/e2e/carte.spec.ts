@@ -58,11 +58,14 @@ test('a keyboard-only user reaches a marker and opens the place', async ({ page 
     await page.keyboard.press('Tab');
     trouve = await page.evaluate(() => document.activeElement?.classList.contains('marqueur-offre') ?? false);
     if (!trouve && (await page.evaluate(() => document.activeElement?.classList.contains('marqueur-groupe') ?? false))) {
+      await page.evaluate(() => document.activeElement!.setAttribute('data-ouvert', ''));
       await page.keyboard.press('Enter'); // a group zooms in; its places become reachable
-      // The group's icon leaves the map and the zoom and cluster animations end.
+      // The zoom and cluster animations end, and the focus moves to what the group held (a place or a smaller group).
       await page.waitForFunction(
-        () => !document.activeElement?.classList.contains('marqueur-groupe') && !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim'),
+        () => !document.activeElement?.hasAttribute('data-ouvert') && !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim'),
       );
+      expect(await page.evaluate(() => document.activeElement?.closest('.leaflet-marker-pane') !== null), 'focus stays on the map').toBe(true);
+      trouve = await page.evaluate(() => document.activeElement?.classList.contains('marqueur-offre') ?? false);
     }
   }
   expect(trouve, 'a marker got the keyboard focus').toBe(true);

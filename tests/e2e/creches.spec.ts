@@ -143,6 +143,12 @@ test('three families, two crèches, two places: refusal, next family, letter and
   await p.goto('/creches');
   await expect(p.getByRole('heading', { level: 1, name: c.grille.titre })).toBeVisible();
   await expect(p.getByRole('row', { name: new RegExp(c.criteres.fratrie) })).toContainText('25');
+  // On a non-French page, the decision's title typed by staff stays marked as French (left to right in Arabic).
+  await p.goto('/ar/creches');
+  const source = p.locator('[data-source-grille]');
+  await expect(source).toHaveAttribute('lang', 'fr');
+  await expect(source).toHaveAttribute('dir', 'ltr');
+  await expect(source).not.toBeEmpty();
   await p.goto(pvPublic!);
   await expect(p.getByRole('heading', { level: 1 })).toContainText('Compte rendu de la commission');
   await expect(p.getByRole('table').nth(1)).toContainText(c.pv.statuts.refusee);

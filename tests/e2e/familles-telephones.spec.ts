@@ -25,9 +25,9 @@ async function controlesDansLaFenetre(page: Page, contexte: string) {
   expect(dehors, `controls cut at the edge: ${contexte}`).toEqual([]);
 }
 
-/** Known gap (reported): on a phone-sized map zoomed on a commune, Leaflet's markers may overlap (target-size); everything else is checked. */
+/** The whole page, the map's markers included: places close together are grouped, places at the same spot spread apart (target size). */
 async function axeHorsMarqueurs(page: Page, contexte: string) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('.leaflet-marker-pane').analyze();
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(
     r.violations.map(
       (v) =>
@@ -81,6 +81,53 @@ test('/carte on a phone: the first place on the first screen, filters folded, ev
   expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
   await axeHorsMarqueurs(page, 'carte ar 320');
 });
+
+/** Markers and groups shown on the map that cover one another (a finger or a pointer could not tell them apart). */
+async function marqueursQuiSeCouvrent(page: Page): Promise<{ vus: number; fautes: string[] }> {
+  return page.locator('.leaflet-marker-pane').evaluate((pane) => {
+    const carte = pane.closest('.leaflet-container')!.getBoundingClientRect();
+    const rects = [...pane.querySelectorAll<HTMLElement>('.leaflet-marker-icon')]
+      .map((e) => ({ n: e.textContent?.trim() ?? '', r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.right > carte.left && r.left < carte.right && r.bottom > carte.top && r.top < carte.bottom);
+    const fautes: string[] = [];
+    for (let i = 0; i < rects.length; i++)
+      for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i]!.r;
+        const b = rects[j]!.r;
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+          fautes.push(`${rects[i]!.n} / ${rects[j]!.n}`);
+      }
+    return { vus: rects.length, fautes };
+  });
+}
+
+for (const [url, nombre] of [
+  ['/carte', /lieux d’accueil trouvés/],
+  ['/ar/carte', /تم العثور على/],
+  ['/falc/carte', /lieux/],
+] as const)
+  test(`${url} at 320 × 640 and 375 × 667: the first place is on the first screen, the map's markers never cover one another`, async ({ page }) => {
+    for (const taille of [PETIT, TELEPHONE]) {
+      await page.setViewportSize(taille);
+      await page.goto(url);
+      await expect(page.getByRole('heading', { level: 2, name: nombre })).toBeInViewport({ ratio: 1 });
+      const premier = page.getByRole('list', { name: nombre }).getByRole('article').first().getByRole('heading');
+      await expect(premier, `first place on the first screen, ${url} ${taille.width} px`).toBeInViewport({ ratio: 1 });
+      await sansDefilementHorizontal(page, `${url} ${taille.width}`);
+    }
+    // The map on the small phone: groups and places apart at every zoom a family reaches with the + button.
+    const carte = page.getByRole('region', { name: /Carte|خريطة/ });
+    await expect(carte).toHaveAttribute('data-etat', 'pret');
+    await carte.scrollIntoViewIfNeeded();
+    for (let zoom = 0; zoom < 4; zoom++) {
+      await page.waitForFunction(() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim'));
+      const { vus, fautes } = await marqueursQuiSeCouvrent(page);
+      expect(vus, `${url}: markers on the map after ${zoom} zoom(s)`).toBeGreaterThan(0);
+      expect(fautes, `${url}: markers covering one another after ${zoom} zoom(s)`).toEqual([]);
+      await carte.locator('.leaflet-control-zoom-in').click();
+    }
+    await axeHorsMarqueurs(page, `${url} map zoomed in`);
+  });
 
 test('demande step 1 asks the commune once; a name typed loosely chooses it; without JavaScript nothing is lost', async ({ page, browser }) => {
   await page.setViewportSize(TELEPHONE);

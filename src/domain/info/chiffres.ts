@@ -7,19 +7,13 @@
  *   {{ex2.prixHeureExact|exact}}   4,386   (three decimals at least)
  *   {{psu.plafond|date}}    1er septembre 2025   (date the value applies from)
  *   {{psu.plafond|annee}}   2025
+ *   {{psu.taux4|taux}}      0,0310   (a rate in %, four decimals)
  *
  * Worked examples are figures too: they are computed here from the barème,
  * so that they follow it when it changes.
  */
 import { BAREME, tauxPourEnfants, type Bareme, type IdSource } from '../questionnaire/bareme';
-
-interface Chiffre {
-  /** Value in euros (or a plain number). */
-  valeur: number;
-  /** ISO date the value applies from. */
-  depuis: string;
-  sources: readonly IdSource[];
-}
+import { exemplesDuBareme, type Chiffre } from './exemples';
 
 const euros = (cents: number) => cents / 100;
 const arrondi = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -46,10 +40,12 @@ export function chiffresDuBareme(b: Bareme): Record<string, Chiffre> {
   const heure1 = (r: number) => arrondi(Math.min(Math.max(r, euros(psu.plancherRessourcesCents.valeur)), euros(psu.plafondRessourcesCents.valeur)) * taux1);
   const falc: Record<string, Chiffre> = {};
   for (const r of REVENUS_FALC) {
+    falc[`falc.revenu${r}`] = c(r, psu.tauxEffortPpm.collectif);
     falc[`falc.heure${r}`] = c(heure1(r), psu.tauxEffortPpm.collectif);
     falc[`falc.mois${r}`] = c(Math.round(heure1(r) * HEURES_MOIS_FALC), psu.tauxEffortPpm.collectif);
   }
   return {
+    ...exemplesDuBareme(b),
     ...falc,
     'psu.plafond': c(euros(psu.plafondRessourcesCents.valeur), psu.plafondRessourcesCents),
     'psu.plancher': c(euros(psu.plancherRessourcesCents.valeur), psu.plancherRessourcesCents),
@@ -66,7 +62,7 @@ export function chiffresDuBareme(b: Bareme): Record<string, Chiffre> {
   };
 }
 
-const PLACEHOLDER = /\{\{([a-z0-9]+(?:\.[a-zA-Z0-9]+)+)(?:\|(exact|date|annee))?\}\}/g;
+const PLACEHOLDER = /\{\{([a-z0-9]+(?:\.[a-zA-Z0-9]+)+)(?:\|(exact|taux|date|annee))?\}\}/g;
 
 /** Number style of a page language (the € sign stays in the Markdown, where each language puts it). */
 const LOCALES: Record<string, string> = { en: 'en-GB', es: 'es-ES', pt: 'pt-PT', tr: 'tr-TR', uk: 'uk-UA', ar: 'ar-u-nu-latn' };
@@ -84,7 +80,9 @@ export function formaterChiffre(ch: Chiffre, lang: string, forme?: string): stri
   const decimales =
     forme === 'exact'
       ? { minimumFractionDigits: 3, maximumFractionDigits: 4 }
-      : { minimumFractionDigits: entier ? 0 : 2, maximumFractionDigits: entier ? 0 : 2 };
+      : forme === 'taux'
+        ? { minimumFractionDigits: 4, maximumFractionDigits: 4 }
+        : { minimumFractionDigits: entier ? 0 : 2, maximumFractionDigits: entier ? 0 : 2 };
   return new Intl.NumberFormat(lang === 'ar' ? 'fr-FR' : locale(lang), decimales).format(ch.valeur).replace(/\u202f/g, '\u00a0');
 }
 

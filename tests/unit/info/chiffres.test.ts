@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chiffresDuBareme, chiffresEnTexte, formaterChiffre, placeholders, resoudreChiffres } from '../../../src/domain/info/chiffres';
 import { BAREME, BAREMES } from '../../../src/domain/questionnaire/bareme';
+import { montantsEcritsALaMain } from '../../helpers/montants';
 import { LANGS } from '../../../src/i18n/langs';
 
 const racine = path.resolve('content/pages');
@@ -66,6 +67,22 @@ describe('figures of the information pages come from the dated barème of the co
     expect(fautes).toEqual([]);
   });
 
+  it('no page writes a euro amount by hand: every amount next to €, "euros"… is a placeholder (market price ranges aside)', () => {
+    const fautes = pages.flatMap((p) => montantsEcritsALaMain(p.texte, p.lang, p.f).map((m) => `${p.lang}/${p.f}: ${m}`));
+    expect(fautes).toEqual([]);
+  });
+
+  it('catches a hand-written amount in every way a language writes it', () => {
+    expect(montantsEcritsALaMain('---\n---\n- la Caf paie 444 euros ;', 'falc', 'couts-et-aides.md')).toEqual(['444 euros']);
+    expect(montantsEcritsALaMain('CMG: 586.20 × (1 − 1.1761 ÷ 4.85) = **€444.05**.', 'en', 'couts-et-aides.md')).toEqual(['€444.05']);
+    expect(montantsEcritsALaMain('aylık 1.900 € gelir', 'tr', 'couts-et-aides.md')).toEqual(['1.900 €']);
+    expect(montantsEcritsALaMain('2500 × 0,0619 %', 'ar', 'handicap.md')).toEqual(['0,0619 %']);
+    expect(montantsEcritsALaMain('{{ex3.cmg}} € ; {{psu.taux1|taux}} % ; 50 % ; 120 heures', 'fr', 'couts-et-aides.md')).toEqual([]);
+    // Market prices ("often 15 to 20 € an hour") are estimates, allowed on the page comparing the modes only.
+    expect(montantsEcritsALaMain('souvent 15 à 20 € de l’heure', 'fr', 'modes-d-accueil.md')).toEqual([]);
+    expect(montantsEcritsALaMain('souvent 15 à 20 € de l’heure', 'fr', 'couts-et-aides.md')).toEqual(['20 €']);
+  });
+
   it('renders the figures of the barème in force, dated, in the page language and isolated left to right', () => {
     expect(BAREME.psu.plafondRessourcesCents.valeur).toBe(850000);
     const fr = resoudreChiffres('<p>{{psu.plafond}} € depuis le {{psu.plafond|date}}</p>', 'fr');
@@ -85,6 +102,41 @@ describe('figures of the information pages come from the dated barème of the co
     expect(chiffres['credit.maximum']!.valeur).toBe(1750);
     expect(chiffres['ex2.reel']!.valeur).toBe(8337.8);
     expect(chiffres['ex2.reelMois']!.valeur).toBe(695);
+  });
+});
+
+describe('the CMG examples are computed by the cost engine', () => {
+  const avant = chiffresDuBareme(BAREMES[0]!);
+  it('gives back, with the barème of 1 September 2025, the amounts the pages used to write by hand', () => {
+    expect([avant['ex3.cout'], avant['ex3.cmg'], avant['ex3.reste'], avant['ex3.credit']].map((c) => c!.valeur)).toEqual([586.2, 444.05, 142.15, 852.9]);
+    expect([avant['falc.cmgCout'], avant['falc.cmg'], avant['falc.cmgReste'], avant['falc.cmgCredit']].map((c) => c!.valeur)).toEqual([586, 444, 142, 853]);
+    expect([avant['ex4.cmg'], avant['ex4.reste'], avant['ex4.resteHeure'], avant['ex4.creche']].map((c) => c!.valeur)).toEqual([445.94, 379.06, 2.53, 2.23]);
+    expect([avant['ex1.mois'], avant['ex1.an'], avant['ex1.credit'], avant['ex1.reelMois']].map((c) => c!.valeur)).toEqual([208.91, 2506.95, 1253.48, 104]);
+    expect([avant['cmg.ecartPlus'], avant['cmg.ecartMoins']].map((c) => c!.valeur)).toEqual([13, 7]);
+  });
+
+  it('follows the barème in force (reference cost revalued on 1 April 2026)', () => {
+    expect(chiffres['cmg.referenceAm']!.valeur).toBe(4.91);
+    expect(chiffres['cmg.referenceAm']!.depuis).toBe('2026-04-01');
+    expect(chiffres['ex3.cmg']!.valeur).toBe(445.79);
+    expect(chiffres['falc.cmg']!.valeur).toBe(446);
+    expect(chiffres['falc.cmgReste']!.valeur).toBe(140);
+    const falc = pages.find((p) => p.lang === 'falc' && p.f === 'couts-et-aides.md')!;
+    const texte = chiffresEnTexte(falc.texte, 'falc');
+    expect(texte).toContain('la Caf paie 446 euros');
+    expect(texte).toContain('Ce calcul utilise les règles de la Caf du 1er avril 2026.');
+  });
+
+  it('keeps the words of the examples true for every barème (under the ceiling, above the reference cost…)', () => {
+    for (const b of BAREMES) {
+      const c = (k: string) => chiffresDuBareme(b)[k]!.valeur;
+      expect(c('ex3.coutHeure'), b.version).toBeLessThanOrEqual(c('cmg.plafondAm'));
+      expect(c('ex1.credit'), b.version).toBeLessThan(c('credit.maximum'));
+      expect(c('ex4.coutHeure'), b.version).toBeGreaterThan(c('cmg.referenceAm'));
+      expect(c('cmg.tarifMoins'), b.version).toBeLessThan(c('cmg.referenceAm'));
+      expect(c('ex4.reste') * 12, b.version).toBeGreaterThan(c('credit.plafond'));
+      expect(c('ex3.cmg') + c('ex3.reste'), b.version).toBeCloseTo(c('ex3.cout'), 6);
+    }
   });
 });
 
