@@ -65,7 +65,7 @@ describe(`agenda, ateliers and analyse-pratique page loaders (${DB_KIND})`, () =
       animatriceId: est.id,
       motifId: motif!.id,
       mode: o.mode,
-      statut: o.statut ?? 'reserve',
+      statut: o.statut ?? ('reserve' as const),
       debut: instantParis(jour, heure),
       fin: instantParis(jour, heure.replace(':00', ':30')),
       nomContact: o.nomContact,
