@@ -127,6 +127,7 @@ export function libellesDemande(t: T, nbEnfants: number): Record<string, string>
     regularite: t('demande.besoin.regularite'),
     urgenceMotif: t('demande.besoin.urgenceMotif'),
     handicapPrecisions: t('demande.besoin.handicapPrecisions'),
+    consentementSante: t('demande.besoin.consentementSanteNom'),
   });
   for (const i of [1, 2, 3, 4]) l[`mode${i}`] = t('demande.souhaits.choix', { n: i });
   for (const i of [1, 2, 3]) l[`communeAcceptee${i}`] = t('demande.souhaits.communeN', { n: i });
