@@ -268,6 +268,24 @@ test('a parent updates the contact details from the follow-up page; the Arabic f
   await verifierAccessibilite(page, 'suivi ar');
 });
 
+test('a parent updates the need from the follow-up page: the health consent is asked, the summary takes focus and names the field', async ({ page }) => {
+  await remplirEtSoumettre(page, FR, { email: unique('besoin') });
+  await page.getByRole('link', { name: FR.d.confirmation.lien }).click();
+  await page.getByRole('link', { name: FR.s.modifierBesoin }).click();
+  await page.getByLabel(FR.d.besoin.handicap).check();
+  await page.getByLabel(FR.d.besoin.handicapPrecisions).fill('Suivi au CAMSP');
+  await page.getByLabel(FR.d.besoin.debut).press('Enter'); // Enter saves: the primary button comes first
+  await expect(page).toHaveTitle(/^1 erreur – /);
+  await expect(page.locator('#resume-erreurs')).toBeFocused();
+  await expect(page.locator('#resume-erreurs').getByRole('link')).toContainText(`${FR.d.besoin.consentementSanteNom} : `);
+  await expect(page.locator('#err-consentementSante')).toHaveText(FR.d.erreur.consentementSante);
+  await expect(page.getByLabel(FR.d.besoin.handicapPrecisions)).toHaveValue('Suivi au CAMSP');
+  await verifierAccessibilite(page, 'suivi modifier besoin erreurs');
+  await page.getByLabel(FR.d.besoin.consentementSante).check();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status')).toHaveText(FR.s.enregistre);
+});
+
 /** Step headings, in order, and a field of each step where the parent presses Enter. */
 async function remplirEtapeParEntree(page: Page, x: Textes, etape: number, email: string) {
   const debutDans = dans(60);

@@ -18,7 +18,7 @@ test('pages, the map, islands and the widget run under a CSP without unsafe-inli
   await expect(page.locator('.carte-offre__carte')).toHaveAttribute('data-etat', 'pret', { timeout: 30_000 });
 
   await page.goto('/questionnaire');
-  await expect(page.locator('.questionnaire__barre rect')).toHaveAttribute('width', /\d+/);
+  await expect(page.locator('.progression__barre rect')).toHaveAttribute('width', /\d+/);
 
   await page.goto('/communes/integrer-la-carte');
   const cadre = page.frameLocator('.apercu iframe');

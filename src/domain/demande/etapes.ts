@@ -5,8 +5,10 @@
  * knows about HTTP, the database or Astro.
  */
 import {
+  CHAMPS_ETAPE,
   ETAPES,
   MAX_ENFANTS,
+  TOUS_LES_CHAMPS,
   erreursEtapes,
   etapeDuChamp,
   validerDemande,
@@ -16,6 +18,15 @@ import {
   type FormulaireDemande,
   type OptionsSchema,
 } from './schema';
+
+/**
+ * The answers that ride along in hidden fields on a step: every filled field
+ * of the other steps (and the technical ones), in the form's order.
+ */
+export function champsCaches(f: FormulaireDemande, etape: Etape): string[] {
+  const visibles = new Set(CHAMPS_ETAPE[etape]);
+  return TOUS_LES_CHAMPS.filter((c) => !visibles.has(c) && f[c] !== undefined && f[c] !== '');
+}
 
 /** What a button of the wizard asks for (the `aller` field). */
 export type Aller =

@@ -68,6 +68,8 @@ const d: Traduction<Dictionnaire['demande']> = {
     urgenceAide: 'يتصل بكم المركز خلال 7 أيام.',
     handicap: 'لدى طفلي إعاقة أو احتياجات خاصة (صحية، AEEH، CAMSP…)',
     handicapPrecisions: 'تفاصيل مفيدة (اختياري)',
+    /** The consent box's name in the error summary. */
+    consentementSanteNom: 'الموافقة على المعلومات الصحية',
     consentementSante: 'أوافق على حفظ هذه التفاصيل عن صحة طفلي أو إعاقته. لن يقرأها إلا فريق مركزي، وتُحذف فور إغلاق الطلب.',
     periscolaire: 'أبحث أيضًا عن رعاية خارج أوقات المدرسة (قبل المدرسة أو بعدها، يوم الأربعاء)',
     options: 'وضعكم',

@@ -69,6 +69,8 @@ const d: Traduction<Dictionnaire['demande']> = {
     urgenceAide: 'The relais contacts you within 7 days.',
     handicap: 'My child has a disability or specific needs (health, AEEH, CAMSP…)',
     handicapPrecisions: 'Useful details (optional)',
+    /** The consent box's name in the error summary. */
+    consentementSanteNom: 'Consent for the health details',
     consentementSante:
       'I agree that these details about my child’s health or disability are kept. Only the team of my relais will read them; they are erased as soon as the request is closed.',
     periscolaire: 'I am also looking for out-of-school care (before or after school, on Wednesdays)',

@@ -69,6 +69,8 @@ const d: Traduction<Dictionnaire['demande']> = {
     urgenceAide: 'El relais le contacta en un plazo de 7 días.',
     handicap: 'Mi hijo/a tiene una discapacidad o necesidades específicas (salud, AEEH, CAMSP…)',
     handicapPrecisions: 'Detalles útiles (opcional)',
+    /** The consent box's name in the error summary. */
+    consentementSanteNom: 'Consentimiento para los datos de salud',
     consentementSante:
       'Acepto que se conserven estos detalles sobre la salud o la discapacidad de mi hijo/a. Solo el equipo de mi relais los leerá; se borrarán en cuanto se cierre la solicitud.',
     periscolaire: 'También busco cuidado extraescolar (antes o después del colegio, el miércoles)',

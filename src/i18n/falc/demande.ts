@@ -69,6 +69,8 @@ const d: Traduction<Dictionnaire['demande']> = {
     urgenceAide: 'Le relais vous appelle dans les 7 jours.',
     handicap: 'Mon enfant a un handicap ou une maladie',
     handicapPrecisions: 'Ce que le relais doit savoir (si vous voulez)',
+    /** The consent box's name in the error summary. */
+    consentementSanteNom: 'Votre accord pour les informations sur la santé',
     consentementSante:
       'Je suis d’accord : le relais garde ces informations sur la santé de mon enfant. Seule l’équipe de mon relais les lit. Le relais les efface quand ma demande est finie.',
     periscolaire: 'Je cherche aussi une garde avant ou après l’école, ou le mercredi',

@@ -66,6 +66,8 @@ export default {
     urgenceAide: 'Le relais vous contacte dans les 7 jours.',
     handicap: 'Mon enfant a un handicap ou des besoins particuliers (santé, AEEH, CAMSP…)',
     handicapPrecisions: 'Précisions utiles (facultatif)',
+    /** The consent box's name in the error summary. */
+    consentementSanteNom: 'Accord pour les précisions sur la santé',
     consentementSante:
       'J’accepte que ces précisions sur la santé ou le handicap de mon enfant soient conservées. Seule l’équipe de mon relais les lira ; elles seront effacées dès la clôture de la demande.',
     periscolaire: 'Je cherche aussi un accueil périscolaire (avant ou après l’école, le mercredi)',

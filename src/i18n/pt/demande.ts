@@ -69,6 +69,8 @@ const d: Traduction<Dictionnaire['demande']> = {
     urgenceAide: 'O relais contacta-o(a) no prazo de 7 dias.',
     handicap: 'O meu filho tem uma deficiência ou necessidades específicas (saúde, AEEH, CAMSP…)',
     handicapPrecisions: 'Informações úteis (facultativo)',
+    /** The consent box's name in the error summary. */
+    consentementSanteNom: 'Consentimento para os dados de saúde',
     consentementSante:
       'Aceito que estas informações sobre a saúde ou a deficiência do meu filho sejam guardadas. Só a equipa do meu relais as lerá; serão apagadas assim que o pedido for encerrado.',
     periscolaire: 'Procuro também acolhimento extraescolar (antes ou depois da escola, à quarta-feira)',

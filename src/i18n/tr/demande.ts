@@ -69,6 +69,8 @@ const d: Traduction<Dictionnaire['demande']> = {
     urgenceAide: 'Relais 7 gün içinde sizinle iletişime geçer.',
     handicap: 'Çocuğumun bir engeli veya özel ihtiyaçları var (sağlık, AEEH, CAMSP…)',
     handicapPrecisions: 'Yararlı ayrıntılar (isteğe bağlı)',
+    /** The consent box's name in the error summary. */
+    consentementSanteNom: 'Sağlık bilgileri için onay',
     consentementSante:
       'Çocuğumun sağlığı veya engeli hakkındaki bu ayrıntıların saklanmasını kabul ediyorum. Bunları yalnızca relais ekibim okuyacak; başvuru kapanır kapanmaz silinecekler.',
     periscolaire: 'Okul öncesi/sonrası veya çarşamba günü bakım da arıyorum',

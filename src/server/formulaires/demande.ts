@@ -21,7 +21,7 @@ import {
   type Etape,
   type FormulaireDemande,
 } from '../../domain/demande/schema';
-import { etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/demande/etapes';
+import { champsCaches, etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/demande/etapes';
 import { jourParis } from '../../domain/temps';
 import { limiteAtteinte, noterUsage } from '../auth/limites';
 import { adresseClient, lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
@@ -41,10 +41,14 @@ export type VueDemande = {
   horsTerritoire: boolean;
   /** Too many demandes from this address or for this contact (429, the form kept). */
   limite: boolean;
+  /** The other steps' answers, posted again as hidden fields. */
+  caches: string[];
+  /** On the last step: the summary, section by section. */
+  recap: SectionRecap[];
 };
 
 export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<VueDemande>> {
-  const { db, lang, app } = ctx.locals;
+  const { db, lang, app, t: tr } = ctx.locals;
   const communes = await listeCommunes(db);
   const aujourdhui = jourParis();
   const opts = { aujourdhui, codesCommunes: communes.map((c) => c.code) };
@@ -82,8 +86,10 @@ export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<V
   const nomEtape = ETAPES[etape]!;
   const commune = f.commune ?? '';
   const horsTerritoire = nomEtape === 'envoi' && (commune === COMMUNE_AUTRE || (commune !== '' && !(await relaisPourCommune(db, commune, aujourdhui))));
+  const nbEnfants = nombreEnfants(f);
+  const recap = nomEtape === 'envoi' ? recapDemande(f, nbEnfants, communes, tr, lang) : [];
   return vue(
-    { ...base, etape, nomEtape, formulaire: f, erreurs, nbEnfants: nombreEnfants(f), horsTerritoire, limite },
+    { ...base, etape, nomEtape, formulaire: f, erreurs, nbEnfants, horsTerritoire, limite, caches: champsCaches(f, nomEtape), recap },
     limite ? 429 : Object.keys(erreurs).length ? 422 : 200,
   );
 }
@@ -121,6 +127,7 @@ export function libellesDemande(t: T, nbEnfants: number): Record<string, string>
     regularite: t('demande.besoin.regularite'),
     urgenceMotif: t('demande.besoin.urgenceMotif'),
     handicapPrecisions: t('demande.besoin.handicapPrecisions'),
+    consentementSante: t('demande.besoin.consentementSanteNom'),
   });
   for (const i of [1, 2, 3, 4]) l[`mode${i}`] = t('demande.souhaits.choix', { n: i });
   for (const i of [1, 2, 3]) l[`communeAcceptee${i}`] = t('demande.souhaits.communeN', { n: i });

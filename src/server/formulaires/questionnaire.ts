@@ -14,14 +14,19 @@ import { baremeEnVigueur } from '../../domain/questionnaire/bareme';
 import { classerModes, type ModeClasse } from '../../domain/questionnaire/classement';
 import { CODES_AVERTISSEMENT_COUT } from '../../domain/questionnaire/cout';
 import {
+  champsCaches,
+  ETAPES,
   lireAction,
   lireEtat,
   paramsDemande,
   TRANCHES_RESSOURCES,
   transition,
+  type ChampQuestionnaire,
   type ErreursEtape,
   type EtatQuestionnaire,
+  type IdEtape,
 } from '../../domain/questionnaire/etapes';
+import { PRIORITES } from '../../domain/questionnaire/schema';
 import { jourParis } from '../../domain/temps';
 import { lireFormulaire, vue, type ContexteFormulaire, type Reponse } from './contrat';
 
@@ -37,6 +42,10 @@ export type ResultatQuestionnaire = {
 
 export type VueQuestionnaire = {
   etape: number;
+  /** The screen shown (the first one under the result, for "modifier mes réponses"). */
+  id: IdEtape;
+  /** The answers of the other screens (all of them under the result), as hidden fields. */
+  caches: [string, string][];
   etat: EtatQuestionnaire;
   erreurs: ErreursEtape;
   resultat: ResultatQuestionnaire | null;
@@ -44,12 +53,11 @@ export type VueQuestionnaire = {
   aujourdhui: string;
 };
 
+/** t() of the questionnaire's keys: q('mode.creche') = t('questionnaire.mode.creche'). */
+type Q = (cle: string, p?: Record<string, string | number>) => string;
+
 /** Label of an income bracket ("de 1 000 à 1 500 €"). */
-export function libelleTranche(
-  q: (cle: string, p?: Record<string, string | number>) => string,
-  locale: string,
-  x: (typeof TRANCHES_RESSOURCES)[number],
-): string {
+export function libelleTranche(q: Q, locale: string, x: (typeof TRANCHES_RESSOURCES)[number]): string {
   const milliers = new Intl.NumberFormat(locale);
   return x.min === 0
     ? q('question.foyer.trancheMoins', { max: milliers.format(x.max!) })
@@ -58,13 +66,54 @@ export function libelleTranche(
       : q('question.foyer.tranche', { min: milliers.format(x.min), max: milliers.format(x.max) });
 }
 
+/** The visible name of each field (in page order), as the error summary names it. */
+export function libellesQuestionnaire(q: Q): Record<ChampQuestionnaire, string> {
+  return {
+    statut: q('question.enfant.titre'),
+    naissance: q('question.enfant.naissance'),
+    debut: q('question.debut.label'),
+    jours: q('question.planning.jours'),
+    de: q('question.planning.de'),
+    a: q('question.planning.a'),
+    variables: q('question.horaires.titre'),
+    urgence: q('question.urgence.titre'),
+    handicap: q('question.handicap.titre'),
+    aeeh: q('question.handicap.aeeh'),
+    commune: q('question.commune.commune'),
+    travail: q('question.commune.travail'),
+    prio1: q('question.priorites.premiere'),
+    prio: q('question.priorites.autres'),
+    ressources: q('question.foyer.ressources'),
+    enfants: q('question.foyer.enfants'),
+    isole: q('question.foyer.isole'),
+  };
+}
+
+/** The control each summary link goes to: the first radio or box of a group, `q-<champ>` otherwise. */
+export const CIBLES_QUESTIONNAIRE: Partial<Record<ChampQuestionnaire, string>> = {
+  statut: 'q-statut-ne',
+  jours: 'q-jour-1',
+  variables: 'q-variables-oui',
+  urgence: 'q-urgence-oui',
+  handicap: 'q-handicap-oui',
+  prio1: 'q-prio1-aucune',
+  prio: `q-prio-${PRIORITES[0]}`,
+  ...Object.fromEntries((['naissance', 'debut', 'de', 'a', 'commune', 'travail', 'ressources', 'enfants'] as const).map((c) => [c, `q-${c}`])),
+};
+
+/** A screen of the questionnaire, the other screens' answers riding along. */
+function ecran(etape: number, etat: EtatQuestionnaire): Pick<VueQuestionnaire, 'etape' | 'id' | 'caches'> {
+  const id = ETAPES[etape]!.id;
+  return { etape, id, caches: champsCaches(etat, id) };
+}
+
 export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Reponse<VueQuestionnaire>> {
   const { db, app, lang, t } = ctx.locals;
   const maintenant = new Date();
   const aujourdhui = jourParis(maintenant);
   const communes = await listeCommunes(db);
   const base = { communes, aujourdhui, resultat: null };
-  if (ctx.request.method !== 'POST') return vue({ ...base, etape: 0, etat: {}, erreurs: {} });
+  if (ctx.request.method !== 'POST') return vue({ ...base, ...ecran(0, {}), etat: {}, erreurs: {} });
 
   const form = await lireFormulaire(ctx.request);
   const etat = lireEtat(form);
@@ -72,7 +121,7 @@ export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Rep
     aujourdhui,
     communes: new Set(communes.map((c) => c.code)),
   });
-  if (tr.type === 'etape') return vue({ ...base, etape: tr.etape, etat, erreurs: tr.erreurs }, Object.keys(tr.erreurs).length ? 422 : 200);
+  if (tr.type === 'etape') return vue({ ...base, ...ecran(tr.etape, etat), etat, erreurs: tr.erreurs }, Object.keys(tr.erreurs).length ? 422 : 200);
 
   const reponses = tr.reponses;
   const locale = LANG_INFO[lang].htmlLang;
@@ -132,5 +181,5 @@ export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Rep
     baremeDate,
     semainesCreche: bareme.hypotheses.semainesReserveesCrecheParAn.valeur,
   };
-  return vue({ ...base, etape: 0, etat, erreurs: {}, resultat });
+  return vue({ ...base, etape: 0, id: ETAPES[0].id, caches: champsCaches(etat), etat, erreurs: {}, resultat });
 }

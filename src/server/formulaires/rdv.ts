@@ -6,7 +6,7 @@
  * Contract: ./contrat.ts.
  */
 import { z } from 'zod';
-import { localePath } from '../../i18n';
+import { localePath, type T } from '../../i18n';
 import { demandeParJeton } from '../demande/suivi';
 import { annulerRdv, creneauxDisponibles, deplacerRdv, rdvParJeton, reserverRdv } from '../rdv/reservation';
 import { choixPourFamille, validerChoix, validerReservation, type ChoixRdv, type ChoixValide, type ErreursRdv } from '../rdv/famille';
@@ -53,7 +53,21 @@ export type VuePriseRdv = {
   aujourdhui: string;
   depuis: string;
   jours: Jours;
+  /** The site chosen on the first step (recalled on the slot step). */
+  lieuChoisi: ChoixRdv['lieux'][number] | null;
 };
+
+/** The visible name of each field of the booking form, as the error summary names it (in page order). */
+export function libellesPriseRdv(t: T): Record<keyof ErreursRdv & string, string> {
+  return {
+    motif: t('rdv.prise.motif'),
+    mode: t('rdv.prise.mode'),
+    lieu: t('rdv.prise.lieu'),
+    creneau: t('rdv.prise.creneaux'),
+    telephone: t('rdv.prise.telephone'),
+    email: t('rdv.prise.email'),
+  };
+}
 
 export async function traiterPriseRdv(ctx: ContexteFormulaire, jeton: string): Promise<Reponse<VuePriseRdv>> {
   const { db, lang, app } = ctx.locals;
@@ -127,7 +141,8 @@ export async function traiterPriseRdv(ctx: ContexteFormulaire, jeton: string): P
     jours = regrouperParJour(fusionnerAnimatrices(creneaux));
   }
   const statut = limite ? 429 : creneauPris ? 409 : Object.keys(erreurs).length ? 422 : 200;
-  return vue({ demande, ouverte, choix, etape, valeurs, erreurs, valide, creneauPris, limite, aujourdhui, depuis, jours }, statut);
+  const lieuChoisi = (valide?.lieuId && choix?.lieux.find((l) => l.id === valide!.lieuId)) || null;
+  return vue({ demande, ouverte, choix, etape, valeurs, erreurs, valide, creneauPris, limite, aujourdhui, depuis, jours, lieuChoisi }, statut);
 }
 
 export type VueGestionRdv = {

@@ -1,6 +1,15 @@
 /** The /demande wizard's step rules, as a parent goes through the five steps. */
 import { describe, expect, it } from 'vitest';
-import { ajouterEnfant, etapeDepuis, lireAller, nombreEnfants, premiereEtapeEnErreur, retirerEnfant, transition } from '../../../src/domain/demande/etapes';
+import {
+  ajouterEnfant,
+  champsCaches,
+  etapeDepuis,
+  lireAller,
+  nombreEnfants,
+  premiereEtapeEnErreur,
+  retirerEnfant,
+  transition,
+} from '../../../src/domain/demande/etapes';
 import type { FormulaireDemande } from '../../../src/domain/demande/schema';
 
 const O = { aujourdhui: '2026-03-10', codesCommunes: ['62119', '62034'] };
@@ -106,5 +115,16 @@ describe('demande wizard: children', () => {
     expect(nombreEnfants({})).toBe(1);
     expect(nombreEnfants({ nbEnfants: '9' })).toBe(4);
     expect(nombreEnfants({ nbEnfants: 'x' })).toBe(1);
+  });
+});
+
+describe('demande wizard: the answers that ride along', () => {
+  const f: FormulaireDemande = { p1Prenom: 'Nadia', email: '', e0Statut: 'ne', e0Naissance: '2026-01-10', dateDebut: '2026-09-01', idempotencyKey: 'k' };
+  it('hides the filled fields of the other steps, never the visible ones nor the empty ones', () => {
+    expect(champsCaches(f, 'vous')).toEqual(['e0Statut', 'e0Naissance', 'dateDebut', 'idempotencyKey']);
+    expect(champsCaches(f, 'besoin')).toEqual(['p1Prenom', 'e0Statut', 'e0Naissance', 'idempotencyKey']);
+  });
+  it('keeps every filled answer on the last step, whose fields are only the consents', () => {
+    expect(champsCaches({ ...f, consentementContact: 'oui' }, 'envoi')).toEqual(['p1Prenom', 'e0Statut', 'e0Naissance', 'dateDebut', 'idempotencyKey']);
   });
 });
