@@ -4,13 +4,18 @@
 // (every 303 has its row, every row its queued email) and that a replay of
 // the same posts creates nothing.
 // Usage: node scripts/bench/demande.mjs  (BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres, BENCH_N=2000, BENCH_CONCURRENCY=20)
+// BENCH_PROFILE=<dir>: the server writes a CPU profile there; the window of the
+// measured posts is printed for scripts/bench/profil.mjs.
+// BENCH_COMPTER=1: the server reaches PostgreSQL through a counting relay and
+// the round trips per submission (and per replayed post) are printed; the
+// relay slows every query, so the timings of such a run are not the figures.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demarrerPortail, ratio } from './lib.mjs';
+import { demarrerPortail, ratio, relaisCompteur } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -48,7 +53,8 @@ const corps = (i) =>
     consentementContact: 'oui',
   }).toString();
 
-const p = await demarrerPortail({ DATABASE_URL: url, DATABASE_POOL_MAX: '20' });
+const compteur = process.env.BENCH_COMPTER ? await relaisCompteur(url) : null;
+const p = await demarrerPortail({ DATABASE_URL: compteur?.url ?? url, DATABASE_POOL_MAX: '20' });
 try {
   const poster = async (body) => {
     const t0 = performance.now();
@@ -75,7 +81,12 @@ try {
   // Warm-up (not counted).
   await lancer(Array.from({ length: 40 }, (_, i) => corps(1_000_000 + i)));
   const corpsListe = Array.from({ length: N }, (_, i) => corps(i));
+  const us = () => (process.hrtime.bigint() / 1000n).toString();
+  const debutUs = us();
+  const avant = compteur?.allersRetours();
   const { res, s } = await lancer(corpsListe);
+  const apres = compteur?.allersRetours();
+  if (process.env.BENCH_PROFILE) console.log(`profile window (µs, monotonic): ${debutUs} ${us()}`);
   const ms = res.map((r) => r.ms).sort((a, b) => a - b);
   const q = (x) => ms[Math.min(ms.length - 1, Math.floor(x * ms.length))].toFixed(1);
   const db = postgres(url, { max: 1, onnotice: () => {} });
@@ -83,7 +94,12 @@ try {
   const [{ m }] =
     await db`select count(*)::int as m from courriels c join demandes d on d.id::text = c.objet_id where d.email like 'bench-%' and d.email not like 'bench-1______@%'`;
   // Replay every post (double submit / retry): nothing new may appear.
+  const avantRejeu = compteur?.allersRetours();
   const rejeu = await lancer(corpsListe);
+  if (compteur)
+    console.log(
+      `round trips to PostgreSQL: ${((apres - avant) / N).toFixed(2)} per submission, ${((compteur.allersRetours() - avantRejeu) / N).toFixed(2)} per replayed post (counting relay: timings of this run are slower)`,
+    );
   const [{ n2 }] = await db`select count(*)::int as n2 from demandes where email like 'bench-%' and email not like 'bench-1______@%'`;
   await db.end();
   console.log(`demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
@@ -100,6 +116,7 @@ try {
   ratio('demande : doublons au rejeu', n2 - n, 0, '<=');
 } finally {
   await p.stop();
+  await compteur?.fermer();
   await admin.unsafe(`drop database if exists ${nom} with (force)`);
   await admin.end();
 }

@@ -30,7 +30,9 @@ export async function demarrerPortail(env = {}) {
   const port = await portLibre();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gpe-bench-'));
   const t0 = Date.now();
-  const child = spawn(process.execPath, ['scripts/server.mjs'], {
+  // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (read it with scripts/bench/profil.mjs).
+  const profil = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
+  const child = spawn(process.execPath, [...profil, 'scripts/server.mjs'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -85,4 +87,65 @@ export function ratio(nom, valeur, cible, sens = '>=', detail = '') {
   console.log(`  → ${nom}: ${v} (cible ${sens} ${cible}) ${ok ? 'ok' : 'EN DESSOUS DE LA CIBLE'}${detail ? ` — ${detail}` : ''}`);
   if (process.env.BENCH_RESULTATS) appendFileSync(process.env.BENCH_RESULTATS, JSON.stringify({ nom, valeur, cible, sens, ok, detail }) + '\n');
   return ok;
+}
+
+/**
+ * A TCP relay in front of PostgreSQL that counts the client's round trips:
+ * each simple query ('Q') and each extended-protocol Sync ('S') is one wait
+ * for the server. Returns { url, allersRetours(), fermer() }; `url` is dbUrl
+ * pointing at the relay. Slows every query a little: for counting, not timing.
+ */
+export async function relaisCompteur(dbUrl) {
+  const cible = new URL(dbUrl);
+  let n = 0;
+  const sockets = new Set();
+  const serveur = net.createServer((client) => {
+    const pg = net.connect(Number(cible.port || 5432), cible.hostname);
+    sockets.add(client).add(pg);
+    let demarre = false;
+    let tampon = Buffer.alloc(0);
+    client.on('data', (morceau) => {
+      tampon = Buffer.concat([tampon, morceau]);
+      for (;;) {
+        if (!demarre) {
+          // Untyped start-up messages: SSLRequest / GSSENCRequest, then StartupMessage (protocol 3.0).
+          if (tampon.length < 8) break;
+          const lg = tampon.readInt32BE(0);
+          if (tampon.length < lg) break;
+          if (tampon.readInt32BE(4) === 196608) demarre = true;
+          tampon = tampon.subarray(lg);
+          continue;
+        }
+        if (tampon.length < 5) break;
+        const lg = tampon.readInt32BE(1);
+        if (tampon.length < lg + 1) break;
+        const type = String.fromCharCode(tampon[0]);
+        if (type === 'Q' || type === 'S') n++;
+        tampon = tampon.subarray(lg + 1);
+      }
+      pg.write(morceau);
+    });
+    pg.on('data', (m) => client.write(m));
+    const fin = () => {
+      client.destroy();
+      pg.destroy();
+      sockets.delete(client);
+      sockets.delete(pg);
+    };
+    client.on('close', fin).on('error', fin);
+    pg.on('close', fin).on('error', fin);
+  });
+  await new Promise((r) => serveur.listen(0, '127.0.0.1', r));
+  const relais = new URL(dbUrl);
+  relais.hostname = '127.0.0.1';
+  relais.port = String(serveur.address().port);
+  return {
+    url: relais.toString(),
+    allersRetours: () => n,
+    fermer: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        serveur.close(r);
+      }),
+  };
 }
