@@ -91,8 +91,8 @@ export function ratio(nom, valeur, cible, sens = '>=', detail = '') {
 
 /**
  * A TCP relay in front of PostgreSQL that counts the client's round trips:
- * each simple query ('Q') and each extended-protocol Sync ('S') is one wait
- * for the server. Returns { url, allersRetours(), fermer() }; `url` is dbUrl
+ * each simple query ('Q'), extended-protocol Sync ('S') and Flush ('H', a
+ * statement described before it is bound) is one wait for the server. Returns { url, allersRetours(), fermer() }; `url` is dbUrl
  * pointing at the relay. Slows every query a little: for counting, not timing.
  */
 export async function relaisCompteur(dbUrl) {
@@ -120,7 +120,7 @@ export async function relaisCompteur(dbUrl) {
         const lg = tampon.readInt32BE(1);
         if (tampon.length < lg + 1) break;
         const type = String.fromCharCode(tampon[0]);
-        if (type === 'Q' || type === 'S') n++;
+        if (type === 'Q' || type === 'S' || type === 'H') n++;
         tampon = tampon.subarray(lg + 1);
       }
       pg.write(morceau);
