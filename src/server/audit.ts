@@ -16,6 +16,11 @@ export async function journaliser(
   objetId?: string | null,
   details?: unknown,
 ): Promise<void> {
+  await insertionAudit(db, u, action, objetType, objetId, details);
+}
+
+/** The audit row of `journaliser` as an insert not yet run (to be part of a larger statement, src/server/demande/creer.ts). */
+export function insertionAudit(db: DbOrTx, u: Staff | null, action: ActionAudit, objetType: string, objetId?: string | null, details?: unknown) {
   const present = u ? null : staffSurLienFamille();
   const d = present
     ? {
@@ -23,5 +28,5 @@ export async function journaliser(
         viaLienFamille: true,
       }
     : details;
-  await db.insert(schema.journalAudit).values({ utilisateurId: (u ?? present)?.id ?? null, action, objetType, objetId: objetId ?? null, details: d ?? null });
+  return db.insert(schema.journalAudit).values({ utilisateurId: (u ?? present)?.id ?? null, action, objetType, objetId: objetId ?? null, details: d ?? null });
 }

@@ -14,20 +14,21 @@ export const MAX_TENTATIVES_SMS = 10;
  * Queues an SMS to the family of a demande when it chose SMS (otherwise
  * nothing: that is the opt-out). Returns whether one was queued.
  */
-export async function mettreEnFileSms(
-  tx: DbOrTx,
-  famille: { canalPrefere: string; telephone: string | null; relaisId: string | null },
-  m: {
-    texte: string;
-    type: string;
-    langue: string;
-    objetType: string;
-    objetId: string;
-  },
-): Promise<boolean> {
+export async function mettreEnFileSms(tx: DbOrTx, famille: FamilleSms, m: MessageSms): Promise<boolean> {
+  const insertion = insertionSms(tx, famille, m);
+  if (!insertion) return false;
+  await insertion;
+  return true;
+}
+
+type FamilleSms = { canalPrefere: string; telephone: string | null; relaisId: string | null };
+type MessageSms = { texte: string; type: string; langue: string; objetType: string; objetId: string };
+
+/** The row of `mettreEnFileSms` as an insert not yet run, or null when the family did not choose SMS. */
+export function insertionSms(db: DbOrTx, famille: FamilleSms, m: MessageSms) {
   const numero = recoitSms(famille);
-  if (!numero) return false;
-  await tx.insert(schema.sms).values({
+  if (!numero) return null;
+  return db.insert(schema.sms).values({
     destinataire: numero,
     texte: raccourcir(m.texte),
     type: m.type,
@@ -36,7 +37,6 @@ export async function mettreEnFileSms(
     objetType: m.objetType,
     objetId: m.objetId,
   });
-  return true;
 }
 
 type Ligne = typeof schema.sms.$inferSelect;
