@@ -16,11 +16,17 @@ export async function journaliser(
   objetId?: string | null,
   details?: unknown,
 ): Promise<void> {
-  await insertionAudit(db, u, action, objetType, objetId, details);
+  await db.insert(schema.journalAudit).values(ligneAudit(u, action, objetType, objetId, details));
 }
 
-/** The audit row of `journaliser` as an insert not yet run (to be part of a larger statement, src/server/demande/creer.ts). */
-export function insertionAudit(db: DbOrTx, u: Staff | null, action: ActionAudit, objetType: string, objetId?: string | null, details?: unknown) {
+/** The audit row `journaliser` writes (to be part of a larger statement: src/server/demande/creer.ts). */
+export function ligneAudit(
+  u: Staff | null,
+  action: ActionAudit,
+  objetType: string,
+  objetId?: string | null,
+  details?: unknown,
+): typeof schema.journalAudit.$inferInsert {
   const present = u ? null : staffSurLienFamille();
   const d = present
     ? {
@@ -28,5 +34,5 @@ export function insertionAudit(db: DbOrTx, u: Staff | null, action: ActionAudit,
         viaLienFamille: true,
       }
     : details;
-  return db.insert(schema.journalAudit).values({ utilisateurId: (u ?? present)?.id ?? null, action, objetType, objetId: objetId ?? null, details: d ?? null });
+  return { utilisateurId: (u ?? present)?.id ?? null, action, objetType, objetId: objetId ?? null, details: d ?? null };
 }

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { anneeParis } from '../../domain/temps';
 import { schema, rowsOf, type Db } from '../db';
 import { config } from '../config';
 import { jetonAleatoire, sha256 } from '../auth/tokens';
-import { insertionAudit } from '../audit';
+import { ligneAudit } from '../audit';
+import { insererEnUneInstruction, insertion, type Insertion } from '../insertions';
 import { appliquer, ETATS_OUVERTS, type Etat } from '../../domain/demande/etats';
 import { ageMoisAuDebut, formaterReference, jourParis, type DemandeValidee } from '../../domain/demande/schema';
 import { relaisPourCommune } from './routage';
 import { courrielConfirmation, lienSuivi } from './courriels';
-import { insertionSms } from '../sms/file';
-import { insertionCourriel } from '../mail/outbox';
+import { ligneSms } from '../sms/file';
+import { ligneCourriel } from '../mail/outbox';
 import { isLang, traduire } from '../../i18n';
 import type { Staff } from '../auth/staff';
 import { memoiser } from '../cache';
@@ -74,10 +75,9 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
   const id = randomUUID();
   const lang = isLang(d.langueContact) ? d.langueContact : 'fr';
 
-  const insertions: SQLWrapper[] = [
-    db
-      .insert(schema.demandes)
-      .values({
+  const insertions: Insertion[] = [
+    insertion(schema.demandes, [
+      {
         id,
         reference,
         territoireId: territoire.id,
@@ -119,28 +119,31 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
         doublonPossibleDeId: doublon,
         creeParId: o.parUtilisateurId ?? null,
         creeLe: maintenant,
-      })
-      .returning({ id: schema.demandes.id }),
+      },
+    ]),
   ];
   if (d.enfants.length) {
     insertions.push(
-      db
-        .insert(schema.enfants)
-        .values(d.enfants.map((x, i) => ({ demandeId: id, ordre: i, prenom: x.prenom, dateNaissance: x.dateNaissance, naissancePrevue: x.naissancePrevue }))),
+      insertion(
+        schema.enfants,
+        d.enfants.map((x, i) => ({ demandeId: id, ordre: i, prenom: x.prenom, dateNaissance: x.dateNaissance, naissancePrevue: x.naissancePrevue })),
+      ),
     );
   }
   insertions.push(
-    db.insert(schema.demandeHistorique).values({
-      demandeId: id,
-      le: maintenant,
-      transition,
-      de: null,
-      vers: etat,
-      parUtilisateurId: o.parUtilisateurId ?? null,
-      parFamille: acteur === 'famille',
-      motif: null,
-      details: { canal: o.canal, langue: o.langue },
-    }),
+    insertion(schema.demandeHistorique, [
+      {
+        demandeId: id,
+        le: maintenant,
+        transition,
+        de: null,
+        vers: etat,
+        parUtilisateurId: o.parUtilisateurId ?? null,
+        parFamille: acteur === 'famille',
+        motif: null,
+        details: { canal: o.canal, langue: o.langue },
+      },
+    ]),
   );
   if (d.email) {
     const courriel = courrielConfirmation({
@@ -155,11 +158,10 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
       creeLe: maintenant,
       prenom: d.parents[0]?.prenom ?? '',
     });
-    insertions.push(insertionCourriel(db, courriel));
+    insertions.push(insertion(schema.courriels, [ligneCourriel(courriel)]));
   }
   // A family who chose SMS gets its follow-up link by SMS at once (nothing when it did not: that is the opt-out).
-  const sms = insertionSms(
-    db,
+  const sms = ligneSms(
     { canalPrefere: d.canalPrefere, telephone: d.telephone, relaisId: route?.relaisId ?? null },
     {
       texte: traduire(lang, 'courriel.sms.lien', { prenom: d.parents[0]?.prenom ?? '', reference, lien: lienSuivi(publicUrl, lang, jeton) }),
@@ -169,16 +171,16 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
       objetId: id,
     },
   );
-  if (sms) insertions.push(sms);
-  insertions.push(insertionAudit(db, o.parUtilisateurId ? ({ id: o.parUtilisateurId } as Staff) : null, 'demande.creer', 'demande', id, { canal: o.canal }));
-
-  // `with i0 as (insert demande … returning id), i1 as (insert enfants …), … select id from i0`: all rows or none.
-  const ctes = sql.join(
-    insertions.map((q, i) => sql`${sql.raw(`i${i}`)} as (${q.getSQL()})`),
-    sql`, `,
+  if (sms) insertions.push(insertion(schema.sms, [sms]));
+  insertions.push(
+    insertion(schema.journalAudit, [
+      ligneAudit(o.parUtilisateurId ? ({ id: o.parUtilisateurId } as Staff) : null, 'demande.creer', 'demande', id, { canal: o.canal }),
+    ]),
   );
+
+  // `with i0 as (insert demande …), i1 as (insert enfants …), … select 1`: all rows or none.
   try {
-    await db.execute(sql`with ${ctes} select id from i0`);
+    await insererEnUneInstruction(db, insertions);
   } catch (err) {
     // A concurrent post with the same key won (unique key): nothing was written, return that demande.
     const gagnant = d.idempotencyKey ? await parCle(db, d.idempotencyKey) : null;

@@ -15,20 +15,20 @@ export const MAX_TENTATIVES_SMS = 10;
  * nothing: that is the opt-out). Returns whether one was queued.
  */
 export async function mettreEnFileSms(tx: DbOrTx, famille: FamilleSms, m: MessageSms): Promise<boolean> {
-  const insertion = insertionSms(tx, famille, m);
-  if (!insertion) return false;
-  await insertion;
+  const ligne = ligneSms(famille, m);
+  if (!ligne) return false;
+  await tx.insert(schema.sms).values(ligne);
   return true;
 }
 
 type FamilleSms = { canalPrefere: string; telephone: string | null; relaisId: string | null };
 type MessageSms = { texte: string; type: string; langue: string; objetType: string; objetId: string };
 
-/** The row of `mettreEnFileSms` as an insert not yet run, or null when the family did not choose SMS. */
-export function insertionSms(db: DbOrTx, famille: FamilleSms, m: MessageSms) {
+/** The row `mettreEnFileSms` writes, or null when the family did not choose SMS. */
+export function ligneSms(famille: FamilleSms, m: MessageSms): typeof schema.sms.$inferInsert | null {
   const numero = recoitSms(famille);
   if (!numero) return null;
-  return db.insert(schema.sms).values({
+  return {
     destinataire: numero,
     texte: raccourcir(m.texte),
     type: m.type,
@@ -36,7 +36,7 @@ export function insertionSms(db: DbOrTx, famille: FamilleSms, m: MessageSms) {
     relaisId: famille.relaisId,
     objetType: m.objetType,
     objetId: m.objetId,
-  });
+  };
 }
 
 type Ligne = typeof schema.sms.$inferSelect;
