@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demarrerPortail, ratio, relaisCompteur } from './lib.mjs';
+import { demarrerPortail, ratio, relaisCompteur, tempsCpu } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -84,7 +84,9 @@ try {
   const us = () => (process.hrtime.bigint() / 1000n).toString();
   const debutUs = us();
   const avant = compteur?.allersRetours();
+  const cpuAvant = tempsCpu(p.pid);
   const { res, s } = await lancer(corpsListe);
+  const cpuApres = tempsCpu(p.pid);
   const apres = compteur?.allersRetours();
   if (process.env.BENCH_PROFILE) console.log(`profile window (µs, monotonic): ${debutUs} ${us()}`);
   const ms = res.map((r) => r.ms).sort((a, b) => a - b);
@@ -104,6 +106,10 @@ try {
   await db.end();
   console.log(`demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
   console.log(`accepted ${res.filter((r) => r.ok).length}/${N}; rows ${n}; confirmation emails queued ${m}; lost ${N - n}`);
+  if (cpuAvant && cpuApres) {
+    const [u, y] = [cpuApres.user - cpuAvant.user, cpuApres.system - cpuAvant.system];
+    console.log(`server CPU time: ${((u + y) / N).toFixed(2)} ms per submission (user ${(u / N).toFixed(2)}, system ${(y / N).toFixed(2)})`);
+  }
   console.log(`replay of the same ${N} posts: ${rejeu.res.filter((r) => r.ok).length} answered 303, rows after replay ${n2} (duplicates ${n2 - n})`);
   // pgbench TPC-B on the same server, same concurrency (issue 20 targets).
   const pg = pgbench(url, CONC);

@@ -1,7 +1,7 @@
 // Shared helpers for benchmark scripts: start a built portal on a free port,
 // run autocannon against it, format percentiles.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ export async function portLibre() {
   });
 }
 
-/** Builds (unless BENCH_SKIP_BUILD) and starts the portal; returns { url, stop, startupMs }. */
+/** Builds (unless BENCH_SKIP_BUILD) and starts the portal; returns { url, pid, stop, startupMs }. */
 export async function demarrerPortail(env = {}) {
   const outDir = process.env.ASTRO_OUT_DIR ?? path.resolve('.bench/build');
   if (!process.env.BENCH_SKIP_BUILD) {
@@ -54,6 +54,7 @@ export async function demarrerPortail(env = {}) {
   });
   return {
     url,
+    pid: child.pid,
     startupMs: Date.now() - t0,
     stop: () =>
       new Promise((r) => {
@@ -148,4 +149,19 @@ export async function relaisCompteur(dbUrl) {
         serveur.close(r);
       }),
   };
+}
+
+/**
+ * CPU time used so far by a process (user and system, ms) from /proc (Linux;
+ * null elsewhere): unlike latencies, it does not grow when other processes
+ * share the machine.
+ */
+export function tempsCpu(pid) {
+  try {
+    const champs = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return { user: Number(champs[11]) * 10, system: Number(champs[12]) * 10 };
+  } catch {
+    return null;
+  }
 }
