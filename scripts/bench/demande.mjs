@@ -54,8 +54,9 @@ const corps = (i) =>
   }).toString();
 
 const compteur = process.env.BENCH_COMPTER ? await relaisCompteur(url) : null;
-const p = await demarrerPortail({ DATABASE_URL: compteur?.url ?? url, DATABASE_POOL_MAX: '20' });
+let p;
 try {
+  p = await demarrerPortail({ DATABASE_URL: compteur?.url ?? url, DATABASE_POOL_MAX: '20' });
   const poster = async (body) => {
     const t0 = performance.now();
     const r = await fetch(`${p.url}/demande`, {
@@ -121,7 +122,8 @@ try {
   ratio('demande : perdues', N - n, 0, '<=');
   ratio('demande : doublons au rejeu', n2 - n, 0, '<=');
 } finally {
-  await p.stop();
+  // Also when the server did not start: the benchmark database is dropped either way.
+  await p?.stop();
   await compteur?.fermer();
   await admin.unsafe(`drop database if exists ${nom} with (force)`);
   await admin.end();
