@@ -4,13 +4,18 @@
 // (every 303 has its row, every row its queued email) and that a replay of
 // the same posts creates nothing.
 // Usage: node scripts/bench/demande.mjs  (BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres, BENCH_N=2000, BENCH_CONCURRENCY=20)
+// BENCH_PROFILE=<dir>: the server writes a CPU profile there; the window of the
+// measured posts is printed for scripts/bench/profil.mjs.
+// BENCH_COMPTER=1: the server reaches PostgreSQL through a counting relay and
+// the round trips per submission (and per replayed post) are printed; the
+// relay slows every query, so the timings of such a run are not the figures.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demarrerPortail, ratio } from './lib.mjs';
+import { demarrerPortail, ratio, relaisCompteur, tempsCpu } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -48,8 +53,10 @@ const corps = (i) =>
     consentementContact: 'oui',
   }).toString();
 
-const p = await demarrerPortail({ DATABASE_URL: url, DATABASE_POOL_MAX: '20' });
+const compteur = process.env.BENCH_COMPTER ? await relaisCompteur(url) : null;
+let p;
 try {
+  p = await demarrerPortail({ DATABASE_URL: compteur?.url ?? url, DATABASE_POOL_MAX: '20' });
   const poster = async (body) => {
     const t0 = performance.now();
     const r = await fetch(`${p.url}/demande`, {
@@ -75,7 +82,14 @@ try {
   // Warm-up (not counted).
   await lancer(Array.from({ length: 40 }, (_, i) => corps(1_000_000 + i)));
   const corpsListe = Array.from({ length: N }, (_, i) => corps(i));
+  const us = () => (process.hrtime.bigint() / 1000n).toString();
+  const debutUs = us();
+  const avant = compteur?.allersRetours();
+  const cpuAvant = tempsCpu(p.pid);
   const { res, s } = await lancer(corpsListe);
+  const cpuApres = tempsCpu(p.pid);
+  const apres = compteur?.allersRetours();
+  if (process.env.BENCH_PROFILE) console.log(`profile window (µs, monotonic): ${debutUs} ${us()}`);
   const ms = res.map((r) => r.ms).sort((a, b) => a - b);
   const q = (x) => ms[Math.min(ms.length - 1, Math.floor(x * ms.length))].toFixed(1);
   const db = postgres(url, { max: 1, onnotice: () => {} });
@@ -83,11 +97,20 @@ try {
   const [{ m }] =
     await db`select count(*)::int as m from courriels c join demandes d on d.id::text = c.objet_id where d.email like 'bench-%' and d.email not like 'bench-1______@%'`;
   // Replay every post (double submit / retry): nothing new may appear.
+  const avantRejeu = compteur?.allersRetours();
   const rejeu = await lancer(corpsListe);
+  if (compteur)
+    console.log(
+      `round trips to PostgreSQL: ${((apres - avant) / N).toFixed(2)} per submission, ${((compteur.allersRetours() - avantRejeu) / N).toFixed(2)} per replayed post (counting relay: timings of this run are slower)`,
+    );
   const [{ n2 }] = await db`select count(*)::int as n2 from demandes where email like 'bench-%' and email not like 'bench-1______@%'`;
   await db.end();
   console.log(`demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
   console.log(`accepted ${res.filter((r) => r.ok).length}/${N}; rows ${n}; confirmation emails queued ${m}; lost ${N - n}`);
+  if (cpuAvant && cpuApres) {
+    const [u, y] = [cpuApres.user - cpuAvant.user, cpuApres.system - cpuAvant.system];
+    console.log(`server CPU time: ${((u + y) / N).toFixed(2)} ms per submission (user ${(u / N).toFixed(2)}, system ${(y / N).toFixed(2)})`);
+  }
   console.log(`replay of the same ${N} posts: ${rejeu.res.filter((r) => r.ok).length} answered 303, rows after replay ${n2} (duplicates ${n2 - n})`);
   // pgbench TPC-B on the same server, same concurrency (issue 20 targets).
   const pg = pgbench(url, CONC);
@@ -99,7 +122,9 @@ try {
   ratio('demande : perdues', N - n, 0, '<=');
   ratio('demande : doublons au rejeu', n2 - n, 0, '<=');
 } finally {
-  await p.stop();
+  // Also when the server did not start: the benchmark database is dropped either way.
+  await p?.stop();
+  await compteur?.fermer();
   await admin.unsafe(`drop database if exists ${nom} with (force)`);
   await admin.end();
 }

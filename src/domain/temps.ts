@@ -148,11 +148,28 @@ export function localeDe(lang: string): string {
 }
 
 const estFrancais = (lang: string) => localeDe(lang) === 'fr-FR';
+
+// Building an Intl formatter costs far more than formatting (about 0.5 ms, once per
+// confirmation email before issue 20): one per locale and options, kept (a few dozen in practice, 200 at most).
+const formateurs = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function garder<F extends Intl.DateTimeFormat | Intl.NumberFormat>(cle: string, f: F): F {
+  if (formateurs.size >= 200) formateurs.clear();
+  formateurs.set(cle, f);
+  return f;
+}
+function formateurDate(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const cle = `d|${locale}|${JSON.stringify(options)}`;
+  return (formateurs.get(cle) as Intl.DateTimeFormat | undefined) ?? garder(cle, new Intl.DateTimeFormat(locale, options));
+}
+function formateurNombre(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const cle = `n|${locale}|${JSON.stringify(options)}`;
+  return (formateurs.get(cle) as Intl.NumberFormat | undefined) ?? garder(cle, new Intl.NumberFormat(locale, options));
+}
 /** A 'YYYY-MM-DD' day is read at noon so that no zone moves it to another day. */
 const instantDe = (d: Date | string) => (typeof d === 'string' ? instantParis(d.slice(0, 10), '12:00') : d);
 
 function formaterDate(d: Date | string, lang: string, options: Intl.DateTimeFormatOptions): string {
-  const parties = new Intl.DateTimeFormat(localeDe(lang), { ...options, timeZone: fuseau() }).formatToParts(instantDe(d));
+  const parties = formateurDate(localeDe(lang), { ...options, timeZone: fuseau() }).formatToParts(instantDe(d));
   // French writes the first day of the month "1er" ("1er avril").
   return parties.map((p) => (p.type === 'day' && estFrancais(lang) && p.value === '1' && options.day === 'numeric' ? '1er' : p.value)).join('');
 }
@@ -169,7 +186,7 @@ export function jourLong(d: Date | string, lang: string): string {
 
 /** '09:00': 24 h in every language. */
 export function heure(d: Date, lang: string): string {
-  return new Intl.DateTimeFormat(localeDe(lang), { timeZone: fuseau(), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return formateurDate(localeDe(lang), { timeZone: fuseau(), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 }
 
 /**
@@ -180,7 +197,7 @@ export function heure(d: Date, lang: string): string {
 export function heureMurale(hhmm: string, lang: string): string {
   const [h = 0, m = 0] = hhmm.split(':').map(Number);
   if (estFrancais(lang)) return `${h} h${m ? ` ${String(m).padStart(2, '0')}` : ''}`;
-  return new Intl.DateTimeFormat(localeDe(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5, h, m));
+  return formateurDate(localeDe(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5, h, m));
 }
 
 /**
@@ -232,14 +249,14 @@ export function courtSms(d: Date): string {
 /** '1 234,56' in the reader's language (Latin digits in Arabic), with no narrow space trouble. */
 export function nombre(x: number, lang: string, decimales = 2): string {
   const entier = Number.isInteger(x);
-  return new Intl.NumberFormat(localeDe(lang), { minimumFractionDigits: entier ? 0 : decimales, maximumFractionDigits: decimales })
+  return formateurNombre(localeDe(lang), { minimumFractionDigits: entier ? 0 : decimales, maximumFractionDigits: decimales })
     .format(x)
     .replace(/\u202f/g, '\u00a0');
 }
 
 /** An amount in cents as '1 234,56 €' / '€1,234.56' in the reader's language, two decimals. */
 export function montantEuros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(localeDe(lang), { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  return formateurNombre(localeDe(lang), { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 })
     .format(cents / 100)
     .replace(/\u202f/g, '\u00a0');
 }

@@ -16,6 +16,17 @@ export async function journaliser(
   objetId?: string | null,
   details?: unknown,
 ): Promise<void> {
+  await db.insert(schema.journalAudit).values(ligneAudit(u, action, objetType, objetId, details));
+}
+
+/** The audit row `journaliser` writes (to be part of a larger statement: src/server/demande/creer.ts). */
+export function ligneAudit(
+  u: Staff | null,
+  action: ActionAudit,
+  objetType: string,
+  objetId?: string | null,
+  details?: unknown,
+): typeof schema.journalAudit.$inferInsert {
   const present = u ? null : staffSurLienFamille();
   const d = present
     ? {
@@ -23,5 +34,5 @@ export async function journaliser(
         viaLienFamille: true,
       }
     : details;
-  await db.insert(schema.journalAudit).values({ utilisateurId: (u ?? present)?.id ?? null, action, objetType, objetId: objetId ?? null, details: d ?? null });
+  return { utilisateurId: (u ?? present)?.id ?? null, action, objetType, objetId: objetId ?? null, details: d ?? null };
 }

@@ -38,7 +38,12 @@ async function demarrer(): Promise<AppContext> {
     throw err;
   }
   const t0 = Date.now();
-  const database = await openDatabase({ url: c.DATABASE_URL, dataDir: path.join(c.DATA_DIR, 'pglite'), poolMax: c.DATABASE_POOL_MAX });
+  const database = await openDatabase({
+    url: c.DATABASE_URL,
+    dataDir: path.join(c.DATA_DIR, 'pglite'),
+    poolMax: c.DATABASE_POOL_MAX,
+    prepare: c.DATABASE_PREPARE,
+  });
   await database.migrate();
   log.info({ kind: database.kind, ms: Date.now() - t0 }, 'database ready');
   if (c.seedDemo && !(await territoireReelInstalle(database.db))) {

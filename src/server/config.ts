@@ -33,6 +33,8 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Prepared statements on PostgreSQL (src/server/db.ts); false for a pooler that cannot keep them. */
+  DATABASE_PREPARE: bool.default(true),
   DATA_DIR: z.string().min(1).default('./data'),
   /** smtp://user:pass@host:port or smtps://…; unset = write .eml files to DATA_DIR/outbox. */
   SMTP_URL: z

@@ -25,14 +25,48 @@ export function migrationsFolder(): string {
   return path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations');
 }
 
-/** Opens PostgreSQL when `url` is given, otherwise PGlite under `dataDir` ('memory://' for tests). */
-export async function openDatabase(opts: { url?: string; dataDir?: string; poolMax?: number }): Promise<Database> {
+type ClientPostgres = import('postgres').Sql;
+
+/**
+ * Drizzle hands every query to postgres.js with `prepare: false`; postgres.js
+ * then describes a query that has parameters in one round trip and binds it
+ * in a second one, and PostgreSQL parses and plans it each time. This client
+ * lets postgres.js prepare them instead (named statements kept per
+ * connection, reused by identical SQL text: one round trip from the second
+ * use). Connections are renewed after 30 to 60 min (postgres.js
+ * `max_lifetime`), which bounds what they keep. Transactions and savepoints
+ * get the same client (issue 20, docs/decisions/2026-12-06-demande-transaction.md).
+ */
+export function avecInstructionsPreparees(client: ClientPostgres): ClientPostgres {
+  return new Proxy(client, {
+    get(cible, nom, recepteur) {
+      if (nom === 'unsafe') {
+        return (requete: string, params?: unknown[], options?: object) => cible.unsafe(requete, params as never, { ...options, prepare: true });
+      }
+      if (nom === 'begin' || nom === 'savepoint') {
+        const methode = Reflect.get(cible, nom, recepteur) as (...a: unknown[]) => unknown;
+        return (...a: unknown[]) => {
+          const corps = a.pop() as (c: ClientPostgres) => unknown;
+          return methode.call(cible, ...a, (c: ClientPostgres) => corps(avecInstructionsPreparees(c)));
+        };
+      }
+      return Reflect.get(cible, nom, recepteur);
+    },
+  });
+}
+
+/**
+ * Opens PostgreSQL when `url` is given, otherwise PGlite under `dataDir` ('memory://' for tests).
+ * `prepare: false` (DATABASE_PREPARE=false) keeps drizzle's unnamed statements, for a pooler that
+ * cannot hold prepared statements (PgBouncer in transaction mode before 1.21).
+ */
+export async function openDatabase(opts: { url?: string; dataDir?: string; poolMax?: number; prepare?: boolean }): Promise<Database> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     const client = postgres(opts.url, { max: opts.poolMax ?? 10, onnotice: () => {} });
-    const db = drizzle(client, { schema });
+    const db = drizzle(opts.prepare === false ? client : avecInstructionsPreparees(client), { schema });
     return {
       kind: 'postgres',
       db: db as unknown as Db,

@@ -167,11 +167,26 @@ export type OptionsSchema = {
   codesCommunes?: readonly string[];
 };
 
+/** Schemas already built, by day and communes (a few: one a day in practice). */
+const schemasConstruits = new Map<string, ReturnType<typeof construireSchema>>();
+
 /**
  * The demande schema, checked against `aujourdhui`. Parse the flat form
- * (`FormulaireDemande`); the output is a `DemandeValidee`.
+ * (`FormulaireDemande`); the output is a `DemandeValidee`. Built once per day
+ * and list of communes: zod compiles each new schema on its first parse, which
+ * cost more than the parse itself on every submission (issue 20).
  */
 export function schemaDemande(o: OptionsSchema) {
+  const cle = `${o.aujourdhui}|${o.codesCommunes ? o.codesCommunes.join(',') : '*'}`;
+  let s = schemasConstruits.get(cle);
+  if (!s) {
+    if (schemasConstruits.size >= 8) schemasConstruits.delete(schemasConstruits.keys().next().value!);
+    schemasConstruits.set(cle, (s = construireSchema(o)));
+  }
+  return s;
+}
+
+function construireSchema(o: OptionsSchema) {
   const codes = o.codesCommunes ? new Set(o.codesCommunes) : null;
   const auj = o.aujourdhui;
   return formeBrute

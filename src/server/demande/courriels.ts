@@ -2,7 +2,7 @@ import { addDays } from 'date-fns';
 import { jourLong } from '../../domain/temps';
 import { isLang, localePath, traduire, type Lang } from '../../i18n';
 import { delaiPremierContact } from '../../domain/demande/suivi';
-import { mettreEnFile } from '../mail/outbox';
+import { mettreEnFile, type Courriel } from '../mail/outbox';
 import { miseEnPage, type BlocCourriel } from '../mail/gabarits';
 import type { DbOrTx } from '../db';
 
@@ -17,22 +17,19 @@ export function dateLongue(d: Date, lang: Lang): string {
 
 export type RelaisContact = { nom: string; telephone: string | null; email: string | null; delaiPremierContactJours: number };
 
-/** The confirmation email, queued in the caller's transaction (sent only if the demande commits). */
-export async function mettreEnFileConfirmation(
-  tx: DbOrTx,
-  o: {
-    demandeId: string;
-    reference: string;
-    email: string;
-    langue: string;
-    jeton: string;
-    publicUrl: string;
-    relais: RelaisContact | null;
-    urgence: boolean;
-    creeLe: Date;
-    prenom: string;
-  },
-): Promise<void> {
+/** The confirmation email of a new demande (rendered before any write: it only needs the reference and the relais). */
+export function courrielConfirmation(o: {
+  demandeId: string;
+  reference: string;
+  email: string;
+  langue: string;
+  jeton: string;
+  publicUrl: string;
+  relais: RelaisContact | null;
+  urgence: boolean;
+  creeLe: Date;
+  prenom: string;
+}): Courriel {
   const lang: Lang = isLang(o.langue) ? o.langue : 'fr';
   const t = (cle: string, p?: Record<string, string | number>) => traduire(lang, cle, p);
   const blocs: BlocCourriel[] = [];
@@ -55,7 +52,7 @@ export async function mettreEnFileConfirmation(
   blocs.push({ type: 'paragraphe', texte: t('courriel.confirmation.garderLien') });
   const titre = t('courriel.confirmation.sujet', { reference: o.reference });
   const { texte, html } = miseEnPage({ lang, titre, salutation: t('courriel.commun.bonjour', { prenom: o.prenom }), blocs });
-  await mettreEnFile(tx, {
+  return {
     destinataire: o.email,
     sujet: titre,
     texte,
@@ -64,7 +61,7 @@ export async function mettreEnFileConfirmation(
     langue: lang,
     objetType: 'demande',
     objetId: o.demandeId,
-  });
+  };
 }
 
 /** A new private link (the lost-link form). */

@@ -17,21 +17,23 @@ export type Courriel = {
 
 /** Queues an email in the caller's transaction: it is sent only if that transaction commits. */
 export async function mettreEnFile(tx: DbOrTx, c: Courriel): Promise<string> {
-  const [row] = await tx
-    .insert(schema.courriels)
-    .values({
-      destinataire: c.destinataire,
-      sujet: c.sujet,
-      texte: c.texte,
-      html: c.html ?? null,
-      piecesJointes: c.piecesJointes ?? null,
-      type: c.type,
-      langue: c.langue ?? 'fr',
-      objetType: c.objetType ?? null,
-      objetId: c.objetId ?? null,
-    })
-    .returning({ id: schema.courriels.id });
+  const [row] = await tx.insert(schema.courriels).values(ligneCourriel(c)).returning({ id: schema.courriels.id });
   return row!.id;
+}
+
+/** The row `mettreEnFile` writes (to be part of a larger statement: src/server/demande/creer.ts). */
+export function ligneCourriel(c: Courriel): typeof schema.courriels.$inferInsert {
+  return {
+    destinataire: c.destinataire,
+    sujet: c.sujet,
+    texte: c.texte,
+    html: c.html ?? null,
+    piecesJointes: c.piecesJointes ?? null,
+    type: c.type,
+    langue: c.langue ?? 'fr',
+    objetType: c.objetType ?? null,
+    objetId: c.objetId ?? null,
+  };
 }
 
 /** About 23 hours of retries (30 s doubling to 1 h): a mail server outage of a day loses nothing. */

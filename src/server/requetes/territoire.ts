@@ -38,9 +38,12 @@ async function lireRelaisEtLieux(db: Db, jour: string) {
 }
 
 /** Communes of the territory (name, code, postal codes), for select lists and autocomplete. */
-export async function listeCommunes(db: Db) {
-  return db
-    .select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux })
-    .from(schema.communes)
-    .orderBy(asc(schema.communes.nom));
+export function listeCommunes(db: Db) {
+  // Read once per territory change (`invalider('territoire')`): every step of the demande form lists them (issue 20).
+  return memoiser(db, 'communes', ['territoire'], () =>
+    db
+      .select({ code: schema.communes.code, nom: schema.communes.nom, codesPostaux: schema.communes.codesPostaux })
+      .from(schema.communes)
+      .orderBy(asc(schema.communes.nom)),
+  );
 }

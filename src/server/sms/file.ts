@@ -14,20 +14,21 @@ export const MAX_TENTATIVES_SMS = 10;
  * Queues an SMS to the family of a demande when it chose SMS (otherwise
  * nothing: that is the opt-out). Returns whether one was queued.
  */
-export async function mettreEnFileSms(
-  tx: DbOrTx,
-  famille: { canalPrefere: string; telephone: string | null; relaisId: string | null },
-  m: {
-    texte: string;
-    type: string;
-    langue: string;
-    objetType: string;
-    objetId: string;
-  },
-): Promise<boolean> {
+export async function mettreEnFileSms(tx: DbOrTx, famille: FamilleSms, m: MessageSms): Promise<boolean> {
+  const ligne = ligneSms(famille, m);
+  if (!ligne) return false;
+  await tx.insert(schema.sms).values(ligne);
+  return true;
+}
+
+type FamilleSms = { canalPrefere: string; telephone: string | null; relaisId: string | null };
+type MessageSms = { texte: string; type: string; langue: string; objetType: string; objetId: string };
+
+/** The row `mettreEnFileSms` writes, or null when the family did not choose SMS. */
+export function ligneSms(famille: FamilleSms, m: MessageSms): typeof schema.sms.$inferInsert | null {
   const numero = recoitSms(famille);
-  if (!numero) return false;
-  await tx.insert(schema.sms).values({
+  if (!numero) return null;
+  return {
     destinataire: numero,
     texte: raccourcir(m.texte),
     type: m.type,
@@ -35,8 +36,7 @@ export async function mettreEnFileSms(
     relaisId: famille.relaisId,
     objetType: m.objetType,
     objetId: m.objetId,
-  });
-  return true;
+  };
 }
 
 type Ligne = typeof schema.sms.$inferSelect;

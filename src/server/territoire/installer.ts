@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { eq, inArray, like, sql } from 'drizzle-orm';
 import { schema, type Db, type DbOrTx } from '../db';
+import { invalider } from '../cache';
 import { indexerCog, type CogCommune, type CogEpci, type IndexCog, type PlanTerritoire } from '../../domain/territoire/cog';
 
 let cache: IndexCog | undefined;
@@ -26,7 +27,7 @@ export type ResultatInstallation = { ok: true; territoireId: string; creees: num
 const MARQUE = 'territoire:';
 
 export async function installerTerritoire(db: Db, plan: PlanTerritoire): Promise<ResultatInstallation> {
-  return db.transaction(async (tx) => {
+  const res = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('gpe:seed'))`);
     const codes = plan.communes.map((c) => c.code);
     const existantes = await tx
@@ -57,6 +58,9 @@ export async function installerTerritoire(db: Db, plan: PlanTerritoire): Promise
       .values({ action: 'territoire.installer', objetType: 'territoire', objetId: plan.id, details: { communes: codes.length, siren: plan.siren } });
     return { ok: true as const, territoireId: plan.id, creees: codes.length - deja.size, misesAJour: deja.size };
   });
+  // Communes and routing cached by this process (other instances within AGE_MAX_MS).
+  if (res.ok) invalider('territoire');
+  return res;
 }
 
 /** True once `npm run territoire` has set up a real territory: the demo is then never seeded. */
