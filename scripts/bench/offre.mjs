@@ -150,6 +150,10 @@ p = await demarrerPortail({ DATA_DIR: dataDir });
 try {
   console.log(`\n## p99 contre les mêmes octets servis en statique (${total} lieux, brotli, 4 connexions, tours alternés)`);
   for (const [nom, chemin, fichier] of GRANDS) {
+    // One request each first (not counted): a fresh process reads, serializes and compresses the
+    // offer once, as it does once per change in use; the static side reads its file once too.
+    await octetsTransferes(p.url + chemin, { 'accept-encoding': 'br' });
+    await octetsTransferes(`${p.url}/__bench-offre/${fichier}`, { 'accept-encoding': 'br' });
     const dyn = [],
       stat = [];
     for (let i = 0; i < 3; i++) {

@@ -109,7 +109,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
       'cmg-age-depasse': 'لم تعد مساعدة Caf تُدفع في سن طفلك.',
       'cmg-revenus-trop-eleves': 'مع دخلك، مساعدة Caf على الأجر تساوي صفرًا.',
       'plafond-horaire-cmg-depasse': 'سعر الساعة يتجاوز الحد الأقصى الذي تدعمه Caf: الفرق على حسابك.',
-      'tarif-micro-creche-au-dessus-du-maximum': 'إذا تجاوز السعر 10 € للساعة، فلا تمنح الحضانة الصغيرة حق مساعدة Caf.',
+      'tarif-micro-creche-au-dessus-du-maximum': 'إذا تجاوز السعر {max} € للساعة، فلا تمنح الحضانة الصغيرة حق مساعدة Caf.',
       'reste-a-charge-minimum-applique': 'تدفع 15 % من السعر على الأقل.',
       'credit-impot-age-depasse': 'الخصم الضريبي على مصاريف الرعاية يخص الأطفال دون 6 سنوات.',
       'credit-impot-plafond-atteint': 'مصاريفك تتجاوز سقف الخصم الضريبي.',

@@ -109,7 +109,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
       'cmg-age-depasse': 'The Caf aid is no longer paid at your child’s age.',
       'cmg-revenus-trop-eleves': 'With your income, the Caf aid on the wage is zero.',
       'plafond-horaire-cmg-depasse': 'The hourly price is above the maximum the Caf helps with: you pay the difference.',
-      'tarif-micro-creche-au-dessus-du-maximum': 'Above €10 an hour, the micro-nursery does not give the right to Caf aid.',
+      'tarif-micro-creche-au-dessus-du-maximum': 'Above €{max} an hour, the micro-nursery does not give the right to Caf aid.',
       'reste-a-charge-minimum-applique': 'You pay at least 15 % of the price.',
       'credit-impot-age-depasse': 'The childcare tax credit is for children under 6.',
       'credit-impot-plafond-atteint': 'Your expenses are above the tax credit ceiling.',

@@ -109,7 +109,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
       'cmg-age-depasse': 'La ayuda de la Caf ya no se paga a la edad de su hijo.',
       'cmg-revenus-trop-eleves': 'Con sus ingresos, la ayuda de la Caf sobre el salario es nula.',
       'plafond-horaire-cmg-depasse': 'El precio por hora supera el máximo que ayuda la Caf: la diferencia corre a su cargo.',
-      'tarif-micro-creche-au-dessus-du-maximum': 'Por encima de 10 € la hora, la microguardería no da derecho a la ayuda de la Caf.',
+      'tarif-micro-creche-au-dessus-du-maximum': 'Por encima de {max} € la hora, la microguardería no da derecho a la ayuda de la Caf.',
       'reste-a-charge-minimum-applique': 'Al menos el 15 % del precio corre a su cargo.',
       'credit-impot-age-depasse': 'El crédito fiscal por gastos de cuidado es para niños menores de 6 años.',
       'credit-impot-plafond-atteint': 'Sus gastos superan el límite del crédito fiscal.',

@@ -110,7 +110,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
       'cmg-age-depasse': 'À l’âge de votre enfant, la Caf ne donne plus d’aide.',
       'cmg-revenus-trop-eleves': 'Vous gagnez trop. La Caf ne donne pas d’aide pour le salaire.',
       'plafond-horaire-cmg-depasse': 'L’heure coûte plus que ce que la Caf aide. Vous payez la différence.',
-      'tarif-micro-creche-au-dessus-du-maximum': 'Si l’heure coûte plus de 10 €, la Caf ne donne pas d’aide.',
+      'tarif-micro-creche-au-dessus-du-maximum': 'Si l’heure coûte plus de {max} €, la Caf ne donne pas d’aide.',
       'reste-a-charge-minimum-applique': 'Vous payez au moins 15 % du prix.',
       'credit-impot-age-depasse': 'Les impôts rendent de l’argent seulement pour les enfants de moins de 6 ans.',
       'credit-impot-plafond-atteint': 'Vous dépensez plus que le maximum. Les impôts ne rendent pas plus.',

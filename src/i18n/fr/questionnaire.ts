@@ -109,7 +109,7 @@ export default {
       'cmg-age-depasse': 'L’aide de la Caf n’est plus versée à l’âge de votre enfant.',
       'cmg-revenus-trop-eleves': 'Avec vos revenus, l’aide de la Caf sur le salaire est nulle.',
       'plafond-horaire-cmg-depasse': 'Le prix de l’heure dépasse le maximum aidé par la Caf : la différence reste à votre charge.',
-      'tarif-micro-creche-au-dessus-du-maximum': 'Au-dessus de 10 € de l’heure, la micro-crèche n’ouvre pas droit à l’aide de la Caf.',
+      'tarif-micro-creche-au-dessus-du-maximum': 'Au-dessus de {max} € de l’heure, la micro-crèche n’ouvre pas droit à l’aide de la Caf.',
       'reste-a-charge-minimum-applique': 'Au moins 15 % du prix reste à votre charge.',
       'credit-impot-age-depasse': 'Le crédit d’impôt pour frais de garde concerne les enfants de moins de 6 ans.',
       'credit-impot-plafond-atteint': 'Vos dépenses dépassent le plafond du crédit d’impôt.',

@@ -109,7 +109,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
       'cmg-age-depasse': 'A ajuda da Caf já não é paga na idade do seu filho.',
       'cmg-revenus-trop-eleves': 'Com os seus rendimentos, a ajuda da Caf sobre o salário é nula.',
       'plafond-horaire-cmg-depasse': 'O preço por hora ultrapassa o máximo apoiado pela Caf: a diferença fica a seu cargo.',
-      'tarif-micro-creche-au-dessus-du-maximum': 'Acima de 10 € por hora, a microcreche não dá direito à ajuda da Caf.',
+      'tarif-micro-creche-au-dessus-du-maximum': 'Acima de {max} € por hora, a microcreche não dá direito à ajuda da Caf.',
       'reste-a-charge-minimum-applique': 'Pelo menos 15 % do preço fica a seu cargo.',
       'credit-impot-age-depasse': 'O crédito de imposto por despesas de guarda é para crianças com menos de 6 anos.',
       'credit-impot-plafond-atteint': 'As suas despesas ultrapassam o limite do crédito de imposto.',

@@ -109,7 +109,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
       'cmg-age-depasse': 'Çocuğunuzun yaşında Caf yardımı artık ödenmiyor.',
       'cmg-revenus-trop-eleves': 'Gelirinizle maaş için Caf yardımı sıfırdır.',
       'plafond-horaire-cmg-depasse': 'Saat ücreti Caf’ın desteklediği üst sınırı aşıyor: fark size kalır.',
-      'tarif-micro-creche-au-dessus-du-maximum': 'Saati 10 €’nun üzerinde olan küçük kreş Caf yardımı hakkı vermez.',
+      'tarif-micro-creche-au-dessus-du-maximum': 'Saati {max} €’nun üzerinde olan küçük kreş Caf yardımı hakkı vermez.',
       'reste-a-charge-minimum-applique': 'Ücretin en az % 15’ini siz ödersiniz.',
       'credit-impot-age-depasse': 'Çocuk bakım vergi indirimi 6 yaşından küçük çocuklar içindir.',
       'credit-impot-plafond-atteint': 'Harcamalarınız vergi indirimi üst sınırını aşıyor.',

@@ -109,7 +109,7 @@ const d: Traduction<Dictionnaire['questionnaire']> = {
       'cmg-age-depasse': 'У віці вашої дитини допомогу Caf уже не виплачують.',
       'cmg-revenus-trop-eleves': 'З вашими доходами допомога Caf на зарплату дорівнює нулю.',
       'plafond-horaire-cmg-depasse': 'Ціна за годину перевищує максимум, який підтримує Caf: різницю сплачуєте ви.',
-      'tarif-micro-creche-au-dessus-du-maximum': 'Якщо година коштує понад 10 €, міні-ясла не дають права на допомогу Caf.',
+      'tarif-micro-creche-au-dessus-du-maximum': 'Якщо година коштує понад {max} €, міні-ясла не дають права на допомогу Caf.',
       'reste-a-charge-minimum-applique': 'Щонайменше 15 % ціни сплачуєте ви.',
       'credit-impot-age-depasse': 'Податкова знижка на догляд стосується дітей до 6 років.',
       'credit-impot-plafond-atteint': 'Ваші витрати перевищують межу податкової знижки.',

@@ -27,7 +27,7 @@ import {
   type IdEtape,
 } from '../../domain/questionnaire/etapes';
 import { PRIORITES } from '../../domain/questionnaire/schema';
-import { jourParis } from '../../domain/temps';
+import { jourParis, nombre } from '../../domain/temps';
 import { lireFormulaire, vue, type ContexteFormulaire, type Reponse } from './contrat';
 
 export type ResultatQuestionnaire = {
@@ -152,7 +152,13 @@ export async function traiterQuestionnaire(ctx: ContexteFormulaire): Promise<Rep
     noms: { ...Object.fromEntries(classes.map((c) => [c.mode, q(`mode.${c.mode}`)])), 'garde-partagee': q('resultat.gardePartagee') },
     moinsAdapte: q('resultat.moinsAdapte'),
     avertissementsTitre: q('resultat.avertissementsTitre'),
-    avertissements: Object.fromEntries(CODES_AVERTISSEMENT_COUT.map((a) => [a, q(`cout.avertissement.${a}`)])),
+    // Figures inside the warnings come from the barème in force (one source, issue 21).
+    avertissements: Object.fromEntries(
+      CODES_AVERTISSEMENT_COUT.map((a) => [
+        a,
+        q(`cout.avertissement.${a}`, { max: nombre(bareme.cmgStructureMicroCreche.tarifHoraireMaxCents.valeur / 100, lang) }),
+      ]),
+    ),
     revenusNonRenseignes: q('cout.avertissement.revenus-non-renseignes'),
     creditImpotInfo: q('cout.creditImpotInfo'),
     revenusChoix: q('resultat.revenusChoix'),

@@ -72,6 +72,15 @@ describe('figures of the information pages come from the dated barème of the co
     expect(fautes).toEqual([]);
   });
 
+  it('no message of the portal (src/i18n, questionnaire warnings included) writes a euro amount by hand either', () => {
+    const fautes = LANGS.flatMap((lang) =>
+      readdirSync(path.resolve('src/i18n', lang)).flatMap((f) =>
+        montantsEcritsALaMain(readFileSync(path.resolve('src/i18n', lang, f), 'utf8'), lang, f).map((m) => `src/i18n/${lang}/${f}: ${m}`),
+      ),
+    );
+    expect(fautes).toEqual([]);
+  });
+
   it('catches a hand-written amount in every way a language writes it', () => {
     expect(montantsEcritsALaMain('---\n---\n- la Caf paie 444 euros ;', 'falc', 'couts-et-aides.md')).toEqual(['444 euros']);
     expect(montantsEcritsALaMain('CMG: 586.20 × (1 − 1.1761 ÷ 4.85) = **€444.05**.', 'en', 'couts-et-aides.md')).toEqual(['€444.05']);
