@@ -18,7 +18,7 @@ import { ageMoisAuDebut } from '../../src/domain/demande/schema';
 import { adopterGrille, crechesParticipantes } from '../../src/server/creches/donnees';
 import { calculerProposition, cloreSession, repondreOffre } from '../../src/server/creches/commission';
 
-export async function semerCreches(db: Db, ctx: SeedContext): Promise<void> {
+async function semerCreches(db: Db, ctx: SeedContext): Promise<void> {
   const jour = jourParis(ctx.maintenant);
   const r = prng(`creches:${ctx.territoireId}`);
   const adopteeLe = [GRILLE_DEMO.adopteeLe, ajouterJours(jour, -120)].sort()[0]!;

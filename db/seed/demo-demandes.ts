@@ -84,7 +84,7 @@ type Etat = (typeof s.etatDemande.enumValues)[number];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const JOUR = 86_400_000;
 
-export async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Promise<number> {
+async function semerDemandes(db: Db, ctx: SeedContext, nombre = 150): Promise<number> {
   const main = ctx.relais[0];
   if (!main) return 0;
   const r = prng(`demandes:${ctx.territoireId}`);

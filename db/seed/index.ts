@@ -7,14 +7,14 @@ import type { Db } from '../../src/server/db';
 import { TERRITOIRES, normaliserNom, type TerritoireDef } from './territoires';
 import { genererOffre, type CommuneSeed } from './offre';
 
-export const DEBUT_ADHESIONS = '2025-01-01';
+const DEBUT_ADHESIONS = '2025-01-01';
 
 type Feature = {
   properties: { code: string; nom: string; codesPostaux: string[]; population: number; centre: [number, number] };
   geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
 };
 
-export function lireTerritoire(def: TerritoireDef): { properties: { epci: string; nom: string; sources: string }; features: Feature[] } {
+function lireTerritoire(def: TerritoireDef): { properties: { epci: string; nom: string; sources: string }; features: Feature[] } {
   const dir = path.resolve(process.env.SEED_DATA_DIR ?? 'db/seed/data');
   return JSON.parse(readFileSync(path.join(dir, def.fichier), 'utf8'));
 }
@@ -38,7 +38,7 @@ export type SeedContext = {
 type CommuneProps = Feature['properties'];
 
 /** Each commune to the relais (of kind 'proches') whose first place is nearest to its centre. */
-export function repartirAuPlusProche(def: TerritoireDef, reste: CommuneProps[], parNom: Map<string, CommuneProps>): Map<string, string[]> {
+function repartirAuPlusProche(def: TerritoireDef, reste: CommuneProps[], parNom: Map<string, CommuneProps>): Map<string, string[]> {
   const sieges = def.relais
     .filter((r) => typeof r.communes === 'object' && !Array.isArray(r.communes) && 'proches' in r.communes)
     .map((r) => {

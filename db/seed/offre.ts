@@ -15,7 +15,7 @@ export type CommuneSeed = {
   principale: boolean; // in the area of the main relais
 };
 
-export type StructureSeed = {
+type StructureSeed = {
   type: 'creche' | 'micro-creche' | 'mam' | 'assistant-maternel' | 'garde-a-domicile' | 'periscolaire';
   nom: string;
   prenom?: string;

@@ -5,7 +5,7 @@
  */
 import type { HoraireJour } from '../schema/territoire';
 
-export type LieuDef = {
+type LieuDef = {
   nom: string;
   adresse: string;
   codePostal: string;
@@ -32,7 +32,7 @@ export type RelaisDef = {
  * place). `historique`: this relais also served, before, the communes that
  * joined the main relais later.
  */
-export type RestesProches = { proches: true; historique?: true };
+type RestesProches = { proches: true; historique?: true };
 export type OffreDef = {
   /** Active AM in the area of the main relais; others scale by population. */
   amActifsZonePrincipale: number;

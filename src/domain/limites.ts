@@ -11,7 +11,7 @@
 export const USAGES_LIMITES = ['demande', 'rdv', 'lien-perdu', 'lien-pro', 'reunion', 'reunion-seance', 'evenement', 'evenement-seance'] as const;
 export type UsageLimite = (typeof USAGES_LIMITES)[number];
 
-export type Limite = { max: number; minutes: number };
+type Limite = { max: number; minutes: number };
 
 export const LIMITES: Record<UsageLimite, { parAdresse: Limite; parCible: Limite }> = {
   // Target: the family's email (or phone). A household files one demande, maybe two for twins' corrections.

@@ -47,7 +47,7 @@ export function fuseauSql(): string {
 const deux = (n: number) => String(n).padStart(2, '0');
 
 /** The wall-clock reading of an instant in the portal's zone. */
-export function local(d: Date): TZDate {
+function local(d: Date): TZDate {
   return new TZDate(d.getTime(), fuseau());
 }
 

@@ -5,8 +5,8 @@
  * shows "03 00 00 00 01" and "8 h 30 – 12 h" in their own order. In markup,
  * prefer `dir="ltr"` on the element (or `<bdi>`).
  */
-export const LRI = '\u2066';
-export const PDI = '\u2069';
+const LRI = '\u2066';
+const PDI = '\u2069';
 export function ltr(s: string | number): string {
   return `${LRI}${s}${PDI}`;
 }

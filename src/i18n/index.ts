@@ -50,7 +50,7 @@ export function useT(lang: Lang): T {
  * Areas whose pages exist in French only: the staff back office, and the
  * assistants maternels' space (plain French, mirrored in FALC).
  */
-export function zoneFrancaisSeulement(zone: string, lang: Lang): boolean {
+function zoneFrancaisSeulement(zone: string, lang: Lang): boolean {
   return zone === 'admin' || (zone === 'pro' && lang !== 'falc');
 }
 

@@ -23,7 +23,7 @@ function regle(locale: string): Intl.PluralRules {
 }
 
 /** The form of a plural message for `n` (exact `=n` first, then the language's category, then `other`). */
-export function formePlurielle(formes: Record<string, string>, n: number, locale: string): string {
+function formePlurielle(formes: Record<string, string>, n: number, locale: string): string {
   return formes[`=${n}`] ?? formes[regle(locale).select(n)] ?? formes.other ?? '';
 }
 

@@ -19,7 +19,7 @@ type Props = {
 };
 
 /** Blocks of text of an element, in reading order; hidden elements and images are left out. */
-export function blocsATexte(racine: Element): string[] {
+function blocsATexte(racine: Element): string[] {
   const blocs: string[] = [];
   const SELECTEUR = 'h1, h2, h3, h4, p, li, caption, th, td, dt, dd, blockquote';
   for (const el of racine.querySelectorAll<HTMLElement>(SELECTEUR)) {

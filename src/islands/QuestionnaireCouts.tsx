@@ -11,9 +11,9 @@ import { estimerTousLesModes, type CodeAvertissementCout, type EntreeEstimation,
 
 type Montant = { valeur: number } | { bas: number; haut: number };
 export type LigneTableau = 'coutBrut' | 'aides' | 'netAvantCredit' | 'creditImpot' | 'netApresCredit';
-export const LIGNES_TABLEAU: readonly LigneTableau[] = ['coutBrut', 'aides', 'netAvantCredit', 'creditImpot', 'netApresCredit'];
+const LIGNES_TABLEAU: readonly LigneTableau[] = ['coutBrut', 'aides', 'netAvantCredit', 'creditImpot', 'netApresCredit'];
 
-export type ColonneCout = {
+type ColonneCout = {
   /** A mode, or 'garde-partagee' (garde à domicile shared with another family). */
   cle: ModeAccueil | 'garde-partagee';
   adapte: boolean;
@@ -52,7 +52,7 @@ const AVERTISSEMENTS_DE_FOURCHETTE = new Set<CodeAvertissementCout>([
 const AVERTISSEMENTS_INTERNES = new Set<CodeAvertissementCout>(['parametre-a-verifier']);
 
 /** Columns of the table, in the order given (suitable modes first), the shared nanny next to the nanny. */
-export function colonnesCouts(
+function colonnesCouts(
   entree: EntreeEstimation,
   ordre: readonly { mode: ModeAccueil; adapte: boolean }[],
 ): { colonnes: ColonneCout[]; revenusConnus: boolean } {
@@ -102,7 +102,7 @@ export type TextesCouts = {
   misAJour: string;
 };
 
-export type ProprietesCouts = {
+type ProprietesCouts = {
   entree: Omit<EntreeEstimation, 'bareme'>;
   baremeVersion: string;
   ordre: { mode: ModeAccueil; adapte: boolean }[];

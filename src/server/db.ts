@@ -21,7 +21,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function migrationsFolder(): string {
+function migrationsFolder(): string {
   return path.resolve(process.env.MIGRATIONS_DIR ?? 'db/migrations');
 }
 
@@ -37,7 +37,7 @@ type ClientPostgres = import('postgres').Sql;
  * `max_lifetime`), which bounds what they keep. Transactions and savepoints
  * get the same client (issue 20, docs/decisions/2026-12-06-demande-transaction.md).
  */
-export function avecInstructionsPreparees(client: ClientPostgres): ClientPostgres {
+function avecInstructionsPreparees(client: ClientPostgres): ClientPostgres {
   return new Proxy(client, {
     get(cible, nom, recepteur) {
       if (nom === 'unsafe') {

@@ -2,7 +2,7 @@
 export { PRESENCES, STATUTS_INSCRIPTION, type Presence, type StatutInscription } from './vocabulaire';
 
 /** An AM may cancel up to this many hours before the session (after: she calls the relais). */
-export const DELAI_ANNULATION_HEURES = 24;
+const DELAI_ANNULATION_HEURES = 24;
 /** Reminder sent the day before, from this many hours before the start. */
 export const RAPPEL_HEURES_AVANT = 36;
 /** At most this many children per professional (an agrément allows 4 at most, plus her own). */

@@ -8,7 +8,7 @@ import { ferie, dansFermeture } from '../territoire/feries';
 import type { Frequence } from './vocabulaire';
 export { FREQUENCES, type Frequence } from './vocabulaire';
 
-export type Recurrence = {
+type Recurrence = {
   frequence: Frequence;
   /** First day ('YYYY-MM-DD'); the only one for 'unique'. */
   du: string;
@@ -20,7 +20,7 @@ export type Recurrence = {
   rang: number;
 };
 
-export type DateEcartee = { jour: string; motif: string };
+type DateEcartee = { jour: string; motif: string };
 
 const MS_JOUR = 86400_000;
 const versUtc = (jour: string) => Date.UTC(Number(jour.slice(0, 4)), Number(jour.slice(5, 7)) - 1, Number(jour.slice(8, 10)));

@@ -32,7 +32,7 @@ export const MOTIFS_CONTACT_PRO = [
   'autre',
 ] as const;
 export type MotifFamille = (typeof MOTIFS_CONTACT_FAMILLE)[number];
-export type MotifPro = (typeof MOTIFS_CONTACT_PRO)[number];
+type MotifPro = (typeof MOTIFS_CONTACT_PRO)[number];
 export type MotifContact = MotifFamille | MotifPro;
 
 export const LIBELLES_PUBLIC: Record<PublicContact, string> = {
@@ -58,7 +58,7 @@ export const LIBELLES_MOTIF_PRO: Record<MotifPro, string> = {
   autre: 'Autre sujet',
 };
 
-export type IssueContact = (typeof ISSUES_CONTACT)[number];
+type IssueContact = (typeof ISSUES_CONTACT)[number];
 export const LIBELLES_ISSUE: Record<IssueContact, string> = {
   joint: 'Personne jointe',
   'message-laisse': 'Message laissé',
@@ -68,7 +68,7 @@ export const LIBELLES_ISSUE: Record<IssueContact, string> = {
 };
 
 /** Outcomes where the relais actually reached the person. */
-export const ISSUES_ABOUTIES: readonly IssueContact[] = ['joint', 'rdv-fixe'];
+const ISSUES_ABOUTIES: readonly IssueContact[] = ['joint', 'rdv-fixe'];
 
 /** Does this contact count as the family's first contact (and stop the clock)? */
 export function compteCommePremierContact(c: { public: PublicContact; issue: string | null | undefined }): boolean {

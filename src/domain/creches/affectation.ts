@@ -33,7 +33,7 @@ export type Candidat = {
 /** Places to fill: crèche → age group → number. */
 export type Places = Readonly<Record<string, Partial<Record<TrancheCreche, number>>>>;
 
-export type Affectation = {
+type Affectation = {
   graine: string;
   /** Family → crèche obtained, or null. */
   resultat: Record<string, string | null>;
@@ -42,7 +42,7 @@ export type Affectation = {
 };
 
 /** FNV-1a, 32 bits: a string seed to an integer. */
-export function hacher(s: string): number {
+function hacher(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -77,7 +77,7 @@ export function tirer(ids: readonly string[], graine: string): Record<string, nu
 }
 
 /** Negative when a has priority over b at crèche `creche`. */
-export function comparer(a: Candidat, b: Candidat, creche: string, tirage: Readonly<Record<string, number>>): number {
+function comparer(a: Candidat, b: Candidat, creche: string, tirage: Readonly<Record<string, number>>): number {
   const d = (b.points[creche] ?? 0) - (a.points[creche] ?? 0);
   return d !== 0 ? d : tirage[a.id]! - tirage[b.id]!;
 }
@@ -130,7 +130,7 @@ export function affecter(candidats: readonly Candidat[], places: Places, graine:
 }
 
 /** A family and a crèche it prefers to its result, where it has priority over a family kept there (or a place is left). */
-export type PaireBloquante = { famille: string; creche: string };
+type PaireBloquante = { famille: string; creche: string };
 
 /** Every blocking pair of an assignment (empty when it is stable). */
 export function pairesBloquantes(candidats: readonly Candidat[], places: Places, a: Affectation): PaireBloquante[] {

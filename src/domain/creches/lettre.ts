@@ -19,10 +19,10 @@ export type OptionOffre = {
 export type Alternatives = { am: OptionOffre[]; mam: OptionOffre[]; creches: OptionOffre[] };
 
 /** Free places nobody confirmed for this long are not offered as an alternative. */
-export const FRAICHEUR_DISPO_JOURS = 60;
+const FRAICHEUR_DISPO_JOURS = 60;
 
 /** Distance in km between two points (haversine). */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const r = Math.PI / 180;
   const dLat = (b.lat - a.lat) * r;
   const dLon = (b.lon - a.lon) * r;

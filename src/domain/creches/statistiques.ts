@@ -17,7 +17,7 @@ export type LigneDecision = {
 };
 export type LignePlaces = { sessionId: string; structureId: string; nombre: number };
 
-export type Agregat = {
+type Agregat = {
   cle: string;
   places: number;
   candidatures: number;
@@ -95,7 +95,7 @@ export function ouvrir(
 
 /** One application as the grid sees it: the family's situation, the wished crèches, and whether it got a place. */
 export type CandidatureNotee = { situation: Situation; voeux: readonly { id: string; communeCode: string }[]; placee: boolean };
-export type ParCritere = { critere: Critere; candidatures: number; placees: number; partPlacees: number | null };
+type ParCritere = { critere: Critere; candidatures: number; placees: number; partPlacees: number | null };
 
 /**
  * For each criterion of the grid `g` (the one in force on `jour`): how many
@@ -126,10 +126,10 @@ export function statistiquesParCritere(g: Grille, candidatures: readonly Candida
 /** A family that left a closed session without a crèche place (none offered, offer refused or lapsed), at the session's close. */
 export type Refus = { demandeId: string; sessionId: string; le: Date };
 /** Something that solved the family's need: the demande concluded, a crèche contract, or the family's answer "contrat" to a follow-up. */
-export const NATURES_SOLUTION = ['solution-trouvee', 'contrat-creche', 'contrat-declare'] as const;
+const NATURES_SOLUTION = ['solution-trouvee', 'contrat-creche', 'contrat-declare'] as const;
 export type NatureSolution = (typeof NATURES_SOLUTION)[number];
 export type Solution = { demandeId: string; nature: NatureSolution; le: Date };
-export type RefusSuivis = { cle: string; familles: number; suivies: number; part: number | null; parNature: Record<NatureSolution, number> };
+type RefusSuivis = { cle: string; familles: number; suivies: number; part: number | null; parNature: Record<NatureSolution, number> };
 
 function suivis(cle: string, refus: readonly Refus[], solutions: readonly Solution[]): RefusSuivis {
   // A family counts once, from its first refusal; its first solution after that refusal tells the nature.

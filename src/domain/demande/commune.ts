@@ -7,7 +7,7 @@
 import { IndexNoms, plierNom, type NomCherchable } from '../territoire/noms-flous';
 import { COMMUNE_AUTRE, type FormulaireDemande } from './schema';
 
-export type CommuneListe = NomCherchable & { code: string };
+type CommuneListe = NomCherchable & { code: string };
 
 export function preciserCommune(f: FormulaireDemande, communes: CommuneListe[]): FormulaireDemande {
   const texte = f.communeAutre?.trim();

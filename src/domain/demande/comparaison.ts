@@ -23,7 +23,7 @@ export type FicheComparee = {
   premierContactLe: Date | null;
 };
 
-export type LigneComparaison = { libelle: string; nouvelle: string; originale: string; differe: boolean };
+type LigneComparaison = { libelle: string; nouvelle: string; originale: string; differe: boolean };
 
 const enfant = (e: FicheComparee['enfants'][number]): string =>
   `${e.prenom ?? 'enfant'} (${e.dateNaissance ? `né le ${dateCourteFr(e.dateNaissance)}` : e.naissancePrevue ? `attendu le ${dateCourteFr(e.naissancePrevue)}` : '?'})`;

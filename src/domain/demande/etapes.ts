@@ -29,7 +29,7 @@ export function champsCaches(f: FormulaireDemande, etape: Etape): string[] {
 }
 
 /** What a button of the wizard asks for (the `aller` field). */
-export type Aller =
+type Aller =
   | { type: 'suivant' }
   | { type: 'precedent' }
   | { type: 'etape'; etape: number }
@@ -84,7 +84,7 @@ export function retirerEnfant(f: FormulaireDemande, i: number): FormulaireDemand
 }
 
 /** What the wizard does next. */
-export type Transition =
+type Transition =
   | { type: 'afficher'; etape: number; formulaire: FormulaireDemande; erreurs: ErreursChamps }
   | { type: 'creer'; donnees: DemandeValidee; formulaire: FormulaireDemande };
 
@@ -94,7 +94,7 @@ export function premiereEtapeEnErreur(erreurs: ErreursChamps): number {
 }
 
 /** Only the errors of one step. */
-export function erreursDeLEtape(erreurs: ErreursChamps, etape: Etape): ErreursChamps {
+function erreursDeLEtape(erreurs: ErreursChamps, etape: Etape): ErreursChamps {
   return Object.fromEntries(Object.entries(erreurs).filter(([c]) => etapeDuChamp(c) === etape));
 }
 

@@ -14,7 +14,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Orders of the queue: by date (keyset pages), or by urgency, family name or commune (numbered pages). */
 export const TRIS = ['recent', 'ancien', 'urgence', 'nom', 'commune'] as const;
-export type Tri = (typeof TRIS)[number];
+type Tri = (typeof TRIS)[number];
 export const LIBELLES_TRI: Record<Tri, string> = {
   recent: 'Plus récentes d’abord',
   ancien: 'Plus anciennes d’abord',
@@ -25,7 +25,7 @@ export const LIBELLES_TRI: Record<Tri, string> = {
 export const triParDate = (t: Tri) => t === 'recent' || t === 'ancien';
 
 /** Folds a text as the search compares it: lower case, no accents. */
-export function plierRecherche(s: string): string {
+function plierRecherche(s: string): string {
   return s
     .toLowerCase()
     .normalize('NFD')
@@ -53,7 +53,7 @@ export function decoderDecalage(s: string | undefined): number {
 }
 
 /** Shortcuts of the queue: what needs doing. */
-export const SIGNAUX = ['nouvelle', 'retard', 'suivi'] as const;
+const SIGNAUX = ['nouvelle', 'retard', 'suivi'] as const;
 export type Signal = (typeof SIGNAUX)[number];
 
 const vide = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -100,7 +100,7 @@ export function versRecherche(f: Partial<Filtres>, changer: Partial<Record<keyof
   return s ? `?${s}` : '';
 }
 
-export type Curseur = { creeLe: Date; id: string };
+type Curseur = { creeLe: Date; id: string };
 
 export function encoderCurseur(c: Curseur): string {
   return `${c.creeLe.toISOString()}_${c.id}`;
@@ -119,13 +119,13 @@ export function limitePremierContact(urgence: boolean, delaiRelaisJours: number,
 }
 
 /** When the first contact is due. */
-export function echeancePremierContact(creeLe: Date, urgence: boolean, delaiRelaisJours: number): Date {
+function echeancePremierContact(creeLe: Date, urgence: boolean, delaiRelaisJours: number): Date {
   return addDays(creeLe, delaiPremierContact(urgence, delaiRelaisJours));
 }
 
 export type Badge = { cle: Signal | 'urgence' | 'handicap' | 'atypique' | 'doublon'; libelle: string; ton: 'alerte' | 'miel' | 'ok' | 'neutre' };
 
-export type DemandePourBadges = {
+type DemandePourBadges = {
   etat: Etat;
   creeLe: Date;
   premierContactLe: Date | null;

@@ -38,7 +38,7 @@ export function typeSolutionDe(type: TypeStructure): TypeSolution {
   return t[type];
 }
 
-export type Publication = { prenom?: boolean; telephone?: boolean; email?: boolean; adresse?: boolean };
+type Publication = { prenom?: boolean; telephone?: boolean; email?: boolean; adresse?: boolean };
 
 /**
  * The phone and email the family may see: an assistant maternel's only when

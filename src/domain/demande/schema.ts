@@ -73,7 +73,7 @@ export const CHAMPS_ETAPE: Record<Etape, readonly string[]> = {
   envoi: ['consentementContact', 'consentementPartage'],
 };
 /** Fields carried through every step without being shown (prefill, idempotency). */
-export const CHAMPS_TECHNIQUES = ['idempotencyKey', 'structure'] as const;
+const CHAMPS_TECHNIQUES = ['idempotencyKey', 'structure'] as const;
 export const TOUS_LES_CHAMPS: readonly string[] = [...ETAPES.flatMap((e) => CHAMPS_ETAPE[e]), ...CHAMPS_TECHNIQUES];
 
 export function etapeDuChamp(champ: string): Etape | undefined {
@@ -132,7 +132,7 @@ export type DemandeValidee = {
   idempotencyKey: string | null;
 };
 
-export function estDateIso(s: string): boolean {
+function estDateIso(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -147,10 +147,10 @@ const versDate = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Keeps digits and a leading '+': '06 12.34-56 78' → '0612345678'. */
-export function normaliserTelephone(t: string): string {
+function normaliserTelephone(t: string): string {
   return t.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
 }
-export function telephoneValide(t: string): boolean {
+function telephoneValide(t: string): boolean {
   const chiffres = t.replace(/\D/g, '');
   return /^[+\d][\d\s.\-()]*$/.test(t) && chiffres.length >= 9 && chiffres.length <= 15;
 }
@@ -176,7 +176,7 @@ const schemasConstruits = new Map<string, ReturnType<typeof construireSchema>>()
  * and list of communes: zod compiles each new schema on its first parse, which
  * cost more than the parse itself on every submission (issue 20).
  */
-export function schemaDemande(o: OptionsSchema) {
+function schemaDemande(o: OptionsSchema) {
   const cle = `${o.aujourdhui}|${o.codesCommunes ? o.codesCommunes.join(',') : '*'}`;
   let s = schemasConstruits.get(cle);
   if (!s) {
@@ -335,7 +335,7 @@ export function formulaireVersDemande(f: FormulaireDemande): DemandeValidee {
 }
 
 export type ErreursChamps = Record<string, CleErreurDemande>;
-export type ResultatValidation = { ok: true; donnees: DemandeValidee } | { ok: false; erreurs: ErreursChamps };
+type ResultatValidation = { ok: true; donnees: DemandeValidee } | { ok: false; erreurs: ErreursChamps };
 
 function premieresErreurs(issues: readonly { path: PropertyKey[]; message: string }[], gardes: Set<string> | null): ErreursChamps {
   const erreurs: ErreursChamps = {};

@@ -59,7 +59,7 @@ export const MODE_DU_TYPE: Record<string, string> = {
   periscolaire: 'periscolaire',
 };
 
-export const RAYON_SUGGESTIONS_KM = 12;
+const RAYON_SUGGESTIONS_KM = 12;
 
 /** Ranked suggestions (best first); places that cannot fit are left out. */
 export function suggerer(

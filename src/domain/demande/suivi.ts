@@ -7,9 +7,9 @@ import { addDays } from 'date-fns';
 import type { Etat } from './etats';
 
 /** Urgent demandes get a first contact within a week. */
-export const DELAI_URGENCE_JOURS = 7;
+const DELAI_URGENCE_JOURS = 7;
 
-export type LigneHistorique = { le: Date; transition: string; vers: Etat; parFamille: boolean };
+type LigneHistorique = { le: Date; transition: string; vers: Etat; parFamille: boolean };
 export type EvenementSuivi = { le: Date; cle: string };
 export type ProchaineEtape = { cle: string; avant?: Date; jours?: number };
 

@@ -3,7 +3,7 @@
  * of the pro dictionary: the question before the tap, the thanks after it,
  * or why the link is refused. Pure: the page's loader translates.
  */
-export type EtatRelance = { ok: true; reponse: string; statut: 'places' | 'complet' | 'inconnu' } | { ok: false; raison: 'inconnu' | 'expire' | 'utilise' };
+type EtatRelance = { ok: true; reponse: string; statut: 'places' | 'complet' | 'inconnu' } | { ok: false; raison: 'inconnu' | 'expire' | 'utilise' };
 
 export type TexteConfirmation =
   { etape: 'refus'; titre: string; texte: string } | { etape: 'merci'; titre: string; texte: string } | { etape: 'question'; titre: string; texte: string };

@@ -62,7 +62,7 @@ export function normaliserNomCommune(n: string): string {
 }
 
 /** Which column holds which field; unknown columns are ignored. */
-export function correspondanceColonnes(entetes: string[]): Partial<Record<ChampImport, number>> {
+function correspondanceColonnes(entetes: string[]): Partial<Record<ChampImport, number>> {
   const out: Partial<Record<ChampImport, number>> = {};
   entetes.forEach((h, i) => {
     const n = normaliserEntete(h);
@@ -73,9 +73,9 @@ export function correspondanceColonnes(entetes: string[]): Partial<Record<ChampI
   return out;
 }
 
-export type CsvLu = { entetes: string[]; colonnes: Partial<Record<ChampImport, number>>; lignes: { numero: number; cellules: string[] }[] };
+type CsvLu = { entetes: string[]; colonnes: Partial<Record<ChampImport, number>>; lignes: { numero: number; cellules: string[] }[] };
 export type ErreurFichier = 'vide' | 'illisible' | { manquantes: ChampImport[] };
-export const COLONNES_OBLIGATOIRES: ChampImport[] = ['nom', 'prenom', 'commune', 'agrement'];
+const COLONNES_OBLIGATOIRES: ChampImport[] = ['nom', 'prenom', 'commune', 'agrement'];
 
 /** Reads ';' or ',' separated text, UTF-8 with or without BOM. */
 export function lireCsv(texte: string): { ok: true; csv: CsvLu } | { ok: false; erreur: ErreurFichier } {
@@ -159,7 +159,7 @@ const ligneSchema = z.object({
   email: z.union([z.literal(''), z.email('email').max(200, 'email')]),
 });
 
-export type CommuneConnue = { code: string; nom: string; codesPostaux?: string[] };
+type CommuneConnue = { code: string; nom: string; codesPostaux?: string[] };
 
 /**
  * Validates every line. `communes` are the communes the importer may use

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export const TRANCHES = ['bebe', 'marcheur', 'grand', 'periscolaire'] as const;
 export type Tranche = (typeof TRANCHES)[number];
-export type Atypiques = { tot?: boolean; tard?: boolean; weekend?: boolean; nuit?: boolean };
+type Atypiques = { tot?: boolean; tard?: boolean; weekend?: boolean; nuit?: boolean };
 export const ATYPIQUES = ['tot', 'tard', 'weekend', 'nuit'] as const;
 
 export type PlaceSaisie = {
@@ -40,7 +40,7 @@ export function dateSaisie(s: string): string | null {
 const heure = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure');
 
 /** One place, as stored in places_disponibles. */
-export const placeSchema = z
+const placeSchema = z
   .object({
     trancheAge: z.enum(TRANCHES, { error: 'tranche' }),
     nombre: z.number().int('nombre').min(1, 'nombre').max(99, 'nombre'),
@@ -61,7 +61,7 @@ const plusieurs = (v: string | string[] | undefined): string[] => (Array.isArray
 /** Field names of place row `i` in the pro and admin forms. */
 export const champPlace = (i: number, k: 'tranche' | 'nombre' | 'date' | 'jours' | 'debut' | 'fin' | 'atypiques' | 'urgence' | 'periscolaire') => `p${i}_${k}`;
 
-export type ResultatFormulaire =
+type ResultatFormulaire =
   | { ok: true; miseAJour: MiseAJour }
   /** `erreurs`: field name → error code (translated by the page). */
   | { ok: false; erreurs: Record<string, string> };
@@ -127,7 +127,7 @@ export function lireFormulaireDispo(champs: Champs, o: { lignes: number; aujourd
   return { ok: true, miseAJour: { statut: 'places', places } };
 }
 
-export type Position = { lat: number; lon: number; positionPublique: 'exacte' | 'commune' | 'floue'; latPublique: number; lonPublique: number };
+type Position = { lat: number; lon: number; positionPublique: 'exacte' | 'commune' | 'floue'; latPublique: number; lonPublique: number };
 
 /**
  * Where the public map may put an assistant maternel. Publishing her street

@@ -9,12 +9,12 @@
 import { debutDuMoisParis, numeroMoisParis } from '../temps';
 import { joursDepuis } from './fraicheur';
 
-export const RELANCE_APRES_JOURS = 45;
-export const RELANCE_ESPACEMENT_JOURS = 30;
-export const MOIS_CAMPAGNE = [1, 6]; // janvier, juin
+const RELANCE_APRES_JOURS = 45;
+const RELANCE_ESPACEMENT_JOURS = 30;
+const MOIS_CAMPAGNE = [1, 6]; // janvier, juin
 
 export type MotifRelance = 'campagne' | 'anciennete';
-export type SujetRelance = { actif: boolean; email: string | null; dispoConfirmeeLe: Date | null; derniereRelanceLe: Date | null };
+type SujetRelance = { actif: boolean; email: string | null; dispoConfirmeeLe: Date | null; derniereRelanceLe: Date | null };
 
 export function motifRelance(s: SujetRelance, maintenant: Date, o: { apresJours?: number; espacementJours?: number } = {}): MotifRelance | null {
   if (!s.actif || !s.email) return null;
@@ -34,7 +34,7 @@ export function peutRelancer(s: SujetRelance, maintenant: Date, espacementJours 
   return dernier === null || dernier >= espacementJours;
 }
 
-export type LigneFraicheur = { communeCode: string; type: string; actif: boolean; dispoConfirmeeLe: Date | null };
+type LigneFraicheur = { communeCode: string; type: string; actif: boolean; dispoConfirmeeLe: Date | null };
 export type FraicheurCommune = { communeCode: string; actives: number; confirmees: number; part: number | null };
 
 /**

@@ -6,14 +6,14 @@
  * - Health and disability details are shown only to staff of the demande's
  *   relais (not to a territory administrator of another relais, nor to a commune).
  */
-export type DemandeConsentements = { consentementPartage: boolean; relaisId: string | null };
+type DemandeConsentements = { consentementPartage: boolean; relaisId: string | null };
 
-export type ControleRelais =
+type ControleRelais =
   | { ok: true; horsRelais: string[] }
   /** Error messages by field: consentement | communes | motifHorsRelais. */
   | { ok: false; erreurs: Record<string, string> };
 
-export const MOTIF_HORS_RELAIS_MIN = 10;
+const MOTIF_HORS_RELAIS_MIN = 10;
 
 export function controlerRelais(
   d: DemandeConsentements,

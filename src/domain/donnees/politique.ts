@@ -18,7 +18,7 @@ export const DESTINATAIRES = [
   'commission-creche',
   'gestionnaire-creche',
 ] as const;
-export type Destinataire = (typeof DESTINATAIRES)[number];
+type Destinataire = (typeof DESTINATAIRES)[number];
 
 /** Recipients of each family table (a test fails when a family table of the register is missing here). */
 export const DESTINATAIRES_PAR_TABLE: Readonly<Record<string, readonly Destinataire[]>> = {
@@ -39,7 +39,7 @@ export const DESTINATAIRES_PAR_TABLE: Readonly<Record<string, readonly Destinata
   propositions_creche: ['relais', 'commission-creche', 'gestionnaire-creche'],
 };
 
-export type LignePolitique = {
+type LignePolitique = {
   table: string;
   /** i18n key of the purpose. */
   finalite: string;

@@ -19,7 +19,7 @@ export type Categorie = 'identifiant' | 'contact' | 'sante' | 'texte-libre' | 'a
  * - pseudonymiser: replaced by a value that says nothing (NOT NULL columns);
  * - supprimer: the whole row is deleted.
  */
-export type Effet = 'garder' | 'vider' | 'mois' | 'pseudonymiser' | 'supprimer';
+type Effet = 'garder' | 'vider' | 'mois' | 'pseudonymiser' | 'supprimer';
 
 /** Whose data the table holds. */
 export type Personne = 'famille' | 'professionnel' | 'staff' | 'aucune';

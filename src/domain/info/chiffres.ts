@@ -19,8 +19,8 @@ const euros = (cents: number) => cents / 100;
 const arrondi = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Monthly incomes of the FALC cost table, and the hours of crèche in a month of its examples. */
-export const REVENUS_FALC = [1000, 1500, 2000, 2500, 3000, 4000] as const;
-export const HEURES_MOIS_FALC = 135;
+const REVENUS_FALC = [1000, 1500, 2000, 2500, 3000, 4000] as const;
+const HEURES_MOIS_FALC = 135;
 
 /** Every figure an information page may show, by name. */
 export function chiffresDuBareme(b: Bareme): Record<string, Chiffre> {

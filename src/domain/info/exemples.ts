@@ -21,7 +21,7 @@ const arrondi = (x: number, d = 2) => Math.round(Number((x * 10 ** d).toFixed(6)
 const euros = (cents: number) => cents / 100;
 
 /** The families of the examples (hypotheses, not barème figures). */
-export const EXEMPLES = {
+const EXEMPLES = {
   /** Exemple 1: crèche, a couple, 1 child, 135 hours a month. */
   ex1: { ressources: 2500, heuresMois: 135 },
   /** Exemple 3 (and the FALC example): a single parent, 1 child, assistant maternel 120 hours a month. */
@@ -38,7 +38,7 @@ export const EXEMPLES = {
 } as const;
 
 /** Lines of the PSU table: 1, 2, 3, 4 to 7, 8 and more children. */
-export const LIGNES_TAUX = [1, 2, 3, 4, 8] as const;
+const LIGNES_TAUX = [1, 2, 3, 4, 8] as const;
 
 export function exemplesDuBareme(b: Bareme): Record<string, Chiffre> {
   const out: Record<string, Chiffre> = {};

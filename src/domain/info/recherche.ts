@@ -111,7 +111,7 @@ export function construireIndex(lang: Lang, documents: DocumentRecherche[]): Ind
   return { lang, index: index.toJSON(), fiches };
 }
 
-export interface Resultat {
+interface Resultat {
   slug: string;
   lang: Lang;
   titre: string;
@@ -135,7 +135,7 @@ export function motsDeLaRequete(q: string): string[] {
 }
 
 /** Languages searched, in order: the page's language, then French (the source). */
-export function languesCherchees(lang: Lang): Lang[] {
+function languesCherchees(lang: Lang): Lang[] {
   return lang === 'fr' ? ['fr'] : [lang, 'fr'];
 }
 

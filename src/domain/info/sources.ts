@@ -9,7 +9,7 @@ const SUFFIXES_EN = ['(in English)', '(en anglais)', '(بالإنجليزية)',
 /** Sources published in English whose title carries no suffix on English and French pages. */
 const HOTES_EN = ['gnu.org', 'leafletjs.com'];
 
-export interface TitreSource {
+interface TitreSource {
   texte: string;
   suffixe?: string;
   langue: 'fr' | 'en';

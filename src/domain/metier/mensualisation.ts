@@ -31,21 +31,21 @@ export const SOURCE_CCN = {
 } as const;
 
 /** Weeks of an année complète (art. 108.2). */
-export const SEMAINES_ANNEE_COMPLETE = 52;
+const SEMAINES_ANNEE_COMPLETE = 52;
 /** Most weeks programmed in an année incomplète (art. 108.1). */
-export const SEMAINES_MAX_ANNEE_INCOMPLETE = 46;
+const SEMAINES_MAX_ANNEE_INCOMPLETE = 46;
 /** Hours a week paid at the normal rate (art. 97); above, the contract's higher rate. */
-export const HEURES_NORMALES_MAX = 45;
+const HEURES_NORMALES_MAX = 45;
 /** Paid-leave pay: one tenth of the gross pay of the reference period (art. 102, L3141-24). */
-export const DIXIEME = 0.1;
+const DIXIEME = 0.1;
 /** Working days of leave earned per month, and the most in a year (art. 102). */
-export const JOURS_CP_PAR_MOIS = 2.5;
-export const JOURS_CP_MAX = 30;
+const JOURS_CP_PAR_MOIS = 2.5;
+const JOURS_CP_MAX = 30;
 
 export type TypeAnnee = 'complete' | 'incomplete';
 export const TYPES_ANNEE = ['complete', 'incomplete'] as const satisfies readonly TypeAnnee[];
 
-export interface EntreeMensualisation {
+interface EntreeMensualisation {
   type: TypeAnnee;
   /** Hourly salary in cents (gross or net: the result is in the same kind). */
   salaireHoraireCents: number;

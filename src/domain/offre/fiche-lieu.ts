@@ -9,7 +9,7 @@ import type { ResultatOffre } from './recherche';
 /** The page's translation function (src/i18n `T`). */
 type Traduire = (cle: string, params?: Record<string, string | number>) => string;
 
-export interface OptionsFiche {
+interface OptionsFiche {
   t: Traduire;
   lang: string;
   /** BCP 47 language of numbers and dates. */
@@ -21,7 +21,7 @@ export interface OptionsFiche {
   base?: string;
 }
 
-export interface VueFicheLieu {
+interface VueFicheLieu {
   nom: string;
   ages: string;
   distance: string | null;

@@ -31,7 +31,7 @@ export function groupesAccueillis(ageMinMois: number, ageMaxMois: number): Group
 export const HORAIRES_ATYPIQUES = ['tot', 'tard', 'weekend'] as const;
 export type HoraireAtypique = (typeof HORAIRES_ATYPIQUES)[number];
 export const DISPOS = ['maintenant', 'date'] as const;
-export const TRIS = ['distance', 'fraicheur'] as const;
+const TRIS = ['distance', 'fraicheur'] as const;
 export type Tri = (typeof TRIS)[number];
 /** Radius choices in km around the centre of the chosen commune; 0 = in the commune only. */
 export const RAYONS = [0, 5, 10, 20, 30] as const;

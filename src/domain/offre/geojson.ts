@@ -1,6 +1,6 @@
 import type { ResultatOffre } from './recherche';
 
-export type ProprietesOffre = Omit<ResultatOffre, 'position'> & { precisionPosition: ResultatOffre['position']['precision'] };
+type ProprietesOffre = Omit<ResultatOffre, 'position'> & { precisionPosition: ResultatOffre['position']['precision'] };
 
 /** One public offer as a GeoJSON Feature (schema documented in docs/api-offre.md). */
 export function enFeature(o: ResultatOffre): GeoJSON.Feature<GeoJSON.Point, ProprietesOffre> {

@@ -14,10 +14,10 @@ import { ECHELLE_COORDONNEES, type EtatPoint, type PointsOffre } from './points-
 
 export { ECHELLE_COORDONNEES, lirePoints, type EtatPoint, type Point, type PointsOffre } from './points-lecture';
 
-export const ETATS_POINTS: readonly EtatPoint[] = ['disponible', 'a-confirmer', 'complet', 'inconnu'];
+const ETATS_POINTS: readonly EtatPoint[] = ['disponible', 'a-confirmer', 'complet', 'inconnu'];
 const LONGUEUR_ID_MIN = 8;
 
-export const hexDe = (uuid: string) => uuid.replaceAll('-', '').toLowerCase();
+const hexDe = (uuid: string) => uuid.replaceAll('-', '').toLowerCase();
 
 /** Shortest prefix length (≥ 8) that tells every id apart. */
 export function longueurIdUnique(ids: readonly string[]): number {

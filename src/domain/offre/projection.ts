@@ -94,13 +94,13 @@ export type OffrePublique = {
   };
 };
 
-export type OptionsProjection = { maintenant: Date; seuilJours: number };
+type OptionsProjection = { maintenant: Date; seuilJours: number };
 
 const groupeDePlace = (t: PlaceSource['trancheAge']): GroupeAge => (t === 'periscolaire' ? 'grand' : t);
 const arrondi = (x: number) => Math.round(x * 1e5) / 1e5;
 
 /** Where the public map may put this place. An AM's home is never shown unless she opted in. */
-export function positionPublique(s: StructureSource, commune: CommuneRef): OffrePublique['position'] {
+function positionPublique(s: StructureSource, commune: CommuneRef): OffrePublique['position'] {
   if (s.type === 'assistant-maternel' && s.positionPublique !== 'exacte') {
     // Defensive: a "public" point equal to the home is treated as not blurred.
     const identique = Math.abs(s.latPublique - s.lat) < 1e-6 && Math.abs(s.lonPublique - s.lon) < 1e-6;

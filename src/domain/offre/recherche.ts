@@ -13,7 +13,7 @@ export type ResultatOffre = OffrePublique & { distanceKm: number | null };
 export type CommuneRecherche = CommuneRef & { codesPostaux: string[]; population?: number | null };
 
 /** Upper-case, no accents, no punctuation: 'Saint-Venant' and 'saint venant' compare equal. */
-export function normaliser(s: string): string {
+function normaliser(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -74,7 +74,7 @@ function accueilleAge(o: OffrePublique, age: GroupeAge): boolean {
   return o.ages.minMois < max && o.ages.maxMois >= min;
 }
 
-export type ContexteRecherche = {
+type ContexteRecherche = {
   maintenant: Date;
   /** Communes resolved from `lieu` (empty when none asked). */
   communes: CommuneRef[];
@@ -85,7 +85,7 @@ export type ContexteRecherche = {
  * confirmations ('disponible'), with a place of the requested age group free
  * on or before the requested day.
  */
-export function correspond(o: ResultatOffre, f: Filtres, ctx: ContexteRecherche): boolean {
+function correspond(o: ResultatOffre, f: Filtres, ctx: ContexteRecherche): boolean {
   if (f.types.length && !f.types.includes(o.type)) return false;
   if (f.age && !accueilleAge(o, f.age)) return false;
   const limite = dateLimite(f, ctx.maintenant);
@@ -119,7 +119,7 @@ function compareDistance(a: ResultatOffre, b: ResultatOffre): number {
 }
 const compareNom = (a: ResultatOffre, b: ResultatOffre) => (a.nom ?? '\uffff').localeCompare(b.nom ?? '\uffff', 'fr') || a.id.localeCompare(b.id);
 
-export function trier(r: ResultatOffre[], tri: 'distance' | 'fraicheur'): ResultatOffre[] {
+function trier(r: ResultatOffre[], tri: 'distance' | 'fraicheur'): ResultatOffre[] {
   const premier = tri === 'distance' ? compareDistance : compareFraicheur;
   const second = tri === 'distance' ? compareFraicheur : compareDistance;
   return [...r].sort((a, b) => premier(a, b) || second(a, b) || compareNom(a, b));
@@ -148,7 +148,7 @@ export function rechercher(offres: OffrePublique[], f: Filtres, ctx: ContexteRec
   };
 }
 
-export type Page<T> = { elements: T[]; page: number; pages: number; total: number; parPage: number };
+type Page<T> = { elements: T[]; page: number; pages: number; total: number; parPage: number };
 
 export function paginer<T>(items: T[], page: number, parPage = 20): Page<T> {
   const pages = Math.max(1, Math.ceil(items.length / parPage));

@@ -26,7 +26,7 @@
 
 export type Fiabilite = 'officiel' | 'derive' | 'estimation' | 'a-verifier';
 
-export interface Source {
+interface Source {
   readonly id: IdSource;
   readonly titre: string;
   readonly url: string;
@@ -186,10 +186,6 @@ export type IdSource = keyof typeof SOURCES_PAR_ID;
 
 /** Every source cited by a barème, for the "sources" page. */
 export const sources: readonly Source[] = (Object.keys(SOURCES_PAR_ID) as IdSource[]).map((id) => ({ id, ...SOURCES_PAR_ID[id] }));
-
-export function source(id: IdSource): Source {
-  return { id, ...SOURCES_PAR_ID[id] };
-}
 
 export interface Parametre<T> {
   readonly valeur: T;

@@ -107,7 +107,7 @@ export interface ModeClasse {
   readonly cout: EstimationMode | null;
 }
 
-export interface OptionsClassement {
+interface OptionsClassement {
   readonly bareme?: Bareme;
   /** Date of the request ('YYYY-MM-DD'), to compare waiting times with the months left before the start. */
   readonly aujourdhui?: string;
@@ -117,7 +117,7 @@ export interface OptionsClassement {
 
 const MINUTES_JOUR = 24 * 60;
 
-export function minutesDepuisMinuit(hhmm: string): number {
+function minutesDepuisMinuit(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   return h * 60 + m;
 }
@@ -129,7 +129,7 @@ export function formaterHeure(hhmm: string): string {
 }
 
 /** 690 minutes → '11 h 30'. */
-export function formaterDuree(minutes: number): string {
+function formaterDuree(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes % 60);
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;

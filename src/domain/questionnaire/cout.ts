@@ -52,7 +52,7 @@ export const CODES_LIGNE_COUT = [
   'credit-impot-frais-de-garde',
   'credit-impot-emploi-domicile',
 ] as const;
-export type CodeLigneCout = (typeof CODES_LIGNE_COUT)[number];
+type CodeLigneCout = (typeof CODES_LIGNE_COUT)[number];
 
 export interface LigneCout {
   readonly code: CodeLigneCout;
@@ -110,7 +110,7 @@ export function arrondirCentimes(x: number): number {
   return r === 0 ? 0 : r;
 }
 
-export function heuresMensuelles(heuresHebdo: number, semainesParAn: number): number {
+function heuresMensuelles(heuresHebdo: number, semainesParAn: number): number {
   return (heuresHebdo * semainesParAn) / 12;
 }
 
@@ -136,16 +136,16 @@ function ajouter<T>(liste: T[], x: T): void {
 }
 
 /** Number of children the barème counts: each AEEH child adds one line. */
-export function nombreEnfantsPourBareme(foyer: Foyer, compteAeeh: boolean): number {
+function nombreEnfantsPourBareme(foyer: Foyer, compteAeeh: boolean): number {
   const n = Math.max(1, Math.trunc(foyer.nombreEnfantsACharge));
   return compteAeeh ? n + Math.max(0, Math.trunc(foyer.enfantsAeeh ?? 0)) : n;
 }
 
 // --- PSU crèche ---------------------------------------------------------------
 
-export type TypeAccueilPsu = 'collectif' | 'micro-creche' | 'familial-parental';
+type TypeAccueilPsu = 'collectif' | 'micro-creche' | 'familial-parental';
 
-export interface EntreeCrechePsu {
+interface EntreeCrechePsu {
   readonly foyer: Foyer;
   readonly heuresHebdo: number;
   /** Weeks reserved per year; default: barème hypothesis (47). */
@@ -155,7 +155,7 @@ export interface EntreeCrechePsu {
   readonly bareme?: Bareme;
 }
 
-export interface TarifPsu {
+interface TarifPsu {
   readonly ressourcesRetenuesCents: number;
   readonly plancherApplique: boolean;
   readonly plafondApplique: boolean;
@@ -231,9 +231,9 @@ export function coutCrechePsu(entree: EntreeCrechePsu): EstimationCout {
 
 // --- CMG emploi direct (reform of 1 September 2025) ----------------------------
 
-export type EmploiDirect = 'assistant-maternel' | 'garde-a-domicile';
+type EmploiDirect = 'assistant-maternel' | 'garde-a-domicile';
 
-export interface EntreeCmgEmploiDirect {
+interface EntreeCmgEmploiDirect {
   readonly foyer: Foyer;
   readonly emploi: EmploiDirect;
   /** Hours paid in the month. */
@@ -244,7 +244,7 @@ export interface EntreeCmgEmploiDirect {
   readonly bareme?: Bareme;
 }
 
-export interface ResultatCmgEmploiDirect {
+interface ResultatCmgEmploiDirect {
   readonly eligible: boolean;
   readonly ressourcesRetenuesCents: number;
   readonly nombreEnfantsBareme: number;
@@ -295,7 +295,7 @@ export function cmgEmploiDirect(entree: EntreeCmgEmploiDirect): ResultatCmgEmplo
 
 // --- Assistant maternel (and MAM) -------------------------------------------------
 
-export interface EntreeAssistantMaternel {
+interface EntreeAssistantMaternel {
   readonly foyer: Foyer;
   readonly heuresHebdo: number;
   readonly joursParSemaine: number;
@@ -395,7 +395,7 @@ export function coutAssistantMaternel(entree: EntreeAssistantMaternel): Estimati
 
 // --- Garde à domicile (alone or shared) ----------------------------------------------
 
-export interface EntreeGardeADomicile {
+interface EntreeGardeADomicile {
   readonly foyer: Foyer;
   /** Hours the employee works per week for this household (the whole shared time in a garde partagée). */
   readonly heuresHebdo: number;
@@ -480,7 +480,7 @@ export function coutGardeADomicile(entree: EntreeGardeADomicile): EstimationCout
 
 // --- Micro-crèche PAJE (CMG "structure", unchanged by the 2025 reform) -----------------
 
-export interface EntreeMicroCrechePaje {
+interface EntreeMicroCrechePaje {
   readonly foyer: Foyer;
   readonly heuresHebdo: number;
   readonly ageEnfantMois: number;
@@ -565,7 +565,7 @@ export function coutMicroCrechePaje(entree: EntreeMicroCrechePaje): EstimationCo
 
 // --- Tax credits -----------------------------------------------------------------------------
 
-export type EntreeCreditImpot =
+type EntreeCreditImpot =
   | {
       readonly type: 'frais-de-garde';
       /** Monthly expenses left after aids (CMG), meals excluded. */
@@ -584,7 +584,7 @@ export type EntreeCreditImpot =
       readonly bareme?: Bareme;
     };
 
-export interface ResultatCreditImpot {
+interface ResultatCreditImpot {
   readonly annuelCents: number;
   readonly mensuelCents: number;
   readonly plafondDepensesAnnuellesCents: number;
@@ -647,7 +647,7 @@ export interface EstimationMode {
   readonly avertissements: readonly CodeAvertissementCout[];
 }
 
-export interface EstimationTousModes {
+interface EstimationTousModes {
   readonly baremeVersion: string;
   readonly baremeDate: string;
   readonly revenusConnus: boolean;

@@ -111,7 +111,7 @@ function prioritesDe(e: EtatQuestionnaire): Priorite[] {
   return [...premiere, ...PRIORITES.filter((p) => autres.includes(p))];
 }
 
-export function trancheDe(id: string | undefined) {
+function trancheDe(id: string | undefined) {
   return TRANCHES_RESSOURCES.find((t) => t.id === id) ?? null;
 }
 
@@ -119,7 +119,7 @@ export function trancheDe(id: string | undefined) {
  * The raw answers for the domain schema. Screens not answered yet get
  * harmless placeholders so that the schema can check the ones that are.
  */
-export function versReponsesBrutes(e: EtatQuestionnaire, aujourdhui: string): ReponsesQuestionnaireBrutes {
+function versReponsesBrutes(e: EtatQuestionnaire, aujourdhui: string): ReponsesQuestionnaireBrutes {
   const naissance = e.naissance && estDateIso(e.naissance) ? e.naissance : undefined;
   const enfant = {
     ...(e.statut === 'ne' && naissance ? { dateNaissance: naissance } : {}),
@@ -167,7 +167,7 @@ function champDuChemin(chemin: readonly PropertyKey[], message: string): ChampQu
   return null;
 }
 
-export type ContexteValidation = { aujourdhui: string; communes: ReadonlySet<string> };
+type ContexteValidation = { aujourdhui: string; communes: ReadonlySet<string> };
 
 /** Errors (i18n keys) of one screen; empty when the screen can be left. */
 export function validerEtape(e: EtatQuestionnaire, index: number, ctx: ContexteValidation): ErreursEtape {
@@ -229,7 +229,7 @@ export function validerEtape(e: EtatQuestionnaire, index: number, ctx: ContexteV
   return erreurs;
 }
 
-export type Resultat = { ok: true; reponses: ReponsesQuestionnaire } | { ok: false; etape: number; erreurs: ErreursEtape };
+type Resultat = { ok: true; reponses: ReponsesQuestionnaire } | { ok: false; etape: number; erreurs: ErreursEtape };
 
 /** Every screen checked in order: the parsed answers, or the first screen to fix. */
 export function validerTout(e: EtatQuestionnaire, ctx: ContexteValidation): Resultat {
@@ -273,12 +273,12 @@ export function paramsDemande(e: EtatQuestionnaire, modesClasses: readonly strin
 }
 
 /** What a button of the questionnaire asks for (the `action` field); Enter means Continue. */
-export type ActionQuestionnaire = 'suivant' | 'precedent' | 'modifier';
+type ActionQuestionnaire = 'suivant' | 'precedent' | 'modifier';
 export function lireAction(brut: unknown): ActionQuestionnaire {
   return brut === 'precedent' || brut === 'modifier' ? brut : 'suivant';
 }
 
-export type TransitionQuestionnaire = { type: 'etape'; etape: number; erreurs: ErreursEtape } | { type: 'resultat'; reponses: ReponsesQuestionnaire };
+type TransitionQuestionnaire = { type: 'etape'; etape: number; erreurs: ErreursEtape } | { type: 'resultat'; reponses: ReponsesQuestionnaire };
 
 /**
  * One press of a button on screen `etapeId`: Back and Modify never check;

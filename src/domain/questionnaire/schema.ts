@@ -33,7 +33,7 @@ export const ERREURS_QUESTIONNAIRE = [
   'questionnaire.erreur.enfantsAeehTropNombreux',
   'questionnaire.erreur.booleenAttendu',
 ] as const;
-export type CleErreurQuestionnaire = (typeof ERREURS_QUESTIONNAIRE)[number];
+type CleErreurQuestionnaire = (typeof ERREURS_QUESTIONNAIRE)[number];
 
 const e = (cle: CleErreurQuestionnaire) => ({ error: cle });
 
@@ -118,9 +118,9 @@ const schemaBase = z.object({
 });
 
 /** Children older than this are outside the questionnaire (périscolaire stops at 12). */
-export const AGE_MAX_ANS = 12;
+const AGE_MAX_ANS = 12;
 /** A start date further than this is not a childcare request yet. */
-export const HORIZON_ANS = 3;
+const HORIZON_ANS = 3;
 
 /** The schema, checked against `aujourdhui` ('YYYY-MM-DD'). */
 export function creerSchemaQuestionnaire(options: { readonly aujourdhui: string }) {

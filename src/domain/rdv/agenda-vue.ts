@@ -6,7 +6,7 @@
  */
 import { ajouterJours, lundiDe } from './creneaux';
 
-export type FiltresAgenda = {
+type FiltresAgenda = {
   vue: 'jour' | 'semaine';
   /** The date asked for ('YYYY-MM-DD'), today when missing or not a real date (2026-02-30). */
   date: string;

@@ -31,7 +31,7 @@ export type Intervalle = { debut: Date; fin: Date };
 export type Occupation = Intervalle & { animatriceId: string | null };
 export type Creneau = Intervalle & { animatriceId: string; lieuId: string | null; plageId: string };
 
-export type DemandeCreneaux = {
+type DemandeCreneaux = {
   plages: Plage[];
   occupations: Occupation[];
   motif: { id: string; dureeMinutes: number };
@@ -137,7 +137,7 @@ export function creneauxLibres(q: DemandeCreneaux): Creneau[] {
 }
 
 /** What a family picks: a start at a site; several animatrices may be free then. */
-export type CreneauPropose = Intervalle & { lieuId: string | null; animatriceIds: string[] };
+type CreneauPropose = Intervalle & { lieuId: string | null; animatriceIds: string[] };
 
 export function fusionnerAnimatrices(creneaux: Creneau[]): CreneauPropose[] {
   const m = new Map<string, CreneauPropose>();

@@ -7,14 +7,14 @@ import distance from '@turf/distance';
 import { MODES, type Mode } from '../demande/schema';
 
 export type CommuneCentre = { code: string; nom: string; lon: number; lat: number };
-export type LieuAlternative = { nom: string; type: string; communeCode: string; placesDisponibles: number };
+type LieuAlternative = { nom: string; type: string; communeCode: string; placesDisponibles: number };
 export type Alternatives = {
   autresModes: Mode[];
   voisines: { code: string; commune: string; km: number; places: number }[];
   listesAttente: { nom: string; commune: string; km: number }[];
 };
 
-export const RAYON_KM = 15;
+const RAYON_KM = 15;
 
 export function kmEntre(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
   return distance([a.lon, a.lat], [b.lon, b.lat], { units: 'kilometers' });

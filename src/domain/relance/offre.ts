@@ -6,7 +6,7 @@ import { dateEnMots } from '../temps';
 
 const JOURS = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
-export type BesoinAnonyme = {
+type BesoinAnonyme = {
   communeNom: string | null;
   dateDebut: string;
   ageMoisAuDebut: number | null;

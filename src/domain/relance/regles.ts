@@ -53,7 +53,7 @@ export function limiteRetention(maintenant: Date, mois: number): Date {
   return subMonths(maintenant, mois);
 }
 
-export type Effet = { transition: Transition | null; aTraiter: boolean; typeSolution?: TypeSolution };
+type Effet = { transition: Transition | null; aTraiter: boolean; typeSolution?: TypeSolution };
 
 /**
  * What an answer does. `solutionProbable` is the kind of the last place the

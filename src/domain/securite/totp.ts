@@ -6,11 +6,11 @@
  */
 import { Secret, TOTP } from 'otpauth';
 
-export const PERIODE_S = 30;
-export const CHIFFRES = 6;
+const PERIODE_S = 30;
+const CHIFFRES = 6;
 /** One step either side: a phone clock 30 s off still works. */
-export const FENETRE = 1;
-export const NOMBRE_CODES_SECOURS = 10;
+const FENETRE = 1;
+const NOMBRE_CODES_SECOURS = 10;
 /** Failed codes allowed per account in 15 minutes before the code step refuses. */
 export const ESSAIS_CODE_MAX = 5;
 /** Minutes between the password and the code before signing in starts again. */
@@ -43,7 +43,7 @@ export function normaliserCode(saisi: string): string {
   return saisi.replace(/[\s-]/g, '').toUpperCase();
 }
 
-export const estCodeTotp = (code: string) => /^\d{6}$/.test(code);
+const estCodeTotp = (code: string) => /^\d{6}$/.test(code);
 
 export function pasDe(maintenant: Date): number {
   return Math.floor(maintenant.getTime() / 1000 / PERIODE_S);

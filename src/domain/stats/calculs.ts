@@ -6,11 +6,6 @@ export function taux(numerateur: number, denominateur: number): number | null {
   return Math.round((numerateur / denominateur) * 1000) / 10;
 }
 
-export function moyenne(valeurs: number[]): number | null {
-  if (!valeurs.length) return null;
-  return valeurs.reduce((a, b) => a + b, 0) / valeurs.length;
-}
-
 /** Median (mean of the two middle values for an even count). */
 export function mediane(valeurs: number[]): number | null {
   if (!valeurs.length) return null;

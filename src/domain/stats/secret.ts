@@ -9,7 +9,7 @@ import { secretiser, SEUIL_SECRET } from './calculs';
 import type { Periode } from './periode';
 
 /** The shortest period a commune may ask for, in days (a calendar month). */
-export const PERIODE_MIN_COMMUNE_JOURS = 28;
+const PERIODE_MIN_COMMUNE_JOURS = 28;
 
 /** `T` where every number may be hidden (null). */
 export type Masque<T> = T extends number

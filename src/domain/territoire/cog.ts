@@ -30,7 +30,7 @@ export type PlanTerritoire = {
   /** Codes given that are former codes, with the current commune they resolve to. */
   remplacements: Remplacement[];
 };
-export type ResultatPlan = { ok: true; plan: PlanTerritoire } | { ok: false; erreurs: string[] };
+type ResultatPlan = { ok: true; plan: PlanTerritoire } | { ok: false; erreurs: string[] };
 
 const CODE_INSEE = /^(?:\d{2}|2A|2B)\d{3}$/;
 const SIREN = /^\d{9}$/;
@@ -90,7 +90,7 @@ function versCommune(index: IndexCog, c: CogCommune): CommuneCog {
   };
 }
 
-export type DemandeTerritoire = { epci?: string; communes?: string[]; nom?: string };
+type DemandeTerritoire = { epci?: string; communes?: string[]; nom?: string };
 
 /** What `npm run territoire` will write, or every reason it cannot. */
 export function planifierTerritoire(index: IndexCog, d: DemandeTerritoire): ResultatPlan {

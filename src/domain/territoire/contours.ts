@@ -3,8 +3,8 @@
  * geo.api.gouv.fr export). Checked whole before anything is written: a file
  * that is not what it claims is refused with the reason.
  */
-export type Contour = { code: string; geometrie: GeoJSON.Polygon | GeoJSON.MultiPolygon; centre: [number, number] };
-export type ResultatContours = { ok: true; contours: Contour[]; ignorees: number } | { ok: false; erreur: string };
+type Contour = { code: string; geometrie: GeoJSON.Polygon | GeoJSON.MultiPolygon; centre: [number, number] };
+type ResultatContours = { ok: true; contours: Contour[]; ignorees: number } | { ok: false; erreur: string };
 
 const CLES_CODE = ['code', 'insee_com', 'code_insee', 'codgeo', 'insee', 'com'];
 const TAILLE_MAX = 50 * 1024 * 1024;
@@ -29,7 +29,7 @@ function polygoneValide(p: unknown): p is [number, number][][] {
 }
 
 /** Area-weighted centroid of the largest outer ring (good enough for a commune centre). */
-export function centreDe(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): [number, number] {
+function centreDe(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): [number, number] {
   const polygones = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   let meilleur: { aire: number; x: number; y: number } | null = null;
   for (const poly of polygones) {

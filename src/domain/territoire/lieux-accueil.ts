@@ -32,11 +32,11 @@ const ALIAS_TYPE: Record<string, TypeLieu> = {
   gardeadomicile: 'garde-a-domicile',
   gardedomicile: 'garde-a-domicile',
 };
-export function lireType(s: string): TypeLieu | null {
+function lireType(s: string): TypeLieu | null {
   return ALIAS_TYPE[normaliserEntete(s)] ?? null;
 }
 
-export type CommuneRef = { code: string; nom: string; codesPostaux: string[]; centreLat: number | null; centreLon: number | null };
+type CommuneRef = { code: string; nom: string; codesPostaux: string[]; centreLat: number | null; centreLon: number | null };
 export type LieuAccueil = {
   type: TypeLieu;
   nom: string;
@@ -135,7 +135,7 @@ const COLONNES: Record<keyof Brut, string[]> = {
 const OBLIGATOIRES: (keyof Brut)[] = ['type', 'nom', 'commune', 'capacite'];
 
 export type LigneLieu = { numero: number; apercu: string } & ({ ok: true; valeur: LieuAccueil } | { ok: false; erreurs: string[] });
-export type LectureCsv = { ok: true; lignes: LigneLieu[] } | { ok: false; erreur: string };
+type LectureCsv = { ok: true; lignes: LigneLieu[] } | { ok: false; erreur: string };
 
 /** Reads and validates the whole file; duplicates inside the file are errors. */
 export function lireCsvLieux(texte: string, communes: CommuneRef[]): LectureCsv {

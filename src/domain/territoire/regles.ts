@@ -11,7 +11,7 @@ function seChevauchent(a: Periode, b: Periode): boolean {
   return (a.fin === null || b.debut < a.fin) && (b.fin === null || a.debut < b.fin);
 }
 
-export type PlanAffectation =
+type PlanAffectation =
   | { ok: true; /** The open-ended membership ended on the new start day (history kept). */ terminer: Adhesion | null }
   | { ok: false; conflit: Adhesion; raison: 'chevauchement' | 'identique' };
 
@@ -36,7 +36,7 @@ export function planifierAffectation(existantes: Adhesion[], nouvelle: Periode &
 }
 
 /** 'YYYY-MM-DD' → '1 janvier 2026' style short French date (dd/mm/yyyy, unambiguous in a table). */
-export function dateCourte(jour: string): string {
+function dateCourte(jour: string): string {
   const [a, m, j] = jour.split('-');
   return `${j}/${m}/${a}`;
 }
@@ -57,7 +57,7 @@ export function adhesionDuJour<T extends Periode>(adhesions: T[], jour: string):
   return adhesions.find((a) => a.debut <= jour && (a.fin === null || jour < a.fin)) ?? null;
 }
 
-export type CompteStaff = { id: string; role: 'admin' | 'animatrice' | 'commune' | 'gestionnaire-creche'; actif: boolean };
+type CompteStaff = { id: string; role: 'admin' | 'animatrice' | 'commune' | 'gestionnaire-creche'; actif: boolean };
 
 /**
  * Would this change leave the territory with no active admin? (deactivating

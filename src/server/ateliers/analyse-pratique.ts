@@ -18,7 +18,7 @@ import { estProfessionnelAccueil, relaisDuProfessionnel } from './inscriptions';
 const g = schema.groupesAnalysePratique;
 const v = schema.volontairesAnalysePratique;
 
-export const schemaGroupe = z.object({
+const schemaGroupe = z.object({
   nom: z.string().trim().min(2, 'Indiquez le nom du groupe').max(120, 'Nom trop long'),
   intervenantNom: z.string().trim().min(2, 'Indiquez le nom de l’intervenant').max(120, 'Nom trop long'),
   intervenantQualite: z.string().trim().min(2, 'Indiquez la qualité de l’intervenant (psychologue…)').max(160, 'Qualité trop longue'),
@@ -53,7 +53,7 @@ async function groupeDuRelais(c: ContexteStaff, id: string) {
   return r ?? null;
 }
 
-export type ResultatPlacement = { ok: true } | { ok: false; raison: 'complet' | 'deja-place' | 'introuvable' };
+type ResultatPlacement = { ok: true } | { ok: false; raison: 'complet' | 'deja-place' | 'introuvable' };
 
 /** Places a volunteer in a group, unless it already has 15 professionals (refused by the database too). */
 export async function placerDansGroupe(db: Db, groupeId: string, structureId: string): Promise<ResultatPlacement> {
@@ -105,7 +105,7 @@ export async function placer(c: ContexteStaff, groupeId: string, saisie: Saisie)
   return { ok: true, redirection: `/admin/analyse-pratique/${grp.id}?fait=place` };
 }
 
-export const schemaSeanceAp = z
+const schemaSeanceAp = z
   .object({
     jour: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Indiquez la date'),
     debut: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure de début au format HH:MM'),

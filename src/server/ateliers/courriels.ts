@@ -12,7 +12,7 @@ export function texteEnfants(n: number): string {
   return n === 0 ? 'sans enfant' : n === 1 ? 'avec 1 enfant' : `avec ${n} enfants`;
 }
 
-export type TypeCourrielAtelier = 'inscription' | 'attente' | 'promotion' | 'rappel' | 'annulation';
+type TypeCourrielAtelier = 'inscription' | 'attente' | 'promotion' | 'rappel' | 'annulation';
 
 const SUJETS: Record<TypeCourrielAtelier, string> = {
   inscription: 'Inscription confirmée',

@@ -19,7 +19,7 @@ const a = schema.ateliers;
 const i = schema.inscriptionsAtelier;
 
 /** Kinds of pro accounts that may come to an atelier with the children they look after. */
-export const TYPES_PROFESSIONNELS = ['assistant-maternel', 'mam', 'garde-a-domicile'] as const;
+const TYPES_PROFESSIONNELS = ['assistant-maternel', 'mam', 'garde-a-domicile'] as const;
 export const estProfessionnelAccueil = (type: string) => (TYPES_PROFESSIONNELS as readonly string[]).includes(type);
 
 /** The relais of a professional: the one her commune belongs to today. */
@@ -114,7 +114,7 @@ export async function mesInscriptions(db: DbOrTx, structureId: string, maintenan
   }));
 }
 
-export type ResultatInscription =
+type ResultatInscription =
   | { ok: true; id: string; statut: 'inscrite' | 'attente' }
   | { ok: false; raison: 'introuvable' | 'passee' | 'annulee' | 'perimetre' | 'deja' | 'enfants' | 'reglement' | 'profil' };
 
@@ -221,7 +221,7 @@ export async function annulerInscription(
 }
 
 /** Moves waiting sign-ups into free places (in order of arrival, those that fit) and emails them. Call with the session locked. */
-export async function promouvoir(tx: DbOrTx, seanceId: string, maintenant: Date, publicUrl?: string): Promise<string[]> {
+async function promouvoir(tx: DbOrTx, seanceId: string, maintenant: Date, publicUrl?: string): Promise<string[]> {
   const [se] = await tx.select().from(s).where(eq(s.id, seanceId));
   if (!se || se.annulee || se.debut <= maintenant) return [];
   const attente = await tx

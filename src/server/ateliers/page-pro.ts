@@ -21,7 +21,7 @@ const FAITS: Record<string, string> = {
 };
 
 /** "mardi 3 mars 2026, 9:30 – 11:00" */
-export const quand = (d: Date, f: Date): string => `${jourLong(d, 'fr')}, ${heure(d, 'fr')} – ${heure(f, 'fr')}`;
+const quand = (d: Date, f: Date): string => `${jourLong(d, 'fr')}, ${heure(d, 'fr')} – ${heure(f, 'fr')}`;
 /** "enfants de la naissance à 36 mois" */
 export const texteAges = (min: number, max: number): string => `enfants de ${min === 0 ? 'la naissance' : `${min} mois`} à ${max} mois`;
 /** "2 places pour les professionnels, 5 pour les enfants." or the waiting-list notice. */
@@ -38,7 +38,7 @@ export function libelleErreurAtelier(champ: string): string {
 type Programme = Awaited<ReturnType<typeof programmePro>>[number];
 type Mienne = Awaited<ReturnType<typeof mesInscriptions>>[number];
 
-export type VueAteliersPro = {
+type VueAteliersPro = {
   espace: EspacePro;
   /** Signed in as an AM or a home childminder: the only ones the ateliers are for. */
   autorise: boolean;

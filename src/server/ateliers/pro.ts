@@ -12,7 +12,7 @@ import { annulerInscription, inscrire } from './inscriptions';
 import { devenirVolontaire } from './analyse-pratique';
 
 type Saisie = Record<string, string | string[]>;
-export type ResultatAteliersPro = { ok: true; redirection: string } | { ok: false; statut: 403 | 422; erreurs: Record<string, string>; saisie: Saisie };
+type ResultatAteliersPro = { ok: true; redirection: string } | { ok: false; statut: 403 | 422; erreurs: Record<string, string>; saisie: Saisie };
 
 const MESSAGES: Record<string, string> = {
   introuvable: 'Cette séance n’existe plus.',

@@ -15,7 +15,7 @@ const heureHm = (m: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, m);
 const jourIso = (m: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, m);
 const entier = (min: number, max: number, m: string) => z.coerce.number({ error: m }).int(m).min(min, m).max(max, m);
 
-export const schemaAtelier = z
+const schemaAtelier = z
   .object({
     theme: z.string().trim().min(3, 'Indiquez le thème (3 caractères au moins)').max(160, 'Thème trop long (160 caractères au plus)'),
     description: z

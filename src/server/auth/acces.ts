@@ -20,13 +20,6 @@ export function peutVoirDonneesPersonnelles(u: Staff, p: Perimetre): boolean {
   return !u.secteurId || !p.secteurId || p.secteurId === u.secteurId;
 }
 
-/** Aggregated statistics: admin everywhere, animatrice her relais, commune viewer her commune only. */
-export function peutVoirStatistiques(u: Staff, p: { relaisId?: string | null; communeCode?: string | null }): boolean {
-  if (u.role === 'admin') return true;
-  if (u.role === 'animatrice') return !!p.relaisId && p.relaisId === u.relaisId;
-  return !!p.communeCode && p.communeCode === u.communeCode;
-}
-
 /** A RDV or a réunion of a relais: its agenda is open to the whole team of that relais. */
 export function peutVoirRdv(u: Staff, p: { relaisId: string | null }): boolean {
   return u.role === 'admin' || (u.role === 'animatrice' && !!u.relaisId && p.relaisId === u.relaisId);

@@ -18,10 +18,10 @@ import { exigerGestionStructure } from '../disponibilite/perimetre';
 import { exigerRdv } from '../staff/rdv';
 import { jourParis } from '../../domain/temps';
 
-export const PAGE_REFUS = '/admin/acces-refuse';
+const PAGE_REFUS = '/admin/acces-refuse';
 
 /** Why the 403 page is shown: it words its message from this. */
-export type Refus = { motif: 'role' | 'perimetre' | 'csrf'; detail?: string };
+type Refus = { motif: 'role' | 'perimetre' | 'csrf'; detail?: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -69,7 +69,7 @@ async function jetonPoste(requete: Request): Promise<string> {
 }
 
 /** Renders the 403 page in place of the route (the middleware is not run again). */
-export function refuser(context: APIContext, next: MiddlewareNext, refus: Refus): Promise<Response> {
+function refuser(context: APIContext, next: MiddlewareNext, refus: Refus): Promise<Response> {
   context.locals.refus = refus;
   return next(PAGE_REFUS);
 }

@@ -11,14 +11,14 @@ import { LIMITES, limiteDepassee, type UsageLimite } from '../../domain/limites'
 
 const t = schema.tentativesConnexion;
 
-export type Demandeur = { ip: string; cible: string | null };
+type Demandeur = { ip: string; cible: string | null };
 
 /**
  * Loopback (a local reverse proxy whose TRUST_PROXY is missing, or the machine
  * itself) and an unknown address name no client: counting them per address
  * would lump every family together and refuse them all. Only the target counts then.
  */
-export function adresseIdentifiante(ip: string): boolean {
+function adresseIdentifiante(ip: string): boolean {
   return ip !== 'inconnue' && ip !== '' && !/^(127\.|::1$|::ffff:127\.)/.test(ip);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Role } from './staff';
 
-export type Exigence = 'public' | readonly Role[];
+type Exigence = 'public' | readonly Role[];
 
 const TOUS: readonly Role[] = ['admin', 'animatrice', 'commune'];
 const EQUIPES: readonly Role[] = ['admin', 'animatrice'];
@@ -13,7 +13,7 @@ const EQUIPES: readonly Role[] = ['admin', 'animatrice'];
 const GESTION_CRECHE: readonly Role[] = ['gestionnaire-creche'];
 
 /** First match wins. Paths are without language prefix, without trailing slash. */
-export const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
+const ROUTES_STAFF: readonly { motif: RegExp; exigence: Exigence }[] = [
   { motif: /^\/admin\/connexion(\/code)?$/, exigence: 'public' },
   { motif: /^\/admin\/securite$/, exigence: [...TOUS, 'gestionnaire-creche'] },
   { motif: /^\/admin(\/deconnexion|\/acces-refuse)?$/, exigence: [...TOUS, 'gestionnaire-creche'] },

@@ -19,7 +19,7 @@ export type Staff = {
   structureId?: string | null;
 };
 /** `doubleFacteurManquant`: the territory requires a second factor for this role and the person has none yet. */
-export type SessionStaff = { utilisateur: Staff; csrf: string; doubleFacteurManquant: boolean };
+type SessionStaff = { utilisateur: Staff; csrf: string; doubleFacteurManquant: boolean };
 
 export const COOKIE_SESSION = 'gpe_session';
 
@@ -27,7 +27,7 @@ export function hacherMotDePasse(mdp: string): Promise<string> {
   return hash(mdp); // argon2id with the library's OWASP-aligned defaults
 }
 
-export type ResultatConnexion =
+type ResultatConnexion =
   | { ok: true; jeton: string; expire: Date }
   | { ok: false; raison: 'identifiants' | 'trop-de-tentatives'; attenteMs?: number }
   /** Password right, second factor on: no session yet, a short-lived step token for the code page. */

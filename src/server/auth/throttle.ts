@@ -16,7 +16,7 @@ export const ESSAIS_LIBRES_PAIRE = 3;
 export const ESSAIS_LIBRES_ADRESSE = 20;
 const FENETRE_MS = 24 * 3600_000;
 const DELAI_MAX_MS = 15 * 60_000;
-export const USAGE_DEBLOCAGE = 'deblocage-connexion';
+const USAGE_DEBLOCAGE = 'deblocage-connexion';
 
 export function delaiApresEchecs(echecs: number, libres: number): number {
   return echecs < libres ? 0 : Math.min(DELAI_MAX_MS, 30_000 * 2 ** (echecs - libres));
@@ -107,7 +107,7 @@ export async function depasse(db: DbOrTx, cle: string, max: number, maintenant =
 }
 
 /** Short codes of assistants maternels: 5 failures per address, and a ceiling for all addresses together (rotating addresses). */
-export const CODE_PRO_MAX_PAR_ADRESSE = 5;
+const CODE_PRO_MAX_PAR_ADRESSE = 5;
 export const CODE_PRO_MAX_GLOBAL = 100;
 export async function codeProBloque(db: DbOrTx, ip: string, maintenant = new Date()): Promise<boolean> {
   return (await depasse(db, `code-pro:${ip}`, CODE_PRO_MAX_PAR_ADRESSE, maintenant)) || (await depasse(db, 'code-pro:*', CODE_PRO_MAX_GLOBAL, maintenant));

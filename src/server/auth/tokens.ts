@@ -34,7 +34,7 @@ export async function creerJeton(
   return jeton;
 }
 
-export type JetonVerifie = { ok: true; sujetId: string; donnees: unknown } | { ok: false; raison: 'inconnu' | 'expire' | 'utilise' };
+type JetonVerifie = { ok: true; sujetId: string; donnees: unknown } | { ok: false; raison: 'inconnu' | 'expire' | 'utilise' };
 
 /** Reads a token without consuming it (e.g. to show a confirmation page). */
 export async function lireJeton(tx: DbOrTx, usage: string, jeton: string, maintenant = new Date()): Promise<JetonVerifie> {

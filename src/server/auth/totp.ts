@@ -67,7 +67,7 @@ async function nouveauxCodes(tx: DbOrTx, utilisateurId: string, maintenant: Date
   return codes;
 }
 
-export type ResultatCode = { ok: true; codes?: string[] } | { ok: false; erreur: string };
+type ResultatCode = { ok: true; codes?: string[] } | { ok: false; erreur: string };
 
 const MESSAGE_TROP = `Trop de codes erronés : attendez 15 minutes avant de réessayer.`;
 const MESSAGE_FAUX = 'Code incorrect. Saisissez les 6 chiffres affichés maintenant par l’application.';
@@ -102,12 +102,7 @@ export async function confirmerEnrolement(db: Db, staff: Staff, code: string, ma
  * Checks a TOTP or recovery code of an enrolled person: throttled, a TOTP
  * step never accepted twice, a recovery code used once.
  */
-export async function verifierSecondFacteur(
-  db: DbOrTx,
-  utilisateurId: string,
-  saisi: string,
-  maintenant = new Date(),
-): Promise<ResultatCode & { secours?: boolean }> {
+async function verifierSecondFacteur(db: DbOrTx, utilisateurId: string, saisi: string, maintenant = new Date()): Promise<ResultatCode & { secours?: boolean }> {
   if (await trop(db, utilisateurId, maintenant)) return { ok: false, erreur: MESSAGE_TROP };
   const [row] = await db
     .select({ s: u.totpSecret, pas: u.totpDernierPas })
@@ -139,7 +134,7 @@ export async function verifierSecondFacteur(
   return { ok: false, erreur: 'Code incorrect. Saisissez les 6 chiffres de l’application, ou un code de secours non encore utilisé.' };
 }
 
-export type ResultatEtape = { ok: true; jeton: string; expire: Date; secours: boolean } | { ok: false; erreur: string; recommencer?: boolean };
+type ResultatEtape = { ok: true; jeton: string; expire: Date; secours: boolean } | { ok: false; erreur: string; recommencer?: boolean };
 
 /** The code step of sign-in: the step token from the password, then the code. */
 export async function terminerConnexion(

@@ -13,7 +13,7 @@ import { journaliser } from '../audit';
 const c = schema.courriels;
 
 /** Visibility of one email for a staff member: admin sees all, others their perimeter's. */
-export function conditionVisibilite(u: Staff) {
+function conditionVisibilite(u: Staff) {
   if (u.role === 'admin') return undefined;
   const perim = conditionPerimetre(u);
   return sql`(
@@ -30,7 +30,7 @@ export async function compterNonDistribues(db: DbOrTx, u: Staff): Promise<number
 }
 
 const entree = z.object({ id: z.uuid() });
-export type ResultatRenvoi = { ok: true } | { ok: false; erreur: 'introuvable' };
+type ResultatRenvoi = { ok: true } | { ok: false; erreur: 'introuvable' };
 
 /** Queues a non-delivered email again, from its first attempt. */
 export async function renvoyerCourriel(db: DbOrTx, u: Staff | undefined, brut: unknown): Promise<ResultatRenvoi> {

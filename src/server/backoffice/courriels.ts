@@ -12,7 +12,7 @@ import { pourLecture } from './courriels-non-distribues';
 const c = schema.courriels;
 const TAILLE = 50;
 
-export type LigneCourriel = typeof c.$inferSelect;
+type LigneCourriel = typeof c.$inferSelect;
 
 export async function listerCourriels(
   db: DbOrTx,

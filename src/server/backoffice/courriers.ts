@@ -19,7 +19,7 @@ export function langueDe(l: string | null | undefined): Lang {
 }
 
 /** The alternatives still open to the family of demande `id`. */
-export async function alternativesPour(tx: DbOrTx, id: string, maintenant: Date, seuilFraicheurJours = 60): Promise<Alternatives> {
+async function alternativesPour(tx: DbOrTx, id: string, maintenant: Date, seuilFraicheurJours = 60): Promise<Alternatives> {
   const [dem] = await tx.select().from(schema.demandes).where(eq(schema.demandes.id, id));
   if (!dem) throw new Error(`Demande ${id} introuvable`);
   const [communes, lieux] = await Promise.all([centresCommunes(tx), lieuxCandidats(tx)]);

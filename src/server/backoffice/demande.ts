@@ -26,7 +26,7 @@ const d = schema.demandes;
 /** Transitions offered in the generic form (the others have their own action). */
 const PAR_AUTRE_ACTION: readonly Transition[] = ['prendreEnCharge', 'mettreEnRelation', 'deposer', 'deposerHorsTerritoire'];
 
-export function transitionsProposees(etat: Etat): Transition[] {
+function transitionsProposees(etat: Etat): Transition[] {
   return transitionsPossibles(etat, 'staff').filter((t) => !PAR_AUTRE_ACTION.includes(t));
 }
 
@@ -141,14 +141,14 @@ const texteOpt = (max: number) =>
     .optional()
     .transform((v) => v || null);
 
-export const schemaContact = z.object({
+const schemaContact = z.object({
   canal: z.enum(schema.canalContact.enumValues, { error: 'Choisissez le canal du contact' }),
   sens: z.enum(['sortant', 'entrant'], { error: 'Choisissez qui a pris contact' }).default('sortant'),
   motif: z.enum(MOTIFS_CONTACT_FAMILLE, { error: 'Choisissez le motif principal du contact' }),
   issue: z.enum(ISSUES_CONTACT, { error: 'Choisissez l’issue du contact' }),
   note: texteOpt(2000),
 });
-export const schemaTransition = z.object({
+const schemaTransition = z.object({
   transition: z.string({ error: 'Choisissez une action' }).min(1, 'Choisissez une action'),
   typeSolution: z
     .enum(TYPES_SOLUTION)
@@ -156,10 +156,10 @@ export const schemaTransition = z.object({
     .or(z.literal('').transform(() => undefined)),
   motif: texteOpt(1000),
 });
-export const schemaNote = z.object({ texte: texte(4000).min(1, 'Écrivez la note') });
+const schemaNote = z.object({ texte: texte(4000).min(1, 'Écrivez la note') });
 
 /** Field errors of a zod result, first message per field. */
-export function erreursDe(e: z.ZodError): Record<string, string> {
+function erreursDe(e: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of e.issues) out[String(i.path[0] ?? '_')] ??= i.message;
   return out;
@@ -269,7 +269,7 @@ export async function mettreEnRelationAvec(
   return { ok: true, message: `Mise en relation enregistrée avec ${st.nom}${envois ? ` : ${envois}` : ''}.` };
 }
 
-export const schemaIssueRelation = z.object({
+const schemaIssueRelation = z.object({
   miseEnRelationId: z.uuid({ error: 'Mise en relation inconnue' }),
   issue: z.enum(ISSUES_MISE_EN_RELATION.filter((x) => x !== 'en-attente') as [IssueMer, ...IssueMer[]], { error: 'Choisissez l’issue de la mise en relation' }),
 });

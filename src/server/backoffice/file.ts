@@ -95,7 +95,7 @@ function conditionRecherche(q: string): SQL {
 const enRetardSql = (maintenant: Date) =>
   sql`(${d.etat} = 'nouvelle' and ${d.creeLe} < ${maintenant.toISOString()}::timestamptz - make_interval(days => ${delaiSql}))`;
 
-export type LigneFile = {
+type LigneFile = {
   id: string;
   reference: string;
   creeLe: Date;
@@ -107,7 +107,7 @@ export type LigneFile = {
   assigneeNom: string | null;
   badges: Badge[];
 };
-export type PageFile = { lignes: LigneFile[]; suivant: string | null; comptes: Record<Etat, number>; total: number };
+type PageFile = { lignes: LigneFile[]; suivant: string | null; comptes: Record<Etat, number>; total: number };
 
 /** One page of the queue (25 rows) after the cursor `f.apres`, with counts per state. */
 export async function listerFile(db: DbOrTx, u: Staff, f: Filtres, maintenant = new Date()): Promise<PageFile> {
@@ -214,7 +214,7 @@ function ordre(tri: Filtres['tri'], maintenant: Date): SQL[] {
   }
 }
 
-export type CompteursTableauDeBord = { nouvelles: number; retard: number; suivi: number; urgentes: number; aMoi: number; enCours: number };
+type CompteursTableauDeBord = { nouvelles: number; retard: number; suivi: number; urgentes: number; aMoi: number; enCours: number };
 
 /** The counts of the staff dashboard, in the person's perimeter. */
 export async function compteursTableauDeBord(db: DbOrTx, u: Staff, maintenant = new Date()): Promise<CompteursTableauDeBord> {
@@ -242,13 +242,13 @@ export async function compteursTableauDeBord(db: DbOrTx, u: Staff, maintenant = 
   };
 }
 
-export function nomFamille(parents: { prenom: string; nom: string }[] | null | undefined): string {
+function nomFamille(parents: { prenom: string; nom: string }[] | null | undefined): string {
   const p = parents?.[0];
   if (!p) return '(anonymisée)';
   return `${p.prenom} ${p.nom}`.trim();
 }
 
-export type OptionsFiltres = {
+type OptionsFiltres = {
   relais: { id: string; nom: string }[];
   secteurs: { id: string; nom: string; relaisNom: string }[];
   communes: { code: string; nom: string }[];

@@ -18,7 +18,7 @@ import { communesDuRelais } from '../donnees/perimetre';
 const USAGE = 'offre-interet';
 const VALIDITE_JOURS = 30;
 
-export const schemaRelais = z.object({
+const schemaRelais = z.object({
   communes: z
     .array(z.string().regex(/^\d[\dAB]\d{3}$/))
     .min(1, 'Choisissez au moins une commune')
@@ -26,7 +26,7 @@ export const schemaRelais = z.object({
 });
 
 /** The anonymised text of the need of demande `id` (no name, no contact, no free text). */
-export async function texteOffre(db: Db, id: string): Promise<string> {
+async function texteOffre(db: Db, id: string): Promise<string> {
   const [dem] = await db.select().from(schema.demandes).where(eq(schema.demandes.id, id));
   const [commune] = dem!.communeCode
     ? await db.select({ nom: schema.communes.nom }).from(schema.communes).where(eq(schema.communes.code, dem!.communeCode))
@@ -121,7 +121,7 @@ export async function relayerOffre(
   return { ok: true, message: `Offre relayée à ${am.length} assistante(s) maternelle(s).`, destinataires: am.length };
 }
 
-export type InteretLu = { ok: true; texte: string; nom: string; dejaRepondu: boolean } | { ok: false };
+type InteretLu = { ok: true; texte: string; nom: string; dejaRepondu: boolean } | { ok: false };
 
 export async function lireInteret(db: Db, jeton: string, maintenant = new Date()): Promise<InteretLu> {
   if (!/^[\w-]{20,100}$/.test(jeton)) return { ok: false };

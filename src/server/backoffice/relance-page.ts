@@ -8,7 +8,7 @@ import type { Db } from '../db';
 import { lireRelance, repondreRelance, type RelanceLue } from './relances';
 import { REPONSES, cleMerci, type Reponse } from '../../domain/relance/regles';
 
-export type VueRelance = {
+type VueRelance = {
   lu: RelanceLue;
   /** 200, 422 (no answer chosen) or 410 (link unknown, expired or used). */
   statut: 200 | 422 | 410;

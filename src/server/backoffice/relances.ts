@@ -50,7 +50,7 @@ export async function lireRelance(db: Db, jeton: string, maintenant = new Date()
   return { ok: true, type: j.type, relanceId: r.id, demandeId: r.demandeId, reference: r.reference, lang: j.lang };
 }
 
-export type ResultatReponse = { ok: true; reponse: Reponse; lang: Lang } | { ok: false; raison: 'lien' | 'choix'; lang: Lang };
+type ResultatReponse = { ok: true; reponse: Reponse; lang: Lang } | { ok: false; raison: 'lien' | 'choix'; lang: Lang };
 
 /** Applies the family's answer: consumes the link, records it, moves the demande if needed. */
 export async function repondreRelance(db: Db, jeton: string, reponse: string, maintenant = new Date()): Promise<ResultatReponse> {

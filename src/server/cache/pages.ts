@@ -13,13 +13,13 @@ const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /** Routes whose output depends only on the path (and on the keys listed), with what they read. */
-export const PAGES_EN_CACHE: Readonly<Record<string, readonly CleCache[]>> = {
+const PAGES_EN_CACHE: Readonly<Record<string, readonly CleCache[]>> = {
   '/[...lang]': ['territoire'],
   '/[...lang]/[slug]': ['territoire'],
   '/[...lang]/plan-du-site': ['territoire'],
 };
 /** Cookies some of these pages read (home: remembered language): a request carrying one is rendered. */
-export const COOKIES_QUI_FONT_VARIER = ['gpe_langue'];
+const COOKIES_QUI_FONT_VARIER = ['gpe_langue'];
 /** Headers never replayed from a cached page. */
 const NON_REJOUES = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'date', 'set-cookie', 'etag', 'vary', 'connection', 'keep-alive']);
 
@@ -61,7 +61,7 @@ function creerMagasin(): Magasin {
     octets: () => [...pages.values()].reduce((s, p) => s + p.corps.length + p.br.length + p.gzip.length, 0),
   };
 }
-export const magasin: Magasin = (G[SYMBOLE] ??= creerMagasin());
+const magasin: Magasin = (G[SYMBOLE] ??= creerMagasin());
 
 /** Generations of every key, taken before rendering: a write during the rendering makes the page stale. */
 export function instantane(): Record<CleCache, number> {

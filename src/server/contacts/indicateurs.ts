@@ -14,15 +14,15 @@ import { PUBLICS_CONTACT, type PublicContact } from '../../domain/contacts/regle
 import type { Jours } from '../../domain/stats/periode';
 
 /** A span of days (src/domain/stats/periode.ts: `debut` included, `fin` excluded). */
-export type PeriodeContacts = Jours & {
+type PeriodeContacts = Jours & {
   /** One relais, or the whole territory when absent. */
   relaisId?: string | null;
   /** Only contacts that reached the person (joint, rdv-fixe). */
   aboutisSeulement?: boolean;
 };
 
-export type CompteContacts = { public: PublicContact; motif: string; n: number };
-export type ComptesContacts = {
+type CompteContacts = { public: PublicContact; motif: string; n: number };
+type ComptesContacts = {
   /** One row per (public, motif) with at least one contact; motif 'non-renseigne' for contacts logged before motifs existed. */
   lignes: CompteContacts[];
   /** Total per public (every public present, 0 when none). */

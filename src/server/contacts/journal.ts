@@ -13,11 +13,11 @@ import { ISSUES_CONTACT, SENS_CONTACT } from '../../domain/vocabulaire';
 import { MOTIFS_CONTACT_PRO, PUBLICS_PRO, type PublicContact } from '../../domain/contacts/regles';
 import { communesDuRelais } from '../donnees/perimetre';
 
-export type ResultatContactPro = { ok: true; id: string } | { ok: false; erreurs: Record<string, string> };
+type ResultatContactPro = { ok: true; id: string } | { ok: false; erreurs: Record<string, string> };
 
 const vide = (v: unknown) => (v === '' || v === null ? undefined : v);
 
-export const schemaContactPro = z.object({
+const schemaContactPro = z.object({
   public: z.enum(PUBLICS_PRO as [Exclude<PublicContact, 'famille'>, ...Exclude<PublicContact, 'famille'>[]], {
     error: 'Choisissez avec qui le relais a échangé',
   }),
@@ -87,7 +87,7 @@ export async function ajouterContactPro(db: Db, u: Staff | undefined, brut: unkn
   return { ok: true, id };
 }
 
-export type LigneContactPro = {
+type LigneContactPro = {
   id: string;
   le: Date;
   public: string;
@@ -141,7 +141,7 @@ export async function listerContactsPro(
 }
 
 /** The name of a professional of the offer, to prefill the form (null when unknown or outside the relais). */
-export async function professionnelPourFormulaire(db: DbOrTx, u: Staff | undefined, structureId: string | null, maintenant = new Date()) {
+async function professionnelPourFormulaire(db: DbOrTx, u: Staff | undefined, structureId: string | null, maintenant = new Date()) {
   if (!structureId || !/^[0-9a-f-]{36}$/i.test(structureId)) return null;
   const relaisId = relaisDuStaff(u);
   const [s] = await db

@@ -13,7 +13,7 @@ import { jourParis } from '../../domain/temps';
 import { placesLibresDepuis, SOUS_ACTIVITE_MOIS_DEFAUT, SOUS_ACTIVITE_MOIS_MAX } from '../../domain/contacts/regles';
 import { relaisDuStaff } from './journal';
 
-export type AmSousActivite = {
+type AmSousActivite = {
   id: string;
   nom: string;
   communeNom: string;

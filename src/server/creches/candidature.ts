@@ -20,13 +20,13 @@ import { offreEnCours } from './commission';
 import type { Alternatives } from '../../domain/creches/lettre';
 
 type DemandeRow = typeof schema.demandes.$inferSelect;
-export type CandidatureRow = typeof schema.candidaturesCreche.$inferSelect;
+type CandidatureRow = typeof schema.candidaturesCreche.$inferSelect;
 
 export const NB_VOEUX = 5;
 const HEURE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export type SaisieFamille = Record<string, string | string[]>;
-export type ResultatCandidature = { ok: true } | { ok: false; erreurs: Record<string, string>; saisie: SaisieFamille };
+type ResultatCandidature = { ok: true } | { ok: false; erreurs: Record<string, string>; saisie: SaisieFamille };
 
 const liste = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
 const un = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
@@ -110,7 +110,7 @@ export function situationDe(c: CandidatureRow, communeCode: string | null): Situ
   return { ...(s as Omit<Situation, 'deposeeLe' | 'communeCode'>), deposeeLe: c.deposeeLe, communeCode };
 }
 
-export type VueCandidature = {
+type VueCandidature = {
   candidature: CandidatureRow;
   grilleVersion: number | null;
   parCreche: { id: string; nom: string; note: Note | null; bande: BandeRang | null }[];

@@ -283,7 +283,7 @@ export async function publierPv(db: Db, u: Staff, sessionId: string, maintenant 
  * (`structureId`, `tranche`) to the next family, and the place that family
  * held (if any) to the next one, and so on (domain: reattribuer).
  */
-export async function libererPlace(tx: DbOrTx, sessionId: string, structureId: string, tranche: TrancheCreche, maintenant: Date): Promise<number> {
+async function libererPlace(tx: DbOrTx, sessionId: string, structureId: string, tranche: TrancheCreche, maintenant: Date): Promise<number> {
   const [s] = await tx.select().from(schema.sessionsCommission).where(eq(schema.sessionsCommission.id, sessionId));
   const rows = await tx
     .select({ p: schema.propositionsCreche, statutCand: schema.candidaturesCreche.statut })

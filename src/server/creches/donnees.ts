@@ -6,7 +6,7 @@ import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '../db';
 import { grilleValide, type Grille } from '../../domain/creches/grille';
 
-export type GrilleRow = typeof schema.grillesPoints.$inferSelect;
+type GrilleRow = typeof schema.grillesPoints.$inferSelect;
 
 /** Every version of the territory's grid, latest first. */
 export async function grilles(db: DbOrTx, territoireId: string): Promise<GrilleRow[]> {
@@ -46,7 +46,7 @@ export async function adopterGrille(db: DbOrTx, territoireId: string, g: Grille)
   return row!;
 }
 
-export type CrecheParticipante = { id: string; nom: string; communeCode: string; communeNom: string; type: string; lat: number; lon: number };
+type CrecheParticipante = { id: string; nom: string; communeCode: string; communeNom: string; type: string; lat: number; lon: number };
 
 /** Crèches taking part in the common application: PSU crèches and multi-accueils, PSU micro-crèches. */
 export async function crechesParticipantes(db: DbOrTx, territoireId: string): Promise<CrecheParticipante[]> {

@@ -17,7 +17,7 @@ const JOURS = ['', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTROUVABLE = 'Le contrat ne peut être noté que pour une famille qui a accepté une place dans votre crèche.';
 
-export const champSignature = (propositionId: string): string => `signeLe-${propositionId}`;
+const champSignature = (propositionId: string): string => `signeLe-${propositionId}`;
 
 /** The manager records that the contract of a family of their crèche was signed on the day typed. */
 export async function noterContratFormulaire(c: ContexteStaff, saisie: Saisie): Promise<Resultat<{ propositionId: string }>> {

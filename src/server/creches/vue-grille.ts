@@ -15,7 +15,7 @@ const ACTIVITE: Record<(typeof ACTIVITES)[number], string> = {
   'un-actif': 'Un seul parent travaille',
   aucune: 'Aucune activité',
 };
-export const AUTRES_CRITERES = ['fratrie', 'handicap', 'accompagnement', 'parentIsole', 'ancienneteParMois', 'anciennetePlafond', 'commune'] as const;
+const AUTRES_CRITERES = ['fratrie', 'handicap', 'accompagnement', 'parentIsole', 'ancienneteParMois', 'anciennetePlafond', 'commune'] as const;
 
 /** Field name → visible label, in the order of the form. */
 export const LIBELLES_GRILLE: Record<string, string> = {

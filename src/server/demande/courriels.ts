@@ -15,7 +15,7 @@ export function dateLongue(d: Date, lang: Lang): string {
   return jourLong(d, lang);
 }
 
-export type RelaisContact = { nom: string; telephone: string | null; email: string | null; delaiPremierContactJours: number };
+type RelaisContact = { nom: string; telephone: string | null; email: string | null; delaiPremierContactJours: number };
 
 /** The confirmation email of a new demande (rendered before any write: it only needs the reference and the relais). */
 export function courrielConfirmation(o: {

@@ -16,9 +16,9 @@ import { isLang, traduire } from '../../i18n';
 import type { Staff } from '../auth/staff';
 import { memoiser } from '../cache';
 
-export type CanalDepot = (typeof schema.canalDemande.enumValues)[number];
+type CanalDepot = (typeof schema.canalDemande.enumValues)[number];
 
-export type OptionsCreation = {
+type OptionsCreation = {
   canal: CanalDepot;
   /** The staff member filing for the family (phone call, desk). */
   parUtilisateurId?: string | null;
@@ -29,7 +29,7 @@ export type OptionsCreation = {
   publicUrl?: string;
 };
 
-export type DemandeCreee = {
+type DemandeCreee = {
   id: string;
   reference: string;
   etat: Etat;

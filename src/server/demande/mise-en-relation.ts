@@ -20,9 +20,9 @@ import { transitionsPossibles } from '../../domain/demande/etats';
 import { texteOffreAnonyme } from '../../domain/relance/offre';
 import { coordonneesPubliees, typeSolutionDe, type ReponsePro } from '../../domain/demande/mise-en-relation';
 
-export const USAGE_REPONSE_PRO = 'mise-en-relation-reponse';
+const USAGE_REPONSE_PRO = 'mise-en-relation-reponse';
 /** The professional's link stays valid this long (a contract may take weeks). */
-export const VALIDITE_LIEN_PRO_JOURS = 90;
+const VALIDITE_LIEN_PRO_JOURS = 90;
 
 const m = schema.misesEnRelation;
 const s = schema.structures;
@@ -224,7 +224,7 @@ export async function repondrePro(db: Db, jeton: string, reponse: ReponsePro, ma
   });
 }
 
-export type PropositionFamille = { nom: string; type: string; communeNom: string; telephone: string | null; email: string | null; le: Date; issue: string };
+type PropositionFamille = { nom: string; type: string; communeNom: string; telephone: string | null; email: string | null; le: Date; issue: string };
 
 /** Who was proposed to the family, with only what the professional agreed to publish. */
 export async function propositionsPourFamille(db: DbOrTx, demandeId: string): Promise<PropositionFamille[]> {

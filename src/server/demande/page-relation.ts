@@ -10,7 +10,7 @@ import { ordreReponsesPro } from '../../domain/demande/reponse-pro';
 import { lireFormulaire } from '../formulaires/contrat';
 import { lireReponsePro, repondrePro, type LectureReponsePro } from './mise-en-relation';
 
-export type VueRelation = { statut: 200 | 410; enregistre: ReponsePro | null; lu: LectureReponsePro; ordre: ReponsePro[] };
+type VueRelation = { statut: 200 | 410; enregistre: ReponsePro | null; lu: LectureReponsePro; ordre: ReponsePro[] };
 
 export async function chargerRelation(db: Db, o: { jeton: string; request: Request; url: URL; maintenant?: Date }): Promise<VueRelation> {
   let enregistre: ReponsePro | null = null;

@@ -92,7 +92,7 @@ export async function demandeValidee(db: DbOrTx, d: DemandeRow): Promise<Demande
   };
 }
 
-export type Modification = 'contact' | 'besoin';
+type Modification = 'contact' | 'besoin';
 
 /**
  * The family updates its contact details or its need (already validated with
@@ -145,7 +145,7 @@ export async function supprimerDonneesFamille(db: Db, demandeId: string, mainten
 }
 
 /** At most one new link per demande in this window, so the form cannot be used to flood a mailbox. */
-export const DELAI_ENTRE_LIENS_MINUTES = 10;
+const DELAI_ENTRE_LIENS_MINUTES = 10;
 
 /**
  * The lost-link form: every non-deleted demande filed with this email gets a

@@ -4,7 +4,7 @@ import { apresCloture } from '../donnees/cloture';
 import { compteCommePremierContact, type MotifFamille } from '../../domain/contacts/regles';
 import { appliquer, type Acteur, type Etat, type Transition, type TypeSolution } from '../../domain/demande/etats';
 
-export type ParQui = { acteur: Acteur; utilisateurId?: string | null };
+type ParQui = { acteur: Acteur; utilisateurId?: string | null };
 
 /**
  * Applies a named transition to a demande inside the caller's transaction:
@@ -51,7 +51,7 @@ export async function changerEtat(
   return vers;
 }
 
-export type NouveauContact = {
+type NouveauContact = {
   motif?: MotifFamille | null;
   canal: (typeof schema.canalContact.enumValues)[number];
   sens?: 'sortant' | 'entrant';

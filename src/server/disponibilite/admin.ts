@@ -6,7 +6,7 @@ import { fraicheurGlobale, fraicheurParCommune, type FraicheurCommune } from '..
 import { communesGerees } from './perimetre';
 import { TYPE_RELANCE } from './relances';
 
-export type LigneOffre = {
+type LigneOffre = {
   id: string;
   type: string;
   nom: string;

@@ -15,19 +15,19 @@ import { codeProExpireLe, codeProValide } from '../../domain/disponibilite/code-
 
 export const COOKIE_PRO = 'gpe_pro';
 export const SESSION_PRO_JOURS = 30;
-export const LIEN_CONNEXION_HEURES = 24;
+const LIEN_CONNEXION_HEURES = 24;
 export const USAGE_CONNEXION = 'pro-connexion';
 const LIENS_PAR_QUART_HEURE = 3;
 
 /** No 0/O, 1/I/L: easy to read out on the phone. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export function codeCourtAleatoire(): string {
+function codeCourtAleatoire(): string {
   let s = '';
   for (let i = 0; i < 8; i++) s += ALPHABET[randomInt(ALPHABET.length)];
   return `${s.slice(0, 4)}-${s.slice(4)}`;
 }
 /** "abcd 2345", "ABCD2345" → "ABCD-2345"; null when it cannot be a code. */
-export function normaliserCode(s: string): string | null {
+function normaliserCode(s: string): string | null {
   const c = s.toUpperCase().replace(/[^A-Z0-9]/g, '');
   if (c.length !== 8 || [...c].some((x) => !ALPHABET.includes(x))) return null;
   return `${c.slice(0, 4)}-${c.slice(4)}`;
@@ -132,7 +132,7 @@ async function ouvrirSession(db: DbOrTx, compteId: string, maintenant: Date): Pr
   return { jeton, expire };
 }
 
-export type ResultatEntree = { ok: true; jeton: string; expire: Date } | { ok: false; raison: 'inconnu' | 'expire' | 'utilise' | 'trop-de-tentatives' };
+type ResultatEntree = { ok: true; jeton: string; expire: Date } | { ok: false; raison: 'inconnu' | 'expire' | 'utilise' | 'trop-de-tentatives' };
 
 /** The emailed link, once confirmed by a tap (a mail scanner opening it changes nothing). */
 export async function entrerParLien(db: Db, jeton: string, maintenant = new Date()): Promise<ResultatEntree> {

@@ -30,7 +30,7 @@ const TRANCHES: Record<string, string> = {
   grand: 'un grand (plus de 3 ans)',
   periscolaire: 'un enfant en périscolaire',
 };
-export function resumePlaces(places: { trancheAge: string; nombre: number; aPartirDu: string }[]): string {
+function resumePlaces(places: { trancheAge: string; nombre: number; aPartirDu: string }[]): string {
   return places
     .map((p) => `${p.nombre > 1 ? `${p.nombre} places` : '1 place'} pour ${TRANCHES[p.trancheAge] ?? p.trancheAge}, à partir du ${dateEnMots(p.aPartirDu)}`)
     .join(' ; ');

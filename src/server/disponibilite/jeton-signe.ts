@@ -10,7 +10,7 @@ import { egalConstant } from '../auth/tokens';
 export const USAGE_RELANCE = 'dispo-relance';
 export const REPONSES = ['toujours', 'plus-de-place'] as const;
 export type Reponse = (typeof REPONSES)[number];
-export type ContenuJeton = { u: typeof USAGE_RELANCE; s: string; r: Reponse; e: number; n: string };
+type ContenuJeton = { u: typeof USAGE_RELANCE; s: string; r: Reponse; e: number; n: string };
 
 function signature(secret: string, corps: string): string {
   return createHmac('sha256', secret).update(`gpe:${USAGE_RELANCE}:${corps}`).digest('base64url');
@@ -27,7 +27,7 @@ export function signerJetonRelance(secret: string, o: { structureId: string; rep
   return `${corps}.${signature(secret, corps)}`;
 }
 
-export type JetonRelanceLu = { ok: true; contenu: ContenuJeton } | { ok: false; raison: 'inconnu' | 'expire' };
+type JetonRelanceLu = { ok: true; contenu: ContenuJeton } | { ok: false; raison: 'inconnu' | 'expire' };
 
 /** Checks signature, purpose and expiry (single use is checked against the database). */
 export function lireJetonRelance(secret: string, jeton: string, maintenant = new Date()): JetonRelanceLu {

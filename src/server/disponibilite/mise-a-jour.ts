@@ -9,7 +9,7 @@ import { positionSelonPublication } from '../../domain/disponibilite/mise-a-jour
 import { invaliderCacheOffre } from '../offre/requetes';
 
 /** 'am' | 'gestionnaire' | 'rpe' (on behalf, after a call) | 'relance' (one-tap email) | 'import' */
-export type SourceDispo = 'am' | 'gestionnaire' | 'rpe' | 'relance' | 'import';
+type SourceDispo = 'am' | 'gestionnaire' | 'rpe' | 'relance' | 'import';
 
 export type StructurePro = typeof schema.structures.$inferSelect & { places: (typeof schema.placesDisponibles.$inferSelect)[]; communeNom: string };
 

@@ -25,7 +25,7 @@ export async function perimetreStructure(db: DbOrTx, structureId: string, jour: 
 }
 
 /** Admin everywhere; an animatrice for places of the communes her relais (and her sector) covers today. */
-export function peutGererOffre(u: Staff, p: Perimetre): boolean {
+function peutGererOffre(u: Staff, p: Perimetre): boolean {
   return peutVoirDonneesPersonnelles(u, p);
 }
 

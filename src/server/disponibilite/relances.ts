@@ -13,12 +13,12 @@ import { lireJetonRelance, nonceRelance, signerJetonRelance, USAGE_RELANCE, type
 import { confirmerDansTx, enregistrerDansTx } from './mise-a-jour';
 import { invaliderCacheOffre } from '../offre/requetes';
 
-export const RELANCE_VALIDITE_JOURS = 21;
+const RELANCE_VALIDITE_JOURS = 21;
 export const TYPE_RELANCE = 'dispo-relance';
 /** Spread a first big campaign over several days rather than flood the mail server. */
 const MAX_PAR_EXECUTION = 150;
 
-export type CandidatRelance = {
+type CandidatRelance = {
   structureId: string;
   compteId: string;
   email: string | null;
@@ -32,7 +32,7 @@ export type CandidatRelance = {
 };
 
 /** Places with an account, their last confirmation and last reminder. */
-export async function candidatsRelance(db: DbOrTx, structureIds?: string[]): Promise<CandidatRelance[]> {
+async function candidatsRelance(db: DbOrTx, structureIds?: string[]): Promise<CandidatRelance[]> {
   const derniere = sql<
     string | null
   >`(select max(c.cree_le) from courriels c where c.type = ${TYPE_RELANCE} and c.objet_type = 'structure' and c.objet_id = ${schema.structures.id}::text)`;
@@ -75,7 +75,7 @@ export async function candidatsRelance(db: DbOrTx, structureIds?: string[]): Pro
 }
 
 /** Queues one reminder email (in the caller's transaction). */
-export async function mettreRelanceEnFile(
+async function mettreRelanceEnFile(
   tx: DbOrTx,
   c: CandidatRelance,
   o: { publicUrl: string; secret: string; maintenant: Date; motif: MotifRelance | 'rpe' },
@@ -136,7 +136,7 @@ export async function relancerEnMasse(
   return { envoyees, ignorees: structureIds.filter((id) => !envoyees.includes(id)) };
 }
 
-export type ExamenRelance =
+type ExamenRelance =
   | { ok: true; structureId: string; reponse: Reponse; nom: string; statut: 'places' | 'complet' | 'inconnu' }
   | { ok: false; raison: 'inconnu' | 'expire' | 'utilise' };
 

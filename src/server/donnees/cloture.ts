@@ -22,7 +22,7 @@ async function contexte(tx: DbOrTx, rdvId: string): Promise<ContexteRdv> {
   return (await contexteRdv(tx, rdvId))!;
 }
 
-export type BilanCloture = { rdvsAnnules: string[]; inscriptionsLiberees: string[] };
+type BilanCloture = { rdvsAnnules: string[]; inscriptionsLiberees: string[] };
 
 const RAISONS = {
   retrait: 'la famille a retiré sa demande',
@@ -31,7 +31,7 @@ const RAISONS = {
   'sans-solution': 'la demande est close sans solution',
   close: 'la demande est close',
 } as const;
-export type RaisonCloture = keyof typeof RAISONS;
+type RaisonCloture = keyof typeof RAISONS;
 
 /**
  * Cancels the demande's future RDVs and releases its future réunion sign-ups,
@@ -125,7 +125,7 @@ export async function libererDependances(
 }
 
 /** Health details live only while the demande is open. */
-export async function effacerSante(tx: DbOrTx, demandeId: string): Promise<void> {
+async function effacerSante(tx: DbOrTx, demandeId: string): Promise<void> {
   await tx.update(schema.demandes).set({ handicapPrecisions: null, besoinsAccessibilite: null }).where(eq(schema.demandes.id, demandeId));
 }
 

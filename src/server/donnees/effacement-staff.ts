@@ -9,7 +9,7 @@ import { config } from '../config';
 import { exigerAccesDemande, type ResultatAction } from '../backoffice/demande';
 import { effacerDemande } from './effacement';
 
-export const schemaEffacementStaff = z.object({
+const schemaEffacementStaff = z.object({
   confirmer: z.literal('oui', { error: 'Cochez la case pour confirmer l’effacement' }),
 });
 

@@ -19,8 +19,8 @@ import { colonnesAvecEffet } from '../../domain/donnees/registre';
 import { ETATS_CLOS, estOuverte } from '../../domain/demande/etats';
 import { limiteRetention } from '../../domain/relance/regles';
 
-export type Origine = 'famille' | 'retention' | 'staff';
-export type BilanEffacement = { demandeId: string; rdvsAnnules: number; inscriptionsLiberees: number; courriels: number; fichiers: number };
+type Origine = 'famille' | 'retention' | 'staff';
+type BilanEffacement = { demandeId: string; rdvsAnnules: number; inscriptionsLiberees: number; courriels: number; fichiers: number };
 
 const MOTIFS: Record<Origine, string> = {
   famille: 'Données supprimées à la demande de la famille',
@@ -32,7 +32,7 @@ const MOTIFS: Record<Origine, string> = {
  * The SET clause erasing the columns the register marks 'vider' (null, or
  * the column's empty default) and 'pseudonymiser' (a value naming nobody).
  */
-export function valeursEffacees(table: PgTable): Record<string, unknown> {
+function valeursEffacees(table: PgTable): Record<string, unknown> {
   const nom = getTableConfig(table).name;
   const vider = new Set(colonnesAvecEffet(nom, 'vider'));
   const pseudo = new Set(colonnesAvecEffet(nom, 'pseudonymiser'));
@@ -187,7 +187,7 @@ export async function effacerDemande(
 }
 
 /** The name the file transport gives a message (src/server/mail/transport.ts). */
-export function fragmentNomEml(messageId: string): string {
+function fragmentNomEml(messageId: string): string {
   return messageId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 24);
 }
 

@@ -12,9 +12,9 @@ import { supprimerFichiersEml, supprimerFichiersSms } from './effacement';
 import { effacerInscriptionsPassees } from '../evenements/evenements';
 
 /** Failed sign-in attempts older than this no longer count for throttling. */
-export const TENTATIVES_JOURS = 1;
+const TENTATIVES_JOURS = 1;
 
-export type BilanMenage = {
+type BilanMenage = {
   sessions: number;
   jetons: number;
   tentatives: number;

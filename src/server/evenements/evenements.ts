@@ -78,9 +78,9 @@ export const schemaInscriptionEvenement = z.object({
     .refine((s) => s === null || /^(?:0|\+33)[1-9](?:[\s.-]?\d{2}){4}$/.test(s), 'metier.evenements.erreurs.telephone'),
   consentement: z.literal('oui', { error: 'metier.evenements.erreurs.consentement' }),
 });
-export type InscriptionEvenement = z.infer<typeof schemaInscriptionEvenement>;
+type InscriptionEvenement = z.infer<typeof schemaInscriptionEvenement>;
 
-export type ResultatInscriptionEvenement = { ok: true; id: string } | { ok: false; raison: 'introuvable' | 'complet' | 'deja' };
+type ResultatInscriptionEvenement = { ok: true; id: string } | { ok: false; raison: 'introuvable' | 'complet' | 'deja' };
 
 /** Signs up under a row lock on the event, so that concurrent sign-ups never exceed its capacity. */
 export async function inscrireEvenement(
@@ -124,7 +124,7 @@ export async function effacerInscriptionsPassees(db: DbOrTx, maintenant: Date): 
 // ── Staff side ──────────────────────────────────────────────────────────────
 
 const hhmm = (m: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, m);
-export const schemaEvenement = z
+const schemaEvenement = z
   .object({
     type: z.enum(TYPES_EVENEMENT, { error: 'Choisissez le type d’événement' }),
     titre: z.string().trim().min(3, 'Indiquez le titre').max(160, 'Titre trop long'),

@@ -8,7 +8,7 @@ import { schema, type DbOrTx } from '../db';
 import { instantsDe, type PeriodeRelais } from '../../domain/stats/periode';
 import type { TypeEvenement } from '../../domain/metier/vocabulaire';
 
-export type ComptesEvenements = { evenements: number; inscrits: number; parType: Partial<Record<TypeEvenement, { evenements: number; inscrits: number }>> };
+type ComptesEvenements = { evenements: number; inscrits: number; parType: Partial<Record<TypeEvenement, { evenements: number; inscrits: number }>> };
 
 export async function evenementsMetier(db: DbOrTx, p: PeriodeRelais): Promise<ComptesEvenements> {
   const vide: ComptesEvenements = { evenements: 0, inscrits: 0, parType: {} };

@@ -16,7 +16,7 @@ import { erreursZod, tous, un, type ContexteStaff, type Resultat, type Saisie } 
 
 const jour = (m: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, m);
 
-export const schemaFormation = z
+const schemaFormation = z
   .object({
     titre: z.string().trim().min(3, 'Indiquez le titre').max(160, 'Titre trop long (160 caractères au plus)'),
     organisme: z.string().trim().min(2, 'Indiquez l’organisme de formation').max(160, 'Nom trop long'),
@@ -47,7 +47,7 @@ export async function creerFormation(c: ContexteStaff, relaisChoisi: string | nu
   return { ok: true, redirection: `/admin/formations/${f!.id}?fait=creee` };
 }
 
-export type FormationVue = typeof schema.formations.$inferSelect & { souhaits: number; inscrits: number; partis: number };
+type FormationVue = typeof schema.formations.$inferSelect & { souhaits: number; inscrits: number; partis: number };
 
 async function formationsAvecComptes(db: DbOrTx, where: ReturnType<typeof and>): Promise<FormationVue[]> {
   const v = schema.voeuxFormation;
@@ -198,7 +198,7 @@ export async function formationsPourAm(db: DbOrTx, structure: { id: string; comm
   return rows.map((x) => ({ ...x.f, statut: x.statut }));
 }
 
-export type ResultatVoeu = { ok: true } | { ok: false; raison: 'introuvable' | 'passee' };
+type ResultatVoeu = { ok: true } | { ok: false; raison: 'introuvable' | 'passee' };
 
 /** The AM wishes to attend a session of her relais (idempotent); 'retire' takes a mere wish back. */
 export async function exprimerVoeu(

@@ -17,7 +17,7 @@ const FAITS: Record<string, string> = {
   retirer: 'Votre souhait est retiré.',
 };
 
-export type FormationVue = Pick<FormationPourAm, 'id' | 'titre' | 'lieu' | 'organisme'> & {
+type FormationVue = Pick<FormationPourAm, 'id' | 'titre' | 'lieu' | 'organisme'> & {
   /** Field name of its wish button (`formation-<id>`): the button's id is `f-<champ>`, its error `err-<champ>`. */
   champ: string;
   dates: string;
@@ -27,7 +27,7 @@ export type FormationVue = Pick<FormationPourAm, 'id' | 'titre' | 'lieu' | 'orga
   erreur: string | null;
 };
 
-export type VueFormationsPro = {
+type VueFormationsPro = {
   estAm: boolean;
   csrf: string;
   formations: FormationVue[];

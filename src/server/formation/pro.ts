@@ -11,7 +11,7 @@ import { csrfValide } from '../disponibilite/page-pro';
 import type { EspacePro } from '../pro/ecran';
 import { exprimerVoeu } from './catalogue';
 
-export type ResultatFormationPro = { ok: true; redirection: string } | { ok: false; statut: 403 | 404 | 409 | 422; erreurs: Record<string, string> };
+type ResultatFormationPro = { ok: true; redirection: string } | { ok: false; statut: 403 | 404 | 409 | 422; erreurs: Record<string, string> };
 
 const schema = z.object({ action: z.enum(['souhait', 'retirer']), formation: z.uuid() });
 

@@ -13,7 +13,7 @@ import { ACTIVITES } from '../../domain/creches/grille';
 import { estOuverte } from '../../domain/demande/etats';
 import { lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
 
-export type VueCandidatureCreche = {
+type VueCandidatureCreche = {
   /** Where the form posts, and the follow-up page it goes back to. */
   action: string;
   retour: string;
@@ -44,7 +44,7 @@ export function libellesCandidature(t: T): Record<string, string> {
 const premiere = (x: string | string[] | undefined) => (Array.isArray(x) ? (x[0] ?? '') : (x ?? ''));
 
 /** The view of a saisie: first values, ticked days. */
-export function valeursCandidature(saisie: SaisieFamille): Pick<VueCandidatureCreche, 'valeurs' | 'jours'> {
+function valeursCandidature(saisie: SaisieFamille): Pick<VueCandidatureCreche, 'valeurs' | 'jours'> {
   const jours = saisie.jours;
   return {
     valeurs: Object.fromEntries(Object.entries(saisie).map(([k, x]) => [k, premiere(x)])),

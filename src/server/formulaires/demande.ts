@@ -27,7 +27,7 @@ import { limiteAtteinte, noterUsage } from '../auth/limites';
 import { adresseClient, lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
 import { preciserCommune } from '../../domain/demande/commune';
 
-export type VueDemande = {
+type VueDemande = {
   etape: number;
   nomEtape: Etape;
   formulaire: FormulaireDemande;
@@ -141,10 +141,10 @@ export function libellesDemande(t: T, nbEnfants: number): Record<string, string>
 }
 
 /** One section of the summary shown on the last step, with the step it reopens. */
-export type SectionRecap = { etape: number; titre: string; lignes: [string, string][] };
+type SectionRecap = { etape: number; titre: string; lignes: [string, string][] };
 
 /** The summary of the last step, in the family's language. */
-export function recapDemande(f: FormulaireDemande, nbEnfants: number, communes: VueDemande['communes'], t: T, lang: Lang): SectionRecap[] {
+function recapDemande(f: FormulaireDemande, nbEnfants: number, communes: VueDemande['communes'], t: T, lang: Lang): SectionRecap[] {
   const v = (c: string) => f[c] ?? '';
   const nomCommune = (code: string) => communes.find((c) => c.code === code)?.nom ?? code;
   const jour = (j: number) => t(`jours.${j}`);

@@ -9,7 +9,7 @@ import { evenement, inscrireEvenement, schemaInscriptionEvenement, type Evenemen
 import type { ContexteFormulaire, Reponse } from './contrat';
 import { traiterInscriptionPublique, type VueInscriptionPublique } from './inscription-publique';
 
-export type VueInscriptionEvenement = VueInscriptionPublique<'nom' | 'email' | 'telephone' | 'consentement'> & { evenement: EvenementVue };
+type VueInscriptionEvenement = VueInscriptionPublique<'nom' | 'email' | 'telephone' | 'consentement'> & { evenement: EvenementVue };
 
 /** null: no such event, or it is cancelled or over (the page answers 404). */
 export async function traiterInscriptionEvenement(

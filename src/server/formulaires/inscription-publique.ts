@@ -11,7 +11,7 @@ import type { UsageLimite } from '../../domain/limites';
 import { limiteAtteinte, noterUsage } from '../auth/limites';
 import { adresseClient, erreursZod, lireFormulaire, redirection, valeursSimples, vue, type ContexteFormulaire, type Erreurs, type Reponse } from './contrat';
 
-export type RaisonRefus = 'introuvable' | 'complet' | 'deja';
+type RaisonRefus = 'introuvable' | 'complet' | 'deja';
 
 /** What the sign-up block of the page shows (src/components/inscription/InscriptionPublique.astro). */
 export type VueInscriptionPublique<C extends string> = {
@@ -24,7 +24,7 @@ export type VueInscriptionPublique<C extends string> = {
   limite: boolean;
 };
 
-export type InscriptionPublique<S extends z.ZodType> = {
+type InscriptionPublique<S extends z.ZodType> = {
   /** The session's id: the target of the per-session limit. */
   id: string;
   schema: S;
@@ -43,7 +43,7 @@ export type InscriptionPublique<S extends z.ZodType> = {
 };
 
 /** The fields of a schema: the names its errors can carry. */
-export type ChampsDe<S extends z.ZodType> = keyof z.infer<S> & string;
+type ChampsDe<S extends z.ZodType> = keyof z.infer<S> & string;
 
 export async function traiterInscriptionPublique<S extends z.ZodType<{ email: string }>>(
   ctx: ContexteFormulaire,

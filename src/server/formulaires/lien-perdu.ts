@@ -9,7 +9,7 @@ import { limiteAtteinte, noterUsage } from '../auth/limites';
 import { log } from '../log';
 import { adresseClient, lireFormulaire, valeursSimples, vue, type ContexteFormulaire, type Reponse } from './contrat';
 
-export type VueLienPerdu = { email: string; erreur: string | undefined; envoye: boolean; limite: boolean };
+type VueLienPerdu = { email: string; erreur: string | undefined; envoye: boolean; limite: boolean };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 

@@ -6,8 +6,8 @@
 import { mensualiser, verifierEntree, type ErreurMensualisation, type ResultatMensualisation, type TypeAnnee } from '../../domain/metier/mensualisation';
 import type { Erreurs } from './contrat';
 
-export type ChampCalcul = 'type' | 'salaire' | 'heures' | 'semaines';
-export type VueCalcul = {
+type ChampCalcul = 'type' | 'salaire' | 'heures' | 'semaines';
+type VueCalcul = {
   valeurs: Record<ChampCalcul, string>;
   erreurs: Erreurs<ChampCalcul>;
   resultat: (ResultatMensualisation & { salaireHoraireCents: number; heuresParSemaine: number }) | null;

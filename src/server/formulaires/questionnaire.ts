@@ -40,7 +40,7 @@ export type ResultatQuestionnaire = {
   semainesCreche: number;
 };
 
-export type VueQuestionnaire = {
+type VueQuestionnaire = {
   etape: number;
   /** The screen shown (the first one under the result, for "modifier mes réponses"). */
   id: IdEtape;

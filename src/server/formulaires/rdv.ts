@@ -39,7 +39,7 @@ function periode(aujourdhui: string, depuis: string | undefined, aller: z.infer<
 
 type Jours = { jour: string; creneaux: { debut: Date }[] }[];
 
-export type VuePriseRdv = {
+type VuePriseRdv = {
   demande: Awaited<ReturnType<typeof demandeParJeton>>;
   ouverte: boolean;
   choix: ChoixRdv | null;
@@ -145,7 +145,7 @@ export async function traiterPriseRdv(ctx: ContexteFormulaire, jeton: string): P
   return vue({ demande, ouverte, choix, etape, valeurs, erreurs, valide, creneauPris, limite, aujourdhui, depuis, jours, lieuChoisi }, statut);
 }
 
-export type VueGestionRdv = {
+type VueGestionRdv = {
   ctx: Awaited<ReturnType<typeof rdvParJeton>>;
   modifiable: boolean;
   limite: number;

@@ -10,7 +10,7 @@ import { annulerInscription, inscrire, inscriptionParJeton, reunion, schemaInscr
 import { redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
 import { traiterInscriptionPublique, type VueInscriptionPublique } from './inscription-publique';
 
-export type VueInscriptionReunion = VueInscriptionPublique<'nom' | 'email' | 'telephone' | 'places' | 'profil'> & { reunion: ReunionVue };
+type VueInscriptionReunion = VueInscriptionPublique<'nom' | 'email' | 'telephone' | 'places' | 'profil'> & { reunion: ReunionVue };
 
 /** null: no such réunion, or it is past or cancelled (the page answers 404). */
 export async function traiterInscriptionReunion(ctx: ContexteFormulaire, id: string, maintenant = new Date()): Promise<Reponse<VueInscriptionReunion> | null> {
@@ -35,7 +35,7 @@ export async function traiterInscriptionReunion(ctx: ContexteFormulaire, id: str
   return x.type === 'vue' ? { ...x, vue: { ...x.vue, reunion: r } } : x;
 }
 
-export type VueInscription = { inscription: NonNullable<Awaited<ReturnType<typeof inscriptionParJeton>>> | null };
+type VueInscription = { inscription: NonNullable<Awaited<ReturnType<typeof inscriptionParJeton>>> | null };
 
 /** The sign-up behind an emailed link; a POST cancels it while the réunion is ahead. */
 export async function traiterGestionInscription(ctx: ContexteFormulaire, jeton: string): Promise<Reponse<VueInscription>> {

@@ -19,7 +19,7 @@ export type Modifier = 'contact' | 'besoin';
 export type ConfirmationSuivi = Extract<ResultatSuivi, { type: 'confirmer' }>;
 
 /** What the page shows: one of four screens. */
-export type EcranSuivi =
+type EcranSuivi =
   | { ecran: 'introuvable' }
   | { ecran: 'supprimee' }
   | { ecran: 'confirmation'; demande: DemandeRow; confirmation: ConfirmationSuivi }
@@ -39,7 +39,7 @@ export type EcranSuivi =
       nouvelle: boolean;
     };
 
-export type ReponseSuivi = { type: 'redirection'; url: string } | { type: 'vue'; statut: 200 | 404 | 422; vue: EcranSuivi };
+type ReponseSuivi = { type: 'redirection'; url: string } | { type: 'vue'; statut: 200 | 404 | 422; vue: EcranSuivi };
 
 /** The i18n key of the page title of a screen. */
 export function cleTitreSuivi(e: EcranSuivi): string {

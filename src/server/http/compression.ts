@@ -6,11 +6,11 @@
 import { Duplex } from 'node:stream';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
-export type Encodage = 'br' | 'gzip';
+type Encodage = 'br' | 'gzip';
 
 const COMPRESSIBLES = /^(text\/(html|css|csv|plain|calendar|javascript)|application\/(json|geo\+json|javascript|xml|manifest\+json)|image\/svg\+xml)\b/i;
 /** Below this, compression costs more than it saves. */
-export const SEUIL_COMPRESSION = 1024;
+const SEUIL_COMPRESSION = 1024;
 
 /** Preferred encoding the client accepts: br, then gzip (`q=0` means refused), or null. */
 export function encodageAccepte(acceptEncoding: string | null | undefined): Encodage | null {
@@ -26,7 +26,7 @@ export function encodageAccepte(acceptEncoding: string | null | undefined): Enco
   return null;
 }
 
-export const estCompressible = (type: string | null | undefined) => Boolean(type && COMPRESSIBLES.test(type));
+const estCompressible = (type: string | null | undefined) => Boolean(type && COMPRESSIBLES.test(type));
 
 /** Adds Accept-Encoding to Vary (once). */
 export function varierSelonEncodage(h: Headers): void {

@@ -37,7 +37,7 @@ export function pageErreurSimple(statut: number): string {
   );
 }
 
-export function repondreErreur(res: ServerResponse, statut: number): void {
+function repondreErreur(res: ServerResponse, statut: number): void {
   const corps = pageErreurSimple(statut);
   res.writeHead(statut, {
     'content-type': 'text/html; charset=utf-8',

@@ -5,7 +5,7 @@ import { BlockList, isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 
 /** `null`: no proxy trusted (X-Forwarded-* ignored and removed). */
-export type ConfianceProxy = null | { sauts: number } | { reseaux: BlockList };
+type ConfianceProxy = null | { sauts: number } | { reseaux: BlockList };
 
 const MOTS: Record<string, string[]> = {
   loopback: ['127.0.0.0/8', '::1/128'],
@@ -67,7 +67,7 @@ function valeurs(h: string | string[] | undefined): string[] {
     .filter(Boolean);
 }
 
-export type VueClient = { adresse: string; protocole: 'http' | 'https' | null; hote: string | null };
+type VueClient = { adresse: string; protocole: 'http' | 'https' | null; hote: string | null };
 
 /**
  * What the request says about its client, given the TCP peer. Walks the

@@ -14,7 +14,7 @@ export { instantane };
 const octetsDe = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
 
 /** A cached page for this request: 304 on a matching ETag, else the best encoding accepted. */
-export function reponseDePage(request: Request, page: PageEnCache): Response {
+function reponseDePage(request: Request, page: PageEnCache): Response {
   const h = new Headers(page.entetes);
   h.set('Vary', 'Accept-Encoding');
   const encodage = encodageAccepte(request.headers.get('accept-encoding'));

@@ -14,9 +14,9 @@ import { decouperAuxMarqueurs, envelopperTableaux } from '../../domain/info/text
 /** Markers in the Markdown where the page inserts live content. */
 export const MARQUEURS_INFO = ['sites-du-relais', 'registre-donnees', 'dpo', 'prochains-evenements'] as const;
 
-export type TitreInfo = { depth: number; slug: string; text: string };
+type TitreInfo = { depth: number; slug: string; text: string };
 
-export type VuePageInfo = {
+type VuePageInfo = {
   titre: string;
   description: string;
   section: string;

@@ -4,11 +4,11 @@ import { LANGS, isLang, type Lang } from '../../i18n/langs';
 import { decouperId, SECTIONS } from '../../domain/info/schema';
 import { Moteur, type IndexLangue } from '../../domain/info/recherche';
 
-export type PageInfo = CollectionEntry<'pages'> & { lang: Lang; slug: string };
+type PageInfo = CollectionEntry<'pages'> & { lang: Lang; slug: string };
 
 let cache: Promise<PageInfo[]> | undefined;
 /** Every page in every language, sorted by section, then order, then slug. */
-export function toutesLesPages(): Promise<PageInfo[]> {
+function toutesLesPages(): Promise<PageInfo[]> {
   if (import.meta.env.DEV) cache = undefined; // content changes while `astro dev` runs
   cache ??= getCollection('pages').then((entrees) =>
     entrees

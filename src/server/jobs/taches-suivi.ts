@@ -20,7 +20,7 @@ const LOT = 200;
 
 const chaqueJourApres9h = chaqueJourApres(9);
 
-export type BilanSuivi = { suivis: number; rappels: number; aTraiter: number; actualites: number };
+type BilanSuivi = { suivis: number; rappels: number; aTraiter: number; actualites: number };
 
 /** Sends what is due today. Safe to run twice: each step looks at what was already sent. */
 export async function envoyerSuivis(db: Db, o: { maintenant: Date; delaiMois: number; baseUrl: string }): Promise<BilanSuivi> {

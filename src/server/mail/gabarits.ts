@@ -12,7 +12,7 @@ export type BlocCourriel =
   | { type: 'lien'; texte: string; url: string }
   | { type: 'encadre'; texte: string };
 
-export type ContenuCourriel = {
+type ContenuCourriel = {
   lang: Lang;
   /** Shown as the first heading and used as the HTML title. */
   titre: string;
@@ -22,7 +22,7 @@ export type ContenuCourriel = {
   pied?: string;
 };
 
-export function echapperHtml(s: string): string {
+function echapperHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { schema, rowsOf, type Db, type DbOrTx } from '../db';
 import type { Transport } from './transport';
 import { log } from '../log';
@@ -47,7 +47,7 @@ export function delaiAvantNouvelEssai(tentatives: number): number {
  * attempt pushed this far ahead: if the worker dies mid-send, the email becomes
  * due again by itself. Longer than the SMTP timeouts added together.
  */
-export const BAIL_ENVOI_MS = 10 * 60_000;
+const BAIL_ENVOI_MS = 10 * 60_000;
 
 type Ligne = typeof schema.courriels.$inferSelect;
 
@@ -125,7 +125,7 @@ export async function envoyerEnAttente(
   return { envoyes, echecs };
 }
 
-export function resumeErreur(err: unknown): string {
+function resumeErreur(err: unknown): string {
   const e = err as { code?: string; responseCode?: number; command?: string; message?: string };
   const parts = [e.code, e.responseCode, e.command].filter((x) => x !== undefined && x !== null && x !== '');
   return (parts.length ? parts.join(' ') : 'erreur d’envoi').slice(0, 200);
@@ -150,12 +150,4 @@ async function prevenirRelais(tx: DbOrTx, m: Ligne): Promise<void> {
       `Il est dans la liste « Non distribués » de l’espace des relais (Courriels), d’où vous pouvez le renvoyer. ` +
       `Vérifiez l’adresse de la famille ou contactez-la par un autre moyen.`,
   });
-}
-
-export async function courrielsEnAttente(db: Db): Promise<number> {
-  const r = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(schema.courriels)
-    .where(and(eq(schema.courriels.statut, 'a-envoyer'), lte(schema.courriels.prochaineTentativeLe, sql`now() + interval '1 day'`)));
-  return r[0]?.n ?? 0;
 }

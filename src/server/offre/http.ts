@@ -66,7 +66,7 @@ export function reponseCachee(request: Request, corps: string, o: OptionsReponse
  * ETag hashed once, gzip and brotli computed off the main thread on first
  * demand and then reused.
  */
-export type CorpsPrepare = {
+type CorpsPrepare = {
   readonly etag: string;
   readonly brut: Buffer;
   /** Bytes held, compressed variants included once computed. */

@@ -22,7 +22,7 @@ const CHAMP_ERREUR: Record<keyof ErreursFiltres, string> = {
   page: 'resultats-titre',
 };
 
-export const RESULTATS_PAR_PAGE = 20;
+const RESULTATS_PAR_PAGE = 20;
 
 export async function pageCarte(db: Db, t: T, url: URL, chemin: string, o: { maintenant: Date; seuilJours: number }) {
   const { filtres: f, erreurs } = lireFiltres(url.searchParams);

@@ -15,9 +15,9 @@ import { IndexNoms } from '../../domain/territoire/noms-flous';
 const s = schema.structures;
 const p = schema.placesDisponibles;
 
-export type OptionsOffre = { maintenant: Date; seuilJours: number };
+type OptionsOffre = { maintenant: Date; seuilJours: number };
 
-export type RechercheOffre = {
+type RechercheOffre = {
   resultats: ResultatOffre[];
   tri: 'distance' | 'fraicheur';
   /** Communes resolved from `lieu`. */
@@ -119,7 +119,7 @@ export function invaliderCacheOffre(db: Db): void {
  * structures, their places, the communes' search columns), computed by the
  * database: a few milliseconds there, nothing to parse here.
  */
-export async function empreinteOffre(db: Db): Promise<string> {
+async function empreinteOffre(db: Db): Promise<string> {
   const [r] = rowsOf<{ e: string }>(
     await db.execute(sql`select md5(
       coalesce((select string_agg(md5(s::text), '' order by s.id) from structures s where s.visible and s.actif), '') ||

@@ -8,7 +8,7 @@ import type { T } from '../../i18n';
 import { texteConfirmation, type TexteConfirmation } from '../../domain/disponibilite/confirmation';
 import { examinerRelance, repondreRelance } from '../disponibilite/relances';
 
-export type VueConfirmation = TexteConfirmation & { statut: 200 | 410; nom: string };
+type VueConfirmation = TexteConfirmation & { statut: 200 | 410; nom: string };
 
 export async function chargerConfirmation(db: Db, o: { secret: string; jeton: string; poste: boolean; t: T; maintenant?: Date }): Promise<VueConfirmation> {
   const r = o.poste ? await repondreRelance(db, o.secret, o.jeton, o.maintenant) : await examinerRelance(db, o.secret, o.jeton, o.maintenant);

@@ -15,7 +15,7 @@ import { jourParis } from '../../domain/temps';
 import { limiteAtteinte, noterUsage } from '../auth/limites';
 
 export { COOKIE_PRO };
-export const LIGNES_MAX = 20;
+const LIGNES_MAX = 20;
 
 export type EspacePro = { session: SessionPro; structure: StructurePro } | null;
 
@@ -28,7 +28,7 @@ export async function lireEspacePro(db: Db, jeton: string | undefined, maintenan
 
 type Saisie = Record<string, string | string[]>;
 /** Errors are keys of the pro dictionary (`pro.erreurs.<code>`), by field name. */
-export type ResultatPro =
+type ResultatPro =
   | { ok: true; redirection: string; cookie?: { jeton: string; expire: Date } }
   | { ok: false; statut: 200 | 401 | 403 | 422 | 429; erreurs: Record<string, string>; saisie: Saisie; lienEnvoye?: boolean };
 

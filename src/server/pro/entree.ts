@@ -11,9 +11,9 @@ import { lireFormulaire } from '../formulaires/contrat';
 import { COOKIE_PRO } from './ecran';
 import type { ContextePro, ReponsePro } from './contexte';
 
-export type RaisonLien = 'inconnu' | 'expire' | 'utilise' | 'trop-de-tentatives';
+type RaisonLien = 'inconnu' | 'expire' | 'utilise' | 'trop-de-tentatives';
 /** `raison` null: the link is good, the page shows its button (410 otherwise). */
-export type VueLien = { raison: RaisonLien | null };
+type VueLien = { raison: RaisonLien | null };
 
 export async function chargerLienPro(ctx: ContextePro, jeton: string, maintenant = new Date()): Promise<ReponsePro<VueLien>> {
   const { db } = ctx.locals;

@@ -28,7 +28,7 @@ const LIBELLES_PLACE: Partial<Record<CleChampPlace, string>> = {
   fin: 'pro.ecran.heureFin',
 };
 
-export type VuePagePro = {
+type VuePagePro = {
   titre: string;
   /** Translated message of each field in error (pro.erreurs.<code>). */
   messages: Record<string, string>;

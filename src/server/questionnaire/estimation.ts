@@ -8,7 +8,7 @@ import { ageEnMois, analyserPlanning, type OffreContexte } from '../../domain/qu
 import type { EntreeEstimation } from '../../domain/questionnaire/cout';
 
 /** Everything but the barème (the island looks it up by version). */
-export type EntreeEstimationSerialisable = Omit<EntreeEstimation, 'bareme'>;
+type EntreeEstimationSerialisable = Omit<EntreeEstimation, 'bareme'>;
 
 export function entreeEstimation(r: ReponsesQuestionnaire, offre: OffreContexte = {}): EntreeEstimationSerialisable {
   const planning = analyserPlanning(r.planning);

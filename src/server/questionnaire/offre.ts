@@ -29,9 +29,9 @@ export const RAYON_PROCHE_KM = 10;
 
 const STRUCTURES_A_HORAIRES: readonly ModeAccueil[] = ['creche', 'micro-creche', 'mam', 'periscolaire'];
 
-export type OptionsContexte = { maintenant: Date; seuilJours: number };
+type OptionsContexte = { maintenant: Date; seuilJours: number };
 
-export type ContexteOffre = {
+type ContexteOffre = {
   offre: OffreContexte;
   /** Age group of the child on the start date (map filter). */
   age: GroupeAge;
@@ -41,12 +41,12 @@ export type ContexteOffre = {
 };
 
 /** Age group of the child on the wished start date (a child not born yet counts as a baby). */
-export function groupeAgeAuDebut(r: ReponsesQuestionnaire): GroupeAge {
+function groupeAgeAuDebut(r: ReponsesQuestionnaire): GroupeAge {
   const naissance = r.enfant.dateNaissance ?? r.enfant.naissancePrevue ?? r.dateDebut;
   return groupeAgeDe(Math.max(0, ageEnMois(naissance, r.dateDebut)));
 }
 
-export function horairesCarte(p: AnalysePlanning): HoraireAtypique[] {
+function horairesCarte(p: AnalysePlanning): HoraireAtypique[] {
   const h: HoraireAtypique[] = [];
   if (p.avant7h) h.push('tot');
   if (p.apres20h || p.nuit) h.push('tard');
@@ -55,7 +55,7 @@ export function horairesCarte(p: AnalysePlanning): HoraireAtypique[] {
 }
 
 /** Filters of /carte showing the places counted for `mode`. */
-export function filtresPourCarte(mode: ModeAccueil, commune: string, age: GroupeAge, horaires: HoraireAtypique[]): Filtres {
+function filtresPourCarte(mode: ModeAccueil, commune: string, age: GroupeAge, horaires: HoraireAtypique[]): Filtres {
   return { ...FILTRES_VIDES, types: [mode], dispo: 'maintenant', age, horaires: [...horaires], lieu: commune, rayon: RAYON_PROCHE_KM };
 }
 

@@ -225,12 +225,3 @@ export const schemaException = z.object({
   heureAu: heure.or(z.literal('')),
   libelle: z.string().trim().min(2, 'Indiquez le motif de l’absence').max(120),
 });
-
-export function erreursZod(e: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of e.issues) {
-    const k = String(i.path[0] ?? 'formulaire');
-    out[k] ??= i.message;
-  }
-  return out;
-}

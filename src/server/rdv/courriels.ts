@@ -9,7 +9,7 @@ import { langueRdv, type ContexteRdv } from './contexte';
 import { config } from '../config';
 import { lienVisio } from './visio';
 
-export type TypeCourrielRdv = 'confirmation' | 'deplacement' | 'rappel' | 'annulation';
+type TypeCourrielRdv = 'confirmation' | 'deplacement' | 'rappel' | 'annulation';
 
 const MOTIFS_TRADUITS = new Set(['premier-rdv', 'employer-am', 'pro-am']);
 
@@ -18,7 +18,7 @@ export function libelleMotif(lang: Lang, m: { nom: string; cle: string | null })
   return m.cle && MOTIFS_TRADUITS.has(m.cle) ? traduire(lang, `rdv.motifs.${m.cle}.nom`) : m.nom;
 }
 
-export function lienGestion(publicUrl: string, lang: string, jeton: string): string {
+function lienGestion(publicUrl: string, lang: string, jeton: string): string {
   return `${publicUrl}${localePath(isLang(lang) ? lang : 'fr', `/rdv/gerer/${jeton}`)}`;
 }
 

@@ -1,7 +1,7 @@
 /** The .ics attachment of RDV and réunion emails, built with the `ics` library. */
 import { createEvent } from 'ics';
 
-export type EvenementIcs = {
+type EvenementIcs = {
   uid: string;
   debut: Date;
   fin: Date;

@@ -7,7 +7,7 @@ import { courrielInscription } from './reunions';
 import { langueRdv } from './contexte';
 import { mettreEnFileSms } from '../sms/file';
 
-export const HEURES_RAPPEL = 48;
+const HEURES_RAPPEL = 48;
 
 export async function envoyerRappels(db: Db, o: { maintenant: Date; secret: string; publicUrl: string }): Promise<{ rdv: number; reunions: number }> {
   const limite = new Date(o.maintenant.getTime() + HEURES_RAPPEL * 3_600_000);

@@ -27,13 +27,13 @@ import { contexteRdv, jetonGestion, type ContexteRdv } from './contexte';
 const JOUR = 86_400_000;
 
 export type MotifRow = typeof schema.motifsRdv.$inferSelect;
-export type RdvRow = typeof schema.rdvs.$inferSelect;
+type RdvRow = typeof schema.rdvs.$inferSelect;
 
 /** The token of the move/cancel link, derived from the secret so that every email of a RDV carries the same link. */
 export { jetonGestion };
 
 /** Was this error the exclusion constraint (two RDVs of one animatrice at once)? */
-export function estChevauchement(err: unknown): boolean {
+function estChevauchement(err: unknown): boolean {
   for (let e = err as { code?: string; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
     if (e.code === '23P01') return true;
   }
@@ -54,7 +54,7 @@ export async function motifsDuRelais(
 }
 
 /** Opening slots and busy time of a relais over [du, au). */
-export async function donneesAgenda(db: DbOrTx, relaisId: string, du: Date, au: Date, sauf?: string): Promise<{ plages: Plage[]; occupations: Occupation[] }> {
+async function donneesAgenda(db: DbOrTx, relaisId: string, du: Date, au: Date, sauf?: string): Promise<{ plages: Plage[]; occupations: Occupation[] }> {
   const plages = await db
     .select()
     .from(schema.plagesOuverture)
@@ -98,7 +98,7 @@ export async function donneesAgenda(db: DbOrTx, relaisId: string, du: Date, au: 
   };
 }
 
-export type QuestionCreneaux = {
+type QuestionCreneaux = {
   relaisId: string;
   motifId: string;
   lieuId?: string | null;
@@ -142,7 +142,7 @@ export async function creneauxDisponibles(db: DbOrTx, q: QuestionCreneaux): Prom
   return { motif, creneaux };
 }
 
-export type NouvelleReservation = {
+type NouvelleReservation = {
   relaisId: string;
   motifId: string;
   mode: Mode;
@@ -163,7 +163,7 @@ export type NouvelleReservation = {
   secret: string;
   publicUrl: string;
 };
-export type ResultatReservation = { ok: true; rdvId: string; jeton: string } | { ok: false; raison: 'motif' | 'indisponible' | 'trop-de-rdv' };
+type ResultatReservation = { ok: true; rdvId: string; jeton: string } | { ok: false; raison: 'motif' | 'indisponible' | 'trop-de-rdv' };
 
 /** A family books at most this many future RDVs per demande online (one anonymous demande must not take a team's week). */
 export const MAX_RDV_FUTURS_PAR_DEMANDE = 2;
@@ -270,7 +270,7 @@ export async function rdvParJeton(db: DbOrTx, jeton: string): Promise<ContexteRd
   return r ? contexteRdv(db, r.id) : null;
 }
 
-export type Deplacement = {
+type Deplacement = {
   rdvId: string;
   debut: Date;
   parFamille: boolean;
@@ -281,7 +281,7 @@ export type Deplacement = {
   publicUrl: string;
   heuresLimite?: number;
 };
-export type ResultatModification = { ok: true } | { ok: false; raison: 'introuvable' | 'trop-tard' | 'indisponible' };
+type ResultatModification = { ok: true } | { ok: false; raison: 'introuvable' | 'trop-tard' | 'indisponible' };
 
 /** Moves a RDV to another free start (same motif and site); the constraint still guards the race. */
 export async function deplacerRdv(db: Db, d: Deplacement): Promise<ResultatModification> {

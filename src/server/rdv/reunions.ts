@@ -63,9 +63,9 @@ export const schemaInscription = z.object({
   places: z.coerce.number({ error: 'rdv.erreurs.places' }).int('rdv.erreurs.places').min(1, 'rdv.erreurs.places').max(5, 'rdv.erreurs.places'),
   profil: z.enum(['famille', 'am']).default('famille'),
 });
-export type Inscription = z.infer<typeof schemaInscription>;
+type Inscription = z.infer<typeof schemaInscription>;
 
-export type ResultatInscription = { ok: true; id: string; jeton: string } | { ok: false; raison: 'introuvable' | 'complet' | 'deja' };
+type ResultatInscription = { ok: true; id: string; jeton: string } | { ok: false; raison: 'introuvable' | 'complet' | 'deja' };
 
 /** Signs up under a row lock on the réunion, so that concurrent sign-ups never exceed the capacity. */
 export async function inscrire(

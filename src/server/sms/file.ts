@@ -8,7 +8,7 @@ import { masquerLiensPrives } from '../../domain/courriels/masque';
 import { delaiAvantNouvelEssai } from '../mail/outbox';
 import type { FournisseurSms } from './fournisseurs';
 
-export const MAX_TENTATIVES_SMS = 10;
+const MAX_TENTATIVES_SMS = 10;
 
 /**
  * Queues an SMS to the family of a demande when it chose SMS (otherwise
@@ -91,7 +91,7 @@ export async function envoyerSmsEnAttente(
   return { envoyes, echecs };
 }
 
-export type LigneSms = {
+type LigneSms = {
   id: string;
   destinataire: string;
   texte: string;

@@ -12,13 +12,13 @@ import { motifsDuRelais } from '../rdv/reservation';
 import { ajouterJours, instantParis } from '../../domain/rdv/creneaux';
 import { erreursZod, type ContexteStaff, type Erreurs, type Resultat, type Saisie } from './contexte';
 
-export const FORMULAIRES_PARAMETRES = ['motif', 'motif-bascule', 'plage', 'plage-fermer', 'exception', 'exception-supprimer'] as const;
+const FORMULAIRES_PARAMETRES = ['motif', 'motif-bascule', 'plage', 'plage-fermer', 'exception', 'exception-supprimer'] as const;
 export type FormulaireParametres = (typeof FORMULAIRES_PARAMETRES)[number];
 
 export type ResultatParametres = Resultat<{ formulaire: FormulaireParametres | null }>;
 
 /** The relais whose agenda is set: hers for an animatrice, the one chosen (?relais=) for the admin. */
-export async function relaisDesParametres(c: ContexteStaff, choisi: string | null) {
+async function relaisDesParametres(c: ContexteStaff, choisi: string | null) {
   const relais = await relaisAgenda(c.db, c.staff, choisi);
   const ici = `/admin/agenda/parametres${c.staff.role === 'admin' ? `?relais=${relais.id}` : ''}`;
   return { relais, ici };

@@ -12,7 +12,7 @@ import { jourLong } from '../../domain/rdv/format';
 import { lienAgenda, lireFiltresAgenda, periodeAgenda } from '../../domain/rdv/agenda-vue';
 import type { ContexteStaff } from './contexte';
 
-export const BADGES_STATUT: Record<Statut, { texte: string; classe: string }> = {
+const BADGES_STATUT: Record<Statut, { texte: string; classe: string }> = {
   reserve: { texte: 'Réservé', classe: 'badge' },
   honore: { texte: 'Honoré', classe: 'badge badge--ok' },
   absent: { texte: 'Absent', classe: 'badge badge--alerte' },

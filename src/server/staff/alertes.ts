@@ -17,7 +17,7 @@ import { miseEnPage } from '../mail/gabarits';
 import { dateCourteFr, dateHeureFr, debutJourParis, heure, jourParis } from '../../domain/temps';
 
 /** Only demandes filed this recently raise an alert (no flood of old ones when the feature is switched on). */
-export const FENETRE_ALERTE_HEURES = 24;
+const FENETRE_ALERTE_HEURES = 24;
 
 /** Queues one email per new urgent demande to its relais' address. Returns how many were queued. */
 export async function alerterUrgences(db: Db, o: { maintenant: Date; publicUrl: string }): Promise<number> {

@@ -9,7 +9,7 @@ const schemaConnexion = z.object({
   motDePasse: z.string().min(1, 'Saisissez votre mot de passe.'),
 });
 
-export type ResultatConnexionStaff =
+type ResultatConnexionStaff =
   | { ok: true; jeton: string; expire: Date; redirection: string }
   /** `erreurs`: field → message, shown next to the field and in the summary; the password is never sent back. */
   | { ok: false; statut: 401 | 422 | 429; erreurs: Erreurs; email: string }
@@ -19,7 +19,7 @@ export type ResultatConnexionStaff =
 export const COOKIE_ETAPE = 'gpe_etape';
 
 /** The code page, keeping where to go after. */
-export function pageCode(retour: string | null): string {
+function pageCode(retour: string | null): string {
   const r = retourApresConnexion(retour);
   return r === '/admin' ? '/admin/connexion/code' : `/admin/connexion/code?retour=${encodeURIComponent(r)}`;
 }

@@ -24,7 +24,7 @@ const schemaCanal = z.enum(Object.keys(CANAUX_SAISIE) as [keyof typeof CANAUX_SA
 export type ResultatSaisieDemande = Resultat<{ formulaire: FormulaireDemande; canal: string }>;
 
 /** What the empty form starts with. */
-export function formulaireVierge(): { formulaire: FormulaireDemande; canal: string } {
+function formulaireVierge(): { formulaire: FormulaireDemande; canal: string } {
   return {
     formulaire: {
       canalPrefere: 'telephone',

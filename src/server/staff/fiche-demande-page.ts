@@ -10,7 +10,7 @@ import { agirSurDemande, lireFicheDemande, type ActionDemande, type ResultatFich
 import { lireSaisie, type ContexteStaff } from './contexte';
 
 /** Labels of the fields the actions' errors name, in page order. */
-export function libellesFiche(action: ActionDemande | null): Record<string, string> {
+function libellesFiche(action: ActionDemande | null): Record<string, string> {
   return {
     transition: 'Action',
     typeSolution: 'Type de solution trouvée',
@@ -32,12 +32,12 @@ export function libellesFiche(action: ActionDemande | null): Record<string, stri
 const AILLEURS: Record<string, string> = { miseEnRelationId: 't-mer', structureId: 't-suggestions', relanceId: 't-relances', action: 'message' };
 
 /** Where each error's summary link goes: the control `<action>-<field>`, or the section. */
-export function ciblesErreurs(action: ActionDemande | null, erreurs: Record<string, string>): Record<string, string> {
+function ciblesErreurs(action: ActionDemande | null, erreurs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.keys(erreurs).map((k) => [k, AILLEURS[k] ?? `${action}-${k}`]));
 }
 
 /** The file of the demande and, after a failed action, what its form needs to show again. */
-export async function vueFicheDemande(c: ContexteStaff, id: string, resultat: ResultatFiche | null, q: URLSearchParams) {
+async function vueFicheDemande(c: ContexteStaff, id: string, resultat: ResultatFiche | null, q: URLSearchParams) {
   const fiche = await lireFicheDemande(c, id);
   const d = fiche.detail.demande;
   const echec = resultat && !resultat.ok ? resultat : null;
@@ -63,7 +63,7 @@ export async function vueFicheDemande(c: ContexteStaff, id: string, resultat: Re
   };
 }
 
-export type PageFicheDemande =
+type PageFicheDemande =
   { type: 'introuvable' } | { type: 'redirection'; vers: string } | { type: 'page'; statut: 200 | 422; vue: Awaited<ReturnType<typeof vueFicheDemande>> };
 
 /** GET: the file. POST: the action, then where to go (303) or the file again with the errors (422). An unknown demande: not found. */

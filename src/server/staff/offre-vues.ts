@@ -16,7 +16,7 @@ import { relancerOffre, type FiltresOffre } from './offre';
 import { nombre } from './pluriel';
 import type { ContexteStaff, Erreurs, Saisie } from './contexte';
 
-export type FiltresListeOffre = FiltresOffre & { anciens: boolean };
+type FiltresListeOffre = FiltresOffre & { anciens: boolean };
 
 /** The list's filters from the query string (anything unknown falls back to the default). */
 export function filtresOffre(q: URLSearchParams): FiltresListeOffre {

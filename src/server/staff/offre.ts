@@ -81,7 +81,7 @@ export async function agirPourPlace(c: ContexteStaff, id: string, saisie: Saisie
   }
 }
 
-export const TAILLE_MAX_IMPORT = 2_000_000;
+const TAILLE_MAX_IMPORT = 2_000_000;
 export type ResultatImport =
   { ok: true; etape: 'apercu' | 'fait'; bilan: Bilan; texte: string } | { ok: false; erreur: ErreurFichier | 'absent' | 'trop-gros' };
 

@@ -25,7 +25,7 @@ export async function traiterPost<R extends Resultat>(astro: ContextePost, agir:
   return resultat as Echec<R>;
 }
 
-export type Relecture = {
+type Relecture = {
   /** Text value of field `k` as posted in this form, `defaut` otherwise. */
   v: (k: string, defaut?: string) => string;
   /** Checked values of a checkbox group, as posted in this form (none otherwise). */

@@ -1,7 +1,7 @@
 /** French plurals of the back office through Intl.PluralRules (never "(s)"): `nombre(2, 'place', 'places')` → "2 places". */
 const regles = new Intl.PluralRules('fr-FR');
 
-export function pluriel(n: number, un: string, plusieurs: string): string {
+function pluriel(n: number, un: string, plusieurs: string): string {
   return regles.select(n) === 'one' ? un : plusieurs;
 }
 

@@ -4,8 +4,8 @@ import { schema, type Db, type DbOrTx } from '../db';
 import type { Staff } from '../auth/staff';
 import { AccesRefuse } from '../auth/acces';
 
-export type Preferences = { resumeQuotidien: boolean; copieUrgences: boolean };
-export const PREFERENCES_DEFAUT: Preferences = { resumeQuotidien: true, copieUrgences: false };
+type Preferences = { resumeQuotidien: boolean; copieUrgences: boolean };
+const PREFERENCES_DEFAUT: Preferences = { resumeQuotidien: true, copieUrgences: false };
 
 export async function lirePreferences(db: DbOrTx, utilisateurId: string): Promise<Preferences> {
   const [p] = await db.select().from(schema.preferencesStaff).where(eq(schema.preferencesStaff.utilisateurId, utilisateurId));

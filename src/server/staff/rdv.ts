@@ -17,7 +17,7 @@ import type { ContexteStaff, Resultat, Saisie } from './contexte';
 const UUID = z.uuid();
 
 /** The perimeter of a RDV: its relais, and the sector of the demande it serves (none for an AM). */
-export async function perimetreRdv(db: DbOrTx, id: string): Promise<{ relaisId: string; secteurId: string | null } | null> {
+async function perimetreRdv(db: DbOrTx, id: string): Promise<{ relaisId: string; secteurId: string | null } | null> {
   if (!UUID.safeParse(id).success) return null;
   const [r] = await db
     .select({ relaisId: schema.rdvs.relaisId, secteurId: schema.demandes.secteurId })

@@ -56,7 +56,7 @@ export async function agirSecurite(db: Db, staff: Staff, saisie: Saisie, mainten
   return r.ok ? { ok: true, message: MESSAGES_OK[action], codes: r.codes ?? null } : { ok: false, formulaire: action, erreur: r.erreur };
 }
 
-export type VueSecurite = { etat: EtatDoubleFacteur; enrolement: Enrolement | null };
+type VueSecurite = { etat: EtatDoubleFacteur; enrolement: Enrolement | null };
 
 /** The state of the factor and, while it is off, the key to scan (named after the territory in the app). */
 export async function vueSecurite(db: Db, staff: Staff): Promise<VueSecurite> {

@@ -9,7 +9,7 @@ import { secretiser, taux } from '../../domain/stats/calculs';
 import { moisParis } from '../../domain/temps';
 import { zoneSql } from '../requetes/temps-sql';
 
-export type LigneOuverte = {
+type LigneOuverte = {
   commune_code: string;
   commune_nom: string;
   mois: string;

@@ -31,7 +31,7 @@ export type Perimetre =
   | { type: 'commune'; communeCode: string };
 
 /** Filter on a demandes alias `d`. */
-export function filtreDemandes(p: Perimetre): SQL {
+function filtreDemandes(p: Perimetre): SQL {
   switch (p.type) {
     case 'territoire':
       return sql`true`;
@@ -45,7 +45,7 @@ export function filtreDemandes(p: Perimetre): SQL {
 }
 
 /** Communes of the perimeter on a given day (for the offer side). */
-export function filtreCommunes(p: Perimetre, jour: string, col: SQL = sql`s.commune_code`): SQL {
+function filtreCommunes(p: Perimetre, jour: string, col: SQL = sql`s.commune_code`): SQL {
   if (p.type === 'territoire') return sql`true`;
   if (p.type === 'commune') return sql`${col} = ${p.communeCode}`;
   return sql`${col} in ${communesDuRelaisLe(jour, p.relaisId, p.type === 'secteur' ? p.secteurId : null)}`;
@@ -260,7 +260,7 @@ async function statistiquesRdv(db: Db, f: SQL, dansPeriode: (c: SQL) => SQL) {
 }
 
 /** Share of active AM of the perimeter whose availability was confirmed within the threshold. */
-export async function fraicheurAm(db: Db, p: Perimetre, maintenant: Date, seuilJours: number) {
+async function fraicheurAm(db: Db, p: Perimetre, maintenant: Date, seuilJours: number) {
   const jour = jourParis(maintenant);
   const depuis = new Date(maintenant.getTime() - seuilJours * 86400_000).toISOString();
   const [r] = await lignes<{ actifs: number; frais: number; disponibles: number }>(

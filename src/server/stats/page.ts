@@ -11,7 +11,7 @@ import { memoiser } from '../cache';
 import { sectionsRapport } from './professionnels';
 import { lignesCsvSections } from '../../domain/stats/rapport-activite';
 
-export const LIBELLES: Record<string, Record<string, string>> = {
+const LIBELLES: Record<string, Record<string, string>> = {
   canal: { 'en-ligne': 'En ligne', telephone: 'Téléphone', 'accueil-physique': 'Accueil physique', mail: 'Courriel', partenaire: 'Partenaire' },
   canalContact: {
     telephone: 'Téléphone',
@@ -66,9 +66,9 @@ const requete = z.object({
     .optional(),
   perimetre: z.string().max(80).optional(),
 });
-export type RequeteStats = z.infer<typeof requete>;
+type RequeteStats = z.infer<typeof requete>;
 
-export function lirePeriode(q: RequeteStats, maintenant: Date): { periode: Periode; erreur?: string } {
+function lirePeriode(q: RequeteStats, maintenant: Date): { periode: Periode; erreur?: string } {
   const annee = q.annee ?? maintenant.getFullYear();
   if (q.periode === 'mois') return { periode: periodeMois(annee, q.mois ?? maintenant.getMonth() + 1) };
   if (q.periode === 'trimestre') return { periode: periodeTrimestre(annee, q.trimestre ?? Math.floor(maintenant.getMonth() / 3) + 1) };
@@ -80,7 +80,7 @@ export function lirePeriode(q: RequeteStats, maintenant: Date): { periode: Perio
 }
 
 /** The figures a commune's account sees: small counts and what is computed from them hidden (src/domain/stats/secret.ts). */
-export function indicateursPourUneCommune(i: Indicateurs): Masque<Indicateurs> {
+function indicateursPourUneCommune(i: Indicateurs): Masque<Indicateurs> {
   const derives = new Set(['periode', 'perimetre', 'fraicheur', 'tauxContractualisation', 'delaiPremiereReponse', 'tauxAbsence', 'delaiMoyenJours']);
   const m = masquerComptes(i, derives);
   m.tauxContractualisation = surBaseSuffisante(i.tauxContractualisation, i.demandes.total);

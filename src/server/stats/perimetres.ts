@@ -6,7 +6,7 @@ import type { Staff } from '../auth/staff';
 import { AccesRefuse } from '../auth/acces';
 import type { Perimetre } from './indicateurs';
 
-export type OptionPerimetre = { valeur: string; libelle: string; groupe: string; perimetre: Perimetre };
+type OptionPerimetre = { valeur: string; libelle: string; groupe: string; perimetre: Perimetre };
 
 /**
  * The scopes a staff member may look at: admin everything; an animatrice her

@@ -23,8 +23,8 @@ import { relaisDeLaCommuneLe } from '../requetes/adhesions';
 import { compterContacts } from '../contacts/indicateurs';
 import { LIBELLES_PUBLIC, PUBLICS_CONTACT, libelleMotif } from '../../domain/contacts/regles';
 
-export type ContexteSection = { db: Db; periode: Periode; perimetre: Perimetre; maintenant: Date; indicateurs: Indicateurs };
-export type ConstructeurSection = (c: ContexteSection) => Promise<SectionRapport | null>;
+type ContexteSection = { db: Db; periode: Periode; perimetre: Perimetre; maintenant: Date; indicateurs: Indicateurs };
+type ConstructeurSection = (c: ContexteSection) => Promise<SectionRapport | null>;
 
 /** Ateliers of the perimeter, on alias `a` (ateliers) joined to `l` (lieux). */
 function filtreAteliers(p: Perimetre): SQL {
@@ -72,7 +72,7 @@ const contacts: ConstructeurSection = async ({ db, periode, perimetre, indicateu
   };
 };
 
-export type IndicateursAteliers = {
+type IndicateursAteliers = {
   seances: number;
   professionnelsDistincts: number;
   presences: number;
@@ -274,7 +274,7 @@ const evenements: ConstructeurSection = async ({ db, periode, perimetre }) => {
 };
 
 /** Sections added by the other areas of the professionals' half (formation continue, promotion du métier). */
-export const SECTIONS_PROFESSIONNELS_AJOUTEES: ConstructeurSection[] = [formation, evenements];
+const SECTIONS_PROFESSIONNELS_AJOUTEES: ConstructeurSection[] = [formation, evenements];
 
 /** Every section of the report, in order. */
 export async function sectionsRapport(c: ContexteSection): Promise<SectionRapport[]> {

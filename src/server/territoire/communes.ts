@@ -15,7 +15,7 @@ import { lireContours } from '../../domain/territoire/contours';
 import { invaliderCacheOffre } from '../offre/requetes';
 import { jourParis } from '../../domain/temps';
 
-export const schemaAffectation = z
+const schemaAffectation = z
   .object({
     communeCode: z.string('Choisissez une commune').trim().min(1, 'Choisissez une commune'),
     relaisId: uuid('Choisissez un relais'),

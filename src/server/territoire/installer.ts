@@ -22,7 +22,7 @@ export function cogOfficiel(): IndexCog {
   return cache;
 }
 
-export type ResultatInstallation = { ok: true; territoireId: string; creees: number; misesAJour: number } | { ok: false; erreurs: string[] };
+type ResultatInstallation = { ok: true; territoireId: string; creees: number; misesAJour: number } | { ok: false; erreurs: string[] };
 
 const MARQUE = 'territoire:';
 

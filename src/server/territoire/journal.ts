@@ -13,13 +13,13 @@ const jourOuVide = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .optional()
   .catch(undefined);
-export const schemaFiltresJournal = z.object({
+const schemaFiltresJournal = z.object({
   action: z.string().trim().max(60).optional().catch(undefined),
   utilisateurId: z.uuid().optional().catch(undefined),
   du: jourOuVide,
   au: jourOuVide,
 });
-export type FiltresJournal = z.infer<typeof schemaFiltresJournal>;
+type FiltresJournal = z.infer<typeof schemaFiltresJournal>;
 
 export function lireFiltresJournal(p: URLSearchParams): FiltresJournal {
   return schemaFiltresJournal.parse({

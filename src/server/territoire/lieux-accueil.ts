@@ -74,7 +74,7 @@ export async function creerLieuAccueil(db: Db, u: Staff | undefined, f: Formulai
   return { ok: true, message: `« ${r.valeur.nom} » ajouté à l’offre.`, valeur: id };
 }
 
-export async function modifierLieuAccueil(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+async function modifierLieuAccueil(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
   const id = uuid('Lieu inconnu').safeParse(champ(f, 'structureId'));
   if (!id.success) return { ok: false, erreurs: { nom: 'Lieu inconnu' } };
@@ -93,7 +93,7 @@ export async function modifierLieuAccueil(db: Db, u: Staff | undefined, f: Formu
   return { ok: true, message: 'Lieu enregistré.' };
 }
 
-export async function changerActivationLieu(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+async function changerActivationLieu(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
   const id = uuid('Lieu inconnu').safeParse(champ(f, 'structureId'));
   if (!id.success) return { ok: false, erreurs: { structureId: 'Lieu inconnu' } };

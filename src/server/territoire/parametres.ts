@@ -19,7 +19,7 @@ import {
 import { annonceVisible } from '../../domain/territoire/regles';
 import { jourParis } from '../../domain/temps';
 
-export const schemaParametres = z
+const schemaParametres = z
   .object({
     nom: texte(200, 'Indiquez le nom du territoire'),
     nomCourt: texteOptionnel(60),
@@ -39,7 +39,7 @@ export const schemaParametres = z
       ctx.addIssue({ code: 'custom', path: ['annonce'], message: 'Écrivez le texte de l’annonce, ou effacez ses dates' });
   });
 
-export type Territoire = typeof schema.territoires.$inferSelect;
+type Territoire = typeof schema.territoires.$inferSelect;
 
 /** The territory this instance serves (one row today; several later). */
 export async function territoireCourant(db: Db): Promise<Territoire | null> {

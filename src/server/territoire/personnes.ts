@@ -17,9 +17,9 @@ import { ROLES_STAFF } from '../../domain/securite/totp';
 import { territoireCourant } from './parametres';
 import { crechesParticipantes } from '../creches/donnees';
 
-export const USAGE_MOT_DE_PASSE = 'staff-mot-de-passe';
+const USAGE_MOT_DE_PASSE = 'staff-mot-de-passe';
 export const DUREE_INVITATION_HEURES = 72;
-export const ROLES = {
+const ROLES = {
   admin: 'Administrateur du territoire',
   animatrice: 'Animatrice ou animateur de relais',
   commune: 'Commune (statistiques de la commune)',

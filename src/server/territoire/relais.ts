@@ -21,7 +21,7 @@ import {
 import { slugTerritoire } from '../../domain/territoire/cog';
 import { territoireCourant } from './parametres';
 
-export const schemaRelais = z.object({
+const schemaRelais = z.object({
   nom: texte(200, 'Indiquez le nom du relais'),
   adresse: texteOptionnel(300),
   telephone: telephoneOptionnel,
@@ -70,7 +70,7 @@ export async function creerRelais(db: Db, u: Staff | undefined, f: Formulaire): 
   return { ok: true, message: `Relais « ${p.data.nom} » créé.`, valeur: id };
 }
 
-export async function modifierRelais(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+async function modifierRelais(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
   const id = uuid('Relais inconnu').safeParse(champ(f, 'relaisId'));
   if (!id.success) return { ok: false, erreurs: { nom: 'Relais inconnu' } };
@@ -118,7 +118,7 @@ export async function fermerRelais(db: Db, u: Staff | undefined, f: Formulaire):
   return { ok: true, message: 'Relais fermé.' };
 }
 
-export async function rouvrirRelais(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+async function rouvrirRelais(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
   const id = uuid('Relais inconnu').safeParse(champ(f, 'relaisId'));
   if (!id.success) return { ok: false, erreurs: { relaisId: 'Relais inconnu' } };
@@ -145,7 +145,7 @@ export async function ajouterSecteur(db: Db, u: Staff | undefined, f: Formulaire
   return { ok: true, message: `Secteur « ${p.data.nomSecteur} » ajouté.` };
 }
 
-export async function renommerSecteur(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+async function renommerSecteur(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
   const p = z
     .object({ secteurId: uuid('Secteur inconnu'), nomSecteur: texte(100, 'Indiquez le nom du secteur') })

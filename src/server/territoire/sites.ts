@@ -16,7 +16,7 @@ const coordonnee = (min: number, max: number, message: string) =>
     )
     .transform((v) => v ?? null);
 
-export const schemaSite = z.object({
+const schemaSite = z.object({
   relaisId: uuid('Choisissez le relais'),
   secteurId: uuidOptionnel('Secteur inconnu'),
   nom: texte(200, 'Indiquez le nom du site'),
@@ -55,15 +55,6 @@ export async function listerSites(db: Db, maintenant = new Date()) {
     .where(gte(schema.fermeturesLieux.fin, jourParis(maintenant)))
     .orderBy(asc(schema.fermeturesLieux.debut));
   return lieux.map((x) => ({ ...x.l, relaisNom: x.relaisNom, communeNom: x.communeNom, fermetures: fermetures.filter((f) => f.lieuId === x.l.id) }));
-}
-
-/** Closures of the sites of a relais that still matter (RDV slots skip them). */
-export async function fermeturesDesLieux(db: Db, lieuIds: string[]): Promise<{ lieuId: string; debut: string; fin: string }[]> {
-  if (!lieuIds.length) return [];
-  const rows = await db
-    .select({ lieuId: schema.fermeturesLieux.lieuId, debut: schema.fermeturesLieux.debut, fin: schema.fermeturesLieux.fin })
-    .from(schema.fermeturesLieux);
-  return rows.filter((r) => lieuIds.includes(r.lieuId));
 }
 
 async function lireSite(db: Db, f: Formulaire) {
@@ -107,7 +98,7 @@ export async function creerSite(db: Db, u: Staff | undefined, f: Formulaire): Pr
   return { ok: true, message: `Site « ${r.valeurs.nom} » créé.`, valeur: id };
 }
 
-export async function modifierSite(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+async function modifierSite(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
   const id = uuid('Site inconnu').safeParse(champ(f, 'lieuId'));
   if (!id.success) return { ok: false, erreurs: { lieuId: 'Site inconnu' } };
@@ -133,7 +124,7 @@ export async function ajouterFermeture(db: Db, u: Staff | undefined, f: Formulai
   return { ok: true, message: `Fermeture du ${p.data.debut} au ${p.data.fin} enregistrée : aucun rendez-vous ne sera proposé ces jours-là.` };
 }
 
-export async function supprimerFermeture(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+async function supprimerFermeture(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
   const id = uuid('Fermeture inconnue').safeParse(champ(f, 'fermetureId'));
   if (!id.success) return { ok: false, erreurs: { fermetureId: 'Fermeture inconnue' } };
@@ -144,7 +135,7 @@ export async function supprimerFermeture(db: Db, u: Staff | undefined, f: Formul
   return { ok: true, message: 'Fermeture supprimée.' };
 }
 
-export async function fermerSite(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
+async function fermerSite(db: Db, u: Staff | undefined, f: Formulaire): Promise<Resultat> {
   const admin = exigerAdmin(u);
   const p = z
     .object({ lieuId: uuid('Site inconnu'), fermeLe: jour('Indiquez la date de fermeture (format AAAA-MM-JJ)') })

@@ -30,7 +30,7 @@ const CHAMPS_AJOUT = ['type', 'nom', 'commune', 'adresse', 'capacite', 'ages', '
 const RESULTATS = { creer: 'ajouté', modifier: 'modifié', inchange: 'inchangé' } as const;
 
 /** What the preview step leaves for the page: the preview and the file to confirm (base64, in a hidden field). */
-export type Importation = { apercu: Apercu | null; fichierB64: string };
+type Importation = { apercu: Apercu | null; fichierB64: string };
 
 /** The page's forms; `importation` is filled by the preview (which never redirects). */
 export function actionsLieuxAccueil(): { actions: Record<string, Gestionnaire>; importation: Importation } {
