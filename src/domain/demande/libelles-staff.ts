@@ -2,18 +2,13 @@
  * Labels of a demande's back-office screens (French only, like /admin):
  * filing a demande for a family, its file, its follow-up.
  */
+import { LIBELLES_ISSUE } from '../contacts/regles';
 
 /** Day names by ISO number (1 = Monday), index 0 unused. */
 export const NOMS_JOURS = ['', 'Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'] as const;
 
-/** How a contact with the family ended. Only « Famille jointe » and « Rendez-vous fixé » count as the first contact (src/domain/contacts/regles.ts). */
-export const LIBELLES_ISSUE_CONTACT: Record<string, string> = {
-  joint: 'Famille jointe',
-  'message-laisse': 'Message laissé',
-  injoignable: 'Injoignable',
-  'rdv-fixe': 'Rendez-vous fixé',
-  autre: 'Autre',
-};
+/** How a contact with the family ended: the contacts' labels (src/domain/contacts/regles.ts), "joint" said of a family. Only « Famille jointe » and « Rendez-vous fixé » count as the first contact. */
+export const LIBELLES_ISSUE_CONTACT: Record<string, string> = { ...LIBELLES_ISSUE, joint: 'Famille jointe' };
 
 /** The kind of solution the family found. */
 export const LIBELLES_SOLUTION: Record<string, string> = {
