@@ -9,6 +9,8 @@
 // BENCH_COMPTER=1: the server reaches PostgreSQL through a counting relay and
 // the round trips per submission (and per replayed post) are printed; the
 // relay slows every query, so the timings of such a run are not the figures.
+// BENCH_PROCESSUS: the server's PROCESSUS (cluster mode), default `auto` as
+// recommended in production (README); printed with the result.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { demarrerPortail, ratio, relaisCompteur, tempsCpu } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N ?? 2000);
+const PROCESSUS = process.env.BENCH_PROCESSUS ?? 'auto';
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const adminUrl = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const nom = `gpe_bench_demande_${process.pid}`;
@@ -56,7 +59,7 @@ const corps = (i) =>
 const compteur = process.env.BENCH_COMPTER ? await relaisCompteur(url) : null;
 let p;
 try {
-  p = await demarrerPortail({ DATABASE_URL: compteur?.url ?? url, DATABASE_POOL_MAX: '20' });
+  p = await demarrerPortail({ DATABASE_URL: compteur?.url ?? url, DATABASE_POOL_MAX: '20', PROCESSUS });
   const poster = async (body) => {
     const t0 = performance.now();
     const r = await fetch(`${p.url}/demande`, {
@@ -105,7 +108,9 @@ try {
     );
   const [{ n2 }] = await db`select count(*)::int as n2 from demandes where email like 'bench-%' and email not like 'bench-1______@%'`;
   await db.end();
-  console.log(`demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
+  console.log(
+    `demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts, PROCESSUS=${PROCESSUS}): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`,
+  );
   console.log(`accepted ${res.filter((r) => r.ok).length}/${N}; rows ${n}; confirmation emails queued ${m}; lost ${N - n}`);
   if (cpuAvant && cpuApres) {
     const [u, y] = [cpuApres.user - cpuAvant.user, cpuApres.system - cpuAvant.system];
@@ -116,7 +121,7 @@ try {
   const pg = pgbench(url, CONC);
   if (pg) {
     console.log(`pgbench TPC-B (scale 10, ${CONC} clients, 15 s) on the same PostgreSQL: ${pg.tps.toFixed(0)} tps, p99 ${pg.p99.toFixed(1)} ms`);
-    ratio('demande : débit / débit pgbench', N / s / pg.tps, 0.2, '>=', `${(N / s).toFixed(0)} contre ${pg.tps.toFixed(0)} /s`);
+    ratio('demande : débit / débit pgbench', N / s / pg.tps, 0.2, '>=', `${(N / s).toFixed(0)} contre ${pg.tps.toFixed(0)} /s, PROCESSUS=${PROCESSUS}`);
     ratio('demande : p99 / p99 pgbench', Number(q(0.99)) / pg.p99, 10, '<=', `${q(0.99)} ms contre ${pg.p99.toFixed(1)} ms`);
   } else console.log('pgbench not found (postgresql-contrib / postgresql-client): no comparison');
   ratio('demande : perdues', N - n, 0, '<=');
