@@ -9,8 +9,9 @@
 // BENCH_COMPTER=1: the server reaches PostgreSQL through a counting relay and
 // the round trips per submission (and per replayed post) are printed; the
 // relay slows every query, so the timings of such a run are not the figures.
-// BENCH_PROCESSUS: the server's PROCESSUS (cluster mode), default `auto` as
-// recommended in production (README); printed with the result.
+// BENCH_PROCESSUS: the server's PROCESSUS (cluster mode), default 1, what the
+// README recommends on this 2-core machine that also runs PostgreSQL and the
+// client (docs/decisions/2026-12-06-grappe.md); printed with the result.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import path from 'node:path';
 import { demarrerPortail, ratio, relaisCompteur, tempsCpu } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N ?? 2000);
-const PROCESSUS = process.env.BENCH_PROCESSUS ?? 'auto';
+const PROCESSUS = process.env.BENCH_PROCESSUS ?? '1';
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const adminUrl = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const nom = `gpe_bench_demande_${process.pid}`;
@@ -89,8 +90,14 @@ try {
   const debutUs = us();
   const avant = compteur?.allersRetours();
   const cpuAvant = tempsCpu(p.pid);
+  const machineAvant = cpuMachine();
+  const pgAvant = cpuPostgres();
+  const clientAvant = process.cpuUsage();
   const { res, s } = await lancer(corpsListe);
+  const clientApres = process.cpuUsage(clientAvant);
+  const pgApres = cpuPostgres();
   const cpuApres = tempsCpu(p.pid);
+  const machineApres = cpuMachine();
   const apres = compteur?.allersRetours();
   if (process.env.BENCH_PROFILE) console.log(`profile window (µs, monotonic): ${debutUs} ${us()}`);
   const ms = res.map((r) => r.ms).sort((a, b) => a - b);
@@ -116,6 +123,18 @@ try {
     const [u, y] = [cpuApres.user - cpuAvant.user, cpuApres.system - cpuAvant.system];
     console.log(`server CPU time: ${((u + y) / N).toFixed(2)} ms per submission (user ${(u / N).toFixed(2)}, system ${(y / N).toFixed(2)})`);
   }
+  if (machineAvant && machineApres) {
+    const occupe = machineApres.occupe - machineAvant.occupe;
+    const total = occupe + machineApres.inactif - machineAvant.inactif;
+    console.log(
+      `whole machine meanwhile (server, PostgreSQL, this client, anything else): ${(occupe / N).toFixed(2)} ms CPU per submission, ${((100 * occupe) / total).toFixed(0)} % of ${os.cpus().length} CPUs busy`,
+    );
+    let pg = 0;
+    for (const [pid, t] of pgApres) pg += t - (pgAvant.get(pid) ?? 0);
+    console.log(
+      `of which PostgreSQL processes ${(pg / N).toFixed(2)} ms, this client ${((clientApres.user + clientApres.system) / 1000 / N).toFixed(2)} ms per submission`,
+    );
+  }
   console.log(`replay of the same ${N} posts: ${rejeu.res.filter((r) => r.ok).length} answered 303, rows after replay ${n2} (duplicates ${n2 - n})`);
   // pgbench TPC-B on the same server, same concurrency (issue 20 targets).
   const pg = pgbench(url, CONC);
@@ -132,6 +151,39 @@ try {
   await compteur?.fermer();
   await admin.unsafe(`drop database if exists ${nom} with (force)`);
   await admin.end();
+}
+
+/** Busy and idle CPU time of the whole machine so far (ms, /proc/stat; null elsewhere). */
+function cpuMachine() {
+  try {
+    const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal, in clock ticks (100 per second).
+    const inactif = (v[3] + v[4]) * 10;
+    return { inactif, occupe: (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) * 10 };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time so far (ms) of each PostgreSQL process of this machine, by pid (/proc; empty elsewhere). */
+function cpuPostgres() {
+  const t = new Map();
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const champs = stat.split(') ')[1].split(' ');
+        t.set(d, (Number(champs[11]) + Number(champs[12])) * 10);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return t;
 }
 
 /** pgbench -i -s 10 then TPC-B for 15 s with `clients` clients; tps and p99 latency from the per-transaction log. */
