@@ -36,7 +36,7 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Served by this process (not `astro dev`): public pages may be kept in the page cache, whatever the build mode.
 process.env.GPE_CACHE_PAGES = 'oui';
 const outDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist');
-const { handler } = await import(pathToFileURL(path.join(outDir, 'server', 'entry.mjs')).href);
+const { handler, appHandler } = await import(pathToFileURL(path.join(outDir, 'server', 'entry.mjs')).href);
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
@@ -44,7 +44,7 @@ const t0 = Date.now();
 const confiance = lireTrustProxy(process.env.TRUST_PROXY);
 // Body limits and NUL stripping first, then the proxy's view of the client, synchronously before Astro.
 // Then static files and cached public pages from memory (scripts/http/frontal.mjs), else Astro.
-const servir = frontal(path.join(outDir, 'client'), handler);
+const servir = frontal(path.join(outDir, 'client'), handler, appHandler);
 const traiter = async (req, res) => {
   if (await preparerEntree(req, res)) {
     appliquerProxy(req, confiance);
