@@ -1,9 +1,11 @@
 /**
  * The production entry in cluster mode (PROCESSUS, scripts/server.mjs): two
  * worker processes on PostgreSQL serve the same port, each started on its own
- * (its /healthz probe), the demande form is served with its CSP hashes, SIGTERM
- * stops them all; with PGlite the setting is forced to one process.
- * The relay of cache invalidations between workers: tests/integration/grappe.test.ts.
+ * (its /healthz probe), the demande form is served with its CSP hashes, an
+ * announcement saved by an admin through one worker is on the home page of
+ * both at once (cache invalidation relayed by the primary, also
+ * tests/integration/grappe.test.ts), SIGTERM stops them all; with PGlite the
+ * setting is forced to one process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -55,7 +57,7 @@ const arreter = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-test('PROCESSUS=2 on PostgreSQL: two workers serve the form with its CSP, SIGTERM stops them all', async () => {
+test('PROCESSUS=2 on PostgreSQL: two workers serve the form with its CSP, an admin edit is fresh on both at once, SIGTERM stops them all', async ({ page }) => {
   test.setTimeout(180_000);
   const nom = `gpe_e2e_grappe_${process.pid}`;
   const admin = postgres(PG, { max: 1, onnotice: () => {} });
@@ -66,6 +68,7 @@ test('PROCESSUS=2 on PostgreSQL: two workers serve the form with its CSP, SIGTER
       DATABASE_URL: PG.replace(/\/[^/?]*(\?|$)/, `/${nom}$1`),
       DATA_DIR: path.join(process.env.E2E_ROOT!, 'grappe-pg'),
       SEED_DEMO: 'true',
+      DEMO_PASSWORD: 'mot-de-passe-grappe',
     });
     const travailleurs = enfants(s.child.pid!);
     expect(travailleurs).toHaveLength(2);
@@ -76,6 +79,21 @@ test('PROCESSUS=2 on PostgreSQL: two workers serve the form with its CSP, SIGTER
       expect(r.status).toBe(200);
       expect(r.headers.get('content-security-policy')).toContain("script-src 'self' 'sha256-");
     }
+    // Both workers keep the home page in their page cache; an admin changes the announcement through one of them.
+    const accueil = async () => (await fetch(`${s.url}/`, { headers: { connection: 'close' } })).text();
+    for (let i = 0; i < 6; i++) await accueil();
+    const annonce = `Annonce ${process.pid}-${Date.now()}`;
+    await page.goto(`${s.url}/admin/connexion`);
+    await page.getByLabel('Adresse e-mail').fill('admin@exemple.fr');
+    await page.getByLabel('Mot de passe').fill('mot-de-passe-grappe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).not.toHaveURL(/connexion/);
+    await page.goto(`${s.url}/admin/territoire`);
+    await page.getByLabel('Texte de l’annonce').fill(annonce);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByRole('status')).toHaveText('Territoire enregistré.');
+    // New connections alternate between the workers: every answer already shows it (the other worker's copy kept 60 s otherwise).
+    for (let i = 0; i < 6; i++) expect(await accueil()).toContain(annonce);
     expect(await arreter(s.child)).toBe(0);
     for (const pid of travailleurs) expect(() => process.kill(pid, 0)).toThrow();
   } finally {
