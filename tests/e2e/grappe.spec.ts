@@ -32,6 +32,7 @@ async function demarrer(env: NodeJS.ProcessEnv) {
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  lances.add(child);
   child.stdout!.on('data', (d: Buffer) => logs.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -51,6 +52,12 @@ const enfants = (pid: number) =>
       }
     })
     .map(Number);
+/** Servers started by a test, stopped after it even when it failed. */
+const lances = new Set<ChildProcess>();
+test.afterEach(() => {
+  for (const c of lances) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  lances.clear();
+});
 const arreter = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     child.once('exit', resolve);
