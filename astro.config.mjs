@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import precompression from './scripts/http/precompression.mjs';
+import gestionnaireApp from './scripts/http/gestionnaire-app.mjs';
+import empreintesCsp from './scripts/http/empreintes-csp.mjs';
 
 export default defineConfig({
   output: 'server',
@@ -17,6 +19,9 @@ export default defineConfig({
   security: { checkOrigin: true, csp: { algorithm: 'SHA-256' } },
   build: { inlineStylesheets: 'always' },
   vite: {
+    // The server entry also exports Astro's handler without the static-file lookup (scripts/http/frontal.mjs);
+    // CSP digests of the same inlined styles and scripts are computed once, not on every render.
+    plugins: [gestionnaireApp(), empreintesCsp()],
     ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'pino', 'nodemailer'] },
   },
 });

@@ -9,6 +9,9 @@
 // BENCH_COMPTER=1: the server reaches PostgreSQL through a counting relay and
 // the round trips per submission (and per replayed post) are printed; the
 // relay slows every query, so the timings of such a run are not the figures.
+// BENCH_PROCESSUS: the server's PROCESSUS (cluster mode), default 1, what the
+// README recommends on this 2-core machine that also runs PostgreSQL and the
+// client (docs/decisions/2026-12-06-grappe.md); printed with the result.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +21,7 @@ import path from 'node:path';
 import { demarrerPortail, ratio, relaisCompteur, tempsCpu } from './lib.mjs';
 
 const N = Number(process.env.BENCH_N ?? 2000);
+const PROCESSUS = process.env.BENCH_PROCESSUS ?? '1';
 const CONC = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const adminUrl = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const nom = `gpe_bench_demande_${process.pid}`;
@@ -56,7 +60,7 @@ const corps = (i) =>
 const compteur = process.env.BENCH_COMPTER ? await relaisCompteur(url) : null;
 let p;
 try {
-  p = await demarrerPortail({ DATABASE_URL: compteur?.url ?? url, DATABASE_POOL_MAX: '20' });
+  p = await demarrerPortail({ DATABASE_URL: compteur?.url ?? url, DATABASE_POOL_MAX: '20', PROCESSUS });
   const poster = async (body) => {
     const t0 = performance.now();
     const r = await fetch(`${p.url}/demande`, {
@@ -86,8 +90,14 @@ try {
   const debutUs = us();
   const avant = compteur?.allersRetours();
   const cpuAvant = tempsCpu(p.pid);
+  const machineAvant = cpuMachine();
+  const pgAvant = cpuPostgres();
+  const clientAvant = process.cpuUsage();
   const { res, s } = await lancer(corpsListe);
+  const clientApres = process.cpuUsage(clientAvant);
+  const pgApres = cpuPostgres();
   const cpuApres = tempsCpu(p.pid);
+  const machineApres = cpuMachine();
   const apres = compteur?.allersRetours();
   if (process.env.BENCH_PROFILE) console.log(`profile window (µs, monotonic): ${debutUs} ${us()}`);
   const ms = res.map((r) => r.ms).sort((a, b) => a - b);
@@ -105,18 +115,32 @@ try {
     );
   const [{ n2 }] = await db`select count(*)::int as n2 from demandes where email like 'bench-%' and email not like 'bench-1______@%'`;
   await db.end();
-  console.log(`demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
+  console.log(
+    `demande submissions on PostgreSQL (${CONC} concurrent, ${N} posts, PROCESSUS=${PROCESSUS}): ${(N / s).toFixed(0)} /s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`,
+  );
   console.log(`accepted ${res.filter((r) => r.ok).length}/${N}; rows ${n}; confirmation emails queued ${m}; lost ${N - n}`);
   if (cpuAvant && cpuApres) {
     const [u, y] = [cpuApres.user - cpuAvant.user, cpuApres.system - cpuAvant.system];
     console.log(`server CPU time: ${((u + y) / N).toFixed(2)} ms per submission (user ${(u / N).toFixed(2)}, system ${(y / N).toFixed(2)})`);
+  }
+  if (machineAvant && machineApres) {
+    const occupe = machineApres.occupe - machineAvant.occupe;
+    const total = occupe + machineApres.inactif - machineAvant.inactif;
+    console.log(
+      `whole machine meanwhile (server, PostgreSQL, this client, anything else): ${(occupe / N).toFixed(2)} ms CPU per submission, ${((100 * occupe) / total).toFixed(0)} % of ${os.cpus().length} CPUs busy`,
+    );
+    let pg = 0;
+    for (const [pid, t] of pgApres) pg += t - (pgAvant.get(pid) ?? 0);
+    console.log(
+      `of which PostgreSQL processes ${(pg / N).toFixed(2)} ms, this client ${((clientApres.user + clientApres.system) / 1000 / N).toFixed(2)} ms per submission`,
+    );
   }
   console.log(`replay of the same ${N} posts: ${rejeu.res.filter((r) => r.ok).length} answered 303, rows after replay ${n2} (duplicates ${n2 - n})`);
   // pgbench TPC-B on the same server, same concurrency (issue 20 targets).
   const pg = pgbench(url, CONC);
   if (pg) {
     console.log(`pgbench TPC-B (scale 10, ${CONC} clients, 15 s) on the same PostgreSQL: ${pg.tps.toFixed(0)} tps, p99 ${pg.p99.toFixed(1)} ms`);
-    ratio('demande : débit / débit pgbench', N / s / pg.tps, 0.2, '>=', `${(N / s).toFixed(0)} contre ${pg.tps.toFixed(0)} /s`);
+    ratio('demande : débit / débit pgbench', N / s / pg.tps, 0.2, '>=', `${(N / s).toFixed(0)} contre ${pg.tps.toFixed(0)} /s, PROCESSUS=${PROCESSUS}`);
     ratio('demande : p99 / p99 pgbench', Number(q(0.99)) / pg.p99, 10, '<=', `${q(0.99)} ms contre ${pg.p99.toFixed(1)} ms`);
   } else console.log('pgbench not found (postgresql-contrib / postgresql-client): no comparison');
   ratio('demande : perdues', N - n, 0, '<=');
@@ -127,6 +151,39 @@ try {
   await compteur?.fermer();
   await admin.unsafe(`drop database if exists ${nom} with (force)`);
   await admin.end();
+}
+
+/** Busy and idle CPU time of the whole machine so far (ms, /proc/stat; null elsewhere). */
+function cpuMachine() {
+  try {
+    const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal, in clock ticks (100 per second).
+    const inactif = (v[3] + v[4]) * 10;
+    return { inactif, occupe: (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) * 10 };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time so far (ms) of each PostgreSQL process of this machine, by pid (/proc; empty elsewhere). */
+function cpuPostgres() {
+  const t = new Map();
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const champs = stat.split(') ')[1].split(' ');
+        t.set(d, (Number(champs[11]) + Number(champs[12])) * 10);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return t;
 }
 
 /** pgbench -i -s 10 then TPC-B for 15 s with `clients` clients; tps and p99 latency from the per-transaction log. */

@@ -1,7 +1,7 @@
 // Shared helpers for benchmark scripts: start a built portal on a free port,
 // run autocannon against it, format percentiles.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -153,15 +153,31 @@ export async function relaisCompteur(dbUrl) {
 
 /**
  * CPU time used so far by a process (user and system, ms) from /proc (Linux;
- * null elsewhere): unlike latencies, it does not grow when other processes
+ * null elsewhere), with its direct children (cluster workers): unlike
+ * latencies, it does not grow when other processes
  * share the machine.
  */
 export function tempsCpu(pid) {
-  try {
-    const champs = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-    return { user: Number(champs[11]) * 10, system: Number(champs[12]) * 10 };
-  } catch {
-    return null;
+  const lire = (p) => {
+    try {
+      const champs = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      // ppid is field 4, utime and stime fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+      return { ppid: Number(champs[1]), user: Number(champs[11]) * 10, system: Number(champs[12]) * 10 };
+    } catch {
+      return null;
+    }
+  };
+  const racine = lire(pid);
+  if (!racine) return null;
+  // Cluster mode (PROCESSUS > 1): the workers are children of the server process; their time counts too.
+  const total = { user: racine.user, system: racine.system };
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d) || Number(d) === pid) continue;
+    const e = lire(d);
+    if (e?.ppid === pid) {
+      total.user += e.user;
+      total.system += e.system;
+    }
   }
+  return total;
 }

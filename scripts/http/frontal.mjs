@@ -5,7 +5,8 @@
 //   (/_astro/), ETag and 304;
 // - public pages kept by the page cache (src/server/cache/pages.ts, filled by
 //   the middleware) answered without entering Astro.
-// Anything else (and Range requests) goes to Astro's handler unchanged.
+// Anything else (and Range requests) goes to Astro's handler unchanged; other
+// methods than GET/HEAD to Astro's app handler, without its static-file lookup.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -122,12 +123,27 @@ function repondre(req, res, statut, entetes, e) {
 
 /**
  * A request listener: static files and cached pages from memory, the rest to
- * `handler` (Astro's). `clientDir` is the build's client folder.
+ * `handler` (Astro's standalone handler); methods other than GET and HEAD to
+ * `appHandler` (Astro's, without the static-file step, scripts/http/gestionnaire-app.mjs)
+ * when the build exports it. `clientDir` is the build's client folder.
  */
-export function frontal(clientDir, handler) {
+export function frontal(clientDir, handler, appHandler) {
   const statiques = indexerStatiques(clientDir);
   return (req, res) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.range) return handler(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      // Not a file: straight to Astro's app handler (no static-file lookup on disk), with the
+      // standalone handler's malformed-URL check.
+      if (!appHandler) return handler(req, res);
+      try {
+        decodeURI(req.url);
+      } catch {
+        res.writeHead(400);
+        res.end('Bad request.');
+        return;
+      }
+      return appHandler(req, res);
+    }
+    if (req.headers.range) return handler(req, res);
     const q = req.url.indexOf('?');
     let chemin = q < 0 ? req.url : req.url.slice(0, q);
     try {

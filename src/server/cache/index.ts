@@ -7,7 +7,8 @@
  * that matters calls `invalider(cle)`. Concurrent callers of the same value
  * share one computation (single flight). Every entry also has a maximum age,
  * so that several instances on one PostgreSQL, which do not see each other's
- * invalidations, converge within that age.
+ * invalidations, converge within that age. The worker processes of one server
+ * (PROCESSUS > 1) do see each other's: scripts/http/grappe.mjs relays them.
  */
 
 /** What a cached value depends on: call `invalider` with it after a write that changes it. */
@@ -20,7 +21,13 @@ export type CleCache =
   | 'demandes';
 
 type Entree = { valeur: Promise<unknown>; cles: readonly CleCache[]; generations: number[]; enCours: boolean; expire: number };
-type Etat = { memos: WeakMap<object, Map<string, Entree>>; ecouteurs: Set<(cle: CleCache) => void>; generations: Map<CleCache, number> };
+type Etat = {
+  memos: WeakMap<object, Map<string, Entree>>;
+  ecouteurs: Set<(cle: CleCache) => void>;
+  generations: Map<CleCache, number>;
+  /** Cluster mode (scripts/server.mjs, PROCESSUS): passes each local invalidation to the sibling processes. */
+  relais?: (cle: CleCache) => void;
+};
 
 // On globalThis: the server entry and the pages may be separate module
 // instances (bundles, tests) that must share one cache.
@@ -68,8 +75,25 @@ export function memoiser<T>(portee: object, nom: string, cles: readonly CleCache
  * depends on `cle`. Call it after the write has committed.
  */
 export function invalider(cle: CleCache): void {
+  invaliderLocalement(cle);
+  etat.relais?.(cle);
+}
+
+/**
+ * `invalider` without passing it on: for an invalidation made by a sibling
+ * process of the same server (cluster mode), relayed by the primary.
+ */
+export function invaliderLocalement(cle: CleCache): void {
   etat.generations.set(cle, (etat.generations.get(cle) ?? 0) + 1);
   for (const f of etat.ecouteurs) f(cle);
+}
+
+/**
+ * Cluster mode: `f` receives every invalidation made in this process (it
+ * sends it to the primary, which tells the other workers). `undefined` stops.
+ */
+export function relayerInvalidations(f: ((cle: CleCache) => void) | undefined): void {
+  etat.relais = f;
 }
 
 /** Called with each invalidated key (the page cache listens). */

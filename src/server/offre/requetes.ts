@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, schema, type Db } from '../db';
-import { AGE_MAX_MS, invalider } from '../cache';
+import { AGE_MAX_MS, invalider, surInvalidation } from '../cache';
 import { jourParis } from '../../domain/temps';
 import type { Filtres } from '../../domain/offre/filtres';
 import { projectionPublique, type CommuneRef, type OffrePublique, type PlaceSource, type StructureSource } from '../../domain/offre/projection';
@@ -106,7 +106,11 @@ type EntreeCache = {
   /** A background revalidation is under way. */
   revalidation?: Promise<void>;
 };
-const caches = new WeakMap<Db, EntreeCache>();
+let caches = new WeakMap<Db, EntreeCache>();
+// An 'offre' invalidation relayed from a sibling worker (cluster mode) drops every cached offer here too.
+surInvalidation((cle) => {
+  if (cle === 'offre') caches = new WeakMap();
+});
 
 /** Drops the cached offer of this database and everything derived from it (API bodies, ETags, gzip). */
 export function invaliderCacheOffre(db: Db): void {
