@@ -94,7 +94,7 @@ describe(`SMS to families who chose them (${DB_KIND})`, () => {
     expect(file[0]!.texte).not.toContain('Yılmaz');
 
     // Queued rows are due from the (real) time of their insert.
-    expect(await envoyerSmsEnAttente(base.db, new FournisseurFichier(dossier), 20, new Date())).toEqual({ envoyes: 1, echecs: 0 });
+    expect(await envoyerSmsEnAttente(base.db, new FournisseurFichier(dossier), 20, new Date(Date.now() + 1000))).toEqual({ envoyes: 1, echecs: 0 });
     const fichiers = readdirSync(dossier);
     expect(fichiers).toHaveLength(1);
     expect(JSON.parse(readFileSync(path.join(dossier, fichiers[0]!), 'utf8'))).toEqual({ to: '+33611223344', text: file[0]!.texte });
@@ -169,7 +169,9 @@ describe(`SMS to families who chose them (${DB_KIND})`, () => {
       await base.db.delete(schema.sms); // only this test's SMS in the queue
       await base.db.insert(schema.sms).values({ destinataire: '+33700000000', texte: 'Bonjour Ana', type: 'test', relaisId: est.relaisId });
       const http = new FournisseurHttp(`http://127.0.0.1:${port}/sms`, 'jeton-secret', 'RPE');
-      expect(await envoyerSmsEnAttente(base.db, http, 20, new Date())).toEqual({ envoyes: 0, echecs: 0 });
+      // A second later: the row's default due time is the database's now(), with microseconds, and may fall
+      // after a JavaScript Date taken in the same millisecond.
+      expect(await envoyerSmsEnAttente(base.db, http, 20, new Date(Date.now() + 1000))).toEqual({ envoyes: 0, echecs: 0 });
       const [apres] = await base.db.select().from(schema.sms);
       expect(apres).toMatchObject({ statut: 'a-envoyer', tentatives: 1, derniereErreur: 'SMS gateway answered 503' });
       statut = 200;
