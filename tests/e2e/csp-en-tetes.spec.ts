@@ -115,7 +115,7 @@ test('the map, the demande wizard, the embed and staff pages run with no CSP vio
   await expect(page.locator('.carte-offre__carte')).toHaveAttribute('data-etat', 'pret', { timeout: 30_000 });
   await parcourirDemande(page);
   await page.goto('/questionnaire');
-  await expect(page.locator('.questionnaire__barre rect')).toHaveAttribute('width', /\d+/);
+  await expect(page.locator('.progression__barre rect')).toHaveAttribute('width', /\d+/);
   await connexionStaff(page, 'admin@exemple.fr');
   await page.goto('/admin/statistiques');
   await expect(page.locator('.choro__pastille rect').first()).toHaveAttribute('fill', /^#/);

@@ -25,9 +25,17 @@ async function controlesDansLaFenetre(page: Page, contexte: string) {
   expect(dehors, `controls cut at the edge: ${contexte}`).toEqual([]);
 }
 
-/** The whole page, the map's markers included: places close together are grouped, places at the same spot spread apart (target size). */
+/**
+ * The whole page, the map's markers included (names, roles, contrast, focus). Target size (WCAG 2.5.8) is checked
+ * on everything but the markers: which markers sit near each other or under a map control depends on the data and
+ * the zoom, and the criterion's "equivalent" exception applies — every place on the map is also a full-size entry
+ * of the list below it. That markers never cover one another is checked apart (`marqueursQuiSeCouvrent`).
+ */
 async function axeHorsMarqueurs(page: Page, contexte: string) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const tout = await new AxeBuilder({ page }).withTags(tags).disableRules(['target-size']).analyze();
+  const taille = await new AxeBuilder({ page }).withRules(['target-size']).exclude('.leaflet-marker-pane').analyze();
+  const r = { violations: [...tout.violations, ...taille.violations] };
   expect(
     r.violations.map(
       (v) =>
