@@ -9,6 +9,7 @@ import { log } from './server/log';
 import { avecPolitiqueContenu, entetesJetonPrive, entetesTransport } from './server/http/entetes';
 import { finaliserReponse, instantane, texteDeStatut } from './server/http/reponse';
 import { cheminPourJournal, refuserCorpsIllisible, reponseErreur } from './server/http/garde';
+import { repondreAvantRendu } from './server/formulaires/avant-rendu';
 
 async function enTetesSecurite(reponse: Response, cheminSansLangue: string, frameAncestors: string, tuiles?: string): Promise<Response> {
   const res = await avecPolitiqueContenu(reponse, { cheminSansLangue, frameAncestors, tuiles });
@@ -38,7 +39,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A staff member on a family's private link acts as herself in the audit log (src/server/auth/acteur.ts).
   const jetonStaff = !estAdmin && CHEMIN_LIEN_FAMILLE.test(path) ? context.cookies.get(COOKIE_SESSION)?.value : undefined;
   const staffPresent = jetonStaff ? (await sessionDepuisJeton(ctx.db, jetonStaff))?.utilisateur : undefined;
-  const traiter = () => (estAdmin ? passerLaGarde(context, next, ctx.db, path) : staffPresent ? avecStaffSurLienFamille(staffPresent, next) : next());
+  const traiter = async () =>
+    estAdmin
+      ? passerLaGarde(context, next, ctx.db, path)
+      : staffPresent
+        ? avecStaffSurLienFamille(staffPresent, next)
+        : ((await repondreAvantRendu(context)) ?? next());
   const enTetes = (r: Response) => enTetesSecurite(r, path, ctx.config.EMBED_FRAME_ANCESTORS, ctx.config.MAP_TILE_URL);
   const rendue = await traiter().catch((err: unknown) => reponseErreur(err, context.request, context.url));
   // A page read whole for its policy may fail while rendering: it becomes the error page, not a truncated one.

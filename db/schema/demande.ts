@@ -103,6 +103,8 @@ export const demandes = pgTable(
     index('demandes_relais_cree_idx').on(t.relaisId, t.creeLe, t.id),
     index('demandes_commune_idx').on(t.communeCode, t.creeLe),
     index('demandes_email_idx').on(t.email),
+    // The likely-duplicate check at filing compares the email or the phone (src/server/demande/creer.ts).
+    index('demandes_telephone_idx').on(t.telephone),
     // The back-office queue's filters (keyset order: cree_le, id); first written by hand in migration 0004.
     index('demandes_cree_idx').on(t.creeLe, t.id),
     index('demandes_relais_secteur_cree_idx').on(t.relaisId, t.secteurId, t.creeLe, t.id),

@@ -51,10 +51,31 @@ function local(d: Date): TZDate {
   return new TZDate(d.getTime(), fuseau());
 }
 
+/** The last calendar day asked for, with its bounds (ms): nearly every call asks about today. */
+let dernierJour: { fuseau: string; debut: number; fin: number; jour: string; annee: number } | undefined;
+
+function jourLocal(d: Date): { jour: string; annee: number } {
+  const t = d.getTime();
+  const tz = fuseau();
+  const m = dernierJour;
+  if (m && m.fuseau === tz && t >= m.debut && t < m.fin) return m;
+  const z = local(d);
+  const [a, mo, j] = [z.getFullYear(), z.getMonth(), z.getDate()];
+  const jour = {
+    fuseau: tz,
+    debut: new TZDate(a, mo, j, tz).getTime(),
+    fin: new TZDate(a, mo, j + 1, tz).getTime(),
+    jour: `${a}-${deux(mo + 1)}-${deux(j)}`,
+    annee: a,
+  };
+  // Kept only when the bounds hold the instant (a day without midnight is computed each time).
+  if (jour.debut <= t && t < jour.fin) dernierJour = jour;
+  return jour;
+}
+
 /** The calendar day of an instant in the portal's zone, as 'YYYY-MM-DD'. */
 export function jourParis(d: Date = new Date()): string {
-  const z = local(d);
-  return `${z.getFullYear()}-${deux(z.getMonth() + 1)}-${deux(z.getDate())}`;
+  return jourLocal(d).jour;
 }
 
 /** Calendar days from day `de` to day `a` ('YYYY-MM-DD'; negative when `a` comes first). */
@@ -74,7 +95,7 @@ export function moisParis(d: Date = new Date()): string {
 
 /** Year of an instant in the portal's zone. */
 export function anneeParis(d: Date = new Date()): number {
-  return local(d).getFullYear();
+  return jourLocal(d).annee;
 }
 
 /** 'HH:MM' (24 h) of an instant in the portal's zone. */

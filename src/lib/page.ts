@@ -4,7 +4,7 @@ import type { AstroGlobal } from 'astro';
  * For routes under src/pages/[...lang]/: true when the URL prefix is a real
  * language (or absent). The page answers 404 otherwise.
  */
-export function langueDeRouteValide(Astro: AstroGlobal): boolean {
+export function langueDeRouteValide(Astro: Pick<AstroGlobal, 'params' | 'locals'>): boolean {
   const p = Astro.params.lang;
   return p === undefined || p === Astro.locals.lang;
 }

@@ -159,6 +159,52 @@ describe(`demande on ${DB_KIND}`, () => {
     expect(m!.n).toBe(1);
   });
 
+  it('files demandes posted at the same moment together (batched statements): each its own reference, children, history and email; a key posted twice in the burst filed once', async () => {
+    const maintenant = new Date('2026-01-06T11:00:00Z');
+    const o = { canal: 'en-ligne' as const, langue: 'fr', maintenant, publicUrl: URL_PUBLIQUE };
+    const donnees = Array.from({ length: 24 }, (_, i) =>
+      valide({
+        idempotencyKey: `k-lot-${i}`,
+        email: `lot${i}@exemple.fr`,
+        telephone: `07 11 22 33 ${String(10 + i)}`,
+        nbEnfants: i % 3 === 0 ? '2' : '1',
+        e1Prenom: 'Sami',
+        e1Statut: 'attendu',
+        e1Naissance: '2026-04-01',
+        canalPrefere: i % 4 === 0 ? 'sms' : 'email',
+      }),
+    );
+    const double = valide({ idempotencyKey: 'k-lot-double', email: 'lot-double@exemple.fr', telephone: '07 11 22 99 99' });
+    const res = await Promise.all([...donnees.map((d) => creerDemande(base.db, d, o)), ...[1, 2, 3].map(() => creerDemande(base.db, double, o))]);
+    const [premiers, doubles] = [res.slice(0, 24), res.slice(24)];
+    expect(new Set(premiers.map((r) => r.reference)).size).toBe(24);
+    expect(premiers.every((r) => r.creee && r.jetonSuivi)).toBe(true);
+    expect(new Set(doubles.map((r) => r.id)).size).toBe(1);
+    expect(doubles.filter((r) => r.creee)).toHaveLength(1);
+    for (const [i, r] of premiers.entries()) {
+      const [d] = await base.db.select().from(schema.demandes).where(eq(schema.demandes.id, r.id));
+      expect(d).toMatchObject({
+        reference: r.reference,
+        email: `lot${i}@exemple.fr`,
+        idempotencyKey: `k-lot-${i}`,
+        suiviTokenHash: sha256(r.jetonSuivi!),
+        modesSouhaites: ['assistant-maternel', 'collectif'],
+      });
+      const enfants = await base.db.select().from(schema.enfants).where(eq(schema.enfants.demandeId, r.id));
+      expect(enfants).toHaveLength(i % 3 === 0 ? 2 : 1);
+      expect(await base.db.select().from(schema.demandeHistorique).where(eq(schema.demandeHistorique.demandeId, r.id))).toHaveLength(1);
+      const [courriel] = await base.db.select().from(schema.courriels).where(eq(schema.courriels.objetId, r.id));
+      expect(courriel).toMatchObject({ destinataire: `lot${i}@exemple.fr`, statut: 'a-envoyer', tentatives: 0 });
+      expect(courriel!.sujet).toContain(r.reference);
+      expect(await base.db.select().from(schema.sms).where(eq(schema.sms.objetId, r.id))).toHaveLength(i % 4 === 0 ? 1 : 0);
+    }
+    const [n] = await base.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.demandes)
+      .where(eq(schema.demandes.email, 'lot-double@exemple.fr'));
+    expect(n!.n).toBe(1);
+  });
+
   it('flags a second demande for the same child and phone as a likely duplicate, without refusing it', async () => {
     const premiere = await creerDemande(
       base.db,

@@ -74,6 +74,20 @@ describe(`rate limits of the family forms on ${DB_KIND}`, () => {
     expect(deposees).toHaveLength(LIMITES.demande.parCible.max);
   });
 
+  it('a replay of a demande already filed (double click, retry) is neither refused nor counted', async () => {
+    const email = 'double.clic@exemple.fr';
+    const corps = demandeComplete(email);
+    const refs = new Set<string>();
+    for (let i = 0; i < LIMITES.demande.parCible.max + 2; i++) {
+      const r = await traiterDemande(contexte(base, '/demande', '198.51.100.200', corps));
+      if (r.type !== 'redirection') throw new Error(`replay ${i} refused`);
+      refs.add(r.url);
+    }
+    expect(refs.size).toBe(1);
+    // Counted once: the same family may still file its second demande.
+    expect((await traiterDemande(contexte(base, '/demande', '198.51.100.201', demandeComplete(email)))).type).toBe('redirection');
+  });
+
   it('one address filing demandes for many emails is stopped; another address is not', async () => {
     for (let i = 0; i < LIMITES.demande.parAdresse.max; i++) {
       expect((await traiterDemande(contexte(base, '/demande', '203.0.113.7', demandeComplete(`robot${i}@exemple.fr`)))).type).toBe('redirection');

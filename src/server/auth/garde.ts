@@ -17,6 +17,7 @@ import { exigerAccesDemande, DemandeIntrouvable } from '../backoffice/demande';
 import { exigerGestionStructure } from '../disponibilite/perimetre';
 import { exigerRdv } from '../staff/rdv';
 import { jourParis } from '../../domain/temps';
+import { formulaireDe } from '../http/corps';
 
 const PAGE_REFUS = '/admin/acces-refuse';
 
@@ -62,7 +63,7 @@ async function jetonPoste(requete: Request): Promise<string> {
   const type = requete.headers.get('content-type') ?? '';
   if (!type.includes('form')) return '';
   try {
-    return String((await requete.clone().formData()).get('_csrf') ?? '');
+    return String((await formulaireDe(requete)).get('_csrf') ?? '');
   } catch {
     return '';
   }

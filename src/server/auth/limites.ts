@@ -11,7 +11,7 @@ import { LIMITES, limiteDepassee, type UsageLimite } from '../../domain/limites'
 
 const t = schema.tentativesConnexion;
 
-type Demandeur = { ip: string; cible: string | null };
+export type Demandeur = { ip: string; cible: string | null };
 
 /**
  * Loopback (a local reverse proxy whose TRUST_PROXY is missing, or the machine
@@ -44,9 +44,30 @@ export async function limiteAtteinte(db: DbOrTx, usage: UsageLimite, d: Demandeu
   return limiteDepassee(usage, parAdresse, parCible);
 }
 
+/** The rows that count one use (written by `noterUsage`, or within a larger statement: src/server/demande/creer.ts). */
+export function lignesUsage(usage: UsageLimite, d: Demandeur, maintenant: Date): (typeof t.$inferInsert)[] {
+  const k = cles(usage, d);
+  return [...(adresseIdentifiante(d.ip) ? [{ cle: k.adresse, le: maintenant }] : []), ...(d.cible ? [{ cle: k.cible, le: maintenant }] : [])];
+}
+
 /** Counts one use (after it was accepted). */
 export async function noterUsage(db: DbOrTx, usage: UsageLimite, d: Demandeur, maintenant = new Date()): Promise<void> {
-  const k = cles(usage, d);
-  const lignes = [...(adresseIdentifiante(d.ip) ? [{ cle: k.adresse, le: maintenant }] : []), ...(d.cible ? [{ cle: k.cible, le: maintenant }] : [])];
+  const lignes = lignesUsage(usage, d, maintenant);
   if (lignes.length) await db.insert(t).values(lignes);
 }
+
+/**
+ * What to count for one use, for a caller that reads the counts within a
+ * larger query (src/server/demande/creer.ts): each key with the start of its
+ * window, null when that count does not apply.
+ */
+export function fenetresLimite(usage: UsageLimite, d: Demandeur, maintenant: Date): { adresse: Fenetre | null; cible: Fenetre | null } {
+  const k = cles(usage, d);
+  const l = LIMITES[usage];
+  const depuis = (minutes: number) => new Date(maintenant.getTime() - minutes * 60_000);
+  return {
+    adresse: adresseIdentifiante(d.ip) ? { cle: k.adresse, depuis: depuis(l.parAdresse.minutes) } : null,
+    cible: d.cible ? { cle: k.cible, depuis: depuis(l.parCible.minutes) } : null,
+  };
+}
+type Fenetre = { cle: string; depuis: Date };

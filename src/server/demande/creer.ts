@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { anneeParis } from '../../domain/temps';
 import { schema, rowsOf, type Db } from '../db';
 import { config } from '../config';
 import { jetonAleatoire, sha256 } from '../auth/tokens';
 import { ligneAudit } from '../audit';
 import { insererEnUneInstruction, insertion, type Insertion } from '../insertions';
+import { regrouper } from '../regroupement';
+import { fenetresLimite, lignesUsage, type Demandeur } from '../auth/limites';
+import { limiteDepassee } from '../../domain/limites';
 import { appliquer, ETATS_OUVERTS, type Etat } from '../../domain/demande/etats';
 import { ageMoisAuDebut, formaterReference, jourParis, type DemandeValidee } from '../../domain/demande/schema';
 import { relaisPourCommune } from './routage';
@@ -41,6 +44,9 @@ type DemandeCreee = {
   doublonPossibleDeId: string | null;
 };
 
+/** A family's own filing, counted against src/domain/limites.ts ('demande'). */
+type AvecLimite = { limite: Demandeur };
+
 /**
  * Files a validated demande in ONE statement (atomic by itself): routes it to
  * the relais of the family's commune on the filing date, gives it a
@@ -48,20 +54,40 @@ type DemandeCreee = {
  * (and SMS) in the outbox and the audit row. A repeated idempotency key
  * returns the existing demande; a likely duplicate is flagged, never refused.
  *
- * Two round trips (issue 20, docs/decisions/2026-12-06-demande-transaction.md):
- * one read (key already seen? else the next reference number and a possible
- * duplicate), then one `with … insert` statement. The email is rendered in
- * between, with no lock held. A concurrent post with the same key makes the
- * statement fail on the unique key, writing nothing: the winner is returned.
+ * Two round trips (issue 20, docs/decisions/2026-12-06-depot-par-lots.md):
+ * one read (key already seen? else the next reference number, a possible
+ * duplicate and the rate-limit counts), then one `with … insert` statement.
+ * Both are batched with the other filings waiting at the same moment
+ * (src/server/regroupement.ts). The email is rendered in between, with no
+ * lock held. A concurrent post with the same key makes the statement fail on
+ * the unique key, writing nothing: the winner is returned.
  */
 export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation): Promise<DemandeCreee> {
+  const r = await deposer(db, d, o);
+  if (r === 'limite') throw new Error('creerDemande : pas de limite sans demandeur');
+  return r;
+}
+
+/**
+ * The family's filing from the public form: as `creerDemande`, and refused
+ * ('limite') when the address or the contact has filed too many lately. The
+ * use is counted by the same statement that files the demande: a replay of a
+ * post already filed neither counts nor is refused.
+ */
+export function deposerDemande(db: Db, d: DemandeValidee, o: OptionsCreation & AvecLimite): Promise<DemandeCreee | 'limite'> {
+  return deposer(db, d, o);
+}
+
+async function deposer(db: Db, d: DemandeValidee, o: OptionsCreation & Partial<AvecLimite>): Promise<DemandeCreee | 'limite'> {
   const maintenant = o.maintenant ?? new Date();
   const jour = jourParis(maintenant);
   const annee = anneeParis(maintenant);
   const publicUrl = o.publicUrl ?? config().publicUrl;
+  const fenetres = o.limite ? fenetresLimite('demande', o.limite, maintenant) : null;
 
-  const avant = await lectureAvantDepot(db, d);
+  const avant = await lots(db).lire({ d, fenetres });
   if (avant.deja) return avant.deja;
+  if (fenetres && limiteDepassee('demande', avant.parAdresse, avant.parCible)) return 'limite';
 
   // Routing, territory and relais contact: read once per territory change (`invalider('territoire')`).
   const { route, territoire, relais } = await routage(db, d.communeCode, jour);
@@ -178,43 +204,81 @@ export async function creerDemande(db: Db, d: DemandeValidee, o: OptionsCreation
     ]),
   );
 
+  if (o.limite) insertions.push(insertion(schema.tentativesConnexion, lignesUsage('demande', o.limite, maintenant)));
+
   // `with i0 as (insert demande …), i1 as (insert enfants …), … select 1`: all rows or none.
-  try {
-    await insererEnUneInstruction(db, insertions);
-  } catch (err) {
+  const ecrit = await lots(db).ecrire(insertions);
+  if (ecrit.erreur) {
     // A concurrent post with the same key won (unique key): nothing was written, return that demande.
     const gagnant = d.idempotencyKey ? await parCle(db, d.idempotencyKey) : null;
     if (gagnant) return gagnant;
-    throw err;
+    throw ecrit.erreur;
   }
   return { id, reference, etat, creee: true, jetonSuivi: jeton, relaisId: route?.relaisId ?? null, doublonPossibleDeId: doublon };
 }
 
+type Fenetres = ReturnType<typeof fenetresLimite>;
+type Lecture = { deja: DemandeCreee | null; numero: number; doublon: string | null; parAdresse: number; parCible: number };
+
 /**
- * One round trip before filing: the demande already filed with this key, or
- * else the next reference number (drawn only then) and a possible duplicate.
+ * One statement for every filing of a batch, before filing: for each, the
+ * demande already filed with its key, or else the next reference number
+ * (drawn only then) and a possible duplicate (an open demande for a child born
+ * or expected the same day, with the same email or phone); and the uses
+ * counted for the rate limit.
  */
-async function lectureAvantDepot(db: Db, d: DemandeValidee): Promise<{ deja: DemandeCreee | null; numero: number; doublon: string | null }> {
-  const doublon = requeteDoublon(db, d);
-  const [x] = rowsOf<{
-    id: string | null;
-    reference: string | null;
-    etat: Etat | null;
-    relais_id: string | null;
-    doublon_possible_de_id: string | null;
-    numero: string | number | null;
-    doublon: string | null;
-  }>(
-    await db.execute(sql`
-      select k.id, k.reference, k.etat, k.relais_id, k.doublon_possible_de_id,
-        case when k.id is null then nextval('demande_reference_seq') end as numero,
-        ${doublon ? sql`case when k.id is null then (${doublon.getSQL()}) end` : sql`null::uuid`} as doublon
-      from (select 1) as un
-      left join ${schema.demandes} as k on k.idempotency_key = ${d.idempotencyKey ?? null}`),
-  );
-  if (x?.id) {
+const LECTURE = `
+  select v.n, k.id, k.reference, k.etat, k.relais_id, k.doublon_possible_de_id,
+    case when k.id is null then nextval('demande_reference_seq') end as numero,
+    case when k.id is null and v.dates is not null and (v.email is not null or v.telephone is not null) then (
+      select d.id from demandes d join enfants e on e.demande_id = d.id
+      where (d.email = v.email or d.telephone = v.telephone)
+        and d.etat in (${ETATS_OUVERTS.map((e) => `'${e}'`).join(', ')})
+        and (e.date_naissance = any(v.dates) or e.naissance_prevue = any(v.dates))
+      order by d.cree_le limit 1) end as doublon,
+    case when v.cle_adresse is null then 0 else (select count(*)::int from tentatives_connexion t where t.cle = v.cle_adresse and t.le > v.depuis_adresse) end as par_adresse,
+    case when v.cle_cible is null then 0 else (select count(*)::int from tentatives_connexion t where t.cle = v.cle_cible and t.le > v.depuis_cible) end as par_cible
+  from json_to_recordset($1::json) as v(n int, cle text, email text, telephone text, dates date[],
+    cle_adresse text, depuis_adresse timestamptz, cle_cible text, depuis_cible timestamptz)
+  left join demandes k on k.idempotency_key = v.cle`;
+
+type LigneLecture = {
+  n: number;
+  id: string | null;
+  reference: string | null;
+  etat: Etat | null;
+  relais_id: string | null;
+  doublon_possible_de_id: string | null;
+  numero: string | number | null;
+  doublon: string | null;
+  par_adresse: number;
+  par_cible: number;
+};
+
+async function lireLot(db: Db, lot: { d: DemandeValidee; fenetres: Fenetres | null }[]): Promise<Lecture[]> {
+  const entrees = lot.map(({ d, fenetres }, n) => {
+    const dates = d.enfants.map((x) => x.dateNaissance ?? x.naissancePrevue).filter((x): x is string => !!x);
     return {
-      deja: {
+      n,
+      cle: d.idempotencyKey ?? null,
+      email: d.email || null,
+      telephone: d.telephone || null,
+      dates: dates.length ? dates : null,
+      cle_adresse: fenetres?.adresse?.cle ?? null,
+      depuis_adresse: fenetres?.adresse?.depuis.toISOString() ?? null,
+      cle_cible: fenetres?.cible?.cle ?? null,
+      depuis_cible: fenetres?.cible?.depuis.toISOString() ?? null,
+    };
+  });
+  const lignes = rowsOf<LigneLecture>(
+    await db._.session.prepareQuery({ sql: LECTURE, params: [JSON.stringify(entrees)] }, undefined, undefined, false).execute(),
+  );
+  const parN = new Map(lignes.map((x) => [Number(x.n), x]));
+  return lot.map((_, n) => {
+    const x = parN.get(n)!;
+    const comptes = { parAdresse: Number(x.par_adresse), parCible: Number(x.par_cible) };
+    if (x.id) {
+      const deja = {
         id: x.id,
         reference: x.reference!,
         etat: x.etat!,
@@ -222,12 +286,48 @@ async function lectureAvantDepot(db: Db, d: DemandeValidee): Promise<{ deja: Dem
         jetonSuivi: null,
         relaisId: x.relais_id,
         doublonPossibleDeId: x.doublon_possible_de_id,
-      },
-      numero: 0,
-      doublon: null,
-    };
+      };
+      return { deja, numero: 0, doublon: null, ...comptes };
+    }
+    return { deja: null, numero: Number(x.numero), doublon: x.doublon ?? null, ...comptes };
+  });
+}
+
+/**
+ * One statement for the rows of every filing of a batch; if it fails (a key
+ * posted twice at once, say), each filing is tried again alone, so that one
+ * failure is only that filing's.
+ */
+async function ecrireLot(db: Db, lot: Insertion[][]): Promise<{ erreur?: unknown }[]> {
+  try {
+    await insererEnUneInstruction(db, lot.flat());
+    return lot.map(() => ({}));
+  } catch (err) {
+    if (lot.length === 1) return [{ erreur: err }];
+    return Promise.all(
+      lot.map((insertions) =>
+        insererEnUneInstruction(db, insertions).then(
+          () => ({}),
+          (erreur: unknown) => ({ erreur }),
+        ),
+      ),
+    );
   }
-  return { deja: null, numero: Number(x!.numero), doublon: x!.doublon ?? null };
+}
+
+/** Batches per database: one read and one write at a time, the next gathering meanwhile (measured better than two, docs/mesures.md). */
+const parBase = new WeakMap<
+  Db,
+  { lire: (e: { d: DemandeValidee; fenetres: Fenetres | null }) => Promise<Lecture>; ecrire: (e: Insertion[]) => Promise<{ erreur?: unknown }> }
+>();
+function lots(db: Db) {
+  let l = parBase.get(db);
+  if (!l) {
+    const o = { parallele: 1, taille: 50 };
+    l = { lire: regrouper((lot) => lireLot(db, lot), o), ecrire: regrouper((lot) => ecrireLot(db, lot), o) };
+    parBase.set(db, l);
+  }
+  return l;
 }
 
 /** Where a demande from this commune goes on this day, its territory and the relais' contact (cached per territory change). */
@@ -256,26 +356,4 @@ async function parCle(db: Db, cle: string): Promise<DemandeCreee | null> {
     .from(schema.demandes)
     .where(eq(schema.demandes.idempotencyKey, cle));
   return x ? { id: x.id, reference: x.reference, etat: x.etat, creee: false, jetonSuivi: null, relaisId: x.relaisId, doublonPossibleDeId: x.doublon } : null;
-}
-
-/** An open demande for a child born (or expected) the same day, with the same email or phone (a query to embed, or null when nothing to compare). */
-function requeteDoublon(db: Db, d: DemandeValidee) {
-  const contacts = [d.email ? eq(schema.demandes.email, d.email) : undefined, d.telephone ? eq(schema.demandes.telephone, d.telephone) : undefined].filter(
-    (x) => x !== undefined,
-  );
-  const dates = d.enfants.map((x) => x.dateNaissance ?? x.naissancePrevue).filter((x): x is string => !!x);
-  if (!contacts.length || !dates.length) return null;
-  return db
-    .select({ id: schema.demandes.id })
-    .from(schema.demandes)
-    .innerJoin(schema.enfants, eq(schema.enfants.demandeId, schema.demandes.id))
-    .where(
-      and(
-        or(...contacts),
-        inArray(schema.demandes.etat, [...ETATS_OUVERTS]),
-        or(inArray(schema.enfants.dateNaissance, dates), inArray(schema.enfants.naissancePrevue, dates)),
-      ),
-    )
-    .orderBy(asc(schema.demandes.creeLe))
-    .limit(1);
 }

@@ -9,11 +9,14 @@
  * - the view carries back every posted value, so nothing typed is lost.
  * A page calls its handler and renders: `const r = await traiter…(Astro);
  * if (r.type === 'redirection') return Astro.redirect(r.url, 303);
- * Astro.response.status = r.statut;`.
+ * Astro.response.status = r.statut;`. A busy form's page lists its handler in
+ * ./avant-rendu.ts and calls `reponseFormulaire(Astro, traiter…)` instead: the
+ * middleware then answers its redirections without loading the page.
  */
 import type { AstroCookies } from 'astro';
 import type { ZodError } from 'zod';
 import { formulaireEnObjet } from '../../lib/page';
+import { formulaireDe } from '../http/corps';
 
 /** Field name → i18n key of the message. */
 export type Erreurs<C extends string = string> = Partial<Record<C, string>>;
@@ -50,7 +53,7 @@ export async function lireFormulaire(request: Request): Promise<Record<string, s
   const type = request.headers.get('content-type') ?? '';
   if (!type.includes('form')) return {};
   try {
-    return formulaireEnObjet(await request.formData());
+    return formulaireEnObjet(await formulaireDe(request));
   } catch {
     return {};
   }

@@ -8,7 +8,7 @@ import { LANG_INFO, LANGS, localePath, type Lang, type T } from '../../i18n';
 import { listeCommunes } from '../requetes/territoire';
 import { jetonAleatoire } from '../auth/tokens';
 import { relaisPourCommune } from '../demande/routage';
-import { creerDemande } from '../demande/creer';
+import { deposerDemande } from '../demande/creer';
 import {
   COMMUNE_AUTRE,
   ETAPES,
@@ -23,7 +23,6 @@ import {
 } from '../../domain/demande/schema';
 import { champsCaches, etapeDepuis, lireAller, nombreEnfants, transition } from '../../domain/demande/etapes';
 import { jourParis } from '../../domain/temps';
-import { limiteAtteinte, noterUsage } from '../auth/limites';
 import { adresseClient, lireFormulaire, redirection, vue, type ContexteFormulaire, type Reponse } from './contrat';
 import { preciserCommune } from '../../domain/demande/commune';
 
@@ -63,11 +62,17 @@ export async function traiterDemande(ctx: ContexteFormulaire): Promise<Reponse<V
     const poste = preciserCommune(nettoyerFormulaire(brut), communes);
     poste.idempotencyKey ??= jetonAleatoire();
     const t = transition(poste, etapeDepuis(brut.etape), lireAller(brut.aller), opts);
-    const qui = t.type === 'creer' ? { ip: adresseClient(ctx), cible: t.donnees.email ?? t.donnees.telephone } : null;
-    limite = !!qui && (await limiteAtteinte(db, 'demande', qui));
-    if (t.type === 'creer' && qui && !limite) {
-      const d = await creerDemande(db, t.donnees, { canal: 'en-ligne', langue: lang, publicUrl: app.config.publicUrl });
-      await noterUsage(db, 'demande', qui);
+    const d =
+      t.type === 'creer'
+        ? await deposerDemande(db, t.donnees, {
+            canal: 'en-ligne',
+            langue: lang,
+            publicUrl: app.config.publicUrl,
+            limite: { ip: adresseClient(ctx), cible: t.donnees.email ?? t.donnees.telephone },
+          })
+        : null;
+    limite = d === 'limite';
+    if (d && d !== 'limite') {
       if (d.jetonSuivi) {
         ctx.cookies?.set('gpe_suivi', d.jetonSuivi, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 3600, secure: ctx.url.protocol === 'https:' });
       }

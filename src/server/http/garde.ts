@@ -5,6 +5,7 @@ import { CSP_PAGE_ERREUR, pageErreurSimple } from './entrees';
 import { masquerLiensPrives } from '../../domain/courriels/masque';
 import { log } from '../log';
 import { codeSql, erreurSansDonnees } from '../redaction';
+import { formulaireDe } from './corps';
 
 const SURS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -22,7 +23,7 @@ export async function refuserCorpsIllisible(request: Request, chemin: string): P
   const formulaire = type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
   if (!formulaire) return chemin.startsWith('/api/') ? null : page(415);
   try {
-    await request.clone().formData();
+    await formulaireDe(request);
     return null;
   } catch {
     return page(400);

@@ -11,6 +11,7 @@ import { LIMITE_IMPORT } from '../http/entrees';
 import { champ, type Erreurs, type Formulaire, type Resultat } from './commun';
 import type { Db } from '../db';
 import type { Staff } from '../auth/staff';
+import { formulaireDe } from '../http/corps';
 
 export type Gestionnaire = (db: Db, u: Staff | undefined, f: Formulaire) => Promise<Resultat<unknown>>;
 export type Etat = { reponse?: Response; f: Formulaire; erreurs: Erreurs; action: string; message: string | null };
@@ -33,7 +34,7 @@ export async function traiterFormulaire(Astro: AstroGlobal, actions: Record<stri
   if (Astro.request.method !== 'POST') return { f: {}, erreurs: {}, action: '', message: message ? decodeURIComponent(message) : null };
   let f: Formulaire;
   try {
-    const donnees = await Astro.request.formData();
+    const donnees = await formulaireDe(Astro.request);
     f = formulaireEnObjet(donnees);
     // Uploaded files (CSV, GeoJSON) come in as text; the handler checks what they really are.
     for (const [k, v] of donnees.entries()) if (typeof v !== 'string' && v.size > 0 && v.size <= TAILLE_MAX_FICHIER) f[k] = await v.text();

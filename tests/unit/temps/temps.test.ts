@@ -18,6 +18,7 @@ import {
   instantParis,
   jourLong,
   jourParis,
+  anneeParis,
   moisParis,
 } from '../../../src/domain/temps';
 
@@ -50,6 +51,23 @@ describe('the portal day', () => {
     expect(instantParis('2026-10-25', '09:00').toISOString()).toBe('2026-10-25T08:00:00.000Z');
     expect(heureParis(new Date('2026-10-25T08:00:00Z'))).toBe('09:00');
     expect(heureParis(new Date('2026-03-29T07:00:00Z'))).toBe('09:00');
+  });
+
+  it('remembers the last day asked without ever giving a wrong one (every 7 minutes over both DST changes, in zones whose day may start without a midnight)', () => {
+    const parIntl = (t: number, tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+    for (const tz of ['Europe/Paris', 'America/Santiago', 'Asia/Kathmandu', 'America/Cayenne']) {
+      configurerFuseau(tz);
+      for (const debut of ['2026-03-27T00:00:00Z', '2026-09-04T00:00:00Z', '2026-10-23T00:00:00Z']) {
+        for (let t = Date.parse(debut); t < Date.parse(debut) + 4 * 86_400_000; t += 7 * 60_000) {
+          expect(jourParis(new Date(t)), `${tz} ${new Date(t).toISOString()}`).toBe(parIntl(t, tz));
+          expect(anneeParis(new Date(t))).toBe(Number(parIntl(t, tz).slice(0, 4)));
+        }
+      }
+      // Back and forth between two days: the remembered day is never given for the other.
+      expect(jourParis(new Date('2026-12-31T22:59:59.999Z'))).toBe(parIntl(Date.parse('2026-12-31T22:59:59.999Z'), tz));
+      expect(jourParis(new Date('2020-02-29T12:00:00Z'))).toBe('2020-02-29');
+      expect(jourParis(new Date('2026-12-31T22:59:59.999Z'))).toBe(parIntl(Date.parse('2026-12-31T22:59:59.999Z'), tz));
+    }
   });
 
   it('gives the first instant of the month in the portal zone', () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "demandes_telephone_idx" ON "demandes" USING btree ("telephone");
