@@ -3,8 +3,9 @@
 //   and gzip copies written at build time (scripts/http/precompression.mjs),
 //   `Cache-Control: public, max-age=31536000, immutable` for hashed assets
 //   (/_astro/), ETag and 304;
-// - public pages kept by the page cache (src/server/cache/pages.ts, filled by
-//   the middleware) answered without entering Astro.
+// - public pages and API answers kept by the page cache
+//   (src/server/cache/pages.ts, filled by the middleware) answered without
+//   entering Astro.
 // Anything else (and Range requests) goes to Astro's handler unchanged; other
 // methods than GET/HEAD to Astro's app handler, without its static-file lookup.
 import { createHash } from 'node:crypto';
@@ -153,12 +154,11 @@ export function frontal(clientDir, handler, appHandler) {
     }
     const s = statiques.get(chemin);
     if (s) return repondre(req, res, 200, { 'Content-Type': s.type, 'Cache-Control': s.cacheControl, 'Last-Modified': s.modifie, 'Accept-Ranges': 'bytes' }, s);
-    if (q < 0) {
-      const page = globalThis[Symbol.for('gpe.cache.pages')]?.lire(chemin, req.headers.cookie);
-      if (page) {
-        page.objetEntetes ??= Object.fromEntries(page.entetes);
-        return repondre(req, res, page.statut, { ...page.objetEntetes }, page);
-      }
+    // Pages by path; public API answers by path and query (src/server/cache/pages.ts).
+    const page = globalThis[Symbol.for('gpe.cache.pages')]?.lire(q < 0 ? chemin : req.url, req.headers.cookie);
+    if (page) {
+      page.objetEntetes ??= Object.fromEntries(page.entetes);
+      return repondre(req, res, page.statut, { ...page.objetEntetes }, page);
     }
     return handler(req, res);
   };

@@ -54,7 +54,7 @@ function local(d: Date): TZDate {
 /** The last calendar day asked for, with its bounds (ms): nearly every call asks about today. */
 let dernierJour: { fuseau: string; debut: number; fin: number; jour: string; annee: number } | undefined;
 
-function jourLocal(d: Date): { jour: string; annee: number } {
+function jourLocal(d: Date): { jour: string; annee: number; fin: number } {
   const t = d.getTime();
   const tz = fuseau();
   const m = dernierJour;
@@ -76,6 +76,11 @@ function jourLocal(d: Date): { jour: string; annee: number } {
 /** The calendar day of an instant in the portal's zone, as 'YYYY-MM-DD'. */
 export function jourParis(d: Date = new Date()): string {
   return jourLocal(d).jour;
+}
+
+/** The instant (ms) the portal's calendar day of `d` ends: the next local midnight. */
+export function finDuJourParisMs(d: Date = new Date()): number {
+  return jourLocal(d).fin;
 }
 
 /** Calendar days from day `de` to day `a` ('YYYY-MM-DD'; negative when `a` comes first). */

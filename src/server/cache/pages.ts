@@ -4,10 +4,13 @@
  * brotli and gzip encodings until `invalider(cle)` (or AGE_MAX_MS). The
  * Node server's front layer (scripts/http/frontal.mjs) answers from this store
  * without entering Astro; the middleware fills it (`finaliserReponse`).
+ * Public API answers built from a cached body (the map's points) are kept the
+ * same way, by exact URL, query included (`garderCorpsApi`).
  */
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { AGE_MAX_MS, generation, surInvalidation, type CleCache } from './index';
+import { finDuJourParisMs } from '../../domain/temps';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -104,15 +107,66 @@ export async function garder(chemin: string, res: Response, cles: readonly CleCa
     expire: Date.now() + AGE_MAX_MS,
   };
   // Kept only if nothing it read was invalidated while it was rendered.
-  if (aJour(page)) {
-    magasin.pages.delete(chemin);
-    magasin.pages.set(chemin, page);
-    let total = magasin.octets();
-    for (const [k, p] of magasin.pages) {
-      if (total <= OCTETS_MAX) break;
-      total -= p.corps.length + p.br.length + p.gzip.length;
-      magasin.pages.delete(k);
-    }
-  }
+  if (aJour(page)) ranger(chemin, page);
   return page;
+}
+
+/** Public API routes whose answer depends only on the URL (path and query) and the keys listed. */
+const API_EN_CACHE: Readonly<Record<string, readonly CleCache[]>> = {
+  '/api/offre/points': ['offre'],
+  '/api/offre': ['offre'],
+};
+/** Larger bodies (the whole offer as GeoJSON) stay with the route's own cache: they would push the pages out. */
+const OCTETS_MAX_API = 8 * 1024 * 1024;
+
+/** A body serialized once with its compressed encodings on demand (src/server/offre/http.ts). */
+export type CorpsAGarder = { readonly etag: string; readonly brut: Buffer; encode(encodage: 'gzip' | 'br'): Promise<Buffer> };
+const corpsDesReponses = new WeakMap<Response, CorpsAGarder>();
+
+/** Marks a response as built from this prepared body, for `garderCorpsApi`. */
+export function attacherCorps(res: Response, corps: CorpsAGarder): Response {
+  corpsDesReponses.set(res, corps);
+  return res;
+}
+
+/**
+ * Keeps the answer of a listed API route, once its brotli and gzip encodings
+ * exist, for the front layer to serve for this exact URL; until a key it read
+ * changes, AGE_MAX_MS passes or the portal's day ends (the offer's
+ * availability is counted in calendar days). Does not delay the response.
+ */
+export function garderCorpsApi(request: Request, url: URL, routePattern: string | undefined, res: Response, avant: Record<CleCache, number>): void {
+  const cles = routePattern ? API_EN_CACHE[routePattern] : undefined;
+  const corps = corpsDesReponses.get(res);
+  if (!cles || !corps || request.method !== 'GET' || res.status !== 200 || res.headers.has('set-cookie') || corps.brut.length > OCTETS_MAX_API) return;
+  const maintenant = new Date();
+  const entetes = [...res.headers].filter(([k]) => !NON_REJOUES.has(k.toLowerCase()));
+  Promise.all([corps.encode('br'), corps.encode('gzip')])
+    .then(([br, gz]) => {
+      const reponse: PageEnCache = {
+        statut: 200,
+        entetes,
+        // The front layer adds W/ to an encoded answer's tag, as the route does.
+        etag: corps.etag.replace(/^W\//, ''),
+        corps: corps.brut,
+        br,
+        gzip: gz,
+        cles,
+        generations: cles.map((c) => avant[c]),
+        expire: Math.min(maintenant.getTime() + AGE_MAX_MS, finDuJourParisMs(maintenant)),
+      };
+      if (aJour(reponse)) ranger(url.pathname + url.search, reponse);
+    })
+    .catch(() => {});
+}
+
+function ranger(cle: string, p: PageEnCache): void {
+  magasin.pages.delete(cle);
+  magasin.pages.set(cle, p);
+  let total = magasin.octets();
+  for (const [k, x] of magasin.pages) {
+    if (total <= OCTETS_MAX) break;
+    total -= x.corps.length + x.br.length + x.gzip.length;
+    magasin.pages.delete(k);
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { APIContext } from 'astro';
-import { cacheable, garder, instantane, type PageEnCache } from '../cache/pages';
+import { cacheable, garder, garderCorpsApi, instantane, type PageEnCache } from '../cache/pages';
 import type { CleCache } from '../cache';
 import { compresser, encodageAccepte } from './compression';
 
@@ -38,6 +38,7 @@ export async function finaliserReponse(
   if (process.env.GPE_CACHE_PAGES === 'oui') {
     const cles = cacheable(context.request, context.url, context.routePattern, res);
     if (cles) return reponseDePage(context.request, await garder(context.url.pathname, res, cles, avant));
+    garderCorpsApi(context.request, context.url, context.routePattern, res, avant);
   }
   return compresser(context.request, res);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
+import { attacherCorps } from '../cache/pages';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -109,6 +110,10 @@ const octetsDe = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOf
 
 /** Same headers, 304 and content negotiation as `reponseCachee`, from a prepared body (brotli preferred, then gzip). */
 export async function reponsePreparee(request: Request, corps: CorpsPrepare, o: OptionsReponse): Promise<Response> {
+  return attacherCorps(await reponseDe(request, corps, o), corps);
+}
+
+async function reponseDe(request: Request, corps: CorpsPrepare, o: OptionsReponse): Promise<Response> {
   const entetes = entetesCache(corps.etag, o);
   if (correspondEtag(request, corps.etag)) return new Response(null, { status: 304, headers: entetes });
   if (corps.brut.length > SEUIL_COMPRESSION) {

@@ -19,6 +19,7 @@ import {
   jourLong,
   jourParis,
   anneeParis,
+  finDuJourParisMs,
   moisParis,
 } from '../../../src/domain/temps';
 
@@ -61,6 +62,11 @@ describe('the portal day', () => {
         for (let t = Date.parse(debut); t < Date.parse(debut) + 4 * 86_400_000; t += 7 * 60_000) {
           expect(jourParis(new Date(t)), `${tz} ${new Date(t).toISOString()}`).toBe(parIntl(t, tz));
           expect(anneeParis(new Date(t))).toBe(Number(parIntl(t, tz).slice(0, 4)));
+          // The day ends at the first instant of the next one.
+          const fin = finDuJourParisMs(new Date(t));
+          expect(fin).toBeGreaterThan(t);
+          expect(parIntl(fin - 1, tz)).toBe(parIntl(t, tz));
+          expect(parIntl(fin, tz)).not.toBe(parIntl(t, tz));
         }
       }
       // Back and forth between two days: the remembered day is never given for the other.
