@@ -119,21 +119,21 @@ export async function chargerStatistiques(db: Db, staff: Staff, params: URLSearc
   }
   const options = await perimetresAutorises(db, staff);
   const choisi = choisirPerimetre(options, q.perimetre ?? null);
-  // Identical requests in flight (same scope, period, threshold) share one computation: 4 concurrent
-  // requests cost about what one does (issue 20). Nothing is kept once computed, so nothing goes stale.
+  // Identical requests in flight (same scope, period, threshold) share one computation, the report's
+  // sections included: 4 concurrent requests cost about what one does (issue 20). Nothing is kept once
+  // computed, so nothing goes stale.
   const cle = JSON.stringify(['stats', periode, choisi.perimetre, o.seuilFraicheurJours, o.maintenant?.toISOString() ?? null]);
-  const [indicateurs, communes] = await memoiser(
+  const [indicateurs, communes, sections] = await memoiser(
     db,
     cle,
     ['demandes', 'territoire', 'offre'],
-    () =>
-      Promise.all([
-        calculerIndicateurs(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
-        demandeNonSatisfaiteParCommune(db, { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours }),
-      ]),
+    async () => {
+      const c = { periode, perimetre: choisi.perimetre, maintenant, seuilFraicheurJours: o.seuilFraicheurJours };
+      const [indicateurs, communes] = await Promise.all([calculerIndicateurs(db, c), demandeNonSatisfaiteParCommune(db, c)]);
+      return [indicateurs, communes, await sectionsRapport({ db, periode, perimetre: choisi.perimetre, maintenant, indicateurs })] as const;
+    },
     0,
   );
-  const sections = await sectionsRapport({ db, periode, perimetre: choisi.perimetre, maintenant, indicateurs });
   return {
     q,
     periode,
