@@ -6,7 +6,8 @@
 // Run: node scripts/bench/commission.mjs (Node ≥ 23.6 strips the types).
 import { performance } from 'node:perf_hooks';
 import { ratio } from './lib.mjs';
-import { affecter, generateur, pairesBloquantes, TRANCHES_CRECHE } from '../../src/domain/creches/affectation.ts';
+await import('./ts.mjs');
+const { affecter, generateur, pairesBloquantes, TRANCHES_CRECHE } = await import('../../src/domain/creches/affectation.ts');
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30);
 const FAMILLES = 2000;

@@ -3,7 +3,8 @@
 // absences. Prints p50/p99 per computation. Run: node scripts/bench/creneaux.mjs
 // (Node ≥ 23.6 strips the TypeScript types of the domain module itself).
 import { performance } from 'node:perf_hooks';
-import { creneauxLibres, instantParis, ajouterJours, jourParis } from '../../src/domain/rdv/creneaux.ts';
+await import('./ts.mjs');
+const { creneauxLibres, instantParis, ajouterJours, jourParis } = await import('../../src/domain/rdv/creneaux.ts');
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const maintenant = new Date('2026-10-05T08:00:00Z'); // 8 weeks spanning the October DST change

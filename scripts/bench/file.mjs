@@ -23,7 +23,7 @@ try {
     c as (select count(*) as n from rel),
     terr as (select id from territoires limit 1)
     insert into demandes (reference, territoire_id, relais_id, secteur_id, commune_code, etat, etat_depuis, canal, langue, parents, email, telephone,
-      date_debut, planning, horaires_atypiques, urgence, handicap, modes_souhaites, age_mois_au_debut, consentement_contact, cree_le, premier_contact_le)
+      date_debut, planning, horaires_atypiques, urgence, handicap, modes_souhaites, age_mois_au_debut, consentement_contact, cree_le, premier_contact_le, type_solution, cloture_le)
     select 'B-' || g, (select id from terr), r.relais_id, r.secteur_id, r.commune_code,
       (array['nouvelle','en-cours','solution-proposee','mise-en-relation','solution-trouvee','sans-solution','abandonnee','en-cours'])[1 + (g * 7919 % 8)]::etat_demande,
       now() - ((g % 730) || ' days')::interval, 'en-ligne', 'fr',
@@ -32,7 +32,10 @@ try {
       g % 11 = 0, g % 9 = 0, g % 31 = 0,
       case g % 4 when 0 then array['assistant-maternel','collectif'] when 1 then array['collectif'] when 2 then array['mam','assistant-maternel'] else array['garde-a-domicile'] end,
       g % 36, true, now() - ((g % 730) || ' days')::interval - ((g % 86400) || ' seconds')::interval,
-      case when g * 7919 % 8 = 0 then null else now() - ((g % 730) || ' days')::interval + interval '3 days' end
+      case when g * 7919 % 8 = 0 then null else now() - ((g % 730) || ' days')::interval + interval '3 days' end,
+      -- A found solution says which; a closed demande says when (checks demandes_solution_type_ck, demandes_cloture_etat_ck).
+      case when g * 7919 % 8 = 4 then 'am'::type_solution end,
+      case when g * 7919 % 8 in (4, 5, 6) then now() - ((g % 730) || ' days')::interval + interval '40 days' end
     from generate_series(1, ${N}) g, c join rel r on true where r.rn = 1 + (g % c.n)`);
   await sqlc.unsafe('analyze');
   console.log(`inserted ${N} demandes in ${Date.now() - t0} ms`);

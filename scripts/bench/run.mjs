@@ -11,11 +11,15 @@ const scripts = ['accueil', 'statique', 'pages', 'offre', 'demande', 'file', 'st
 const choisis = process.argv.slice(2).length ? process.argv.slice(2) : scripts;
 const resultats = path.join(mkdtempSync(path.join(os.tmpdir(), 'gpe-bench-')), 'ratios.jsonl');
 let premier = true;
+const echoues = [];
 for (const s of choisis) {
   console.log(`\n━━━ ${s} ━━━`);
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_RESULTATS: resultats, ...(premier ? {} : { BENCH_SKIP_BUILD: '1' }) };
   const r = spawnSync(process.execPath, [`scripts/bench/${s}.mjs`], { stdio: 'inherit', env });
-  if (r.status !== 0) console.log(`(${s} exited with ${r.status})`);
+  if (r.status !== 0) {
+    console.log(`(${s} exited with ${r.status})`);
+    echoues.push(s);
+  }
   premier = false;
 }
 
@@ -40,3 +44,8 @@ console.log(
     ? `\n${manques.length} ratio(s) sur ${lignes.length} en dessous de la cible : ${manques.map((l) => l.nom).join(' ; ')}`
     : `\nLes ${lignes.length} ratios atteignent leur cible.`,
 );
+if (echoues.length) {
+  // A benchmark that crashed measured nothing: say so, and fail.
+  console.log(`\n${echoues.length} script(s) en échec, sans mesure : ${echoues.join(', ')}`);
+  process.exitCode = 1;
+}
