@@ -3,15 +3,16 @@
 // relative imports leave out (Vite resolves them in the build). Register it,
 // then import the domain module dynamically:
 //   await import('./ts.mjs'); const m = await import('../../src/domain/….ts');
-import { register } from 'node:module';
+import { registerHooks } from 'node:module';
 
-const crochet = `
-export async function resolve(specifier, context, next) {
-  try {
-    return await next(specifier, context);
-  } catch (err) {
-    if (err?.code === 'ERR_MODULE_NOT_FOUND' && /^\\.{1,2}\\//.test(specifier) && !/\\.[cm]?[jt]s$/.test(specifier)) return next(specifier + '.ts', context);
-    throw err;
-  }
-}`;
-register(`data:text/javascript,${encodeURIComponent(crochet)}`);
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    try {
+      return nextResolve(specifier, context);
+    } catch (err) {
+      if (err?.code === 'ERR_MODULE_NOT_FOUND' && /^\.{1,2}\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier))
+        return nextResolve(`${specifier}.ts`, context);
+      throw err;
+    }
+  },
+});

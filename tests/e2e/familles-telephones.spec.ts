@@ -270,3 +270,42 @@ test('staff: dashboard counts, queue search and sort, dense rows', async ({ page
   await expect(page.locator('th[aria-sort="ascending"]')).toHaveText('Famille');
   await verifierAccessibilite(page, 'queue search');
 });
+
+for (const [lang, chemin, bouton, lien] of [
+  ['fr', '/', 'Menu', 'Carte des places'],
+  ['ar', '/ar/', 'القائمة', 'خريطة الأماكن الشاغرة'],
+] as const) {
+  test.describe(`the header on a phone in ${lang}, without JavaScript`, () => {
+    test.use({ javaScriptEnabled: false, viewport: PETIT });
+    test('is one short band; the menu opens from its button with the keyboard, on screen, and leads to the page', async ({ page }) => {
+      await page.goto(chemin);
+      const entete = (await page.locator('header').boundingBox())!;
+      expect(entete.height, 'header height at 320 px').toBeLessThanOrEqual(120);
+      const menu = page.getByRole('navigation', { name: lang === 'fr' ? 'Menu principal' : 'القائمة الرئيسية' });
+      await expect(menu.getByRole('link', { name: lien })).toBeHidden();
+      // Skip link, brand, then the menu button: Enter opens it.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await expect(page.locator('summary', { hasText: bouton })).toBeFocused();
+      await page.keyboard.press('Enter');
+      const cible = menu.getByRole('link', { name: lien });
+      await expect(cible).toBeVisible();
+      const panneau = (await page.locator('.nav-principale').boundingBox())!;
+      expect(panneau.x).toBeGreaterThanOrEqual(0);
+      expect(panneau.x + panneau.width).toBeLessThanOrEqual(PETIT.width);
+      await sansDefilementHorizontal(page, `${lang} menu open`);
+      await cible.focus();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/\/carte$/);
+    });
+  });
+}
+
+test('on a wide screen the menu is always open, without a button', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Carte des places' })).toBeVisible();
+  await expect(page.locator('summary', { hasText: 'Menu' })).toBeHidden();
+  await verifierAccessibilite(page, 'home, 1280 px');
+});

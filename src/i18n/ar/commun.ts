@@ -7,6 +7,7 @@ const d: Traduction<typeof commun> = {
     slogan: 'إيجاد طريقة لرعاية طفلك',
     lienEvitement: 'الانتقال إلى المحتوى',
     menuPrincipal: 'القائمة الرئيسية',
+    menu: 'القائمة',
     langue: 'اللغة',
     changerLangue: 'اختيار لغة أخرى',
     accueil: 'الصفحة الرئيسية',

@@ -7,6 +7,7 @@ const d: Traduction<typeof commun> = {
     slogan: 'Find childcare for your child',
     lienEvitement: 'Skip to content',
     menuPrincipal: 'Main menu',
+    menu: 'Menu',
     langue: 'Language',
     changerLangue: 'Choose another language',
     accueil: 'Home',

@@ -7,6 +7,7 @@ const d: Traduction<typeof commun> = {
     slogan: 'Encontrar un modo de cuidado para su hijo',
     lienEvitement: 'Ir al contenido',
     menuPrincipal: 'Menú principal',
+    menu: 'Menú',
     langue: 'Idioma',
     changerLangue: 'Elegir otro idioma',
     accueil: 'Inicio',

@@ -8,6 +8,7 @@ const d: Traduction<typeof commun> = {
     slogan: 'Trouver quelqu’un pour garder votre enfant',
     lienEvitement: 'Aller au texte de la page',
     menuPrincipal: 'Menu',
+    menu: 'Menu',
     langue: 'Langue',
     changerLangue: 'Changer de langue',
     accueil: 'Accueil',

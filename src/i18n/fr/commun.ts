@@ -4,6 +4,7 @@ export default {
     slogan: 'Trouver un mode d’accueil pour votre enfant',
     lienEvitement: 'Aller au contenu',
     menuPrincipal: 'Menu principal',
+    menu: 'Menu',
     langue: 'Langue',
     changerLangue: 'Choisir une autre langue',
     accueil: 'Accueil',

@@ -7,6 +7,7 @@ const d: Traduction<typeof commun> = {
     slogan: 'Encontrar uma solução de acolhimento para o seu filho',
     lienEvitement: 'Ir para o conteúdo',
     menuPrincipal: 'Menu principal',
+    menu: 'Menu',
     langue: 'Língua',
     changerLangue: 'Escolher outra língua',
     accueil: 'Início',

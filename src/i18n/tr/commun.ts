@@ -7,6 +7,7 @@ const d: Traduction<typeof commun> = {
     slogan: 'Çocuğunuz için bakım çözümü bulun',
     lienEvitement: 'İçeriğe geç',
     menuPrincipal: 'Ana menü',
+    menu: 'Menü',
     langue: 'Dil',
     changerLangue: 'Başka bir dil seçin',
     accueil: 'Ana sayfa',

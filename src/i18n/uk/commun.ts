@@ -7,6 +7,7 @@ const d: Traduction<typeof commun> = {
     slogan: 'Знайти догляд для вашої дитини',
     lienEvitement: 'Перейти до змісту',
     menuPrincipal: 'Головне меню',
+    menu: 'Меню',
     langue: 'Мова',
     changerLangue: 'Обрати іншу мову',
     accueil: 'Головна',
