@@ -114,3 +114,8 @@ function rang(ordre: string[], c: string): number {
   const i = ordre.indexOf(c);
   return i === -1 ? ordre.length : i;
 }
+
+/** Options of a select whose first choice is empty ("—", nothing chosen yet), from a value → label record. */
+export function optionsAvecVide(libelles: Readonly<Record<string, string>>): { value: string; label: string }[] {
+  return [{ value: '', label: '—' }, ...Object.entries(libelles).map(([value, label]) => ({ value, label }))];
+}
